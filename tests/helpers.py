@@ -1,0 +1,44 @@
+"""Running the real command line in a child process, as a user or a script would."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(
+    *args: str | Path, data_dir: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LC_ALL="en_GB.UTF-8")
+    command = [sys.executable, "-m", "tradesman"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    return subprocess.run(
+        [*command, *map(str, args)], capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def write_json(path: Path, document: Any) -> Path:
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def without_ids(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with the file's own ids replaced by positions (import renumbers)."""
+    numbers = {task["id"]: n for n, task in enumerate(document["tasks"])}
+    tasks = [{**task, "id": None} for task in document["tasks"]]
+    blocks = [
+        {**block, "id": None, "task": numbers.get(block["task"])} for block in document["blocks"]
+    ]
+    return {**document, "tasks": tasks, "blocks": blocks}

@@ -1,0 +1,290 @@
+"""The command line, run as a separate process: exit codes, one-line errors, exact JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, digest, run_cli, without_ids, write_json
+
+WEEK_BLOCKS = [
+    # Monday 23 Nov 2026 to Sunday 29 Nov: week 48.
+    {"date": "2026-11-23", "start": "07:00", "end": "12:00", "area": "production", "title": "Kitchen", "status": "done"},
+    {"date": "2026-11-23", "start": "13:00", "end": "16:30", "area": "production", "title": "Kitchen", "status": "done", "actual_minutes": 240},
+    {"date": "2026-11-24", "start": "15:30", "end": "16:30", "area": "marketing", "title": "Photos"},
+    {"date": "2026-11-25", "start": "08:00", "end": "10:00", "area": "sales", "title": "Site visit", "status": "skipped"},
+    {"date": "2026-11-27", "start": "08:00", "end": "09:30", "area": "admin", "title": "Invoices", "status": "done", "actual_minutes": 100},
+    {"date": "2026-11-29", "start": "09:00", "end": "10:00", "area": "marketing", "title": "Newsletter", "status": "done"},
+    # The Sunday before, and the Monday after: in the Sunday-start week / in no week here.
+    {"date": "2026-11-22", "start": "10:00", "end": "12:00", "area": "sales", "title": "Quote", "status": "done"},
+    {"date": "2026-11-30", "start": "07:00", "end": "08:00", "area": "production", "title": "Next job"},
+]  # fmt: skip
+
+
+def week_file(tmp_path: Path, week_start: str = "monday") -> Path:
+    return write_json(
+        tmp_path / "week.json",
+        {"format": "tradesman", "version": 1, "settings": {"week_start": week_start},
+         "tasks": [], "blocks": WEEK_BLOCKS},
+    )  # fmt: skip
+
+
+def imported(tmp_path: Path, week_start: str = "monday") -> Path:
+    data = tmp_path / "data"
+    result = run_cli("import", week_file(tmp_path, week_start), data_dir=data)
+    assert result.returncode == 0, result.stderr
+    return data
+
+
+def test_summary_json_matches_a_week_worked_out_by_hand(tmp_path: Path) -> None:
+    data = imported(tmp_path)
+    result = run_cli("summary", "--week", "2026-W48", "--json", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    # Planned: production 5 h + 3.5 h; marketing 1 h + 1 h; sales 2 h (skipped still
+    # planned); admin 1.5 h. Actual: production 5 h + 4 h; marketing 1 h; admin 100 min.
+    assert json.loads(result.stdout) == {
+        "week_start": "2026-11-23",
+        "week_end": "2026-11-29",
+        "planned": {"production": 8.5, "marketing": 2.0, "sales": 2.0, "admin": 1.5,
+                    "technician": 8.5, "business": 5.5, "business_share": 0.3929},
+        "actual": {"production": 9.0, "marketing": 1.0, "sales": 0.0, "admin": 1.67,
+                   "technician": 9.0, "business": 2.67, "business_share": 0.2286},
+    }  # fmt: skip
+
+
+def test_summary_json_for_a_sunday_start_week(tmp_path: Path) -> None:
+    data = imported(tmp_path, week_start="sunday")
+    result = run_cli("summary", "--week", "2026-11-25", "--json", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    # Sunday 22 to Saturday 28 Nov: gains the Sunday-before quote, loses the Sunday newsletter.
+    assert json.loads(result.stdout) == {
+        "week_start": "2026-11-22",
+        "week_end": "2026-11-28",
+        "planned": {"production": 8.5, "marketing": 1.0, "sales": 4.0, "admin": 1.5,
+                    "technician": 8.5, "business": 6.5, "business_share": 0.4333},
+        "actual": {"production": 9.0, "marketing": 0.0, "sales": 2.0, "admin": 1.67,
+                   "technician": 9.0, "business": 3.67, "business_share": 0.2895},
+    }  # fmt: skip
+
+
+def test_summary_of_an_empty_week_has_no_share(tmp_path: Path) -> None:
+    result = run_cli("summary", "--week", "2030-W01", "--json", data_dir=tmp_path / "d")
+    body = json.loads(result.stdout)
+    assert body["planned"]["business_share"] is None and body["actual"]["technician"] == 0
+
+
+def test_summary_text_is_readable(tmp_path: Path) -> None:
+    data = imported(tmp_path)
+    result = run_cli("summary", "--week", "2026-W48", data_dir=data)
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Week 48 · 23–29 Nov 2026"
+    assert "Business share" in lines[-1] and "39%" in lines[-1] and "target 40%" in lines[-1]
+
+
+def test_summary_refuses_a_bad_week_in_one_line(tmp_path: Path) -> None:
+    result = run_cli("summary", "--week", "2025-W53", data_dir=tmp_path / "d")
+    assert result.returncode == 1
+    assert result.stderr == "tradesman: 2025 has no week 53.\n"
+
+
+def export_text(data: Path, tmp_path: Path, name: str = "out.json") -> str:
+    result = run_cli("export", "-o", tmp_path / name, data_dir=data)
+    assert result.returncode == 0, result.stderr
+    return (tmp_path / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("this is not json", "not valid JSON"),
+        ("TRUNCATE", "not valid JSON"),
+        ("UNKNOWN_AREA", 'Block 3, field "area": "marketting" is not an area'),
+        (
+            "END_BEFORE_START",
+            'Block 1, field "end": The end time (06:00) is before the start time (10:00).',
+        ),
+    ],
+)
+def test_a_bad_import_says_one_line_and_changes_nothing(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    data = imported(tmp_path)
+    before = export_text(data, tmp_path, "before.json")
+    if content == "TRUNCATE":
+        text = before[: len(before) // 2]
+    elif content == "UNKNOWN_AREA":
+        document = json.loads(before)
+        document["blocks"][2]["area"] = "marketting"
+        del document["blocks"][2]["id"]
+        text = json.dumps(document)
+    elif content == "END_BEFORE_START":
+        document = json.loads(before)
+        document["blocks"][0].update(end="06:00")
+        del document["blocks"][0]["id"]
+        text = json.dumps(document)
+    else:
+        text = content
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    backups_before = sorted((data / "backups").iterdir())
+
+    result = run_cli("import", bad, data_dir=data)
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("tradesman: Nothing was imported from bad.json.")
+    assert message in result.stderr
+    assert export_text(data, tmp_path, "after.json") == before
+    assert sorted((data / "backups").iterdir()) == backups_before  # not even a backup
+
+
+def test_import_says_where_the_old_data_went(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = run_cli("import", week_file(tmp_path), data_dir=data)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Imported 0 tasks and 8 blocks from ")
+    backup = Path(result.stdout.split("is kept in ")[1].strip().rstrip("."))
+    assert backup.exists() and backup.parent == data / "backups"
+
+
+def test_importing_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    result = run_cli("import", tmp_path / "nowhere.json", data_dir=tmp_path / "d")
+    assert result.returncode == 1
+    assert (
+        result.stderr.startswith("tradesman: Could not read ") and "does not exist" in result.stderr
+    )
+
+
+def test_export_to_an_unwritable_place_is_one_line(tmp_path: Path) -> None:
+    result = run_cli(
+        "export", "-o", tmp_path / "no" / "such" / "folder" / "x.json", data_dir=tmp_path / "d"
+    )
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == f"tradesman: Could not save {tmp_path}/no/such/folder/x.json: the folder does not exist.\n"
+    )
+
+
+@pytest.mark.slow
+def test_five_years_survive_export_import_export(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    generated = run_python(
+        ROOT / "benchmarks" / "generate.py",
+        "--years",
+        "5",
+        "--data-dir",
+        first,
+        "--end",
+        "2026-11-23",
+    )
+    assert "Wrote 12," in generated
+    one = json.loads(export_text(first, tmp_path, "one.json"))
+    assert len(one["blocks"]) > 12_000 and len(one["tasks"]) > 3_800
+    second = tmp_path / "second"
+    assert run_cli("import", tmp_path / "one.json", data_dir=second).returncode == 0
+    two = json.loads(export_text(second, tmp_path, "two.json"))
+    assert without_ids(two) == without_ids(one)
+
+
+def run_python(script: Path, *args: str | Path) -> str:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(script), *map(str, args)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_database_of_random_bytes_is_refused_untouched(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "tradesman.sqlite3").write_bytes(os.urandom(50_000))
+    before = digest(data / "tradesman.sqlite3")
+    result = run_cli("summary", data_dir=data)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "is not a Tradesman data file" in result.stderr and "left as it is" in result.stderr
+    assert digest(data / "tradesman.sqlite3") == before
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    data = imported(tmp_path)
+    db = sqlite3.connect(data / "tradesman.sqlite3")
+    db.execute("PRAGMA user_version = 99")
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.close()
+    before = digest(data / "tradesman.sqlite3")
+    for command in (
+        ["summary"],
+        ["export", "-o", str(tmp_path / "x.json")],
+        ["import", str(week_file(tmp_path))],
+    ):
+        result = run_cli(*command, data_dir=data)
+        assert result.returncode == 1
+        assert "newer version of Tradesman" in result.stderr and result.stderr.count("\n") == 1
+    assert digest(data / "tradesman.sqlite3") == before
+
+
+def test_smoke_test_refuses_a_foreign_file_without_a_dialog(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "tradesman.sqlite3").write_bytes(b"PK\x03\x04 a zip file, not ours" * 10)
+    result = run_cli("--smoke-test", data_dir=data)
+    assert result.returncode == 1
+    assert "is not a Tradesman data file" in result.stderr
+
+
+def test_version_help_and_usage(tmp_path: Path) -> None:
+    version = run_cli("--version")
+    assert version.returncode == 0 and version.stdout.strip().startswith("Tradesman 0.")
+    for command in ([], ["summary"], ["export"], ["import"]):
+        shown = run_cli(*command, "--help")
+        assert shown.returncode == 0 and "usage: tradesman" in shown.stdout
+    assert "--data-dir" in run_cli("summary", "--help").stdout
+    unknown = run_cli("frobnicate")
+    assert unknown.returncode == 2 and "invalid choice" in unknown.stderr
+    missing = run_cli("export")
+    assert missing.returncode == 2 and "-o/--output" in missing.stderr
+
+
+def test_the_data_folder_comes_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRADESMAN_DATA_DIR", str(tmp_path / "from-env"))
+    assert run_cli("summary").returncode == 0
+    assert (tmp_path / "from-env" / "tradesman.sqlite3").exists()
+
+
+def test_an_unusable_data_folder_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run_cli("summary", data_dir=blocker)
+    assert result.returncode == 1
+    assert result.stderr == f"tradesman: The data folder {blocker} is a file, not a folder.\n"
+
+
+def test_smoke_test_prints_its_timings(tmp_path: Path) -> None:
+    result = run_cli("--smoke-test", data_dir=tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("first paint: ") and "data shown: " in result.stdout
+    assert "ready for edits: " in result.stdout
+
+
+def test_start_up_keeps_heavy_modules_off_the_first_paint(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    check = (
+        "import sys, tradesman.cli, tradesman.app, tradesman.ui.main_window;"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'reportlab'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60)  # fmt: skip
+    assert done.stdout.strip() == "[]", done.stderr

@@ -1,0 +1,33 @@
+"""The package list in pyproject.toml covers every folder that must ship."""
+
+from __future__ import annotations
+
+import tomllib
+
+from helpers import ROOT
+
+
+def shipped_folders() -> set[str]:
+    """Folders of tradesman/ and resources/ that hold files, named as packages."""
+    names = set()
+    for top, package in (("tradesman", "tradesman"), ("resources", "tradesman.resources")):
+        for folder in [ROOT / top, *(ROOT / top).rglob("*")]:
+            if (
+                folder.is_dir()
+                and folder.name != "__pycache__"
+                and any(f.is_file() and f.suffix != ".pyc" for f in folder.iterdir())
+            ):
+                relative = folder.relative_to(ROOT / top).parts
+                names.add(".".join((package, *relative)))
+    return names
+
+
+def test_every_folder_with_files_is_a_listed_package() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert set(config["tool"]["setuptools"]["packages"]) == shipped_folders()
+
+
+def test_the_icon_is_found_where_it_ships() -> None:
+    from tradesman.assets import app_icon_path
+
+    assert app_icon_path().read_text().startswith("<svg")

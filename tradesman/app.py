@@ -1,0 +1,129 @@
+"""Starting the window: paint first, then show the week, then get ready for edits.
+
+Order: Qt application -> window (shown, no data yet) -> first paint -> open and check
+the data file and read this week's split with plain sqlite3 (a few milliseconds) ->
+data shown -> load SQLAlchemy and the services (the slow import) -> ready for edits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tradesman.domain.territory import week_start_for_locale
+from tradesman.errors import UserError
+from tradesman.identity import APP_ID, APP_NAME, ORGANIZATION, VERSION
+from tradesman.paths import DataPaths
+
+# Set by benchmarks/startup.py to the moment it started the process, so that the
+# figures include Python's own start-up; otherwise we count from this import.
+T0_ENV = "TRADESMAN_T0"
+_IMPORTED_AT = time.time()
+
+
+class _AfterNextPaint(QObject):
+    """Calls back once `widget` has painted (after the paint, not before it)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            # The paint itself runs right after this filter; a zero timer fires after it.
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+class _Startup:
+    """The steps after the first paint, each one triggered by the one before."""
+
+    def __init__(self, app: QApplication, window: QWidget, paths: DataPaths, smoke_test: bool):
+        from tradesman.ui.main_window import MainWindow
+
+        assert isinstance(window, MainWindow)
+        self.app = app
+        self.window = window
+        self.paths = paths
+        self.smoke_test = smoke_test
+        self.locale_name = QLocale.system().name()
+        self.started = float(os.environ.get(T0_ENV) or _IMPORTED_AT)
+        self.timings: dict[str, float] = {}
+        self.exit_code = 0
+
+    def _mark(self, step: str) -> None:
+        self.timings[step] = (time.time() - self.started) * 1000
+
+    def fail(self, message: str) -> None:
+        self.exit_code = 1
+        if self.smoke_test:
+            print(f"tradesman: {message}", file=sys.stderr)
+        else:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(self.window, APP_NAME, message)
+        self.app.exit(1)
+
+    def show_week(self) -> None:
+        self._mark("paint")
+        try:
+            from tradesman.services.first_look import first_look
+            from tradesman.store.datafile import open_data_file
+
+            database = open_data_file(self.paths)
+            look = first_look(database, self.locale_name, date.today())
+        except UserError as exc:
+            self.fail(exc.message)
+            return
+        _AfterNextPaint(self.window.split_panel, self.get_ready)
+        self.window.show_first_look(look)
+
+    def get_ready(self) -> None:
+        self._mark("data")
+        from PySide6.QtGui import QIcon
+
+        from tradesman.assets import app_icon_path
+        from tradesman.store.database import Store
+        from tradesman.ui.operations import Operations
+
+        # (After the data is shown: loading the SVG icon engine is not free.)
+        self.app.setWindowIcon(QIcon(str(app_icon_path())))
+        store = Store(self.paths.database, self.paths.backups)
+        self.app.aboutToQuit.connect(store.close)
+        self.window.attach(Operations(store, self.locale_name, self.window))
+        self._mark("ready")
+        if self.smoke_test:
+            print(
+                f"first paint: {self.timings['paint']:.0f} ms, "
+                f"data shown: {self.timings['data']:.0f} ms, "
+                f"ready for edits: {self.timings['ready']:.0f} ms"
+            )
+            self.app.exit(0)
+
+
+def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(VERSION)
+    app.setDesktopFileName(APP_ID)
+
+    from tradesman.ui.main_window import MainWindow
+
+    state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
+    window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
+    startup = _Startup(app, window, paths, smoke_test)
+    _AfterNextPaint(window, startup.show_week)
+    window.show()
+    code = app.exec()
+    return startup.exit_code or code

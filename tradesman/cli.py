@@ -1,0 +1,228 @@
+"""The command line: `tradesman` opens the window; subcommands script the same data.
+
+Start-up order is explicit: arguments -> data folder -> logging -> store -> command
+(or window). Nothing here imports Qt or SQLAlchemy at module level, so `--help` and
+`--version` answer at once and the window can paint before the database is opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tradesman.domain.areas import AREAS
+from tradesman.domain.territory import locale_from_environment
+from tradesman.errors import UserError
+from tradesman.identity import APP_NAME, VERSION
+from tradesman.logs import start_logging
+from tradesman.paths import DATA_DIR_ENV, DataPaths, choose_data_folder, prepare_data_folder
+from tradesman.words import count_of
+
+if TYPE_CHECKING:
+    from tradesman.domain.split import Split, WeekSplit
+    from tradesman.domain.weeks import Week
+    from tradesman.store.database import Store
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"the folder that holds your data (default: ${DATA_DIR_ENV}, "
+        "or your user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="tradesman",
+        description="Plan the week of a one-person trade business. "
+        "With no command, opens the window.",
+        parents=[data_dir],
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {VERSION}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window, show this week once, print how long that took, and exit",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    summary = commands.add_parser(
+        "summary",
+        parents=[data_dir],
+        help="print a week's hours: technician against business",
+        description="Print a week's planned and actual hours per area, technician against "
+        "business, and the business share. Planned counts every block; actual counts "
+        "what done blocks really took.",
+    )
+    summary.add_argument(
+        "--week",
+        metavar="WEEK",
+        help="the week as 2026-W48, or any date in it as 2026-11-23 (default: this week)",
+    )
+    summary.add_argument(
+        "--json", action="store_true", help="print JSON (hours rounded to 2 decimals)"
+    )
+
+    export = commands.add_parser(
+        "export",
+        parents=[data_dir],
+        help="write all your data to a JSON file",
+        description="Write all settings, tasks and blocks to a JSON file "
+        "(see docs/exchange-format.md).",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+
+    do_import = commands.add_parser(
+        "import",
+        parents=[data_dir],
+        help="replace all your data with a JSON file's contents",
+        description="Replace all settings, tasks and blocks with those in a JSON file. "
+        "A backup of your data is made first. A file with any mistake imports nothing.",
+    )
+    do_import.add_argument("file", metavar="FILE", help="the JSON file to import")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        paths = prepare_data_folder(choose_data_folder(getattr(args, "data_dir", None)))
+        start_logging(paths.log_file)
+        if args.command is None:
+            from tradesman.app import run_window
+
+            return run_window(paths, smoke_test=args.smoke_test)
+        return _run_command(args, paths)
+    except UserError as exc:
+        print(f"tradesman: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return EXIT_USER_ERROR
+    except Exception as exc:  # a bug: one line for the user, the traceback in the log
+        log.exception("unexpected error")
+        print(
+            f"tradesman: something went wrong inside Tradesman ({type(exc).__name__}: {exc}). "
+            "This is a bug; the details are in the log file in the data folder.",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+
+
+def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
+    from tradesman.store.database import open_store
+
+    locale_name = locale_from_environment(dict(os.environ))
+    store = open_store(paths)
+    try:
+        if args.command == "summary":
+            return _summary(store, locale_name, args.week, as_json=args.json)
+        if args.command == "export":
+            return _export(store, locale_name, Path(args.output))
+        if args.command == "import":
+            return _import(store, locale_name, Path(args.file))
+    finally:
+        store.close()
+    raise AssertionError(f"unknown command {args.command}")
+
+
+def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:
+    from tradesman.domain.weeks import parse_week, week_containing
+    from tradesman.services.settings import load_settings
+    from tradesman.services.summary import week_split
+
+    with store.reading() as session:
+        settings = load_settings(session, locale_name)
+        if week_text is None:
+            week = week_containing(date.today(), settings.week_start)
+        else:
+            try:
+                week = parse_week(week_text, settings.week_start)
+            except ValueError as exc:
+                raise UserError(str(exc)) from None
+        split = week_split(session, week)
+    if as_json:
+        import json
+
+        print(json.dumps(summary_document(week, split)))
+    else:
+        print(summary_text(week, split, settings.target_business_share))
+    return EXIT_OK
+
+
+def summary_document(week: Week, split: WeekSplit) -> dict[str, Any]:
+    """The exact JSON that `summary --json` prints."""
+    return {
+        "week_start": week.start.isoformat(),
+        "week_end": week.end.isoformat(),
+        "planned": _split_hours(split.planned),
+        "actual": _split_hours(split.actual),
+    }
+
+
+def _split_hours(split: Split) -> dict[str, float | None]:
+    hours: dict[str, float | None] = {area.value: _hours(split.minutes(area)) for area in AREAS}
+    hours["technician"] = _hours(split.technician_minutes)
+    hours["business"] = _hours(split.business_minutes)
+    share = split.business_share
+    hours["business_share"] = None if share is None else round(share, 4)
+    return hours
+
+
+def _hours(minutes: int) -> float:
+    return round(minutes / 60, 2)
+
+
+def summary_text(week: Week, split: WeekSplit, target: float) -> str:
+    def row(name: str, planned: int, actual: int) -> str:
+        return f"{name:<16}{_hours(planned):>9.2f} h{_hours(actual):>9.2f} h"
+
+    def share(value: float | None) -> str:
+        return "—" if value is None else f"{value:.0%}"
+
+    lines = [week.label, f"{'':<16}{'planned':>11}{'actual':>11}"]
+    lines += [
+        row(area.label, split.planned.minutes(area), split.actual.minutes(area)) for area in AREAS
+    ]
+    lines.append(
+        row("Technician", split.planned.technician_minutes, split.actual.technician_minutes)
+    )
+    lines.append(row("Business", split.planned.business_minutes, split.actual.business_minutes))
+    lines.append(
+        f"{'Business share':<16}{share(split.planned.business_share):>11}"
+        f"{share(split.actual.business_share):>11}   (target {target:.0%})"
+    )
+    return "\n".join(lines)
+
+
+def _export(store: Store, locale_name: str | None, output: Path) -> int:
+    from tradesman.services.transfer import export_to_file
+
+    counts = export_to_file(store, output, locale_name)
+    tasks, blocks = count_of(counts.tasks, "task"), count_of(counts.blocks, "block")
+    print(f"Exported {tasks} and {blocks} to {output}.")
+    return EXIT_OK
+
+
+def _import(store: Store, locale_name: str | None, source: Path) -> int:
+    from tradesman.services.transfer import import_from_file
+
+    result = import_from_file(store, source, locale_name)
+    print(
+        f"Imported {count_of(result.counts.tasks, 'task')} and "
+        f"{count_of(result.counts.blocks, 'block')} from {source}. "
+        f"The data you had before is kept in {result.backup.path}."
+    )
+    return EXIT_OK

@@ -1,0 +1,42 @@
+"""Wall-clock times of day, kept as whole minutes since midnight.
+
+Blocks are planned in local wall-clock time: a 07:00-09:00 block is two hours even on
+the day the clocks change, and days line up in the calendar. 24:00 is allowed as an
+end time so that a block can run up to midnight.
+"""
+
+from __future__ import annotations
+
+import re
+
+MINUTES_PER_DAY = 24 * 60
+STEP_MINUTES = 5  # the finest resolution of a block's start and end
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def parse_clock(text: str) -> int:
+    """'07:30' -> 450. Accepts 00:00 to 24:00; raises ValueError with a plain sentence."""
+    match = _CLOCK.match(text.strip()) if isinstance(text, str) else None
+    if match is None:
+        raise ValueError(f'"{text}" is not a time of day; write it like 07:30.')
+    hours, minutes = int(match.group(1)), int(match.group(2))
+    if minutes >= 60 or hours > 24 or (hours == 24 and minutes != 0):
+        raise ValueError(f'"{text}" is not a time of day; use 00:00 to 24:00.')
+    return hours * 60 + minutes
+
+
+def format_clock(minutes: int) -> str:
+    """450 -> '07:30'; 1440 -> '24:00'."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def format_hours(minutes: int) -> str:
+    """A duration the way people say it: 90 -> '1 h 30 min', 120 -> '2 h', 45 -> '45 min'."""
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "-" if minutes < 0 else ""
+    if hours and rest:
+        return f"{sign}{hours} h {rest} min"
+    if hours:
+        return f"{sign}{hours} h"
+    return f"{sign}{rest} min"

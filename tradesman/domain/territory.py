@@ -1,0 +1,42 @@
+"""Defaults that follow where the owner lives: the first day of the week."""
+
+from __future__ import annotations
+
+from tradesman.domain.settings import WeekStart
+
+# Territories whose calendars start the week on Sunday (CLDR's weekData "firstDay").
+# Places that start on Saturday or Friday get Monday: the app offers Monday or Sunday.
+_SUNDAY_FIRST = frozenset(
+    (
+        "AG", "AS", "BD", "BR", "BS", "BT", "BW", "BZ", "CA", "CN", "CO", "DM", "DO", "ET",
+        "GT", "GU", "HK", "HN", "ID", "IL", "IN", "JM", "JP", "KE", "KH", "KR", "LA", "MH",
+        "MM", "MO", "MT", "MX", "MZ", "NI", "NP", "PA", "PE", "PH", "PK", "PR", "PT", "PY",
+        "SA", "SG", "SV", "TH", "TT", "TW", "UM", "US", "VE", "VI", "WS", "YE", "ZA", "ZW",
+    )
+)  # fmt: skip
+
+
+def territory_of(locale_name: str | None) -> str | None:
+    """'en_US.UTF-8' -> 'US'; 'de-AT' -> 'AT'; 'C' or '' -> None."""
+    if not locale_name:
+        return None
+    base = locale_name.split(".")[0].split("@")[0].replace("-", "_")
+    parts = base.split("_")
+    if len(parts) < 2:
+        return None
+    territory = parts[-1].upper()
+    return territory if len(territory) == 2 and territory.isalpha() else None
+
+
+def week_start_for_locale(locale_name: str | None) -> WeekStart:
+    """Sunday where the local calendar starts on Sunday, Monday everywhere else."""
+    return WeekStart.SUNDAY if territory_of(locale_name) in _SUNDAY_FIRST else WeekStart.MONDAY
+
+
+def locale_from_environment(environ: dict[str, str]) -> str | None:
+    """The locale that governs dates, as POSIX decides it: LC_ALL, then LC_TIME, then LANG."""
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        value = environ.get(name)
+        if value:
+            return value
+    return None

@@ -1,0 +1,1 @@
+"""The JSON exchange format (docs/exchange-format.md): plain Python, no Qt, no SQL."""

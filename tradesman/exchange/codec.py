@@ -1,0 +1,217 @@
+"""Turning settings, tasks and blocks into JSON values and back.
+
+Decoding checks every value and raises `InvalidInput` naming the field, with a
+sentence a person can act on. The same codec stores settings in the database, so a
+setting is written one way everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.clock import format_clock, parse_clock
+from tradesman.domain.settings import WEEKDAY_NAMES, Settings, WeekStart
+from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.domain.validation import InvalidInput, check_block, check_settings, check_task
+
+JsonObject = dict[str, Any]
+_Choice = TypeVar("_Choice", bound=StrEnum)
+
+
+def encode_settings(settings: Settings) -> JsonObject:
+    return {
+        "business_name": settings.business_name,
+        "owner_name": settings.owner_name,
+        "week_start": settings.week_start.value,
+        "work_days": [WEEKDAY_NAMES[d] for d in sorted(settings.work_days)],
+        "day_start": format_clock(settings.day_start),
+        "day_end": format_clock(settings.day_end),
+        "target_business_share": settings.target_business_share,
+    }
+
+
+def decode_settings(raw: Mapping[str, Any], defaults: Settings) -> Settings:
+    """Settings from JSON values; a missing key keeps its value from `defaults`."""
+    changes: dict[str, object] = {}
+    for key in ("business_name", "owner_name"):
+        if key in raw:
+            changes[key] = _text(raw, key, allow_empty=True)
+    if "week_start" in raw:
+        changes["week_start"] = _choice(raw, "week_start", WeekStart, "monday or sunday")
+    if "work_days" in raw:
+        days = raw["work_days"]
+        if not isinstance(days, list) or not all(isinstance(d, str) for d in days):
+            raise InvalidInput("work_days", 'Work days must be a list like ["monday", "tuesday"].')
+        unknown = [d for d in days if d.lower() not in WEEKDAY_NAMES]
+        if unknown:
+            raise InvalidInput("work_days", f'"{unknown[0]}" is not a day of the week.')
+        changes["work_days"] = frozenset(WEEKDAY_NAMES.index(d.lower()) for d in days)
+    for key in ("day_start", "day_end"):
+        if key in raw:
+            changes[key] = _clock(raw, key)
+    if "target_business_share" in raw:
+        share = raw["target_business_share"]
+        if isinstance(share, bool) or not isinstance(share, int | float):
+            raise InvalidInput(
+                "target_business_share", "The target business share must be a number from 0 to 1."
+            )
+        changes["target_business_share"] = float(share)
+    return check_settings(defaults.with_changes(**changes))
+
+
+def encode_task(task: Task, file_id: str) -> JsonObject:
+    return {
+        "id": file_id,
+        "title": task.title,
+        "area": task.area.value,
+        "status": task.status.value,
+        "due": None if task.due is None else task.due.isoformat(),
+        "estimate_minutes": task.estimate_minutes,
+        "notes": task.notes,
+        "created": None if task.created is None else task.created.isoformat(timespec="seconds"),
+        "completed": (
+            None if task.completed is None else task.completed.isoformat(timespec="seconds")
+        ),
+    }
+
+
+def decode_task(raw: Mapping[str, Any], now: datetime) -> Task:
+    """A task from JSON; `now` is its created time when the file does not say."""
+    due = _optional_date(raw, "due")
+    estimate = _optional_whole(raw, "estimate_minutes")
+    created = _optional_timestamp(raw, "created") or now
+    task = Task(
+        title=_text(raw, "title"),
+        area=_required(raw, "area"),
+        status=_choice(raw, "status", TaskStatus, "open, doing or done", TaskStatus.OPEN),
+        due=due,
+        estimate_minutes=estimate,
+        notes=_notes(raw),
+        created=created,
+        completed=_optional_timestamp(raw, "completed"),
+    )
+    return check_task(task)
+
+
+def encode_block(block: TimeBlock, file_id: str, task_file_id: str | None) -> JsonObject:
+    return {
+        "id": file_id,
+        "date": block.day.isoformat(),
+        "start": format_clock(block.start),
+        "end": format_clock(block.end),
+        "area": block.area.value,
+        "title": block.title,
+        "status": block.status.value,
+        "actual_minutes": block.actual_minutes,
+        "task": task_file_id,
+        "notes": block.notes,
+    }
+
+
+def decode_block(raw: Mapping[str, Any], task_id: int | None) -> TimeBlock:
+    """A block from JSON; the caller has already turned its "task" reference into `task_id`."""
+    day = _optional_date(raw, "date")
+    if day is None:
+        raise InvalidInput("date", "The date is missing.")
+    block = TimeBlock(
+        day=day,
+        start=_clock(raw, "start"),
+        end=_clock(raw, "end"),
+        area=_required(raw, "area"),
+        title=_text(raw, "title"),
+        notes=_notes(raw),
+        status=_choice(raw, "status", BlockStatus, "planned, done or skipped", BlockStatus.PLANNED),
+        actual_minutes=_optional_whole(raw, "actual_minutes"),
+        task_id=task_id,
+    )
+    return check_block(block)
+
+
+def _required(raw: Mapping[str, Any], key: str) -> Any:
+    if raw.get(key) is None:
+        raise InvalidInput(key, f'"{key}" is missing.')
+    return raw[key]
+
+
+def _text(raw: Mapping[str, Any], key: str, allow_empty: bool = False) -> str:
+    value = raw.get(key)
+    if value is None and allow_empty:
+        return ""
+    if value is None:
+        raise InvalidInput(key, f'"{key}" is missing.')
+    if not isinstance(value, str):
+        raise InvalidInput(key, f'"{key}" must be text.')
+    return value
+
+
+def _notes(raw: Mapping[str, Any]) -> str:
+    return _text(raw, "notes", allow_empty=True)
+
+
+def _clock(raw: Mapping[str, Any], key: str) -> int:
+    value = raw.get(key)
+    if not isinstance(value, str):
+        raise InvalidInput(key, f'"{key}" must be a time of day written like "07:30".')
+    try:
+        return parse_clock(value)
+    except ValueError as exc:
+        raise InvalidInput(key, str(exc)) from None
+
+
+def _choice(
+    raw: Mapping[str, Any],
+    key: str,
+    kind: type[_Choice],
+    names: str,
+    default: _Choice | None = None,
+) -> _Choice:
+    value = raw.get(key)
+    if value is None and default is not None:
+        return default
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    raise InvalidInput(key, f'"{value}" is not a {key}; use {names}.')
+
+
+def _optional_date(raw: Mapping[str, Any], key: str) -> date | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) == len("2026-11-23"):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidInput(key, f'"{value}" is not a date; write it like "2026-11-23".')
+
+
+def _optional_whole(raw: Mapping[str, Any], key: str) -> int | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(key, f'"{key}" must be a whole number of minutes.')
+    return value
+
+
+def _optional_timestamp(raw: Mapping[str, Any], key: str) -> datetime | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is not None:
+            return moment
+    raise InvalidInput(
+        key, f'"{value}" is not a moment in time; write it like "2026-11-23T09:15:00+00:00".'
+    )

@@ -1,0 +1,194 @@
+"""A whole data set as one JSON document: what `export` writes and `import` reads.
+
+Ids inside a file belong to the file ("t1", "b7"): blocks point at tasks by them, and
+import gives everything new database ids. Reading is all-or-nothing: the first bad
+item stops it with a sentence naming the item and the field, before anything is saved.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.settings import Settings
+from tradesman.domain.tasks import Task
+from tradesman.domain.validation import InvalidInput
+from tradesman.errors import UserError
+from tradesman.exchange.codec import (
+    JsonObject,
+    decode_block,
+    decode_settings,
+    decode_task,
+    encode_block,
+    encode_settings,
+    encode_task,
+)
+
+FORMAT_NAME = "tradesman"
+FORMAT_VERSION = 1
+
+
+class BadDocument(UserError):
+    """A file to import cannot be used; nothing has been changed."""
+
+
+@dataclass(frozen=True)
+class DataSet:
+    """Settings, tasks and blocks. A block's `task_id` is the `id` of one of `tasks`."""
+
+    settings: Settings
+    tasks: Sequence[Task] = field(default_factory=tuple)
+    blocks: Sequence[TimeBlock] = field(default_factory=tuple)
+
+
+def to_document(data: DataSet) -> JsonObject:
+    """The JSON document for a data set; tasks and blocks keep the order they are given in."""
+    task_ids = {task.id: f"t{task.id}" for task in data.tasks}
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "settings": encode_settings(data.settings),
+        "tasks": [encode_task(task, task_ids[task.id]) for task in data.tasks],
+        "blocks": [
+            encode_block(block, f"b{block.id}", task_ids.get(block.task_id))
+            for block in data.blocks
+        ],
+    }
+
+
+def dump_document(document: JsonObject) -> str:
+    """JSON text with one task or block per line: small, and readable in a text editor."""
+    lines = ["{"]
+    head = [(key, value) for key, value in document.items() if not isinstance(value, list)]
+    lists = [(key, value) for key, value in document.items() if isinstance(value, list)]
+    for key, value in head:
+        lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
+    for number, (key, items) in enumerate(lists):
+        comma = "," if number < len(lists) - 1 else ""
+        if not items:
+            lines.append(f" {json.dumps(key)}: []{comma}")
+            continue
+        lines.append(f" {json.dumps(key)}: [")
+        body = [f"  {json.dumps(item, ensure_ascii=False)}" for item in items]
+        lines.append(",\n".join(body))
+        lines.append(f" ]{comma}")
+    if not lists and len(lines) > 1:
+        lines[-1] = lines[-1].rstrip(",")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def load_document(text: str | bytes) -> Any:
+    """Parse JSON text, or raise BadDocument saying where it breaks."""
+    try:
+        return json.loads(text)
+    except UnicodeDecodeError:
+        raise BadDocument("The file is not text: it cannot be a Tradesman export.") from None
+    except json.JSONDecodeError as exc:
+        raise BadDocument(
+            f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
+            "it may be cut short or not a Tradesman export."
+        ) from None
+    except RecursionError:
+        raise BadDocument("The file is nested too deeply to be a Tradesman export.") from None
+
+
+def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
+    """Check a whole document and turn it into a DataSet (tasks get ids 1, 2, 3, ...).
+
+    `defaults` fills settings the file leaves out; `now` is the created time of tasks
+    that do not say. Raises BadDocument naming the first bad item and field.
+    """
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise BadDocument('This is not a Tradesman export: it lacks "format": "tradesman".')
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise BadDocument('The file has no valid "version" number.')
+    if version > FORMAT_VERSION:
+        raise BadDocument(
+            f"The file was written by a newer Tradesman (format version {version}; this "
+            f"version reads up to {FORMAT_VERSION}). Update Tradesman to import it."
+        )
+    raw_settings = document.get("settings", {})
+    if not isinstance(raw_settings, dict):
+        raise BadDocument('"settings" must be an object with named values.')
+    try:
+        settings = decode_settings(raw_settings, defaults)
+    except InvalidInput as exc:
+        raise BadDocument(f'Settings, field "{exc.field}": {exc.message}') from None
+
+    tasks: list[Task] = []
+    task_numbers: dict[str, int] = {}
+    for position, raw in enumerate(_items(document, "tasks")):
+        label = _label("Task", position, raw)
+        file_id = _file_id(raw, label)
+        if file_id is not None and file_id in task_numbers:
+            raise BadDocument(f'{label}: the id "{file_id}" is used by an earlier task too.')
+        try:
+            task = decode_task(raw, now)
+        except InvalidInput as exc:
+            raise BadDocument(f'{label}, field "{exc.field}": {exc.message}') from None
+        number = len(tasks) + 1
+        if file_id is not None:
+            task_numbers[file_id] = number
+        tasks.append(task.with_changes(id=number))
+
+    blocks: list[TimeBlock] = []
+    for position, raw in enumerate(_items(document, "blocks")):
+        label = _label("Block", position, raw)
+        _file_id(raw, label)
+        reference = raw.get("task")
+        task_number: int | None = None
+        if reference is not None:
+            task_number = task_numbers.get(_reference_key(reference))
+            if task_number is None:
+                raise BadDocument(
+                    f'{label}, field "task": the file has no task with the id "{reference}".'
+                )
+        try:
+            block = decode_block(raw, task_number)
+        except InvalidInput as exc:
+            raise BadDocument(f'{label}, field "{exc.field}": {exc.message}') from None
+        blocks.append(block)
+    return DataSet(settings, tuple(tasks), tuple(blocks))
+
+
+def _items(document: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    items = document.get(key, [])
+    if not isinstance(items, list):
+        raise BadDocument(f'"{key}" must be a list.')
+    for position, item in enumerate(items):
+        if not isinstance(item, dict):
+            kind = "Task" if key == "tasks" else "Block"
+            raise BadDocument(f"{kind} {position + 1} is not an object with named fields.")
+    return items
+
+
+def _label(kind: str, position: int, raw: Mapping[str, Any]) -> str:
+    """'Block 12 (id "b7")': the position counts from 1, as a person would."""
+    file_id = raw.get("id")
+    if isinstance(file_id, str | int) and not isinstance(file_id, bool):
+        return f'{kind} {position + 1} (id "{file_id}")'
+    return f"{kind} {position + 1}"
+
+
+def _reference_key(reference: object) -> str:
+    """Ids may be written as text or numbers; either way, "7" and 7 name the same task."""
+    if isinstance(reference, str):
+        return reference
+    if isinstance(reference, int) and not isinstance(reference, bool):
+        return str(reference)
+    return repr(reference)  # matches no id, so the caller reports it
+
+
+def _file_id(raw: Mapping[str, Any], label: str) -> str | None:
+    file_id = raw.get("id")
+    if file_id is None:
+        return None
+    if isinstance(file_id, bool) or not isinstance(file_id, str | int):
+        raise BadDocument(f'{label}, field "id": an id must be text like "t1".')
+    return str(file_id)

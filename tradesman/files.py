@@ -1,0 +1,51 @@
+"""Writing the files the user asks for (exports, PDFs): never half-written."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from tradesman.errors import UserError
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, flush it to disk, then rename it.
+
+    The old file (if any) stays whole until the new one is complete. The file is
+    readable by its owner only (it holds business data). Raises UserError
+    with a plain sentence when the folder cannot be written.
+    """
+    path = path.absolute()
+    temp_name: str | None = None
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(temp_name).replace(path)
+        temp_name = None
+    except OSError as exc:
+        raise UserError(f"Could not save {path}: {describe_os_error(exc)}.") from exc
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                Path(temp_name).unlink()
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A few words for why a file could not be written or read."""
+    if exc.errno == errno.ENOENT:
+        return "the folder does not exist"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno == errno.EISDIR:
+        return "that is a folder"
+    return exc.strerror or str(exc)

@@ -1,0 +1,110 @@
+"""Adding, changing, removing and finding time blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.validation import InvalidInput, check_block
+from tradesman.domain.weeks import Week
+from tradesman.errors import UserError
+from tradesman.store.schema import BlockRow, TaskRow
+
+
+class BlockGone(UserError):
+    """The block was removed meanwhile (another window, an import)."""
+
+
+def to_block(row: BlockRow) -> TimeBlock:
+    return TimeBlock(
+        id=row.id,
+        day=row.day,
+        start=row.start_minute,
+        end=row.end_minute,
+        area=Area(row.area),
+        title=row.title,
+        notes=row.notes,
+        status=BlockStatus(row.status),
+        actual_minutes=row.actual_minutes,
+        task_id=row.task_id,
+    )
+
+
+def block_columns(block: TimeBlock) -> dict[str, object]:
+    """The block as column values, for inserts and updates."""
+    return {
+        "day": block.day,
+        "start_minute": block.start,
+        "end_minute": block.end,
+        "area": block.area.value,
+        "title": block.title,
+        "notes": block.notes,
+        "status": block.status.value,
+        "actual_minutes": block.actual_minutes,
+        "task_id": block.task_id,
+    }
+
+
+def add_block(session: Session, block: TimeBlock) -> TimeBlock:
+    """Check and save a new block; returns it with its id."""
+    checked = _checked(session, block)
+    row = BlockRow(**block_columns(checked))
+    if block.id is not None:
+        row.id = block.id  # undoing a delete puts the block back under its own id
+    session.add(row)
+    session.flush()
+    return to_block(row)
+
+
+def update_block(session: Session, block: TimeBlock) -> TimeBlock:
+    """Check and save the changes to an existing block."""
+    checked = _checked(session, block)
+    row = session.get(BlockRow, block.id) if block.id is not None else None
+    if row is None:
+        raise BlockGone(f'The block "{block.title}" no longer exists.')
+    for name, value in block_columns(checked).items():
+        setattr(row, name, value)
+    session.flush()
+    return to_block(row)
+
+
+def delete_block(session: Session, block_id: int) -> TimeBlock:
+    """Remove a block; returns it as it was, so that the removal can be undone."""
+    row = session.get(BlockRow, block_id)
+    if row is None:
+        raise BlockGone("That block no longer exists.")
+    removed = to_block(row)
+    session.delete(row)
+    session.flush()
+    return removed
+
+
+def get_block(session: Session, block_id: int) -> TimeBlock | None:
+    row = session.get(BlockRow, block_id)
+    return None if row is None else to_block(row)
+
+
+def blocks_between(session: Session, first: date, last: date) -> Sequence[TimeBlock]:
+    """Blocks from `first` to `last` (both included), in the order of the day."""
+    rows = session.scalars(
+        select(BlockRow)
+        .where(BlockRow.day >= first, BlockRow.day <= last)
+        .order_by(BlockRow.day, BlockRow.start_minute, BlockRow.id)
+    )
+    return [to_block(row) for row in rows]
+
+
+def blocks_in_week(session: Session, week: Week) -> Sequence[TimeBlock]:
+    return blocks_between(session, week.start, week.end)
+
+
+def _checked(session: Session, block: TimeBlock) -> TimeBlock:
+    checked = check_block(block)
+    if checked.task_id is not None and session.get(TaskRow, checked.task_id) is None:
+        raise InvalidInput("task", "The task this block was linked to no longer exists.")
+    return checked

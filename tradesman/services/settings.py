@@ -1,0 +1,36 @@
+"""Reading and saving the owner's settings."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from tradesman.domain.settings import Settings
+from tradesman.domain.territory import week_start_for_locale
+from tradesman.exchange.codec import decode_settings, encode_settings
+from tradesman.store.reads import dbapi_connection, replace_setting_values, setting_values
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def default_settings(locale_name: str | None) -> Settings:
+    """The settings of a new data file; the week starts as the owner's locale says."""
+    return Settings(week_start=week_start_for_locale(locale_name))
+
+
+def load_settings(session: Session, locale_name: str | None) -> Settings:
+    """The saved settings; anything never saved takes its default."""
+    return settings_from(dbapi_connection(session), locale_name)
+
+
+def settings_from(db: sqlite3.Connection, locale_name: str | None) -> Settings:
+    """As `load_settings`, over a bare connection (used at start-up)."""
+    return decode_settings(setting_values(db), default_settings(locale_name))
+
+
+def save_settings(session: Session, settings: Settings) -> Settings:
+    """Check and save every setting; returns them as saved."""
+    checked = decode_settings(encode_settings(settings), settings)
+    replace_setting_values(dbapi_connection(session), encode_settings(checked))
+    return checked

@@ -1,0 +1,63 @@
+"""Export to and import from a JSON file: the whole data set, all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tradesman.errors import UserError
+from tradesman.exchange.document import (
+    BadDocument,
+    dump_document,
+    from_document,
+    load_document,
+    to_document,
+)
+from tradesman.files import describe_os_error, write_atomically
+from tradesman.services.data_set import Counts, read_data_set, replace_data_set
+from tradesman.services.settings import default_settings
+from tradesman.store.backup import Backup
+from tradesman.store.database import Store
+
+# Bigger than twenty years of a busy week; anything larger is not an export of ours.
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    counts: Counts
+    backup: Backup
+
+
+def export_to_file(store: Store, path: Path, locale_name: str | None) -> Counts:
+    """Write everything to `path` as JSON; the file appears complete or not at all."""
+    with store.reading() as session:
+        data = read_data_set(session, locale_name)
+    write_atomically(path, dump_document(to_document(data)).encode("utf-8"))
+    return Counts(tasks=len(data.tasks), blocks=len(data.blocks))
+
+
+def import_from_file(
+    store: Store, path: Path, locale_name: str | None, now: datetime | None = None
+) -> ImportResult:
+    """Replace everything with the contents of `path`, after a verified backup.
+
+    The whole file is checked first; a bad file raises a UserError naming the item and
+    field, and the database is not touched.
+    """
+    moment = now or datetime.now(UTC)
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise UserError(f"{path} is too large to be a Tradesman export.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"Could not read {path}: {describe_os_error(exc)}.") from exc
+    try:
+        data = from_document(load_document(raw), default_settings(locale_name), moment)
+    except BadDocument as exc:
+        raise BadDocument(f"Nothing was imported from {path.name}. {exc.message}") from None
+    backup = store.backup("before-import")
+    with store.writing() as session:
+        counts = replace_data_set(session, data, moment)
+    return ImportResult(counts, backup)

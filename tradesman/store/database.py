@@ -1,0 +1,80 @@
+"""Sessions over the data file: the SQLAlchemy side of the store.
+
+`open_store` first makes sure the file is safe to use (datafile.py), then builds an
+engine whose connections all get Tradesman's pragmas (WAL, synchronous=FULL, foreign
+keys, busy timeout) and whose transactions begin the way we say.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from tradesman.paths import DataPaths
+from tradesman.store.backup import Backup, make_backup
+from tradesman.store.datafile import configure, open_data_file
+from tradesman.store.migrations import MIGRATIONS, Migration
+
+_WRITE_OPTION = "tradesman_write"
+
+
+class Store:
+    """An open, up-to-date data file. Hands out short-lived Sessions for reads and writes."""
+
+    def __init__(self, path: Path, backups: Path) -> None:
+        self.path = path
+        self.backups = backups
+        self._engine = create_engine(f"sqlite+pysqlite:///{path}")
+        event.listen(self._engine, "connect", _on_connect)
+        event.listen(self._engine, "begin", _on_begin)
+        self._write_engine = self._engine.execution_options(**{_WRITE_OPTION: True})
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A Session for reads; everything it sees is one consistent snapshot."""
+        with Session(self._engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A Session whose changes are committed together when the block ends, or not at all."""
+        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def backup(self, reason: str) -> Backup:
+        """A verified copy of the file as it is now, in the backups folder."""
+        raw = self._engine.raw_connection()
+        try:
+            db = raw.driver_connection
+            assert isinstance(db, sqlite3.Connection)
+            return make_backup(db, self.backups, reason)
+        finally:
+            raw.close()
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+
+def open_store(paths: DataPaths, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
+    """Open (or create) the data file in `paths`, refusing any file that is not safe to use."""
+    return Store(open_data_file(paths, migrations), paths.backups)
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    configure(dbapi_connection)
+
+
+def _on_begin(connection: Connection) -> None:
+    # Writers take the write lock up front, so two writers wait their turn (busy
+    # timeout) instead of failing half-way when a read transaction tries to upgrade.
+    if connection.get_execution_options().get(_WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")

@@ -1,0 +1,89 @@
+"""Ordered schema steps, numbered by SQLite's `PRAGMA user_version`.
+
+Why user_version and not Alembic: the schema is small and owned by one app, the steps
+are plain SQL that a reader can check line by line, nothing extra is imported at
+start-up, and the version lives inside the database file itself, so a copy of the file
+always says which app version can read it. Each step runs in one transaction together
+with its version bump (SQLite's DDL is transactional), so a crash leaves the file at
+the old version or the new one, never in between. See docs/ARCHITECTURE.md.
+
+Rules for adding a step: append a function, never edit a released one, and keep it
+plain SQL (the models in schema.py may have moved on since).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _v1_first_schema(db: sqlite3.Connection) -> None:
+    """Tasks, time blocks and settings. STRICT tables refuse values of the wrong type."""
+    db.execute(
+        """
+        CREATE TABLE task (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
+            area TEXT NOT NULL CHECK (area IN ('production', 'marketing', 'sales', 'admin')),
+            status TEXT NOT NULL CHECK (status IN ('open', 'doing', 'done')),
+            due TEXT CHECK (due IS NULL OR date(due) IS due),
+            estimate_minutes INTEGER CHECK (estimate_minutes IS NULL OR estimate_minutes > 0),
+            notes TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            completed TEXT
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE block (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL CHECK (date(day) IS day),
+            start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1435),
+            end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 5 AND 1440),
+            area TEXT NOT NULL CHECK (area IN ('production', 'marketing', 'sales', 'admin')),
+            title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
+            notes TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'skipped')),
+            actual_minutes INTEGER
+                CHECK (actual_minutes IS NULL OR actual_minutes BETWEEN 0 AND 1440),
+            task_id INTEGER REFERENCES task (id) ON DELETE SET NULL,
+            CHECK (end_minute > start_minute)
+        ) STRICT
+        """
+    )
+    # Every screen and report asks for a range of days; the week view most of all.
+    db.execute("CREATE INDEX block_by_day ON block (day, start_minute)")
+    db.execute("CREATE INDEX block_by_task ON block (task_id)")
+    db.execute("CREATE INDEX task_by_status_due ON task (status, due)")
+    db.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_first_schema,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def run_migrations(
+    db: sqlite3.Connection, current: int, steps: Sequence[Migration] = MIGRATIONS
+) -> int:
+    """Bring the file from version `current` to the newest; returns the new version.
+
+    `db` must be in autocommit mode (isolation_level None) so that each step's BEGIN
+    and COMMIT are ours.
+    """
+    for number in range(current + 1, len(steps) + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            steps[number - 1](db)
+            # A step that rebuilt a table must not leave a block pointing at nothing.
+            if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise sqlite3.IntegrityError(f"update step {number} broke a link between records")
+            db.execute(f"PRAGMA user_version = {int(number)}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        current = number
+    return current

@@ -1,0 +1,57 @@
+"""The store's plain-SQL queries, run over a DB-API connection.
+
+Used two ways with the same SQL: inside a Session's transaction (services get the
+connection with `dbapi_connection`), and at start-up over a bare sqlite3 connection,
+before SQLAlchemy is loaded, so the window can show the week at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# Planned counts every block's length; actual counts done blocks, at their actual
+# minutes or, when none were given, their planned length. Summed by SQLite.
+MINUTES_PER_AREA = """
+    SELECT area,
+           SUM(end_minute - start_minute),
+           SUM(CASE WHEN status = 'done'
+                    THEN COALESCE(actual_minutes, end_minute - start_minute)
+                    ELSE 0 END)
+    FROM block
+    WHERE day BETWEEN :first AND :last
+    GROUP BY area
+"""
+
+
+def dbapi_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under a Session, inside the Session's own transaction."""
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection
+
+
+def minutes_per_area(db: sqlite3.Connection, first: date, last: date) -> list[tuple[str, int, int]]:
+    """(area, planned minutes, actual minutes) for the blocks from `first` to `last`."""
+    rows = db.execute(MINUTES_PER_AREA, {"first": first.isoformat(), "last": last.isoformat()})
+    return [(area, int(planned or 0), int(actual or 0)) for area, planned, actual in rows]
+
+
+def setting_values(db: sqlite3.Connection) -> dict[str, Any]:
+    """Every saved setting, JSON-decoded."""
+    return {key: json.loads(value) for key, value in db.execute("SELECT key, value FROM setting")}
+
+
+def replace_setting_values(db: sqlite3.Connection, values: Mapping[str, Any]) -> None:
+    """Save exactly these settings (inside the caller's write transaction)."""
+    db.execute("DELETE FROM setting")
+    db.executemany(
+        "INSERT INTO setting (key, value) VALUES (?, ?)",
+        [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
+    )

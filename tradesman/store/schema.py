@@ -1,0 +1,86 @@
+"""The tables, as typed SQLAlchemy models.
+
+The tables themselves are created by the migrations (migrations.py), never by
+`create_all`: a migration must keep creating the schema of its own version even after
+these models move on. A test checks that both describe the same columns.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Dialect, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcTimestamp(TypeDecorator[datetime]):
+    """A moment in time, kept as ISO 8601 text in UTC ('2026-11-23T09:15:00+00:00')."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must carry a time zone")
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class IsoDate(TypeDecorator[date]):
+    """A calendar day as 'YYYY-MM-DD' text, which sorts and compares as dates do."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: date | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.isoformat()
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> date | None:
+        return None if value is None else date.fromisoformat(value)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class TaskRow(Base):
+    __tablename__ = "task"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    area: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(Text)
+    due: Mapped[date | None] = mapped_column(IsoDate)
+    estimate_minutes: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[datetime] = mapped_column(UtcTimestamp)
+    completed: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+
+
+class BlockRow(Base):
+    __tablename__ = "block"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(IsoDate)
+    start_minute: Mapped[int] = mapped_column(Integer)
+    end_minute: Mapped[int] = mapped_column(Integer)
+    area: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(Text)
+    actual_minutes: Mapped[int | None] = mapped_column(Integer)
+    task_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("task.id", ondelete="SET NULL"))
+
+
+class SettingRow(Base):
+    """One setting; the value is JSON text so each setting keeps its own type."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
