@@ -54,8 +54,17 @@ def test_the_migrations_build_the_tables_the_models_describe(store: Store) -> No
             on_disk = {c["name"]: c["nullable"] for c in columns if not c["primary_key"]}
             in_model = {c.name: c.nullable for c in table.columns if not c.primary_key}
             assert on_disk == in_model, table.name
-        links = dbapi_connection(session).execute("PRAGMA foreign_key_list(block)").fetchall()
-        assert [(row[2], row[3], row[6]) for row in links] == [("task", "task_id", "SET NULL")]
+        db = dbapi_connection(session)
+        for table in Base.metadata.sorted_tables:
+            on_disk = {
+                (row[2], row[3], row[6])  # referred table, column, on delete
+                for row in db.execute(f"PRAGMA foreign_key_list({table.name})")
+            }
+            in_model = {
+                (fk.column.table.name, fk.parent.name, fk.ondelete or "NO ACTION")
+                for fk in table.foreign_keys
+            }
+            assert on_disk == in_model, table.name
 
 
 def refused(paths: DataPaths) -> DataFileRefused:

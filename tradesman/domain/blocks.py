@@ -33,6 +33,7 @@ class TimeBlock:
     status: BlockStatus = BlockStatus.PLANNED
     actual_minutes: int | None = None
     task_id: int | None = None
+    series_id: int | None = None  # set while the block is an occurrence of a series
     id: int | None = None
 
     @property

@@ -40,3 +40,11 @@ def format_hours(minutes: int) -> str:
     if hours:
         return f"{sign}{hours} h"
     return f"{sign}{rest} min"
+
+
+SNAP_MINUTES = 15  # dragging on the calendar moves in quarter hours
+
+
+def snap(minutes: float, step: int = SNAP_MINUTES) -> int:
+    """The nearest multiple of `step`, kept within the day (0 to 24:00)."""
+    return max(0, min(MINUTES_PER_DAY, round(minutes / step) * step))

@@ -14,6 +14,7 @@ from typing import TypeVar
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import MINUTES_PER_DAY, STEP_MINUTES, format_clock
+from tradesman.domain.series import Series
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.errors import UserError
@@ -67,6 +68,23 @@ def check_block(block: TimeBlock) -> TimeBlock:
     if actual is not None and not (_is_whole(actual) and 0 <= actual <= MINUTES_PER_DAY):
         raise InvalidInput("actual_minutes", "The actual time must be between 0 and 24 hours.")
     return block.with_changes(title=title, notes=notes, area=area, status=status)
+
+
+def check_series(series: Series) -> Series:
+    """The series with its title tidied, or InvalidInput saying what is wrong.
+
+    Its times follow the same rules as a block's (it is checked as the block it makes).
+    """
+    sample = check_block(series.block_on(series.first_day))
+    if not series.weekdays or not all(_is_whole(d) and 0 <= d <= 6 for d in series.weekdays):
+        raise InvalidInput("weekdays", "Choose at least one day of the week for it to repeat on.")
+    if not (_is_whole(series.every_weeks) and 1 <= series.every_weeks <= 52):
+        raise InvalidInput("every_weeks", "It can repeat every 1 to 52 weeks.")
+    if series.until is not None:
+        check_day(series.until, field="until")
+        if series.until < series.first_day:
+            raise InvalidInput("until", "The last day must come after the first day of the series.")
+    return series.with_changes(title=sample.title, notes=sample.notes, area=sample.area)
 
 
 def check_task(task: Task) -> Task:

@@ -32,6 +32,7 @@ def to_block(row: BlockRow) -> TimeBlock:
         status=BlockStatus(row.status),
         actual_minutes=row.actual_minutes,
         task_id=row.task_id,
+        series_id=row.series_id,
     )
 
 
@@ -47,6 +48,7 @@ def block_columns(block: TimeBlock) -> dict[str, object]:
         "status": block.status.value,
         "actual_minutes": block.actual_minutes,
         "task_id": block.task_id,
+        "series_id": block.series_id,
     }
 
 
@@ -82,6 +84,23 @@ def delete_block(session: Session, block_id: int) -> TimeBlock:
     session.delete(row)
     session.flush()
     return removed
+
+
+def put_block(session: Session, block: TimeBlock) -> TimeBlock:
+    """Store `block` exactly under its id, whether or not a row with that id exists now.
+
+    This is how undo and redo put blocks back; the block is checked like any other.
+    """
+    assert block.id is not None
+    checked = _checked(session, block)
+    row = session.get(BlockRow, block.id)
+    if row is None:
+        row = BlockRow(id=block.id)
+        session.add(row)
+    for name, value in block_columns(checked).items():
+        setattr(row, name, value)
+    session.flush()
+    return to_block(row)
 
 
 def get_block(session: Session, block_id: int) -> TimeBlock | None:

@@ -61,7 +61,46 @@ def _v1_first_schema(db: sqlite3.Connection) -> None:
     db.execute("CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT")
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_first_schema,)
+def _v2_recurring_blocks(db: sqlite3.Connection) -> None:
+    """Series of recurring blocks. Their blocks are real rows (made a year ahead and
+    extended as weeks come into view), so every sum over blocks counts them as they are."""
+    db.execute(
+        """
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
+            area TEXT NOT NULL CHECK (area IN ('production', 'marketing', 'sales', 'admin')),
+            start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1435),
+            end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 5 AND 1440),
+            notes TEXT NOT NULL DEFAULT '',
+            weekdays INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),  -- bit 0 is Monday
+            every_weeks INTEGER NOT NULL CHECK (every_weeks BETWEEN 1 AND 52),
+            first_day TEXT NOT NULL CHECK (date(first_day) IS first_day),
+            until TEXT CHECK (until IS NULL OR date(until) IS until),
+            -- blocks exist for every occurrence up to this day
+            made_through TEXT NOT NULL CHECK (date(made_through) IS made_through),
+            task_id INTEGER REFERENCES task (id) ON DELETE SET NULL,
+            CHECK (end_minute > start_minute)
+        ) STRICT
+        """
+    )
+    # Days a series must leave empty: an occurrence removed, or changed on its own.
+    db.execute(
+        """
+        CREATE TABLE series_skip (
+            series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+            day TEXT NOT NULL CHECK (date(day) IS day),
+            PRIMARY KEY (series_id, day)
+        ) STRICT
+        """
+    )
+    db.execute(
+        "ALTER TABLE block ADD COLUMN series_id INTEGER REFERENCES series (id) ON DELETE SET NULL"
+    )
+    db.execute("CREATE INDEX block_by_series ON block (series_id, day)")
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_first_schema, _v2_recurring_blocks)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

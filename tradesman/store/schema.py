@@ -75,6 +75,35 @@ class BlockRow(Base):
     status: Mapped[str] = mapped_column(Text)
     actual_minutes: Mapped[int | None] = mapped_column(Integer)
     task_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("task.id", ondelete="SET NULL"))
+    series_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("series.id", ondelete="SET NULL")
+    )
+
+
+class SeriesRow(Base):
+    __tablename__ = "series"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    area: Mapped[str] = mapped_column(Text)
+    start_minute: Mapped[int] = mapped_column(Integer)
+    end_minute: Mapped[int] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    weekdays: Mapped[int] = mapped_column(Integer)  # bit 0 is Monday
+    every_weeks: Mapped[int] = mapped_column(Integer)
+    first_day: Mapped[date] = mapped_column(IsoDate)
+    until: Mapped[date | None] = mapped_column(IsoDate)
+    made_through: Mapped[date] = mapped_column(IsoDate)
+    task_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("task.id", ondelete="SET NULL"))
+
+
+class SeriesSkipRow(Base):
+    __tablename__ = "series_skip"
+
+    series_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(IsoDate, primary_key=True)
 
 
 class SettingRow(Base):

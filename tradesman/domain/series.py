@@ -1,0 +1,78 @@
+"""Recurring blocks: "every Tuesday 07:00-09:00, marketing", every N weeks, until a date."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import TimeBlock
+
+
+@dataclass(frozen=True)
+class Series:
+    """What repeats. The weeks counted for `every_weeks` start at `first_day`'s week
+    (Monday-based), so "every 2 weeks" means the week of the first day, then every
+    second week after it."""
+
+    title: str
+    area: Area
+    start: int
+    end: int
+    weekdays: frozenset[int]  # Monday is 0
+    first_day: date
+    every_weeks: int = 1
+    until: date | None = None
+    notes: str = ""
+    task_id: int | None = None
+    id: int | None = None
+
+    def with_changes(self, **changes: object) -> Series:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def block_on(self, day: date) -> TimeBlock:
+        """The block this series puts on `day` (not yet saved)."""
+        return TimeBlock(
+            day=day,
+            start=self.start,
+            end=self.end,
+            area=self.area,
+            title=self.title,
+            notes=self.notes,
+            task_id=self.task_id,
+            series_id=self.id,
+        )
+
+    def describe(self) -> str:
+        """'Every Tue and Thu' / 'Every 2 weeks on Mon', for menus and dialogs."""
+        names = ", ".join(_SHORT_DAYS[d] for d in sorted(self.weekdays))
+        if self.every_weeks == 1:
+            text = f"Every {names}"
+        else:
+            text = f"Every {self.every_weeks} weeks on {names}"
+        if self.until is not None:
+            text += f", until {self.until.isoformat()}"
+        return text
+
+
+_SHORT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def occurrence_days(
+    series: Series, first: date, last: date, skipped: Collection[date] = ()
+) -> Iterator[date]:
+    """The days from `first` to `last` (included) on which the series has a block."""
+    start = max(first, series.first_day)
+    end = last if series.until is None else min(last, series.until)
+    anchor = series.first_day - timedelta(days=series.first_day.weekday())
+    day = start
+    while day <= end:
+        weeks_since = (day - anchor).days // 7
+        if (
+            day.weekday() in series.weekdays
+            and weeks_since % series.every_weeks == 0
+            and day not in skipped
+        ):
+            yield day
+        day += timedelta(days=1)

@@ -1,0 +1,153 @@
+"""Every edit the week planner makes, each returning the Change it made (for undo).
+
+All of these run inside the caller's write transaction. `today` decides where a
+series' past ends: changes to a whole series apply from today on, and what is
+already in the past stays as it happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.planning import copied_week
+from tradesman.domain.series import Series
+from tradesman.domain.validation import check_series
+from tradesman.domain.weeks import Week
+from tradesman.services import blocks as block_rows
+from tradesman.services.changes import Change, apply_change
+from tradesman.services.series import (
+    SeriesRecord,
+    attached_blocks,
+    blocks_to_make,
+    get_record,
+    horizon,
+    new_series_id,
+)
+
+
+def add_blocks(session: Session, blocks: Iterable[TimeBlock]) -> Change:
+    """New blocks (pasted, duplicated, copied from last week, or drawn)."""
+    return _commit(session, after_blocks=[block.with_changes(id=None) for block in blocks])
+
+
+def change_block(session: Session, block: TimeBlock) -> Change:
+    """Save changes to one block; a block of a series stays in its series."""
+    before = _existing(session, block)
+    return _commit(session, before_blocks=[before], after_blocks=[block])
+
+
+def delete_blocks(session: Session, block_ids: Sequence[int]) -> Change:
+    """Remove blocks. For a block of a series, use `delete_occurrence` (its day must
+    stay empty) or `end_series`."""
+    before = [_existing_id(session, block_id) for block_id in block_ids]
+    return _commit(session, before_blocks=before)
+
+
+def change_occurrence(session: Session, block: TimeBlock) -> Change:
+    """ "Only this one": the block leaves its series, and the series leaves its day empty."""
+    before = _existing(session, block)
+    assert before.series_id is not None
+    record = get_record(session, before.series_id)
+    skipping = SeriesRecord(record.series, record.made_through, record.skipped | {before.day})
+    return _commit(
+        session,
+        before_blocks=[before],
+        after_blocks=[block.with_changes(series_id=None)],
+        before_series=[record],
+        after_series=[skipping],
+    )
+
+
+def delete_occurrence(session: Session, block_id: int) -> Change:
+    """Remove one block of a series; the series will not fill its day again."""
+    before = _existing_id(session, block_id)
+    assert before.series_id is not None
+    record = get_record(session, before.series_id)
+    skipping = SeriesRecord(record.series, record.made_through, record.skipped | {before.day})
+    return _commit(session, before_blocks=[before], before_series=[record], after_series=[skipping])
+
+
+def add_series(session: Session, series: Series, today: date) -> Change:
+    """A new repeating block, with its blocks made a year ahead."""
+    saved = new_series_id(session, check_series(series))
+    record = SeriesRecord(saved, horizon(today, saved))
+    made = blocks_to_make(record, saved.first_day, record.made_through)
+    # (The row exists already, to give the series its id; the Change still treats the
+    # series as new, so that undo removes it.)
+    return _commit(session, after_blocks=made, after_series=[record])
+
+
+def change_series(session: Session, series: Series, today: date) -> Change:
+    """Change a whole series from today on: its blocks from today are made afresh,
+    keeping the status of any that fall on the same day as before."""
+    assert series.id is not None
+    record = get_record(session, series.id)
+    changed = check_series(series.with_changes(first_day=record.series.first_day))
+    new_record = SeriesRecord(
+        changed, max(record.made_through, horizon(today, changed)), record.skipped
+    )
+    old_from_today = attached_blocks(session, series.id, first=today)
+    same_day = {block.day: block for block in old_from_today}
+    remade = []
+    for block in blocks_to_make(new_record, today, new_record.made_through):
+        old = same_day.get(block.day)
+        if old is not None:  # keep its id, status and actual time
+            block = block.with_changes(
+                id=old.id, status=old.status, actual_minutes=old.actual_minutes
+            )
+        remade.append(block)
+    return _commit(
+        session,
+        before_blocks=old_from_today,
+        after_blocks=remade,
+        before_series=[record],
+        after_series=[new_record],
+    )
+
+
+def end_series(session: Session, series_id: int, today: date) -> Change:
+    """Delete a whole series: its blocks from today on go, the past stays as history."""
+    record = get_record(session, series_id)
+    every = attached_blocks(session, series_id)
+    history = [block.with_changes(series_id=None) for block in every if block.day < today]
+    return _commit(session, before_blocks=every, after_blocks=history, before_series=[record])
+
+
+def copy_week_plan(session: Session, source: Week, target: Week) -> Change:
+    """Lay `source` week's plan onto `target`: planned again, series blocks left out."""
+    return add_blocks(
+        session, copied_week(block_rows.blocks_in_week(session, source), source, target)
+    )
+
+
+def _commit(
+    session: Session,
+    before_blocks: Sequence[TimeBlock] = (),
+    after_blocks: Sequence[TimeBlock] = (),
+    before_series: Sequence[SeriesRecord] = (),
+    after_series: Sequence[SeriesRecord] = (),
+) -> Change:
+    """Save the after side and return the Change; blocks without an id get one first."""
+    named = [
+        block if block.id is not None else block_rows.add_block(session, block)
+        for block in after_blocks
+    ]
+    change = Change(tuple(before_blocks), tuple(named), tuple(before_series), tuple(after_series))
+    apply_change(session, change)
+    return change
+
+
+def _existing(session: Session, block: TimeBlock) -> TimeBlock:
+    assert block.id is not None
+    return _existing_id(session, block.id)
+
+
+def _existing_id(session: Session, block_id: int) -> TimeBlock:
+    found = block_rows.get_block(session, block_id)
+    if found is None:
+        raise block_rows.BlockGone("That block no longer exists.")
+    return found

@@ -1,0 +1,180 @@
+"""Recurring series: storing them and making their blocks.
+
+A series' blocks are ordinary block rows linked by `series_id`. They are made a year
+ahead when the series is created, and further ahead whenever a later week is looked at
+(`extend_series_through`), so sums over blocks never have to know about series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.series import Series, occurrence_days
+from tradesman.domain.validation import check_series
+from tradesman.errors import UserError
+from tradesman.services.blocks import block_columns, to_block
+from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow
+
+# How far ahead a new series makes its blocks; later weeks are made when looked at.
+AHEAD = timedelta(days=366)
+
+
+class SeriesGone(UserError):
+    """The series was removed meanwhile."""
+
+
+@dataclass(frozen=True)
+class SeriesRecord:
+    """Everything stored about one series apart from its blocks."""
+
+    series: Series
+    made_through: date
+    skipped: frozenset[date] = frozenset()
+
+
+def weekday_bits(weekdays: frozenset[int]) -> int:
+    return sum(1 << day for day in weekdays)
+
+
+def weekdays_of(bits: int) -> frozenset[int]:
+    return frozenset(day for day in range(7) if bits & (1 << day))
+
+
+def to_series(row: SeriesRow) -> Series:
+    return Series(
+        id=row.id,
+        title=row.title,
+        area=Area(row.area),
+        start=row.start_minute,
+        end=row.end_minute,
+        weekdays=weekdays_of(row.weekdays),
+        first_day=row.first_day,
+        every_weeks=row.every_weeks,
+        until=row.until,
+        notes=row.notes,
+        task_id=row.task_id,
+    )
+
+
+def series_columns(series: Series) -> dict[str, object]:
+    return {
+        "title": series.title,
+        "area": series.area.value,
+        "start_minute": series.start,
+        "end_minute": series.end,
+        "notes": series.notes,
+        "weekdays": weekday_bits(series.weekdays),
+        "every_weeks": series.every_weeks,
+        "first_day": series.first_day,
+        "until": series.until,
+        "task_id": series.task_id,
+    }
+
+
+def get_record(session: Session, series_id: int) -> SeriesRecord:
+    row = session.get(SeriesRow, series_id)
+    if row is None:
+        raise SeriesGone("That repeating block no longer exists.")
+    skipped = frozenset(
+        session.scalars(select(SeriesSkipRow.day).where(SeriesSkipRow.series_id == series_id))
+    )
+    return SeriesRecord(to_series(row), row.made_through, skipped)
+
+
+def all_records(session: Session) -> list[SeriesRecord]:
+    ids = session.scalars(select(SeriesRow.id).order_by(SeriesRow.id))
+    return [get_record(session, series_id) for series_id in ids]
+
+
+def put_record(session: Session, record: SeriesRecord) -> None:
+    """Store `record` exactly (insert or overwrite, skipped days included)."""
+    series = record.series
+    assert series.id is not None
+    row = session.get(SeriesRow, series.id)
+    if row is None:
+        row = SeriesRow(id=series.id)
+        session.add(row)
+    for name, value in series_columns(series).items():
+        setattr(row, name, value)
+    row.made_through = record.made_through
+    session.flush()
+    session.execute(delete(SeriesSkipRow).where(SeriesSkipRow.series_id == series.id))
+    session.add_all(SeriesSkipRow(series_id=series.id, day=day) for day in record.skipped)
+    session.flush()
+
+
+def new_series_id(session: Session, series: Series) -> Series:
+    """`series` with the id its row will have (the row is written by `put_record`)."""
+    row = SeriesRow(**series_columns(check_series(series)), made_through=series.first_day)
+    session.add(row)
+    session.flush()
+    return series.with_changes(id=row.id)
+
+
+def attached_blocks(session: Session, series_id: int, first: date | None = None) -> list[TimeBlock]:
+    """The blocks of a series (from `first` on, if given), in day order."""
+    query = select(BlockRow).where(BlockRow.series_id == series_id)
+    if first is not None:
+        query = query.where(BlockRow.day >= first)
+    return [to_block(row) for row in session.scalars(query.order_by(BlockRow.day))]
+
+
+def blocks_to_make(record: SeriesRecord, first: date, last: date) -> list[TimeBlock]:
+    """The blocks the series puts on the days from `first` to `last` (not yet saved)."""
+    days = occurrence_days(record.series, first, last, record.skipped)
+    return [record.series.block_on(day) for day in days]
+
+
+def extend_series_through(session: Session, last: date) -> int:
+    """Make the blocks of every series up to `last`; returns how many were made."""
+    rows = session.scalars(
+        select(SeriesRow).where(
+            SeriesRow.made_through < last,
+            or_(SeriesRow.until.is_(None), SeriesRow.made_through < SeriesRow.until),
+        )
+    ).all()
+    return sum(extend_one_series(session, row.id, last) for row in rows)
+
+
+def extend_one_series(session: Session, series_id: int, last: date) -> int:
+    """Make one series' blocks from the day after its `made_through` up to `last`."""
+    record = get_record(session, series_id)
+    if record.made_through >= last:
+        return 0
+    blocks = blocks_to_make(record, record.made_through + timedelta(days=1), last)
+    session.add_all(BlockRow(**block_columns(block)) for block in blocks)
+    row = session.get(SeriesRow, series_id)
+    assert row is not None
+    row.made_through = last
+    session.flush()
+    return len(blocks)
+
+
+def needs_extending(session: Session, last: date) -> bool:
+    """Whether any series still has blocks to make up to `last` (a cheap read)."""
+    found = session.scalar(
+        select(SeriesRow.id)
+        .where(
+            SeriesRow.made_through < last,
+            or_(SeriesRow.until.is_(None), SeriesRow.made_through < SeriesRow.until),
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
+def horizon(today: date, series: Series) -> date:
+    """How far ahead a series' blocks are made when it is created or changed."""
+    ahead = max(today, series.first_day) + AHEAD
+    return ahead if series.until is None else min(ahead, series.until)
+
+
+def occurrences_in(blocks: Sequence[TimeBlock]) -> dict[date, TimeBlock]:
+    return {block.day: block for block in blocks}
