@@ -144,10 +144,9 @@ def test_a_bad_import_file_is_explained_and_changes_nothing(
 def test_export_writes_the_file_and_says_so(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "out"  # no suffix: .json is added
-    monkeypatch.setattr(prompts, "choose_file_to_save", lambda *a: target)
+    written = tmp_path / "out.json"  # (the real dialog adds .json to a bare name)
+    monkeypatch.setattr(prompts, "choose_file_to_save", lambda *a: written)
     window.export_action.trigger()
-    written = tmp_path / "out.json"
     qtbot.waitUntil(written.exists, timeout=10_000)
     document = json.loads(written.read_text())
     assert len(document["blocks"]) == 3 and document["settings"]["business_name"] == "Oak & Sons"

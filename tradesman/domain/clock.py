@@ -48,3 +48,26 @@ SNAP_MINUTES = 15  # dragging on the calendar moves in quarter hours
 def snap(minutes: float, step: int = SNAP_MINUTES) -> int:
     """The nearest multiple of `step`, kept within the day (0 to 24:00)."""
     return max(0, min(MINUTES_PER_DAY, round(minutes / step) * step))
+
+
+_DURATION = re.compile(r"^(?:(\d{1,2})\s*(?::|h\s*)\s*(\d{1,2})?|(\d{1,4})\s*(h|m|min)?)$")
+
+
+def parse_duration(text: str) -> int:
+    """How long something took: '2:30', '2h30', '2 h', '3' (hours) or '45 min' -> minutes."""
+    cleaned = text.strip().lower().replace("mins", "min")
+    match = _DURATION.match(cleaned)
+    if match is None:
+        raise ValueError(f'"{text}" is not a length of time; write it like 2:30 or 45 min.')
+    hours, minutes, number, unit = match.groups()
+    if number is not None:
+        total = int(number) * (1 if unit in ("m", "min") else 60)
+        if unit is None and total > MINUTES_PER_DAY:
+            raise ValueError(f'"{text}" would be {number} hours; for minutes write "{number} min".')
+    else:
+        total = int(hours) * 60 + int(minutes or 0)
+        if minutes is not None and int(minutes) >= 60:
+            raise ValueError(f'"{text}" is not a length of time; minutes go up to 59.')
+    if total > MINUTES_PER_DAY:
+        raise ValueError("A block can take at most 24 hours.")
+    return total

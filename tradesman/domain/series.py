@@ -76,3 +76,22 @@ def occurrence_days(
         ):
             yield day
         day += timedelta(days=1)
+
+
+def series_following(series: Series, old: TimeBlock, new: TimeBlock) -> Series:
+    """The series after one of its blocks was changed "for the whole series".
+
+    It takes the block's new title, area, times and notes; moved to another weekday,
+    the series moves that weekday too (Tuesdays become Wednesdays).
+    """
+    weekdays = series.weekdays
+    if new.day.weekday() != old.day.weekday():
+        weekdays = (weekdays - {old.day.weekday()}) | {new.day.weekday()}
+    return series.with_changes(
+        title=new.title,
+        area=new.area,
+        start=new.start,
+        end=new.end,
+        notes=new.notes,
+        weekdays=weekdays,
+    )

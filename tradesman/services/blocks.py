@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.validation import InvalidInput, check_block
 from tradesman.domain.weeks import Week
 from tradesman.errors import UserError
+from tradesman.services.block_reads import blocks_from
+from tradesman.store.reads import dbapi_connection
 from tradesman.store.schema import BlockRow, TaskRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class BlockGone(UserError):
@@ -110,12 +113,7 @@ def get_block(session: Session, block_id: int) -> TimeBlock | None:
 
 def blocks_between(session: Session, first: date, last: date) -> Sequence[TimeBlock]:
     """Blocks from `first` to `last` (both included), in the order of the day."""
-    rows = session.scalars(
-        select(BlockRow)
-        .where(BlockRow.day >= first, BlockRow.day <= last)
-        .order_by(BlockRow.day, BlockRow.start_minute, BlockRow.id)
-    )
-    return [to_block(row) for row in rows]
+    return blocks_from(dbapi_connection(session), first, last)
 
 
 def blocks_in_week(session: Session, week: Week) -> Sequence[TimeBlock]:

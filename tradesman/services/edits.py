@@ -81,6 +81,15 @@ def add_series(session: Session, series: Series, today: date) -> Change:
     return _commit(session, after_blocks=made, after_series=[record])
 
 
+def repeat_block(session: Session, block_id: int, series: Series, today: date) -> Change:
+    """Make a plain block repeat: the series takes over, starting on the block's day."""
+    old = _existing_id(session, block_id)
+    saved = new_series_id(session, check_series(series.with_changes(first_day=old.day)))
+    record = SeriesRecord(saved, horizon(today, saved))
+    made = blocks_to_make(record, saved.first_day, record.made_through)
+    return _commit(session, before_blocks=[old], after_blocks=made, after_series=[record])
+
+
 def change_series(session: Session, series: Series, today: date) -> Change:
     """Change a whole series from today on: its blocks from today are made afresh,
     keeping the status of any that fall on the same day as before."""

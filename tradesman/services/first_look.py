@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
 from tradesman.domain.weeks import Week, week_containing
+from tradesman.services.block_reads import blocks_from
 from tradesman.services.settings import settings_from
 from tradesman.services.summary import split_of_days
 from tradesman.store.datafile import connect
@@ -25,6 +27,7 @@ class FirstLook:
     settings: Settings
     week: Week
     split: WeekSplit
+    blocks: list[TimeBlock]
 
 
 def first_look(database: Path, locale_name: str | None, today: date) -> FirstLook:
@@ -35,6 +38,7 @@ def first_look(database: Path, locale_name: str | None, today: date) -> FirstLoo
             settings = settings_from(db, locale_name)
             week = week_containing(today, settings.week_start)
             split = split_of_days(db, week.start, week.end)
+            blocks = blocks_from(db, week.start, week.end)
         finally:
             db.execute("ROLLBACK")
-    return FirstLook(settings, week, split)
+    return FirstLook(settings, week, split, blocks)

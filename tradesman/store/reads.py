@@ -30,6 +30,17 @@ MINUTES_PER_AREA = """
 """
 
 
+BLOCKS_BETWEEN = """
+    SELECT id, day, start_minute, end_minute, area, title, notes, status, actual_minutes,
+           task_id, series_id
+    FROM block
+    WHERE day BETWEEN :first AND :last
+    ORDER BY day, start_minute, id
+"""
+
+BlockValues = tuple[int, str, int, int, str, str, str, str, int | None, int | None, int | None]
+
+
 def dbapi_connection(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under a Session, inside the Session's own transaction."""
     connection = session.connection().connection.driver_connection
@@ -41,6 +52,12 @@ def minutes_per_area(db: sqlite3.Connection, first: date, last: date) -> list[tu
     """(area, planned minutes, actual minutes) for the blocks from `first` to `last`."""
     rows = db.execute(MINUTES_PER_AREA, {"first": first.isoformat(), "last": last.isoformat()})
     return [(area, int(planned or 0), int(actual or 0)) for area, planned, actual in rows]
+
+
+def block_values_between(db: sqlite3.Connection, first: date, last: date) -> list[BlockValues]:
+    """The columns of every block from `first` to `last`, in the order of the days."""
+    rows = db.execute(BLOCKS_BETWEEN, {"first": first.isoformat(), "last": last.isoformat()})
+    return list(rows)
 
 
 def setting_values(db: sqlite3.Connection) -> dict[str, Any]:

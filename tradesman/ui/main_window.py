@@ -1,39 +1,53 @@
-"""The main window: menus, week navigation, the week's split and the status bar.
+"""The main window: the week calendar, the split panel beside it, menus, toolbar, status bar.
 
-The window is built and shown before the data file is opened (so it paints at once);
-`attach()` hands it the opened data, after which it shows the week.
+The window is shown before the data file is opened, so that it paints at once; the
+calendar itself is built when the first week's data arrives (`show_first_look`), and
+editing starts when the services are loaded (`attach`). See app.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
 
-from tradesman.domain.settings import WeekStart
+from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.blocks import BlockStatus
+from tradesman.domain.settings import Settings, WeekStart
 from tradesman.domain.weeks import Week, week_containing
 from tradesman.identity import APP_NAME
+from tradesman.ui.palette import AREA_HEX
 from tradesman.ui.split_panel import SplitPanel
 from tradesman.words import count_of
 
-# Dialogs and background work are loaded on first use (`from tradesman.ui import ...`
-# inside the methods): none of them is needed for the first paint.
+# Dialogs, the calendar and background work are loaded on first use (imports inside
+# the methods): none of them is needed for the window's first paint.
 if TYPE_CHECKING:  # at run time these arrive with the data, after the first paint
     from PySide6.QtGui import QCloseEvent
 
-    from tradesman.domain.settings import Settings
+    from tradesman.domain.blocks import TimeBlock
     from tradesman.domain.split import WeekSplit
     from tradesman.services.first_look import FirstLook
     from tradesman.services.transfer import ImportResult
     from tradesman.ui.about import AboutDialog
     from tradesman.ui.operations import Operations
+    from tradesman.ui.planner import Planner
+    from tradesman.ui.week_view import WeekView
 
 JSON_FILTER = "Tradesman export (*.json);;All files (*)"
+Shortcut = QKeySequence.StandardKey | str | None
+
+
+def _swatch(hex_colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(hex_colour))
+    return QIcon(pixmap)
 
 
 class MainWindow(QMainWindow):
@@ -48,43 +62,33 @@ class MainWindow(QMainWindow):
         self.data_folder = data_folder
         self._state = state
         self._today = today
-        self._week_start = week_start
+        self._settings = Settings(week_start=week_start)
         self._week = week_containing(today(), week_start)
         self._ops: Operations | None = None
+        self.planner: Planner | None = None
+        self._week_view: WeekView | None = None
         self._about: AboutDialog | None = None
+        self._busy: object = None
         self.setWindowTitle(APP_NAME)
 
         self._make_actions()
         self._make_menus()
-        toolbar = QToolBar("Week")
-        toolbar.setObjectName("weekToolbar")
-        toolbar.setMovable(False)
-        for action in (self.previous_week_action, self.this_week_action, self.next_week_action):
-            toolbar.addAction(action)
-        self.week_label = QLabel()
-        self.week_label.setContentsMargins(12, 0, 0, 0)
-        toolbar.addWidget(self.week_label)
-        self.addToolBar(toolbar)
-
+        self._make_toolbar()
         self.split_panel = SplitPanel()
-        centre = QWidget()
-        row = QHBoxLayout(centre)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.split_panel)
-        row.addStretch(1)
-        self.setCentralWidget(centre)
+        self._centre = QWidget()
+        self._row = QHBoxLayout(self._centre)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(0)
+        self._row.addStretch(1)  # the calendar takes this place when the data arrives
+        self._row.addWidget(self.split_panel)
+        self.setCentralWidget(self._centre)
         self.data_label = QLabel()
         self.statusBar().addPermanentWidget(self.data_label)
         self._show_week_name()
         self._restore_geometry()
 
     # -- building -------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], Any],
-        shortcut: QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: Shortcut = None) -> QAction:
         action = QAction(text, self)
         if isinstance(shortcut, str):
             # setShortcuts (plural): setShortcut's overloads make PySide load the whole
@@ -96,70 +100,210 @@ class MainWindow(QMainWindow):
         self.addAction(action)  # shortcuts work even where no menu shows the action
         return action
 
+    def _planner_action(
+        self, text: str, method: str, shortcut: Shortcut = None, *args: Any
+    ) -> QAction:
+        """An action that asks the planner to do something, once there is one."""
+
+        def run() -> None:
+            if self.planner is not None:
+                getattr(self.planner, method)(*args)
+
+        action = self._action(text, run, shortcut)
+        self._editing_actions.append(action)
+        return action
+
     def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self._editing_actions: list[QAction] = []
         self.import_action = self._action("&Import…", self.import_data, "Ctrl+Shift+I")
         self.import_action.setStatusTip("Replace all your data with a Tradesman export file")
         self.export_action = self._action("&Export…", self.export_data, "Ctrl+Shift+E")
         self.export_action.setStatusTip("Save all your data to a file")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.undo_action = self._action("&Undo", self._undo, keys.Undo)
+        self.redo_action = self._action("&Redo", self._redo, keys.Redo)
+        self.new_block_action = self._action("&New block…", self.new_block, keys.New)
+        self.edit_block_action = self._planner_action("&Edit block…", "edit_selected", "F2")
+        self.copy_action = self._planner_action("&Copy", "copy", keys.Copy)
+        self.paste_action = self._planner_action("&Paste", "paste", keys.Paste)
+        self.duplicate_action = self._planner_action(
+            "D&uplicate to next day", "duplicate", "Ctrl+D"
+        )
+        self.delete_action = self._planner_action("&Delete", "delete_selected", keys.Delete)
+        self.done_action = self._planner_action(
+            "Mark &done", "mark", "Ctrl+Return", BlockStatus.DONE
+        )
+        self.skipped_action = self._planner_action(
+            "Mark s&kipped", "mark", "Ctrl+K", BlockStatus.SKIPPED
+        )
+        self.planned_action = self._planner_action(
+            "Mark &planned", "mark", None, BlockStatus.PLANNED
+        )
+        self.actual_action = self._planner_action("Set &actual time…", "set_actual_time", "Ctrl+T")
         self.previous_week_action = self._action(
             "◀ &Previous week", self.show_previous_week, "Alt+Left"
         )
         self.this_week_action = self._action("&This week", self.show_this_week, "Alt+Home")
         self.next_week_action = self._action("&Next week ▶", self.show_next_week, "Alt+Right")
+        self.go_to_date_action = self._action("&Go to date…", self.go_to_date, "Ctrl+G")
+        self.copy_week_action = self._planner_action(
+            "&Copy last week's plan", "copy_last_week", "Ctrl+Shift+C"
+        )
+        self.copy_week_action.setStatusTip(
+            "Put last week's blocks into this week again, as planned "
+            "(repeating blocks are there already)"
+        )
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
-        for action in (self.import_action, self.export_action):
+        self.area_actions: dict[Area, QAction] = {}
+        self.area_group = QActionGroup(self)
+        for number, area in enumerate(AREAS, start=1):
+            action = self._action(area.label, partial(self.set_paint_area, area), str(number))
+            action.setCheckable(True)
+            action.setIcon(_swatch(AREA_HEX[area]))
+            kind = "technician" if not area.is_business else "business"
+            action.setToolTip(f"Draw {area.label.lower()} blocks ({kind} time) — key {number}")
+            self.area_group.addAction(action)
+            self.area_actions[area] = action
+        self.area_actions[Area.PRODUCTION].setChecked(True)
+        for action in (self.import_action, self.export_action, self.settings_action,
+                       self.new_block_action, self.undo_action, self.redo_action,
+                       *self._editing_actions):  # fmt: skip
             action.setEnabled(False)  # until the data file is open
 
     def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        go_menu = self.menuBar().addMenu("&Go")
-        go_menu.addAction(self.previous_week_action)
-        go_menu.addAction(self.this_week_action)
-        go_menu.addAction(self.next_week_action)
-        help_menu = self.menuBar().addMenu("&Help")
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (
+            self.import_action,
+            self.export_action,
+            None,
+            self.settings_action,
+            None,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = edit_menu
+        for action in (
+            self.undo_action, self.redo_action, None, self.new_block_action, self.edit_block_action,
+            None, self.copy_action, self.paste_action, self.duplicate_action, self.delete_action,
+            None, self.done_action, self.skipped_action, self.planned_action, self.actual_action,
+        ):  # fmt: skip
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        week_menu = bar.addMenu("&Week")
+        for action in (
+            self.previous_week_action, self.this_week_action, self.next_week_action,
+            self.go_to_date_action, None, self.copy_week_action,
+        ):  # fmt: skip
+            week_menu.addSeparator() if action is None else week_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar("Week")
+        toolbar.setObjectName("weekToolbar")
+        toolbar.setMovable(False)
+        for action in (self.previous_week_action, self.this_week_action, self.next_week_action):
+            toolbar.addAction(action)
+        self.week_label = QLabel()
+        self.week_label.setContentsMargins(12, 0, 12, 0)
+        toolbar.addWidget(self.week_label)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel("  Draw: "))
+        for action in self.area_actions.values():
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self._toolbar = toolbar
+
+    # -- the calendar ---------------------------------------------------------------
+    @property
+    def week_view(self) -> WeekView:
+        """The calendar, made on first use (after the window's first paint)."""
+        if self._week_view is None:
+            from PySide6.QtCore import Qt
+
+            from tradesman.ui.week_view import WeekView
+
+            self._week_view = WeekView(self._week)
+            self._row.insertWidget(0, self._week_view, 1)
+            self._row.takeAt(1)  # the stretch that held its place
+            # Area names beside their colours (the Qt enums are affordable by now).
+            self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        return self._week_view
+
+    @property
+    def canvas(self) -> Any:
+        return self.week_view.canvas
 
     # -- data -----------------------------------------------------------------------
     def show_first_look(self, look: FirstLook) -> None:
         """Show the week read at start-up, before editing is possible (see app.py)."""
-        self._week_start = look.settings.week_start
+        self._settings = look.settings
         self._week = look.week
-        self._show(look.settings, look.split)
+        self._show(look.settings, look.split, look.blocks)
 
     def attach(self, ops: Operations) -> None:
         """Work with the data from now on; called once the store is loaded."""
+        from tradesman.ui.planner import Planner
+
         self._ops = ops
+        self.planner = Planner(ops, self.canvas, self, self.report, lambda: self._week)
+        stack = self.planner.stack
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self._name_undo(self.undo_action, "Undo", text))
+        stack.redoTextChanged.connect(lambda text: self._name_undo(self.redo_action, "Redo", text))
         ops.changed.connect(self.refresh)
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
-        for action in (self.import_action, self.export_action):
+        for action in (self.import_action, self.export_action, self.settings_action,
+                       self.new_block_action, *self._editing_actions):  # fmt: skip
             action.setEnabled(True)
+        self.canvas.setFocus()
         self.refresh()
+
+    @staticmethod
+    def _name_undo(action: QAction, verb: str, text: str) -> None:
+        action.setText(f"&{verb} {text}" if text else f"&{verb}")
+
+    def _undo(self) -> None:
+        if self.planner is not None:
+            self.planner.stack.undo()
+
+    def _redo(self) -> None:
+        if self.planner is not None:
+            self.planner.stack.redo()
 
     @property
     def week(self) -> Week:
         return self._week
 
     def refresh(self) -> None:
-        """Re-read and show the week; runs after every change."""
+        """Re-read and show the week; runs after every change, undo and redo."""
         if self._ops is not None:
-            self._show(self._ops.settings(), self._ops.week_split(self._week))
+            settings = self._ops.settings()
+            if settings.week_start is not self._settings.week_start:
+                self._week = week_containing(self._week.start, settings.week_start)
+            blocks = list(self._ops.week_blocks(self._week))
+            self._show(settings, self._ops.week_split(self._week), blocks)
 
-    def _show(self, settings: Settings, split: WeekSplit) -> None:
-        if settings.week_start is not self._week_start:
-            self._week_start = settings.week_start
-            self._week = week_containing(self._week.start, settings.week_start)
-            split = self._ops.week_split(self._week) if self._ops else split
+    def _show(self, settings: Settings, split: WeekSplit, blocks: list[TimeBlock]) -> None:
+        from tradesman.domain.layout import overlap_minutes
+
+        self._settings = settings
         name = settings.business_name
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
         self._show_week_name()
         heading = "This week" if self._is_this_week() else self._week.label
-        self.split_panel.show_week(heading, split, settings.target_business_share)
+        self.split_panel.show_week(
+            heading, split, settings.target_business_share, overlap_minutes(blocks)
+        )
+        now = datetime.now()
+        self.week_view.show_week(
+            self._week, blocks, settings, self._today(), now.hour * 60 + now.minute
+        )
 
     def show_week(self, week: Week) -> None:
         self._week = week
@@ -173,7 +317,14 @@ class MainWindow(QMainWindow):
         self.show_week(self._week.next())
 
     def show_this_week(self) -> None:
-        self.show_week(week_containing(self._today(), self._week_start))
+        self.show_week(week_containing(self._today(), self._settings.week_start))
+
+    def go_to_date(self) -> None:
+        from tradesman.ui import prompts
+
+        day = prompts.ask_date(self, "Go to date", self._week.start)
+        if day is not None:
+            self.show_week(week_containing(day, self._settings.week_start))
 
     def _is_this_week(self) -> bool:
         return self._week.contains(self._today())
@@ -181,6 +332,39 @@ class MainWindow(QMainWindow):
     def _show_week_name(self) -> None:
         text = self._week.label + ("  (this week)" if self._is_this_week() else "")
         self.week_label.setText(f"<b>{text}</b>")
+
+    def report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    # -- editing --------------------------------------------------------------------
+    def set_paint_area(self, area: Area) -> None:
+        self.area_actions[area].setChecked(True)
+        if self._week_view is not None:
+            self.canvas.paint_area = area
+        self.report(f"New blocks you draw are {area.label.lower()}.")
+
+    def new_block(self) -> None:
+        if self.planner is not None:
+            canvas = self.canvas
+            self.planner.new_block(canvas.cursor_day, canvas.cursor_minute)
+
+    def edit_settings(self) -> None:
+        from tradesman.ui.commands import SettingsCommand
+        from tradesman.ui.settings_dialog import SettingsDialog
+
+        ops, planner = self._ops, self.planner
+        if ops is None or planner is None:
+            return
+        before = ops.settings()
+        dialog = SettingsDialog(before, self)
+
+        def save(after: Settings) -> None:
+            if after != before:
+                planner.stack.push(SettingsCommand(ops, before, after, self.report))
+
+        dialog.chosen.connect(save)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     # -- import and export ----------------------------------------------------------
     def import_data(self) -> None:
@@ -204,6 +388,8 @@ class MainWindow(QMainWindow):
             return
 
         def done(result: ImportResult) -> None:
+            if self.planner is not None:
+                self.planner.stack.clear()  # the edits it remembers were to other data
             ops.changed.emit()
             message = (
                 f"Imported {count_of(result.counts.tasks, 'task')} and "
@@ -232,8 +418,6 @@ class MainWindow(QMainWindow):
         path = prompts.choose_file_to_save(self, "Export data", suggested, JSON_FILTER)
         if path is None:
             return
-        if not path.suffix:
-            path = path.with_suffix(".json")
         self._remember_folder(path)
 
         def done(counts: Any) -> None:
@@ -272,7 +456,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._state.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 720)
+            self.resize(1280, 800)
         state = self._state.value("window/state")
         if state is not None:
             self.restoreState(state)

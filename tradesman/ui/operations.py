@@ -7,15 +7,27 @@ was not committed. Nothing here holds a Session beyond one call.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
 
+from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
 from tradesman.domain.weeks import Week
+from tradesman.services.blocks import blocks_in_week
+from tradesman.services.changes import Change, apply_change
 from tradesman.services.data_set import Counts
-from tradesman.services.settings import load_settings
+from tradesman.services.series import (
+    SeriesRecord,
+    extend_series_through,
+    get_record,
+    needs_extending,
+)
+from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.summary import week_split
 from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
 from tradesman.store.database import Store
@@ -24,10 +36,17 @@ from tradesman.store.database import Store
 class Operations(QObject):
     changed = Signal()
 
-    def __init__(self, store: Store, locale_name: str | None, parent: QObject | None = None):
+    def __init__(
+        self,
+        store: Store,
+        locale_name: str | None,
+        parent: QObject | None = None,
+        today: Callable[[], date] = date.today,
+    ):
         super().__init__(parent)
         self.store = store
         self.locale_name = locale_name
+        self.today = today
         self._settings: Settings | None = None
         self.changed.connect(self._forget_cached)
 
@@ -44,6 +63,40 @@ class Operations(QObject):
     def week_split(self, week: Week) -> WeekSplit:
         with self.store.reading() as session:
             return week_split(session, week)
+
+    def week_blocks(self, week: Week) -> Sequence[TimeBlock]:
+        """The week's blocks, after making any repeating blocks not yet made that far."""
+        with self.store.reading() as session:
+            behind = needs_extending(session, week.end)
+        if behind:
+            with self.store.writing() as session:
+                extend_series_through(session, week.end)
+        with self.store.reading() as session:
+            return blocks_in_week(session, week)
+
+    def series(self, series_id: int) -> SeriesRecord:
+        with self.store.reading() as session:
+            return get_record(session, series_id)
+
+    # Edits: each is one write transaction, then `changed`.
+    def run(self, edit: Callable[[Session], Change]) -> Change:
+        """Run one edit (a function from services.edits) and commit it."""
+        with self.store.writing() as session:
+            change = edit(session)
+        self.changed.emit()
+        return change
+
+    def apply(self, change: Change) -> None:
+        """Make the data look like `change`'s after side (redo), or before (undo, reversed)."""
+        with self.store.writing() as session:
+            apply_change(session, change)
+        self.changed.emit()
+
+    def save_settings(self, settings: Settings) -> Settings:
+        with self.store.writing() as session:
+            saved = save_settings(session, settings)
+        self.changed.emit()
+        return saved
 
     # Whole-data-set work; these run on a worker thread (see ui/background.py), so they
     # must not touch widgets. The caller emits `changed` on the UI thread afterwards.

@@ -6,6 +6,7 @@ directly, so tests can replace them (monkeypatch) and no test can hang on a dial
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,12 +25,19 @@ def choose_file_to_open(parent: QWidget, title: str, folder: Path, filter_text: 
 
 
 def choose_file_to_save(
-    parent: QWidget, title: str, suggested: Path, filter_text: str
+    parent: QWidget, title: str, suggested: Path, filter_text: str, suffix: str = "json"
 ) -> Path | None:
+    """A file name to write; the dialog adds `suffix` when none is typed, and asks before
+    replacing a file under the name it will really use."""
     from PySide6.QtWidgets import QFileDialog
 
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_text)
-    return Path(name) if name else None
+    dialog = QFileDialog(parent, title, str(suggested.parent), filter_text)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix(suffix)
+    dialog.selectFile(suggested.name)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 def confirm(parent: QWidget, title: str, question: str, action: str) -> bool:
@@ -54,3 +62,50 @@ def warn(parent: QWidget | None, title: str, message: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     QMessageBox.warning(parent, title, message)
+
+
+def choose_scope(parent: QWidget, title: str, question: str) -> str | None:
+    """For a block of a series: "this" (only this block), "series" (the whole series
+    from today on), or None (cancel)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    this = box.addButton("Only this block", QMessageBox.ButtonRole.AcceptRole)
+    whole = box.addButton("The whole series", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(this)
+    box.exec()
+    clicked = box.clickedButton()
+    return "this" if clicked is this else "series" if clicked is whole else None
+
+
+def ask_duration(parent: QWidget, title: str, label: str, current: str) -> str | None:
+    """A length of time as typed ("2:30", "45 min"); the caller checks it."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label, text=current)
+    return text if ok else None
+
+
+def ask_date(parent: QWidget, title: str, current: date) -> date | None:
+    """A day picked on a calendar (Go to date)."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCalendarWidget, QDialog, QDialogButtonBox, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    calendar = QCalendarWidget()
+    calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+    calendar.activated.connect(dialog.accept)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(calendar)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    picked = calendar.selectedDate()
+    return date(picked.year(), picked.month(), picked.day())

@@ -131,7 +131,9 @@ class SplitPanel(QFrame):
                 self._layout.insertWidget(2 + offset, widget)
         return self._sections
 
-    def show_week(self, heading: str, split: WeekSplit, target: float) -> None:
+    def show_week(
+        self, heading: str, split: WeekSplit, target: float, overlap_minutes: int = 0
+    ) -> None:
         planned, actual, table, target_label = self._made_sections()
         self.title.setText(_heading(heading, "large"))
         nothing = split.planned.total_minutes == 0 and split.actual.total_minutes == 0
@@ -144,7 +146,14 @@ class SplitPanel(QFrame):
         actual.show_split(split.actual, target)
         self.rows = hours_table(split)
         table.setText(_table_html(self.rows))
-        target_label.setText(f"Target business share: {target:.0%}")
+        lines = [f"Target business share: {target:.0%}"]
+        if overlap_minutes:
+            lines.append(
+                f"{format_hours(overlap_minutes)} of blocks overlap: those hours are "
+                "counted once for each block."
+            )
+        target_label.setText("\n".join(lines))
+        target_label.setWordWrap(True)
 
     @property
     def planned(self) -> _SplitSection:

@@ -1,0 +1,345 @@
+"""The block dialog: title, area, day, times, status, actual time, notes, and repeating.
+
+Nothing is saved until every field checks out; each problem is shown in plain words
+under its own field. For a block of a series, the owner chooses whether the change is
+for this block only or for the whole series from today on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradesman.domain.areas import AREAS
+from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.clock import format_clock, format_hours, parse_clock, parse_duration
+from tradesman.domain.series import Series
+from tradesman.domain.validation import InvalidInput, check_block, check_series
+from tradesman.ui.palette import AREA_HEX
+
+DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+REPEATS = ("Does not repeat", "Every week", "Every 2 weeks", "Every 3 weeks", "Every 4 weeks")
+
+
+class Scope(Enum):
+    THIS = "this"
+    SERIES = "series"
+
+
+@dataclass(frozen=True)
+class BlockChoice:
+    """What the dialog decided: the block, and the series it should make or change."""
+
+    block: TimeBlock
+    series: Series | None = None  # a new series, or the whole series changed
+    scope: Scope = Scope.THIS
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def _swatch(hex_colour: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(hex_colour))
+    return QIcon(pixmap)
+
+
+class BlockDialog(QDialog):
+    chosen = Signal(object)  # BlockChoice
+
+    def __init__(
+        self,
+        block: TimeBlock,
+        series: Series | None,
+        is_new: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.block = block
+        self.series = series
+        self.is_new = is_new
+        self.setWindowTitle("New block" if is_new else "Edit block")
+        self.errors: dict[str, QLabel] = {}
+
+        self.title = QLineEdit(block.title)
+        self.title.setMaxLength(400)  # the check says 200; let it say so in words
+        self.area = QComboBox()
+        for area in AREAS:
+            suffix = " (technician time)" if not area.is_business else " (business time)"
+            self.area.addItem(_swatch(AREA_HEX[area]), area.label + suffix, area)
+        self.area.setCurrentIndex(AREAS.index(block.area))
+        self.day = QDateEdit(to_qdate(block.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.start = QLineEdit(format_clock(block.start))
+        self.end = QLineEdit(format_clock(block.end))
+        for edit in (self.start, self.end):
+            edit.setPlaceholderText("07:30")
+            edit.setMaximumWidth(90)
+        self.status = QComboBox()
+        for status in BlockStatus:
+            self.status.addItem(status.value.capitalize(), status)
+        self.status.setCurrentIndex(list(BlockStatus).index(block.status))
+        self.actual = QLineEdit(
+            "" if block.actual_minutes is None else _duration_text(block.actual_minutes)
+        )
+        self.actual.setPlaceholderText(f"as planned ({format_hours(block.length_minutes)})")
+        self.notes = QPlainTextEdit(block.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(70)
+
+        form = QFormLayout()
+        form.addRow("&Title", self._with_error("title", self.title))
+        form.addRow("&Area", self._with_error("area", self.area))
+        form.addRow("&Day", self._with_error("date", self.day))
+        times = QHBoxLayout()
+        times.addWidget(self.start)
+        times.addWidget(QLabel("to"))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        times_box = QWidget()
+        times_box.setLayout(times)
+        times.setContentsMargins(0, 0, 0, 0)
+        form.addRow("&From", self._with_error("start", times_box, also=("end",)))
+        self.status_row = self._with_error("status", self.status)
+        form.addRow("&Status", self.status_row)
+        self.actual_row = self._with_error("actual_minutes", self.actual)
+        form.addRow("Actual &time", self.actual_row)
+        form.addRow("&Notes", self._with_error("notes", self.notes))
+        self.form = form
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._repeat_section())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout.addWidget(buttons)
+        self.status.currentIndexChanged.connect(self._follow_status)
+        self._follow_status()
+        self._follow_scope()
+        self.title.selectAll()
+        self.title.setFocus()
+        self.setMinimumWidth(460)
+
+    # -- building ---------------------------------------------------------------------
+    def _with_error(self, field: str, widget: QWidget, also: tuple[str, ...] = ()) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #c0392b;")
+        error.hide()
+        column.addWidget(error)
+        for name in (field, *also):
+            self.errors[name] = error
+        return box
+
+    def _repeat_section(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.scope_group = QButtonGroup(self)
+        self.only_this = QRadioButton("Only this block")
+        self.whole_series = QRadioButton("Every block in the series, from today on")
+        self.scope_group.addButton(self.only_this)
+        self.scope_group.addButton(self.whole_series)
+        self.only_this.setChecked(True)
+        self.repeat = QComboBox()
+        self.repeat.addItems(REPEATS)
+        self.weekdays = [QCheckBox(name) for name in DAY_LETTERS]
+        self.until_on = QCheckBox("until")
+        self.until = QDateEdit(to_qdate(self.block.day))
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("d MMM yyyy")
+
+        if self.series is not None:
+            layout.addWidget(QLabel(f"<b>This block repeats:</b> {self.series.describe()}"))
+            layout.addWidget(self.only_this)
+            layout.addWidget(self.whole_series)
+            self._fill_repeat(self.series)
+            self.only_this.toggled.connect(self._follow_scope)
+        else:
+            self.repeat.setCurrentIndex(0)
+            self.weekdays[self.block.day.weekday()].setChecked(True)
+            self.only_this.hide()
+            self.whole_series.hide()
+            if not self.is_new:
+                self.repeat.setToolTip("Make this block repeat from its day on")
+        self.repeat_controls = QWidget()
+        controls = QVBoxLayout(self.repeat_controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("&Repeat"))
+        row.addWidget(self.repeat)
+        row.addWidget(self.until_on)
+        row.addWidget(self.until)
+        row.addStretch(1)
+        controls.addLayout(row)
+        days = QHBoxLayout()
+        days.addWidget(QLabel("on"))
+        for check in self.weekdays:
+            days.addWidget(check)
+        days.addStretch(1)
+        controls.addWidget(
+            self._with_error("weekdays", self._row_widget(days), also=("every_weeks",))
+        )
+        controls.addWidget(self._with_error("until", QWidget()))
+        layout.addWidget(self.repeat_controls)
+        self.repeat.currentIndexChanged.connect(self._follow_repeat)
+        self.until_on.toggled.connect(self.until.setEnabled)
+        self.until.setEnabled(self.until_on.isChecked())
+        self._follow_repeat()
+        return box
+
+    @staticmethod
+    def _row_widget(layout: QHBoxLayout) -> QWidget:
+        widget = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        widget.setLayout(layout)
+        return widget
+
+    def _fill_repeat(self, series: Series) -> None:
+        self.repeat.setCurrentIndex(min(series.every_weeks, len(REPEATS) - 1))
+        for day, check in enumerate(self.weekdays):
+            check.setChecked(day in series.weekdays)
+        self.until_on.setChecked(series.until is not None)
+        if series.until is not None:
+            self.until.setDate(to_qdate(series.until))
+
+    # -- reacting -------------------------------------------------------------------
+    def _follow_status(self) -> None:
+        done = self.status.currentData() is BlockStatus.DONE
+        self.actual.setEnabled(done)
+
+    def _follow_scope(self) -> None:
+        if self.series is None:
+            return
+        whole = self.whole_series.isChecked()
+        self.repeat_controls.setVisible(whole)
+        # Status and actual time belong to one block, never to a whole series.
+        self.status_row.setEnabled(not whole)
+        self.actual_row.setEnabled(not whole)
+
+    def _follow_repeat(self) -> None:
+        repeating = self.repeat.currentIndex() > 0
+        for check in self.weekdays:
+            check.setEnabled(repeating)
+        self.until_on.setEnabled(repeating)
+        self.until.setEnabled(repeating and self.until_on.isChecked())
+
+    # -- saving ---------------------------------------------------------------------
+    def save(self) -> None:
+        for error in self.errors.values():
+            error.hide()
+        try:
+            choice = self._choice()
+        except InvalidInput as exc:
+            self.show_error(exc.field, exc.message)
+            return
+        self.chosen.emit(choice)
+        self.accept()
+
+    def show_error(self, field: str, message: str) -> None:
+        label = self.errors.get(field) or self.errors["title"]
+        label.setText(message)
+        label.show()
+
+    def error_text(self, field: str) -> str:
+        label = self.errors[field]
+        return label.text() if not label.isHidden() else ""
+
+    def _choice(self) -> BlockChoice:
+        block = check_block(self._block_from_fields())
+        scope = Scope.SERIES if self.whole_series.isChecked() else Scope.THIS
+        if self.series is not None and scope is Scope.SERIES:
+            series = self._series_from_fields(block, self.series)
+            return BlockChoice(block, check_series(series), Scope.SERIES)
+        if self.series is None and self.repeat.currentIndex() > 0:
+            series = self._series_from_fields(block, None)
+            return BlockChoice(block, check_series(series), Scope.SERIES)
+        return BlockChoice(block, None, Scope.THIS)
+
+    def _block_from_fields(self) -> TimeBlock:
+        start = _clock(self.start.text(), "start")
+        end = _clock(self.end.text(), "end")
+        actual_text = self.actual.text().strip()
+        status = self.status.currentData()
+        actual = self.block.actual_minutes
+        if status is BlockStatus.DONE:
+            actual = None
+            if actual_text:
+                try:
+                    actual = parse_duration(actual_text)
+                except ValueError as exc:
+                    raise InvalidInput("actual_minutes", str(exc)) from None
+        return self.block.with_changes(
+            title=self.title.text(),
+            area=self.area.currentData(),
+            day=from_qdate(self.day.date()),
+            start=start,
+            end=end,
+            status=status,
+            actual_minutes=actual,
+            notes=self.notes.toPlainText(),
+        )
+
+    def _series_from_fields(self, block: TimeBlock, existing: Series | None) -> Series:
+        weekdays = frozenset(day for day, check in enumerate(self.weekdays) if check.isChecked())
+        until = from_qdate(self.until.date()) if self.until_on.isChecked() else None
+        every = max(1, self.repeat.currentIndex())
+        base = existing or Series(
+            block.title, block.area, block.start, block.end, weekdays, first_day=block.day
+        )
+        return base.with_changes(
+            title=block.title,
+            area=block.area,
+            start=block.start,
+            end=block.end,
+            notes=block.notes,
+            weekdays=weekdays,
+            every_weeks=every,
+            until=until,
+        )
+
+
+def _clock(text: str, field: str) -> int:
+    try:
+        return parse_clock(text)
+    except ValueError as exc:
+        raise InvalidInput(field, str(exc)) from None
+
+
+def _duration_text(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"

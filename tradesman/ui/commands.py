@@ -1,0 +1,74 @@
+"""Undo commands: every edit in the window is one of these on the window's QUndoStack.
+
+An `EditCommand` runs its edit the first time (redo), keeps the Change the edit made,
+and from then on undoes and redoes by applying that Change backwards and forwards.
+If the data refuses (a block removed meanwhile, say), the command reports it and takes
+itself off the stack, so the stack never claims an edit that did not happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session
+
+from tradesman.domain.settings import Settings
+from tradesman.errors import UserError
+from tradesman.services.changes import Change
+from tradesman.ui.operations import Operations
+
+Report = Callable[[str], None]
+
+
+class EditCommand(QUndoCommand):
+    def __init__(
+        self, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
+    ) -> None:
+        super().__init__(text)
+        self._ops = ops
+        self._edit = edit
+        self._report = report
+        self.change: Change | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.change is None:
+                self.change = self._ops.run(self._edit)
+                if self.change.is_empty:
+                    self.setObsolete(True)  # nothing changed: nothing to undo
+            else:
+                self._ops.apply(self.change)
+        except UserError as exc:
+            self.setObsolete(True)
+            self._report(exc.message)
+
+    def undo(self) -> None:
+        assert self.change is not None
+        try:
+            self._ops.apply(self.change.reversed())
+        except UserError as exc:
+            self.setObsolete(True)
+            self._report(exc.message)
+
+
+class SettingsCommand(QUndoCommand):
+    def __init__(self, ops: Operations, before: Settings, after: Settings, report: Report):
+        super().__init__("Change settings")
+        self._ops = ops
+        self._before = before
+        self._after = after
+        self._report = report
+
+    def redo(self) -> None:
+        self._save(self._after)
+
+    def undo(self) -> None:
+        self._save(self._before)
+
+    def _save(self, settings: Settings) -> None:
+        try:
+            self._ops.save_settings(settings)
+        except UserError as exc:
+            self.setObsolete(True)
+            self._report(exc.message)

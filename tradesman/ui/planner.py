@@ -1,0 +1,303 @@
+"""The week planner's brain: what the canvas and the menus ask for, made into undoable edits.
+
+The canvas says what the user meant (moved this block, drew that one, delete this);
+the planner decides how, asks the owner where a choice is theirs (only this block of
+a series, or the whole series?), and pushes one command per edit onto the undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QMenu, QWidget
+from sqlalchemy.orm import Session
+
+from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.clock import format_clock, parse_duration
+from tradesman.domain.planning import moved, next_day_copy
+from tradesman.domain.series import series_following
+from tradesman.domain.weeks import Week, format_day
+from tradesman.services import edits
+from tradesman.services.changes import Change
+from tradesman.ui import prompts
+from tradesman.ui.block_dialog import BlockChoice, BlockDialog
+from tradesman.ui.commands import EditCommand
+from tradesman.ui.operations import Operations
+from tradesman.ui.week_canvas import WeekCanvas
+from tradesman.words import count_of
+
+
+def quoted(block: TimeBlock) -> str:
+    title = block.title if len(block.title) <= 40 else block.title[:39] + "…"
+    return f"'{title}'"
+
+
+def describe_change(old: TimeBlock, new: TimeBlock) -> str:
+    """'Move', 'Resize' or 'Change', as the undo menu will say it."""
+    if new.length_minutes != old.length_minutes and new.day == old.day:
+        return "Resize"
+    if (new.day, new.start) != (old.day, old.start) and new.length_minutes == old.length_minutes:
+        return "Move"
+    return "Change"
+
+
+class Planner(QObject):
+    def __init__(
+        self,
+        ops: Operations,
+        canvas: WeekCanvas,
+        window: QWidget,
+        report: Callable[[str], None],
+        week: Callable[[], Week],
+    ) -> None:
+        super().__init__(window)
+        self.ops = ops
+        self.canvas = canvas
+        self.window = window
+        self.report = report
+        self.week = week
+        self.stack = QUndoStack(self)
+        self.clipboard: TimeBlock | None = None
+        canvas.block_changed.connect(self.change_block)
+        canvas.block_drawn.connect(self.add_block)
+        canvas.edit_requested.connect(self.edit_block)
+        canvas.new_block_requested.connect(self.new_block)
+        canvas.delete_requested.connect(self.delete_block)
+        canvas.context_requested.connect(self.show_block_menu)
+
+    def today(self) -> date:
+        return self.ops.today()
+
+    def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
+        """Do one edit as one undo step; returns its Change (None if it was refused)."""
+        command = EditCommand(self.ops, text, edit, self.report)
+        self.stack.push(command)
+        return None if command.isObsolete() else command.change
+
+    def _select_first_new(self, change: Change | None) -> None:
+        if change is not None and change.after_blocks:
+            self.canvas.select(change.after_blocks[0])
+
+    # -- from the canvas ------------------------------------------------------------
+    def add_block(self, block: TimeBlock) -> None:
+        change = self.push(f"Add {quoted(block)}", lambda s: edits.add_blocks(s, [block]))
+        self._select_first_new(change)
+
+    def change_block(self, old: TimeBlock, new: TimeBlock) -> None:
+        """A block moved, resized or otherwise changed in one go (drag, keys, menu)."""
+        verb = describe_change(old, new)
+        if old.series_id is None:
+            self.push(f"{verb} {quoted(old)}", lambda s: edits.change_block(s, new))
+            return
+        if _only_status_changed(old, new):  # a status belongs to one block, never asks
+            self.push(f"{verb} {quoted(old)}", lambda s: edits.change_block(s, new))
+            return
+        scope = prompts.choose_scope(
+            self.window,
+            f"{verb} a repeating block",
+            f"{quoted(old)} repeats. {verb} only this block, or the whole series from "
+            "today on? (Blocks already in the past stay as they were.)",
+        )
+        if scope == "this":
+            self.push(f"{verb} {quoted(old)}", lambda s: edits.change_occurrence(s, new))
+        elif scope == "series":
+            series = series_following(self.ops.series(old.series_id).series, old, new)
+            today = self.today()
+            self.push(
+                f"{verb} series {quoted(old)}", lambda s: edits.change_series(s, series, today)
+            )
+        else:
+            self.canvas.update()  # cancelled: the preview goes back
+
+    def delete_block(self, block: TimeBlock) -> None:
+        if block.series_id is None:
+            self.push(f"Delete {quoted(block)}", lambda s: edits.delete_blocks(s, [block.id or 0]))
+            return
+        scope = prompts.choose_scope(
+            self.window,
+            "Delete a repeating block",
+            f"{quoted(block)} repeats. Delete only this block, or the whole series from today "
+            "on? (Blocks already in the past stay as they were.)",
+        )
+        series_id = block.series_id
+        if scope == "this":
+            self.push(
+                f"Delete {quoted(block)}", lambda s: edits.delete_occurrence(s, block.id or 0)
+            )
+        elif scope == "series":
+            today = self.today()
+            self.push(
+                f"Delete series {quoted(block)}", lambda s: edits.end_series(s, series_id, today)
+            )
+
+    def edit_block(self, block: TimeBlock) -> None:
+        series = self.ops.series(block.series_id).series if block.series_id else None
+        self._open_dialog(BlockDialog(block, series, is_new=False, parent=self.window), block)
+
+    def new_block(self, day: date, start: int) -> None:
+        end = min(24 * 60, start + 60)
+        draft = TimeBlock(day, start, end, self.canvas.paint_area, "")
+        self._open_dialog(BlockDialog(draft, None, is_new=True, parent=self.window), None)
+
+    def _open_dialog(self, dialog: BlockDialog, old: TimeBlock | None) -> None:
+        dialog.chosen.connect(lambda choice: self.apply_choice(old, choice))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # window-modal, but the event loop runs on (and tests can type)
+
+    def apply_choice(self, old: TimeBlock | None, choice: BlockChoice) -> None:
+        block, series = choice.block, choice.series
+        today = self.today()
+        if old is None and series is None:
+            self.add_block(block)
+        elif old is None and series is not None:
+            change = self.push(
+                f"Add repeating {quoted(block)}", lambda s: edits.add_series(s, series, today)
+            )
+            self._select_first_new(change)
+        elif old is not None and series is not None and old.series_id is not None:
+            self.push(
+                f"Change series {quoted(old)}", lambda s: edits.change_series(s, series, today)
+            )
+        elif old is not None and series is not None:
+            # A plain block made to repeat: the series takes its place from its day on.
+            old_id = old.id or 0
+            change = self.push(
+                f"Repeat {quoted(old)}", lambda s: edits.repeat_block(s, old_id, series, today)
+            )
+            self._select_first_new(change)
+        elif old is not None and old.series_id is not None:
+            self.push(f"Change {quoted(old)}", lambda s: edits.change_occurrence(s, block))
+        elif old is not None:
+            self.push(
+                f"{describe_change(old, block)} {quoted(old)}",
+                lambda s: edits.change_block(s, block),
+            )
+
+    # -- the selected block, from menus and keys -----------------------------------------
+    def selected(self) -> TimeBlock | None:
+        block = self.canvas.selected()
+        if block is None:
+            self.report("Select a block first: click it, or press Tab.")
+        return block
+
+    def edit_selected(self) -> None:
+        block = self.selected()
+        if block is not None:
+            self.edit_block(block)
+
+    def mark(self, status: BlockStatus) -> None:
+        block = self.selected()
+        if block is not None and block.status is not status:
+            verb = {BlockStatus.DONE: "Mark done", BlockStatus.SKIPPED: "Mark skipped"}.get(
+                status, "Mark planned"
+            )
+            self.push(
+                f"{verb} {quoted(block)}",
+                lambda s: edits.change_block(s, block.with_changes(status=status)),
+            )
+
+    def set_actual_time(self) -> None:
+        block = self.selected()
+        if block is None:
+            return
+        current = block.actual_minutes if block.actual_minutes is not None else block.length_minutes
+        answer = prompts.ask_duration(
+            self.window, "Actual time", f"How long did {quoted(block)} really take?",
+            f"{current // 60}:{current % 60:02d}",
+        )  # fmt: skip
+        if answer is None:
+            return
+        try:
+            minutes = parse_duration(answer)
+        except ValueError as exc:
+            self.report(str(exc))
+            return
+        done = block.with_changes(status=BlockStatus.DONE, actual_minutes=minutes)
+        self.push(f"Set actual time of {quoted(block)}", lambda s: edits.change_block(s, done))
+
+    def change_area(self, area: Area) -> None:
+        block = self.selected()
+        if block is not None and block.area is not area:
+            self.change_block(block, block.with_changes(area=area))
+
+    def delete_selected(self) -> None:
+        block = self.selected()
+        if block is not None:
+            self.delete_block(block)
+
+    def copy(self) -> None:
+        block = self.selected()
+        if block is None:
+            return
+        self.clipboard = block
+        QGuiApplication.clipboard().setText(
+            f"{block.title}, {format_day(block.day)} {format_clock(block.start)}–"
+            f"{format_clock(block.end)} ({block.area.value})"
+        )
+        self.report(f"Copied {quoted(block)}. Click where it should go and paste (Ctrl+V).")
+
+    def paste(self) -> None:
+        if self.clipboard is None:
+            self.report("Nothing to paste yet: copy a block first (Ctrl+C).")
+            return
+        copy = moved(self.clipboard, self.canvas.cursor_day, self.canvas.cursor_minute)
+        copy = copy.with_changes(
+            id=None, series_id=None, status=BlockStatus.PLANNED, actual_minutes=None
+        )
+        change = self.push(f"Paste {quoted(copy)}", lambda s: edits.add_blocks(s, [copy]))
+        self._select_first_new(change)
+
+    def duplicate(self) -> None:
+        block = self.selected()
+        if block is not None:
+            copy = next_day_copy(block)
+            change = self.push(f"Duplicate {quoted(block)}", lambda s: edits.add_blocks(s, [copy]))
+            self._select_first_new(change)
+
+    def copy_last_week(self) -> None:
+        week = self.week()
+        change = self.push(
+            "Copy last week's plan", lambda s: edits.copy_week_plan(s, week.previous(), week)
+        )
+        if change is None or not change.after_blocks:
+            self.report(
+                "Last week has no blocks to copy (repeating blocks are in every week already)."
+            )
+        else:
+            self.report(f"Copied {count_of(len(change.after_blocks), 'block')} from last week.")
+
+    # -- the right-click menu -------------------------------------------------------------
+    def show_block_menu(self, block: TimeBlock, where: QPoint) -> None:
+        self.block_menu(block).popup(where)
+
+    def block_menu(self, block: TimeBlock) -> QMenu:
+        menu = QMenu(self.window)
+        menu.addAction("Edit…", lambda: self.edit_block(block))
+        menu.addSeparator()
+        for status, text in (
+            (BlockStatus.DONE, "Mark done"),
+            (BlockStatus.SKIPPED, "Mark skipped"),
+            (BlockStatus.PLANNED, "Mark planned"),
+        ):
+            action = menu.addAction(text, partial(self.mark, status))
+            action.setEnabled(block.status is not status)
+        menu.addAction("Set actual time…", self.set_actual_time)
+        areas = menu.addMenu("Change area")
+        for area in AREAS:
+            action = areas.addAction(area.label, partial(self.change_area, area))
+            action.setEnabled(area is not block.area)
+        menu.addSeparator()
+        menu.addAction("Copy", self.copy)
+        menu.addAction("Duplicate to next day", self.duplicate)
+        menu.addSeparator()
+        menu.addAction("Delete", lambda: self.delete_block(block))
+        return menu
+
+
+def _only_status_changed(old: TimeBlock, new: TimeBlock) -> bool:
+    return old.with_changes(status=new.status, actual_minutes=new.actual_minutes) == new

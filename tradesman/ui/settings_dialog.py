@@ -1,0 +1,140 @@
+"""File → Settings: the business, the working week, and the share of it for the business."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradesman.domain.clock import format_clock, parse_clock
+from tradesman.domain.settings import Settings, WeekStart
+from tradesman.domain.validation import InvalidInput, check_settings
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+class SettingsDialog(QDialog):
+    chosen = Signal(object)  # Settings, checked
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.settings = settings
+        self.errors: dict[str, QLabel] = {}
+        self.business_name = QLineEdit(settings.business_name)
+        self.business_name.setPlaceholderText("shown on the window and on printed plans")
+        self.owner_name = QLineEdit(settings.owner_name)
+        self.work_days = [QCheckBox(name) for name in DAY_NAMES]
+        for day, check in enumerate(self.work_days):
+            check.setChecked(day in settings.work_days)
+        days = QHBoxLayout()
+        days.setContentsMargins(0, 0, 0, 0)
+        for check in self.work_days:
+            days.addWidget(check)
+        days_box = QWidget()
+        days_box.setLayout(days)
+        self.day_start = QLineEdit(format_clock(settings.day_start))
+        self.day_end = QLineEdit(format_clock(settings.day_end))
+        hours = QHBoxLayout()
+        hours.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.day_start, QLabel("to"), self.day_end):
+            hours.addWidget(widget)
+        hours.addStretch(1)
+        hours_box = QWidget()
+        hours_box.setLayout(hours)
+        self.week_start = QComboBox()
+        self.week_start.addItem("Monday", WeekStart.MONDAY)
+        self.week_start.addItem("Sunday", WeekStart.SUNDAY)
+        self.week_start.setCurrentIndex(0 if settings.week_start is WeekStart.MONDAY else 1)
+        self.target = QSpinBox()
+        self.target.setRange(0, 100)
+        self.target.setSuffix(" %")
+        self.target.setValue(round(settings.target_business_share * 100))
+        self.target.setToolTip(
+            "The share of your working week you want to spend on marketing, sales and admin."
+        )
+
+        form = QFormLayout()
+        form.addRow("&Business name", self._with_error("business_name", self.business_name))
+        form.addRow("&Your name", self._with_error("owner_name", self.owner_name))
+        form.addRow("&Work days", self._with_error("work_days", days_box))
+        form.addRow("Work &hours", self._with_error("day_start", hours_box, also=("day_end",)))
+        form.addRow("Week &starts on", self.week_start)
+        form.addRow(
+            "&Target business share", self._with_error("target_business_share", self.target)
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        note = QLabel(
+            "Business time is marketing, sales and admin; technician time is production. "
+            "A first target of 20–40 % is common for a one-person trade business."
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def _with_error(self, field: str, widget: QWidget, also: tuple[str, ...] = ()) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #c0392b;")
+        error.hide()
+        column.addWidget(error)
+        for name in (field, *also):
+            self.errors[name] = error
+        return box
+
+    def error_text(self, field: str) -> str:
+        label = self.errors[field]
+        return label.text() if not label.isHidden() else ""
+
+    def save(self) -> None:
+        for error in self.errors.values():
+            error.hide()
+        try:
+            chosen = check_settings(self._from_fields())
+        except InvalidInput as exc:
+            label = self.errors.get(exc.field) or self.errors["business_name"]
+            label.setText(exc.message)
+            label.show()
+            return
+        self.chosen.emit(chosen)
+        self.accept()
+
+    def _from_fields(self) -> Settings:
+        times = {}
+        for field, edit in (("day_start", self.day_start), ("day_end", self.day_end)):
+            try:
+                times[field] = parse_clock(edit.text())
+            except ValueError as exc:
+                raise InvalidInput(field, str(exc)) from None
+        return self.settings.with_changes(
+            business_name=self.business_name.text(),
+            owner_name=self.owner_name.text(),
+            work_days=frozenset(d for d, check in enumerate(self.work_days) if check.isChecked()),
+            day_start=times["day_start"],
+            day_end=times["day_end"],
+            week_start=self.week_start.currentData(),
+            target_business_share=self.target.value() / 100,
+        )

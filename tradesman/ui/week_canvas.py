@@ -1,0 +1,441 @@
+"""The week calendar's drawing surface: blocks you can draw, drag, stretch and key around.
+
+The canvas never changes data. It shows a week and says what the user means through
+signals (a block moved, a block drawn, delete this one); the planner (ui/planner.py)
+turns those into undoable edits, and the new data comes back through `show_week`.
+While a drag is under way only the preview moves; nothing is saved until the mouse
+is let go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import QApplication, QLineEdit, QSizePolicy, QToolTip, QWidget
+
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.clock import SNAP_MINUTES, format_clock, format_hours, snap
+from tradesman.domain.layout import Placement, place_blocks
+from tradesman.domain.planning import moved, resized
+from tradesman.domain.settings import Settings
+from tradesman.domain.weeks import Week
+from tradesman.ui import week_painter
+from tradesman.ui.palette import area_colour
+from tradesman.ui.week_geometry import WeekGeometry
+
+EDGE = 5  # pixels at a block's top and bottom that grab the edge instead of the block
+
+
+class DragKind(Enum):
+    MOVE = "move"
+    TOP = "top"
+    BOTTOM = "bottom"
+    CREATE = "create"
+
+
+@dataclass
+class _Drag:
+    kind: DragKind
+    press: QPointF
+    press_minute: float
+    press_day: date
+    block: TimeBlock | None = None  # the block as it was (move and resize)
+    preview: TimeBlock | None = None
+    create_end: int = 0
+    active: bool = False  # past the start-drag distance
+
+
+class WeekCanvas(QWidget):
+    block_changed = Signal(object, object)  # old TimeBlock, new TimeBlock (moved, resized)
+    block_drawn = Signal(object)  # a new TimeBlock, titled, not yet saved
+    edit_requested = Signal(object)  # TimeBlock
+    new_block_requested = Signal(object, int)  # day, start minute
+    delete_requested = Signal(object)  # TimeBlock
+    context_requested = Signal(object, QPoint)  # TimeBlock, global position
+    selection_changed = Signal(object)  # TimeBlock or None
+
+    def __init__(self, week: Week, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.week = week
+        self.blocks: list[TimeBlock] = []
+        self.placements: list[Placement] = []
+        self.repeating: set[int] = set()
+        self.settings = Settings()
+        self.today = date.today()
+        self.now_minute: int | None = None
+        self.paint_area = Area.PRODUCTION
+        self.hour_height = 44.0
+        self.selected_id: int | None = None
+        self.cursor_day = week.start
+        self.cursor_minute = self.settings.day_start
+        self._drag: _Drag | None = None
+        self._title_editor: QLineEdit | None = None
+        self._pending_new: TimeBlock | None = None
+        self.setMinimumHeight(int(24 * self.hour_height))
+
+    # -- what is shown ------------------------------------------------------------
+    @property
+    def geometry_(self) -> WeekGeometry:
+        return WeekGeometry(self.week, self.width(), self.hour_height)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, int(24 * self.hour_height))
+
+    def show_week(
+        self, week: Week, blocks: list[TimeBlock], settings: Settings, today: date
+    ) -> None:
+        if week != self.week:
+            self.cursor_day = week.days[0] if not week.contains(today) else today
+        self.week = week
+        self.blocks = list(blocks)
+        self.placements = place_blocks(self.blocks)
+        self.repeating = {b.id for b in self.blocks if b.series_id is not None and b.id}
+        self.settings = settings
+        self.today = today
+        if self.selected_id is not None and self.selected() is None:
+            self.select(None)
+        self.update()
+
+    def selected(self) -> TimeBlock | None:
+        return next((b for b in self.blocks if b.id == self.selected_id), None)
+
+    def select(self, block: TimeBlock | None) -> None:
+        new_id = None if block is None else block.id
+        if new_id == self.selected_id:
+            return
+        self.selected_id = new_id
+        if block is not None:
+            self.cursor_day, self.cursor_minute = block.day, block.start
+        self.selection_changed.emit(block)
+        self.update()
+
+    def block_rect(self, block_id: int) -> QRectF:
+        """Where a block is drawn (for tests and for placing the title editor)."""
+        for placement in self.placements:
+            if placement.block.id == block_id:
+                return self.geometry_.block_rect(placement)
+        raise KeyError(block_id)
+
+    def point_at(self, day: date, minute: int) -> QPoint:
+        """The middle of `day`'s column at `minute` (for tests that drag with the mouse)."""
+        geometry = self.geometry_
+        index = (day - self.week.start).days
+        x = geometry.column_left(index) + geometry.column_width / 2
+        return QPoint(int(x), int(geometry.y_of(minute)))
+
+    # -- painting -------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        geometry = self.geometry_
+        visible = QRectF(event.rect())
+        palette = self.palette()
+        week_painter.draw_grid(
+            painter, geometry, palette, self.today, self.settings.work_days,
+            self.settings.day_start, self.settings.day_end, visible,
+        )  # fmt: skip
+        drag = self._drag
+        hidden = drag.block.id if drag and drag.active and drag.block else None
+        for placement in self.placements:
+            block = placement.block
+            if block.id == hidden:
+                continue
+            rect = geometry.block_rect(placement)
+            if rect.intersects(visible):
+                week_painter.draw_block(
+                    painter, rect, block, palette, block.id == self.selected_id,
+                    block.id in self.repeating,
+                )  # fmt: skip
+        if drag and drag.active and drag.preview is not None:
+            preview = drag.preview
+            if self.week.contains(preview.day):
+                rect = geometry.slot_rect(preview.day, preview.start, preview.end)
+                week_painter.draw_block(painter, rect, preview, palette, True, False)
+        if drag and drag.active and drag.kind is DragKind.CREATE:
+            start, end = self._create_span(drag)
+            rect = geometry.slot_rect(drag.press_day, start, end)
+            label = f"{self.paint_area.label} {format_clock(start)}–{format_clock(end)}"
+            week_painter.draw_new_block(painter, rect, area_colour(self.paint_area), label)
+        if self._pending_new is not None:
+            new = self._pending_new
+            rect = geometry.slot_rect(new.day, new.start, new.end)
+            week_painter.draw_new_block(painter, rect, area_colour(new.area), "")
+        if self.week.contains(self.today) and self.now_minute is not None:
+            week_painter.draw_now_line(
+                painter, geometry, (self.today - self.week.start).days, self.now_minute
+            )
+        if self.hasFocus() and self.selected_id is None and self.week.contains(self.cursor_day):
+            end = min(24 * 60, self.cursor_minute + 60)
+            rect = geometry.slot_rect(self.cursor_day, self.cursor_minute, end)
+            week_painter.draw_cursor(painter, rect, palette)
+        painter.end()
+
+    # -- finding things under the mouse --------------------------------------------
+    def hit(self, point: QPointF) -> tuple[TimeBlock | None, DragKind | None]:
+        geometry = self.geometry_
+        for placement in reversed(self.placements):  # the last drawn is on top
+            rect = geometry.block_rect(placement)
+            if rect.contains(point):
+                if point.y() - rect.top() <= EDGE and rect.height() > 3 * EDGE:
+                    return placement.block, DragKind.TOP
+                if rect.bottom() - point.y() <= EDGE:
+                    return placement.block, DragKind.BOTTOM
+                return placement.block, DragKind.MOVE
+        return None, None
+
+    # -- the mouse ------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        point = event.position()
+        if event.button() != Qt.MouseButton.LeftButton or not self.geometry_.in_columns(point):
+            return super().mousePressEvent(event)
+        geometry = self.geometry_
+        block, kind = self.hit(point)
+        day = geometry.day_at(point.x())
+        minute = geometry.minute_at(point.y())
+        if block is not None and kind is not None:
+            self.select(block)
+            self._drag = _Drag(kind, point, minute, day, block=block)
+        else:
+            self.select(None)
+            self.cursor_day = day
+            self.cursor_minute = min(snap(minute - SNAP_MINUTES / 2), 24 * 60 - SNAP_MINUTES)
+            self._drag = _Drag(DragKind.CREATE, point, minute, day)
+            self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position()
+        drag = self._drag
+        if drag is None:
+            self._set_hover_cursor(point)
+            return
+        if not drag.active:
+            distance = (point - drag.press).manhattanLength()
+            if distance < QApplication.startDragDistance():
+                return
+            drag.active = True
+        geometry = self.geometry_
+        minute = geometry.minute_at(point.y())
+        day = geometry.day_at(point.x())
+        if drag.kind is DragKind.CREATE:
+            drag.create_end = snap(minute)
+        elif drag.block is not None:
+            block = drag.block
+            shift = snap(minute - drag.press_minute)
+            if drag.kind is DragKind.MOVE:
+                drag.preview = moved(block, day, block.start + shift)
+            elif drag.kind is DragKind.TOP:
+                drag.preview = resized(block, snap(minute), block.end)
+            else:
+                drag.preview = resized(block, block.start, snap(minute))
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag = self._drag, None
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            return super().mouseReleaseEvent(event)
+        if not drag.active:
+            self.update()
+            return
+        if drag.kind is DragKind.CREATE:
+            start, end = self._create_span(drag)
+            self._ask_title(
+                TimeBlock(drag.press_day, start, end, self.paint_area, self.paint_area.label)
+            )
+        elif drag.block is not None and drag.preview is not None and drag.preview != drag.block:
+            self.block_changed.emit(drag.block, drag.preview)
+        self.update()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        point = event.position()
+        if not self.geometry_.in_columns(point):
+            return
+        self._drag = None
+        block, _ = self.hit(point)
+        if block is not None:
+            self.edit_requested.emit(block)
+        else:
+            geometry = self.geometry_
+            start = min(snap(geometry.minute_at(point.y()) - SNAP_MINUTES / 2), 23 * 60)
+            self.new_block_requested.emit(geometry.day_at(point.x()), start)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        block, _ = self.hit(QPointF(event.pos()))
+        if block is not None:
+            self.select(block)
+            self.context_requested.emit(block, event.globalPos())
+
+    def _set_hover_cursor(self, point: QPointF) -> None:
+        _, kind = self.hit(point)
+        if kind in (DragKind.TOP, DragKind.BOTTOM):
+            self.setCursor(Qt.CursorShape.SizeVerCursor)
+        elif kind is DragKind.MOVE:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            self.unsetCursor()
+
+    def _create_span(self, drag: _Drag) -> tuple[int, int]:
+        """The new block's start and end: the press and the mouse, a quarter hour at least."""
+        pressed = snap(drag.press_minute - SNAP_MINUTES / 2)
+        current = drag.create_end
+        start, end = min(pressed, current), max(pressed, current)
+        if end - start < SNAP_MINUTES:
+            end = start + SNAP_MINUTES
+        if end > 24 * 60:
+            start, end = 24 * 60 - SNAP_MINUTES, 24 * 60
+        return start, end
+
+    # -- a title for a drawn block --------------------------------------------------
+    def _ask_title(self, block: TimeBlock) -> None:
+        """An editor over the new block: Enter saves it, Escape drops it. Left empty,
+        the block is named after its area."""
+        self._pending_new = block
+        rect = self.geometry_.slot_rect(block.day, block.start, block.end)
+        editor = QLineEdit(self)
+        editor.setPlaceholderText(f"{block.area.label}: what is it?")
+        editor.setFrame(True)
+        editor.setGeometry(
+            int(rect.left()) + 2, int(rect.top()) + 2, int(rect.width()) - 4,
+            editor.sizeHint().height(),
+        )  # fmt: skip
+        editor.returnPressed.connect(self._finish_title)
+        editor.installEventFilter(self)
+        self._title_editor = editor
+        editor.show()
+        editor.setFocus()
+        self.update()
+
+    def _finish_title(self) -> None:
+        editor, new = self._title_editor, self._pending_new
+        self._close_title_editor()
+        if editor is None or new is None:
+            return
+        title = editor.text().strip() or new.area.label
+        self.block_drawn.emit(new.with_changes(title=title))
+
+    def _close_title_editor(self) -> None:
+        editor = self._title_editor
+        self._title_editor = None
+        self._pending_new = None
+        if editor is not None:
+            editor.removeEventFilter(self)
+            editor.hide()
+            editor.deleteLater()
+            self.setFocus()
+        self.update()
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        editor = self._title_editor
+        if editor is not None and watched is editor:
+            escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+            if event.type() == QEvent.Type.KeyPress and escape:
+                self._close_title_editor()
+                return True
+            if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
+                # Clicking elsewhere keeps what was typed, as most calendars do.
+                if editor.text().strip():
+                    self._finish_title()
+                else:
+                    self._close_title_editor()
+        return False
+
+    # -- the keyboard ---------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = Qt.Key(event.key()), event.modifiers()
+        block = self.selected()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        steps = {Qt.Key.Key_Up: -SNAP_MINUTES, Qt.Key.Key_Down: SNAP_MINUTES}
+        days = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if key == Qt.Key.Key_Escape:
+            self._drag = None
+            self.select(None)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and block is not None:
+            self.delete_requested.emit(block)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            if block is not None:
+                self.edit_requested.emit(block)
+            else:
+                self.new_block_requested.emit(self.cursor_day, self.cursor_minute)
+        elif key in steps and block is not None:
+            if shift:
+                self.block_changed.emit(block, resized(block, block.start, block.end + steps[key]))
+            else:
+                self.block_changed.emit(block, moved(block, block.day, block.start + steps[key]))
+        elif key in days and block is not None:
+            self.block_changed.emit(
+                block, moved(block, block.day + timedelta(days=days[key]), block.start)
+            )
+        elif key in steps:
+            self.cursor_minute = max(
+                0, min(24 * 60 - SNAP_MINUTES, self.cursor_minute + steps[key])
+            )
+            self.update()
+        elif key in days:
+            index = max(0, min(6, (self.cursor_day - self.week.start).days + days[key]))
+            self.cursor_day = self.week.days[index]
+            self.update()
+        else:
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab step through the week's blocks in time order."""
+        ordered = sorted(self.blocks, key=lambda b: (b.day, b.start, b.id or 0))
+        if not ordered:
+            return super().focusNextPrevChild(next)
+        current = self.selected()
+        if current is None:
+            self.select(ordered[0] if next else ordered[-1])
+        else:
+            index = ordered.index(current) + (1 if next else -1)
+            self.select(ordered[index % len(ordered)])
+        return True
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    # -- tooltips -------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block, _ = self.hit(QPointF(event.pos()))
+            if block is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), tooltip_text(block), self)
+            return True
+        return super().event(event)
+
+
+def tooltip_text(block: TimeBlock) -> str:
+    lines = [
+        block.title,
+        f"{block.area.label}, {format_clock(block.start)}–{format_clock(block.end)} "
+        f"({format_hours(block.length_minutes)}), {block.status.value}",
+    ]
+    if block.actual_minutes is not None:
+        lines.append(f"Actually took {format_hours(block.actual_minutes)}")
+    if block.series_id is not None:
+        lines.append("Repeats")
+    if block.notes:
+        lines.append(block.notes[:300])
+    return "\n".join(lines)
