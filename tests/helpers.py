@@ -36,9 +36,22 @@ def digest(path: Path) -> str:
 
 def without_ids(document: dict[str, Any]) -> dict[str, Any]:
     """The document with the file's own ids replaced by positions (import renumbers)."""
-    numbers = {task["id"]: n for n, task in enumerate(document["tasks"])}
-    tasks = [{**task, "id": None} for task in document["tasks"]]
-    blocks = [
-        {**block, "id": None, "task": numbers.get(block["task"])} for block in document["blocks"]
-    ]
-    return {**document, "tasks": tasks, "blocks": blocks}
+    tasks = {task["id"]: n for n, task in enumerate(document["tasks"])}
+    series = {item["id"]: n for n, item in enumerate(document.get("series", []))}
+    return {
+        **document,
+        "tasks": [{**task, "id": None} for task in document["tasks"]],
+        "series": [
+            {**item, "id": None, "task": tasks.get(item["task"])}
+            for item in document.get("series", [])
+        ],
+        "blocks": [
+            {
+                **block,
+                "id": None,
+                "task": tasks.get(block["task"]),
+                "series": series.get(block.get("series")),
+            }
+            for block in document["blocks"]
+        ],
+    }

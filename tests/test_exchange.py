@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tradesman.domain.areas import Area
@@ -154,3 +154,53 @@ def test_any_document_at_all_is_read_or_refused_with_a_sentence(value: Any) -> N
         read(value)
     except BadDocument as exc:
         assert exc.message and "\n" not in exc.message
+
+
+ITEM_FIELDS = st.sampled_from(
+    ["title", "area", "status", "due", "estimate_minutes", "notes", "created", "completed", "id"]
+)
+EDGY = st.one_of(
+    JSON,
+    st.sampled_from(
+        [
+            "0001-01-01T00:00:00+01:00",
+            "9999-12-31T23:59:59-05:00",
+            "2024-02-29",
+            "2026-02-29",
+            "24:00",
+            "23:55",
+            "",
+            "\u2028",
+            "x" * 201,
+            10**30,
+            -1,
+            0,
+            "AT&T <b>",
+            "Дерево",
+        ]
+    ),
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(field=st.one_of(FIELDS, ITEM_FIELDS), value=EDGY, where=st.sampled_from(["tasks", "blocks"]))
+def test_whatever_the_reader_accepts_saves_whole(
+    store: object, field: str, value: Any, where: str
+) -> None:
+    """No file may pass the checks and then fail on the way into the database."""
+    from tradesman.services.data_set import read_data_set, replace_data_set
+
+    doc = document()
+    doc[where][0] = {**doc[where][0], field: value}
+    try:
+        data = read(doc)
+    except BadDocument:
+        return
+    with store.writing() as session:  # type: ignore[attr-defined]
+        replace_data_set(session, data, NOW)
+    with store.reading() as session:  # type: ignore[attr-defined]
+        saved = read_data_set(session, None)
+    assert [b.title for b in saved.blocks] == [b.title for b in data.blocks]
+    assert [t.title for t in saved.tasks] == [t.title for t in data.tasks]

@@ -115,9 +115,20 @@ def test_import_replaces_the_data_after_asking(
 def test_saying_no_to_the_import_changes_nothing(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(prompts, "choose_file_to_open", lambda *a: tmp_path / "x.json")
-    monkeypatch.setattr(prompts, "confirm", lambda *a: False)
+    source = tmp_path / "x.json"
+    source.write_text(
+        '{"format": "tradesman", "version": 1}'
+    )  # a good file: it would empty everything
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "choose_file_to_open", lambda *a: source)
+    monkeypatch.setattr(
+        prompts, "confirm", lambda parent, title, question, action: asked.append(question) or False
+    )
+    started: list[object] = []
+    monkeypatch.setattr("tradesman.ui.background.run_with_progress", lambda *a: started.append(a))
     window.import_action.trigger()
+    assert asked and "replaces all your tasks, time blocks and settings" in asked[0]
+    assert started == []
     assert row(window, "Production") == ("5 h", "5 h")
 
 

@@ -7,12 +7,14 @@ data shown -> load SQLAlchemy and the services (the slow import) -> ready for ed
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -96,13 +98,28 @@ class _Startup:
 
             database = open_data_file(self.paths)
             look = first_look(database, self.locale_name, date.today())
+            _AfterNextPaint(self.window.split_panel, self.get_ready)
+            self.window.show_first_look(look)
         except UserError as exc:
             self.fail(exc.message)
-            return
-        _AfterNextPaint(self.window.split_panel, self.get_ready)
-        self.window.show_first_look(look)
+        except Exception as exc:
+            self.fail_with_bug(exc)
+
+    def fail_with_bug(self, exc: Exception) -> None:
+        """A start-up step failed through a fault of ours: say so, log it, and close
+        (a window stuck at "Opening your data…" would help nobody)."""
+        from tradesman.cli import bug_sentence
+
+        logging.getLogger(__name__).error("start-up failed", exc_info=exc)
+        self.fail(bug_sentence(exc))
 
     def get_ready(self) -> None:
+        try:
+            self._get_ready()
+        except Exception as exc:
+            self.fail_with_bug(exc)
+
+    def _get_ready(self) -> None:
         self._mark("data")
         from PySide6.QtGui import QIcon
 
@@ -125,6 +142,25 @@ class _Startup:
             self.app.exit(0)
 
 
+def _report_bugs(window: QWidget, smoke_test: bool) -> Callable[..., None]:
+    """Errors in event handlers (a fault of ours) are logged and explained, and the
+    app carries on: every edit before them is already saved."""
+
+    def report(kind: type[BaseException], exc: BaseException, trace: TracebackType | None) -> None:
+        from tradesman.cli import bug_sentence
+
+        logging.getLogger(__name__).error("unexpected error", exc_info=(kind, exc, trace))
+        if smoke_test:
+            print(f"tradesman: {bug_sentence(exc)}", file=sys.stderr)
+            QApplication.exit(1)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(window, APP_NAME, bug_sentence(exc))
+
+    return report
+
+
 def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -138,6 +174,7 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
     state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
     window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
     startup = _Startup(app, window, paths, smoke_test)
+    sys.excepthook = _report_bugs(window, smoke_test)
     _AfterNextPaint(window, startup.show_week)
     window.show()
     code = app.exec()

@@ -83,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write all settings, tasks and blocks to a JSON file "
         "(see docs/exchange-format.md).",
     )
-    export.add_argument("-o", "--output", metavar="FILE", required=True, help="the file to write")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", required=True,
+        help='the file to write, or "-" to print the JSON',
+    )  # fmt: skip
 
     do_import = commands.add_parser(
         "import",
@@ -113,12 +116,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except Exception as exc:  # a bug: one line for the user, the traceback in the log
         log.exception("unexpected error")
-        print(
-            f"tradesman: something went wrong inside Tradesman ({type(exc).__name__}: {exc}). "
-            "This is a bug; the details are in the log file in the data folder.",
-            file=sys.stderr,
-        )
+        print(f"tradesman: {bug_sentence(exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def bug_sentence(exc: BaseException) -> str:
+    """One line about an error that is Tradesman's fault, pointing at the log."""
+    first_line = (str(exc).splitlines() or [""])[0][:200]
+    return (
+        f"Something went wrong inside Tradesman ({type(exc).__name__}: {first_line}). "
+        "This is a bug; the details are in tradesman.log in the data folder."
+    )
 
 
 def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -208,8 +216,12 @@ def summary_text(week: Week, split: WeekSplit, target: float) -> str:
 
 
 def _export(store: Store, locale_name: str | None, output: Path) -> int:
-    from tradesman.services.transfer import export_to_file
+    from tradesman.services.transfer import export_text, export_to_file
 
+    if str(output) == "-":
+        text, _ = export_text(store, locale_name)
+        sys.stdout.write(text)
+        return EXIT_OK
     counts = export_to_file(store, output, locale_name)
     tasks, blocks = count_of(counts.tasks, "task"), count_of(counts.blocks, "block")
     print(f"Exported {tasks} and {blocks} to {output}.")

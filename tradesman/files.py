@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from tradesman.errors import UserError
@@ -18,6 +17,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     readable by its owner only (it holds business data). Raises UserError
     with a plain sentence when the folder cannot be written.
     """
+    import tempfile  # (here: this module is on the start-up path, tempfile is not)
+
     path = path.absolute()
     temp_name: str | None = None
     try:
@@ -28,6 +29,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         Path(temp_name).replace(path)
         temp_name = None
+        _sync_folder(path.parent)
     except OSError as exc:
         raise UserError(f"Could not save {path}: {describe_os_error(exc)}.") from exc
     finally:
@@ -36,10 +38,10 @@ def write_atomically(path: Path, data: bytes) -> None:
                 Path(temp_name).unlink()
 
 
-def describe_os_error(exc: OSError) -> str:
-    """A few words for why a file could not be written or read."""
+def describe_os_error(exc: OSError, reading: bool = False) -> str:
+    """A few words for why a file could not be written (or read)."""
     if exc.errno == errno.ENOENT:
-        return "the folder does not exist"
+        return "there is no such file" if reading else "the folder does not exist"
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
     if exc.errno == errno.ENOSPC:
@@ -49,3 +51,17 @@ def describe_os_error(exc: OSError) -> str:
     if exc.errno == errno.EISDIR:
         return "that is a folder"
     return exc.strerror or str(exc)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself survive a power cut (where the system allows it)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

@@ -1,7 +1,7 @@
 """Who the app is: one source of truth for its id, name and version.
 
-The build (pyproject), the desktop entry, the AppStream metainfo and the code all
-read these values, so they can never disagree.
+The build (pyproject reads VERSION) and the code read these values; the desktop
+files that come with packaging are to read them too, so they can never disagree.
 """
 
 from __future__ import annotations

@@ -8,12 +8,12 @@ TRADESMAN_DATA_DIR environment variable choose another one, and the tests always
 
 from __future__ import annotations
 
-import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from tradesman.errors import UserError
+from tradesman.files import describe_os_error
 from tradesman.identity import APP_NAME
 
 DATA_DIR_ENV = "TRADESMAN_DATA_DIR"
@@ -83,7 +83,7 @@ def prepare_data_folder(folder: Path) -> DataPaths:
         ) from exc
     except OSError as exc:
         raise UserError(
-            f"Tradesman cannot create its data folder {folder}: {_reason(exc)}."
+            f"Tradesman cannot create its data folder {folder}: {describe_os_error(exc)}."
         ) from exc
     if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
         raise UserError(
@@ -98,11 +98,3 @@ def ensure_private_folder(folder: Path) -> None:
     if not folder.exists():
         folder.mkdir(parents=True, mode=FOLDER_MODE)
         folder.chmod(FOLDER_MODE)
-
-
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno == errno.EROFS:
-        return "the disk is read-only"
-    return exc.strerror or str(exc)

@@ -26,4 +26,3 @@ class Area(StrEnum):
 # The order areas are listed in everywhere: the work first, then the business engines
 # in the order a trade business needs them (marketing brings the leads).
 AREAS: tuple[Area, ...] = (Area.PRODUCTION, Area.MARKETING, Area.SALES, Area.ADMIN)
-BUSINESS_AREAS: tuple[Area, ...] = tuple(a for a in AREAS if a.is_business)

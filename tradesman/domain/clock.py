@@ -12,7 +12,7 @@ import re
 MINUTES_PER_DAY = 24 * 60
 STEP_MINUTES = 5  # the finest resolution of a block's start and end
 
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
 
 
 def parse_clock(text: str) -> int:
@@ -50,7 +50,9 @@ def snap(minutes: float, step: int = SNAP_MINUTES) -> int:
     return max(0, min(MINUTES_PER_DAY, round(minutes / step) * step))
 
 
-_DURATION = re.compile(r"^(?:(\d{1,2})\s*(?::|h\s*)\s*(\d{1,2})?|(\d{1,4})\s*(h|m|min)?)$")
+_DURATION = re.compile(
+    r"^(?:(\d{1,2})\s*(?::|h\s*)\s*(\d{1,2})?|(\d{1,4})\s*(h|m|min)?)$", re.ASCII
+)
 
 
 def parse_duration(text: str) -> int:

@@ -59,6 +59,16 @@ class Series:
 _SHORT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+@dataclass(frozen=True)
+class SeriesRecord:
+    """Everything stored about one series apart from its blocks: the series, how far
+    ahead its blocks have been made, and the days it must leave empty."""
+
+    series: Series
+    made_through: date
+    skipped: frozenset[date] = frozenset()
+
+
 def occurrence_days(
     series: Series, first: date, last: date, skipped: Collection[date] = ()
 ) -> Iterator[date]:

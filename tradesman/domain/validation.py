@@ -23,6 +23,7 @@ TITLE_MAX = 200
 NAME_MAX = 200
 NOTES_MAX = 20_000
 ESTIMATE_MAX_MINUTES = 1000 * 60  # a thousand hours is more than any one task
+MIN_YEAR, MAX_YEAR = 1900, 9998  # dates outside these are typing mistakes, not plans
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 
@@ -141,7 +142,7 @@ def check_title(title: object) -> str:
     if not isinstance(title, str):
         raise InvalidInput("title", "The title must be text.")
     tidy = title.strip()
-    if not tidy:
+    if not _shows_something(tidy):
         raise InvalidInput("title", "Give it a title.")
     if len(tidy) > TITLE_MAX:
         raise InvalidInput(
@@ -186,7 +187,7 @@ def check_area(area: object) -> Area:
 def check_day(day: object, field: str = "date") -> date:
     if not isinstance(day, date):
         raise InvalidInput(field, "The date is missing.")
-    if not 1900 <= day.year <= 9998:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise InvalidInput(field, f"{day.isoformat()} is too far from today to plan for.")
     return day
 
@@ -204,12 +205,20 @@ def _is_whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _shows_something(text: str) -> bool:
+    """Whether `text` has a character that prints (not only spaces or invisible marks)."""
+    return any(unicodedata.category(char)[0] not in "ZC" for char in text)
+
+
 def _refuse_unstorable(field: str, text: str, what: str, *, allow_line_breaks: bool) -> None:
-    """Refuse control characters and broken Unicode, which no file or printer can carry."""
+    """Refuse control characters and broken Unicode, which no file or printer can carry,
+    and, in one-line fields, Unicode's own line and paragraph separators."""
     for char in text:
-        if allow_line_breaks and char in "\n\r\t":
+        if allow_line_breaks and char in "\n\r\t\u2028\u2029":
             continue
         category = unicodedata.category(char)
+        if category in ("Zl", "Zp"):
+            raise InvalidInput(field, f"{what} cannot contain line breaks or control characters.")
         if category == "Cc":
             if allow_line_breaks:
                 raise InvalidInput(field, f"{what} cannot contain control characters.")

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from tradesman.domain.settings import WeekStart
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+_ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE | re.ASCII)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
 @dataclass(frozen=True, order=True)
@@ -95,15 +96,21 @@ def parse_week(text: str, week_start: WeekStart) -> Week:
     match = _ISO_WEEK.match(text)
     if match:
         year, number = int(match.group(1)), int(match.group(2))
+        if not 1900 <= year <= 9998:
+            raise ValueError(f"{year} is too far from today to plan for.")
         try:
             monday = date.fromisocalendar(year, number, 1)
         except ValueError:
             raise ValueError(f"{year} has no week {number}.") from None
         return week_containing(monday, week_start)
     try:
-        day = date.fromisoformat(text)
+        day = date.fromisoformat(text) if _ISO_DATE.match(text) else None
     except ValueError:
+        day = None
+    if day is None:
         raise ValueError(
             f'"{text}" is not a week; write it like 2026-W48 or as a date like 2026-11-23.'
-        ) from None
+        )
+    if not 1900 <= day.year <= 9998:
+        raise ValueError(f"{day.year} is too far from today to plan for.")
     return week_containing(day, week_start)

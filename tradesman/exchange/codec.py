@@ -7,16 +7,26 @@ setting is written one way everywhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, parse_clock
+from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.settings import WEEKDAY_NAMES, Settings, WeekStart
 from tradesman.domain.tasks import Task, TaskStatus
-from tradesman.domain.validation import InvalidInput, check_block, check_settings, check_task
+from tradesman.domain.validation import (
+    MAX_YEAR,
+    MIN_YEAR,
+    InvalidInput,
+    check_block,
+    check_series,
+    check_settings,
+    check_task,
+)
 
 JsonObject = dict[str, Any]
 _Choice = TypeVar("_Choice", bound=StrEnum)
@@ -97,7 +107,68 @@ def decode_task(raw: Mapping[str, Any], now: datetime) -> Task:
     return check_task(task)
 
 
-def encode_block(block: TimeBlock, file_id: str, task_file_id: str | None) -> JsonObject:
+def encode_series(record: SeriesRecord, file_id: str, task_file_id: str | None) -> JsonObject:
+    series = record.series
+    return {
+        "id": file_id,
+        "title": series.title,
+        "area": series.area.value,
+        "start": format_clock(series.start),
+        "end": format_clock(series.end),
+        "weekdays": [WEEKDAY_NAMES[d] for d in sorted(series.weekdays)],
+        "every_weeks": series.every_weeks,
+        "first_day": series.first_day.isoformat(),
+        "until": None if series.until is None else series.until.isoformat(),
+        "notes": series.notes,
+        "task": task_file_id,
+        "made_through": record.made_through.isoformat(),
+        "skipped": sorted(day.isoformat() for day in record.skipped),
+    }
+
+
+def decode_series(raw: Mapping[str, Any], task_id: int | None) -> SeriesRecord:
+    """A series from JSON. Without "made_through" its blocks are taken to be made up to
+    the day before it starts, so the app makes them (files written by hand)."""
+    first_day = _optional_date(raw, "first_day")
+    if first_day is None:
+        raise InvalidInput("first_day", '"first_day" is missing.')
+    names = raw.get("weekdays")
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise InvalidInput("weekdays", 'Weekdays must be a list like ["tuesday"].')
+    unknown = [n for n in names if n.lower() not in WEEKDAY_NAMES]
+    if unknown:
+        raise InvalidInput("weekdays", f'"{unknown[0]}" is not a day of the week.')
+    every = raw.get("every_weeks", 1)
+    if isinstance(every, bool) or not isinstance(every, int):
+        raise InvalidInput("every_weeks", '"every_weeks" must be a whole number.')
+    series = check_series(
+        Series(
+            title=_text(raw, "title"),
+            area=_required(raw, "area"),
+            start=_clock(raw, "start"),
+            end=_clock(raw, "end"),
+            weekdays=frozenset(WEEKDAY_NAMES.index(n.lower()) for n in names),
+            first_day=first_day,
+            every_weeks=every,
+            until=_optional_date(raw, "until"),
+            notes=_notes(raw),
+            task_id=task_id,
+        )
+    )
+    made_through = _optional_date(raw, "made_through") or first_day - timedelta(days=1)
+    skipped = raw.get("skipped", [])
+    if not isinstance(skipped, list):
+        raise InvalidInput("skipped", '"skipped" must be a list of dates.')
+    days = frozenset(_optional_date({"skipped": day}, "skipped") for day in skipped)
+    return SeriesRecord(series, made_through, frozenset(d for d in days if d is not None))
+
+
+def encode_block(
+    block: TimeBlock,
+    file_id: str,
+    task_file_id: str | None,
+    series_file_id: str | None = None,
+) -> JsonObject:
     return {
         "id": file_id,
         "date": block.day.isoformat(),
@@ -108,12 +179,16 @@ def encode_block(block: TimeBlock, file_id: str, task_file_id: str | None) -> Js
         "status": block.status.value,
         "actual_minutes": block.actual_minutes,
         "task": task_file_id,
+        "series": series_file_id,
         "notes": block.notes,
     }
 
 
-def decode_block(raw: Mapping[str, Any], task_id: int | None) -> TimeBlock:
-    """A block from JSON; the caller has already turned its "task" reference into `task_id`."""
+def decode_block(
+    raw: Mapping[str, Any], task_id: int | None, series_id: int | None = None
+) -> TimeBlock:
+    """A block from JSON; the caller has already turned its "task" and "series"
+    references into the ids of the decoded task and series."""
     day = _optional_date(raw, "date")
     if day is None:
         raise InvalidInput("date", "The date is missing.")
@@ -127,6 +202,7 @@ def decode_block(raw: Mapping[str, Any], task_id: int | None) -> TimeBlock:
         status=_choice(raw, "status", BlockStatus, "planned, done or skipped", BlockStatus.PLANNED),
         actual_minutes=_optional_whole(raw, "actual_minutes"),
         task_id=task_id,
+        series_id=series_id,
     )
     return check_block(block)
 
@@ -180,11 +256,14 @@ def _choice(
     raise InvalidInput(key, f'"{value}" is not a {key}; use {names}.')
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
 def _optional_date(raw: Mapping[str, Any], key: str) -> date | None:
     value = raw.get(key)
     if value is None:
         return None
-    if isinstance(value, str) and len(value) == len("2026-11-23"):
+    if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -208,10 +287,12 @@ def _optional_timestamp(raw: Mapping[str, Any], key: str) -> datetime | None:
     if isinstance(value, str):
         try:
             moment = datetime.fromisoformat(value)
-        except ValueError:
-            moment = None
-        if moment is not None and moment.tzinfo is not None:
-            return moment
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(UTC)  # (overflows at the ends of time)
+                if MIN_YEAR <= moment.year <= MAX_YEAR:
+                    return moment
+        except (ValueError, OverflowError):
+            pass
     raise InvalidInput(
         key, f'"{value}" is not a moment in time; write it like "2026-11-23T09:15:00+00:00".'
     )

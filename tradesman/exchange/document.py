@@ -8,12 +8,13 @@ item stops it with a sentence naming the item and the field, before anything is 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.tasks import Task
 from tradesman.domain.validation import InvalidInput
@@ -21,15 +22,17 @@ from tradesman.errors import UserError
 from tradesman.exchange.codec import (
     JsonObject,
     decode_block,
+    decode_series,
     decode_settings,
     decode_task,
     encode_block,
+    encode_series,
     encode_settings,
     encode_task,
 )
 
 FORMAT_NAME = "tradesman"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added repeating series; version 1 files read as before
 
 
 class BadDocument(UserError):
@@ -38,30 +41,39 @@ class BadDocument(UserError):
 
 @dataclass(frozen=True)
 class DataSet:
-    """Settings, tasks and blocks. A block's `task_id` is the `id` of one of `tasks`."""
+    """Settings, tasks, series and blocks. A block's `task_id` and `series_id` (and a
+    series' `task_id`) are the ids of items in this same data set."""
 
     settings: Settings
     tasks: Sequence[Task] = field(default_factory=tuple)
     blocks: Sequence[TimeBlock] = field(default_factory=tuple)
+    series: Sequence[SeriesRecord] = field(default_factory=tuple)
 
 
 def to_document(data: DataSet) -> JsonObject:
-    """The JSON document for a data set; tasks and blocks keep the order they are given in."""
+    """The JSON document for a data set; items keep the order they are given in."""
     task_ids = {task.id: f"t{task.id}" for task in data.tasks}
+    series_ids = {record.series.id: f"s{record.series.id}" for record in data.series}
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "settings": encode_settings(data.settings),
         "tasks": [encode_task(task, task_ids[task.id]) for task in data.tasks],
+        "series": [
+            encode_series(record, series_ids[record.series.id], task_ids.get(record.series.task_id))
+            for record in data.series
+        ],
         "blocks": [
-            encode_block(block, f"b{block.id}", task_ids.get(block.task_id))
+            encode_block(
+                block, f"b{block.id}", task_ids.get(block.task_id), series_ids.get(block.series_id)
+            )
             for block in data.blocks
         ],
     }
 
 
 def dump_document(document: JsonObject) -> str:
-    """JSON text with one task or block per line: small, and readable in a text editor."""
+    """JSON text with one task, series or block per line: small, and readable."""
     lines = ["{"]
     head = [(key, value) for key, value in document.items() if not isinstance(value, list)]
     lists = [(key, value) for key, value in document.items() if isinstance(value, list)]
@@ -95,10 +107,12 @@ def load_document(text: str | bytes) -> Any:
         ) from None
     except RecursionError:
         raise BadDocument("The file is nested too deeply to be a Tradesman export.") from None
+    except ValueError:  # a number with thousands of digits, say
+        raise BadDocument("The file holds a number too long to be a Tradesman export.") from None
 
 
 def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
-    """Check a whole document and turn it into a DataSet (tasks get ids 1, 2, 3, ...).
+    """Check a whole document and turn it into a DataSet (items numbered 1, 2, 3, ...).
 
     `defaults` fills settings the file leaves out; `now` is the created time of tasks
     that do not say. Raises BadDocument naming the first bad item and field.
@@ -121,51 +135,80 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     except InvalidInput as exc:
         raise BadDocument(f'Settings, field "{exc.field}": {exc.message}') from None
 
-    tasks: list[Task] = []
     task_numbers: dict[str, int] = {}
-    for position, raw in enumerate(_items(document, "tasks")):
-        label = _label("Task", position, raw)
-        file_id = _file_id(raw, label)
-        if file_id is not None and file_id in task_numbers:
-            raise BadDocument(f'{label}: the id "{file_id}" is used by an earlier task too.')
-        try:
-            task = decode_task(raw, now)
-        except InvalidInput as exc:
-            raise BadDocument(f'{label}, field "{exc.field}": {exc.message}') from None
-        number = len(tasks) + 1
-        if file_id is not None:
-            task_numbers[file_id] = number
-        tasks.append(task.with_changes(id=number))
+    tasks = [
+        task.with_changes(id=number)
+        for number, task in _read_items(
+            document, "tasks", "Task", task_numbers, lambda raw, _: decode_task(raw, now)
+        )
+    ]
 
-    blocks: list[TimeBlock] = []
-    for position, raw in enumerate(_items(document, "blocks")):
-        label = _label("Block", position, raw)
-        _file_id(raw, label)
-        reference = raw.get("task")
-        task_number: int | None = None
-        if reference is not None:
-            task_number = task_numbers.get(_reference_key(reference))
-            if task_number is None:
-                raise BadDocument(
-                    f'{label}, field "task": the file has no task with the id "{reference}".'
-                )
-        try:
-            block = decode_block(raw, task_number)
-        except InvalidInput as exc:
-            raise BadDocument(f'{label}, field "{exc.field}": {exc.message}') from None
-        blocks.append(block)
-    return DataSet(settings, tuple(tasks), tuple(blocks))
+    def read_series(raw: Mapping[str, Any], label: str) -> SeriesRecord:
+        return decode_series(raw, _link(raw, "task", task_numbers, label))
+
+    series_numbers: dict[str, int] = {}
+    series = [
+        SeriesRecord(record.series.with_changes(id=number), record.made_through, record.skipped)
+        for number, record in _read_items(document, "series", "Series", series_numbers, read_series)
+    ]
+
+    def read_block(raw: Mapping[str, Any], label: str) -> TimeBlock:
+        task = _link(raw, "task", task_numbers, label)
+        return decode_block(raw, task, _link(raw, "series", series_numbers, label))
+
+    blocks = [block for _, block in _read_items(document, "blocks", "Block", None, read_block)]
+    return DataSet(settings, tuple(tasks), tuple(blocks), tuple(series))
 
 
-def _items(document: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+_Item = TypeVar("_Item")
+
+
+def _read_items(
+    document: Mapping[str, Any],
+    key: str,
+    kind: str,
+    numbers: dict[str, int] | None,
+    read: Callable[[Mapping[str, Any], str], _Item],
+) -> list[tuple[int, _Item]]:
+    """Read every item of one list, numbering them 1, 2, 3...; with `numbers`, also
+    note which file id became which number (for the links of later items)."""
     items = document.get(key, [])
     if not isinstance(items, list):
         raise BadDocument(f'"{key}" must be a list.')
-    for position, item in enumerate(items):
-        if not isinstance(item, dict):
-            kind = "Task" if key == "tasks" else "Block"
+    read_items = []
+    for position, raw in enumerate(items):
+        if not isinstance(raw, dict):
             raise BadDocument(f"{kind} {position + 1} is not an object with named fields.")
-    return items
+        label = _label(kind, position, raw)
+        try:
+            item = read(raw, label)
+        except InvalidInput as exc:
+            raise BadDocument(f'{label}, field "{exc.field}": {exc.message}') from None
+        number = position + 1
+        if numbers is not None:
+            file_id = _file_id(raw, label)
+            if file_id is not None:
+                if file_id in numbers:
+                    raise BadDocument(
+                        f'{label}: the id "{file_id}" is used by an earlier {kind.lower()} too.'
+                    )
+                numbers[file_id] = number
+        read_items.append((number, item))
+    return read_items
+
+
+def _link(raw: Mapping[str, Any], key: str, numbers: dict[str, int], label: str) -> int | None:
+    """The number of the item that `raw[key]` points at, or None when it points nowhere."""
+    reference = raw.get(key)
+    if reference is None:
+        return None
+    number = numbers.get(_reference_key(reference))
+    if number is None:
+        what = "task" if key == "task" else "series"
+        raise BadDocument(
+            f'{label}, field "{key}": the file has no {what} with the id "{reference}".'
+        )
+    return number
 
 
 def _label(kind: str, position: int, raw: Mapping[str, Any]) -> str:
@@ -177,7 +220,7 @@ def _label(kind: str, position: int, raw: Mapping[str, Any]) -> str:
 
 
 def _reference_key(reference: object) -> str:
-    """Ids may be written as text or numbers; either way, "7" and 7 name the same task."""
+    """Ids may be written as text or numbers; either way, "7" and 7 name the same item."""
     if isinstance(reference, str):
         return reference
     if isinstance(reference, int) and not isinstance(reference, bool):

@@ -14,8 +14,9 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.series import SeriesRecord
 from tradesman.services.blocks import put_block
-from tradesman.services.series import SeriesRecord, extend_one_series, put_record, to_series
+from tradesman.services.series import extend_one_series, put_record, to_series
 from tradesman.store.schema import BlockRow, SeriesRow
 
 

@@ -2,27 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from tradesman.domain.series import SeriesRecord
 from tradesman.exchange.document import DataSet
 from tradesman.services.blocks import block_columns, to_block
+from tradesman.services.series import all_records, series_columns
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.tasks import task_columns, to_task
-from tradesman.store.schema import BlockRow, SettingRow, TaskRow
+from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow, SettingRow, TaskRow
 
 
 @dataclass(frozen=True)
 class Counts:
     tasks: int
     blocks: int
+    series: int = 0
 
 
 def read_data_set(session: Session, locale_name: str | None) -> DataSet:
-    """Everything, with tasks by id and blocks in calendar order."""
+    """Everything, with tasks and series by id and blocks in calendar order."""
     tasks = [to_task(row) for row in session.scalars(select(TaskRow).order_by(TaskRow.id))]
     blocks = [
         to_block(row)
@@ -30,32 +34,62 @@ def read_data_set(session: Session, locale_name: str | None) -> DataSet:
             select(BlockRow).order_by(BlockRow.day, BlockRow.start_minute, BlockRow.id)
         )
     ]
-    return DataSet(load_settings(session, locale_name), tasks, blocks)
+    return DataSet(load_settings(session, locale_name), tasks, blocks, all_records(session))
 
 
 def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     """Replace everything with `data` (already checked by `from_document`).
 
     Runs inside the caller's write transaction, so either all of it lands or none.
-    Tasks keep their ids from the data set, so blocks' links stay right. `now` is
-    the completed time of done tasks that do not have one.
+    Everything gets new ids from the database (ids are never given out twice), and
+    the links between blocks, tasks and series are carried over to them. `now` is the
+    completed time of done tasks that do not have one.
     """
-    session.execute(delete(BlockRow))
-    session.execute(delete(TaskRow))
-    session.execute(delete(SettingRow))
+    for table in (BlockRow, SeriesSkipRow, SeriesRow, TaskRow, SettingRow):
+        session.execute(delete(table))
     save_settings(session, data.settings)
-    if data.tasks:
-        session.execute(
-            insert(TaskRow),
-            [{"id": task.id, **task_columns(task, now)} for task in data.tasks],
+    task_ids = _insert_all(
+        session, TaskRow, [task.id for task in data.tasks],
+        [task_columns(task, now) for task in data.tasks],
+    )  # fmt: skip
+    series_ids = _insert_all(
+        session, SeriesRow, [record.series.id for record in data.series],
+        [_series_row(record, task_ids) for record in data.series],
+    )  # fmt: skip
+    skipped = [
+        {"series_id": series_ids[record.series.id], "day": day}
+        for record in data.series
+        for day in record.skipped
+    ]
+    if skipped:
+        session.execute(insert(SeriesSkipRow), skipped)
+    blocks = [
+        block_columns(
+            block.with_changes(
+                task_id=task_ids.get(block.task_id), series_id=series_ids.get(block.series_id)
+            )
         )
-    if data.blocks:
-        session.execute(insert(BlockRow), [block_columns(block) for block in data.blocks])
-    return Counts(tasks=len(data.tasks), blocks=len(data.blocks))
+        for block in data.blocks
+    ]
+    if blocks:
+        session.execute(insert(BlockRow), blocks)
+    return Counts(tasks=len(data.tasks), blocks=len(data.blocks), series=len(data.series))
 
 
-def count_items(session: Session) -> Counts:
-    return Counts(
-        tasks=session.scalar(select(func.count()).select_from(TaskRow)) or 0,
-        blocks=session.scalar(select(func.count()).select_from(BlockRow)) or 0,
-    )
+def _series_row(record: SeriesRecord, task_ids: dict[int | None, int]) -> dict[str, object]:
+    series = record.series.with_changes(task_id=task_ids.get(record.series.task_id))
+    return {**series_columns(series), "made_through": record.made_through}
+
+
+def _insert_all(
+    session: Session,
+    table: type[TaskRow] | type[SeriesRow],
+    local_ids: Sequence[int | None],
+    rows: list[dict[str, object]],
+) -> dict[int | None, int]:
+    """Insert rows and say which new database id each local id became."""
+    if not rows:
+        return {}
+    statement = insert(table).returning(table.id, sort_by_parameter_order=True)
+    new_ids = session.scalars(statement, rows).all()
+    return dict(zip(local_ids, new_ids, strict=True))

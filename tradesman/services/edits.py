@@ -14,13 +14,12 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.planning import copied_week
-from tradesman.domain.series import Series
+from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.validation import check_series
 from tradesman.domain.weeks import Week
 from tradesman.services import blocks as block_rows
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.series import (
-    SeriesRecord,
     attached_blocks,
     blocks_to_make,
     get_record,

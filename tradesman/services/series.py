@@ -8,7 +8,6 @@ ahead when the series is created, and further ahead whenever a later week is loo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import delete, or_, select
@@ -16,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.series import Series, occurrence_days
+from tradesman.domain.series import Series, SeriesRecord, occurrence_days
 from tradesman.domain.validation import check_series
 from tradesman.errors import UserError
 from tradesman.services.blocks import block_columns, to_block
@@ -28,15 +27,6 @@ AHEAD = timedelta(days=366)
 
 class SeriesGone(UserError):
     """The series was removed meanwhile."""
-
-
-@dataclass(frozen=True)
-class SeriesRecord:
-    """Everything stored about one series apart from its blocks."""
-
-    series: Series
-    made_through: date
-    skipped: frozenset[date] = frozenset()
 
 
 def weekday_bits(weekdays: frozenset[int]) -> int:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tradesman.domain.settings import Settings
 from tradesman.domain.territory import week_start_for_locale
+from tradesman.domain.validation import check_settings
 from tradesman.exchange.codec import decode_settings, encode_settings
 from tradesman.store.reads import dbapi_connection, replace_setting_values, setting_values
 
@@ -31,6 +32,6 @@ def settings_from(db: sqlite3.Connection, locale_name: str | None) -> Settings:
 
 def save_settings(session: Session, settings: Settings) -> Settings:
     """Check and save every setting; returns them as saved."""
-    checked = decode_settings(encode_settings(settings), settings)
+    checked = check_settings(settings)
     replace_setting_values(dbapi_connection(session), encode_settings(checked))
     return checked

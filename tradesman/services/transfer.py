@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,12 +31,19 @@ class ImportResult:
     backup: Backup
 
 
-def export_to_file(store: Store, path: Path, locale_name: str | None) -> Counts:
-    """Write everything to `path` as JSON; the file appears complete or not at all."""
+def export_text(store: Store, locale_name: str | None) -> tuple[str, Counts]:
+    """Everything as the JSON text of an export."""
     with store.reading() as session:
         data = read_data_set(session, locale_name)
-    write_atomically(path, dump_document(to_document(data)).encode("utf-8"))
-    return Counts(tasks=len(data.tasks), blocks=len(data.blocks))
+    counts = Counts(tasks=len(data.tasks), blocks=len(data.blocks), series=len(data.series))
+    return dump_document(to_document(data)), counts
+
+
+def export_to_file(store: Store, path: Path, locale_name: str | None) -> Counts:
+    """Write everything to `path` as JSON; the file appears complete or not at all."""
+    text, counts = export_text(store, locale_name)
+    write_atomically(path, text.encode("utf-8"))
+    return counts
 
 
 def import_from_file(
@@ -47,17 +55,26 @@ def import_from_file(
     field, and the database is not touched.
     """
     moment = now or datetime.now(UTC)
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise UserError(f"{path} is too large to be a Tradesman export.")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"Could not read {path}: {describe_os_error(exc)}.") from exc
+    raw = _read_import_file(path)
     try:
         data = from_document(load_document(raw), default_settings(locale_name), moment)
     except BadDocument as exc:
         raise BadDocument(f"Nothing was imported from {path.name}. {exc.message}") from None
-    backup = store.backup("before-import")
-    with store.writing() as session:
-        counts = replace_data_set(session, data, moment)
+    counts, backup = store.replace_after_backup(
+        "before-import", lambda session: replace_data_set(session, data, moment)
+    )
     return ImportResult(counts, backup)
+
+
+def _read_import_file(path: Path) -> bytes:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(f"{path} is not a file that can be imported.")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
+    except OSError as exc:
+        raise UserError(f"Could not read {path}: {describe_os_error(exc, reading=True)}.") from exc
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise UserError(f"{path} is too large to be a Tradesman export.")
+    return raw

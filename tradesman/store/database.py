@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from tradesman.errors import UserError
 from tradesman.paths import DataPaths
 from tradesman.store.backup import Backup, make_backup
 from tradesman.store.datafile import configure, open_data_file
 from tradesman.store.migrations import MIGRATIONS, Migration
 
 _WRITE_OPTION = "tradesman_write"
+_T = TypeVar("_T")
 
 
 class Store:
@@ -31,7 +33,9 @@ class Store:
     def __init__(self, path: Path, backups: Path) -> None:
         self.path = path
         self.backups = backups
-        self._engine = create_engine(f"sqlite+pysqlite:///{path}")
+        # A URL object, not a string: a folder named "jobs?2026" or "100%" must not be
+        # read as URL syntax and open some other file.
+        self._engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
         event.listen(self._engine, "connect", _on_connect)
         event.listen(self._engine, "begin", _on_begin)
         self._write_engine = self._engine.execution_options(**{_WRITE_OPTION: True})
@@ -47,6 +51,36 @@ class Store:
         """A Session whose changes are committed together when the block ends, or not at all."""
         with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
             yield session
+
+    def replace_after_backup(
+        self, reason: str, work: Callable[[Session], _T], attempts: int = 3
+    ) -> tuple[_T, Backup]:
+        """Back up, then run `work` in one write transaction, with nothing saved between.
+
+        VACUUM INTO cannot run inside the write transaction, so the backup comes first
+        and SQLite's data_version then tells whether anyone saved in between; if so,
+        the work is rolled back and the backup taken again.
+        """
+        raw = self._engine.raw_connection()
+        try:
+            watcher = raw.driver_connection
+            assert isinstance(watcher, sqlite3.Connection)
+            for _ in range(attempts):
+                seen = watcher.execute("PRAGMA data_version").fetchone()[0]
+                backup = make_backup(watcher, self.backups, reason)
+                with Session(self._write_engine, expire_on_commit=False) as session:
+                    with session.begin():
+                        session.connection()  # BEGIN IMMEDIATE: no one else can save now
+                        if watcher.execute("PRAGMA data_version").fetchone()[0] != seen:
+                            session.rollback()
+                            continue
+                        result = work(session)
+                    return result, backup
+        finally:
+            raw.close()
+        raise UserError(
+            "Your data kept changing during the import; nothing was imported. Try again."
+        )
 
     def backup(self, reason: str) -> Backup:
         """A verified copy of the file as it is now, in the backups folder."""

@@ -17,6 +17,7 @@ import contextlib
 import os
 import sqlite3
 from collections.abc import Sequence
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
@@ -48,11 +49,32 @@ class DataFileRefused(UserError):
 def open_data_file(paths: DataPaths, migrations: Sequence[Migration] = MIGRATIONS) -> Path:
     """Make sure the data file in `paths` exists, is ours, is sound and is up to date."""
     path = paths.database
-    if not path.exists() or read_header(path).kind is FileKind.EMPTY:
+    try:
+        if path.exists() and not path.is_file():
+            raise DataFileRefused(
+                f"{path} is a folder, not a Tradesman data file. Move it away and start again.",
+                Refusal.NOT_TRADESMAN,
+                path,
+            )
+        new = not path.exists() or read_header(path).kind is FileKind.EMPTY
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    if new:
+        _set_aside_leftovers(path)
         _create(path, migrations)
     else:
         _check_and_update(path, paths.backups, migrations)
     return path
+
+
+def _set_aside_leftovers(path: Path) -> None:
+    """A write-ahead log without its database belongs to some earlier file: SQLite
+    would replay it into the new one. Keep it, under another name, out of the way."""
+    stamp = datetime.now().strftime("%Y-%m-%dT%H%M%S")
+    for suffix in ("-wal", "-shm", "-journal"):
+        leftover = Path(f"{path}{suffix}")
+        if leftover.exists():
+            leftover.replace(leftover.with_name(f"{leftover.name}.left-over-{stamp}"))
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -86,6 +108,9 @@ def _create(path: Path, migrations: Sequence[Migration]) -> None:
         try:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             run_migrations(db, 0, migrations)
+            # WAL from the start. (Closing the only connection folds the log back in,
+            # so nothing but the file itself is left to move into place below.)
+            db.execute("PRAGMA journal_mode = WAL")
         finally:
             db.close()
         building.replace(path)
@@ -119,22 +144,37 @@ def _check_and_update(path: Path, backups: Path, migrations: Sequence[Migration]
         )
     if header.user_version > newest:
         raise _newer(path, header.user_version, newest)
-    try:
+    # Checked read-only: a refused file keeps even its write-ahead log as it was (a
+    # read-write connection would fold the log into the file when it closes).
+    version = _checked_version(path, newest)
+    if version < newest:
         db = sqlite3.connect(path, isolation_level=None)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            make_backup(db, backups, f"before-update-to-v{newest}")
+            run_migrations(db, version, migrations)
+        except sqlite3.OperationalError as exc:
+            raise _unreadable(path, exc) from exc
+        finally:
+            db.close()
+
+
+def _checked_version(path: Path, newest: int) -> int:
+    """The file's schema version, after refusing a newer or damaged file."""
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
     try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # The header can lag behind the write-ahead log; ask SQLite for the real values.
-        version = db.execute("PRAGMA user_version").fetchone()[0]
+        version: int = db.execute("PRAGMA user_version").fetchone()[0]
         if version > newest:
             raise _newer(path, version, newest)
         check = db.execute("PRAGMA quick_check").fetchone()
         if check is None or check[0] != "ok":
             raise _damaged(path, str(check[0]) if check else "no answer")
-        if version < newest:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            make_backup(db, backups, f"before-update-to-v{newest}")
-            run_migrations(db, version, migrations)
+        return version
     except sqlite3.OperationalError as exc:  # locked, busy, out of disk: not damage
         raise _unreadable(path, exc) from exc
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"

@@ -20,11 +20,13 @@ Migration = Callable[[sqlite3.Connection], None]
 
 
 def _v1_first_schema(db: sqlite3.Connection) -> None:
-    """Tasks, time blocks and settings. STRICT tables refuse values of the wrong type."""
+    """Tasks, time blocks and settings. STRICT tables refuse values of the wrong type;
+    AUTOINCREMENT means an id is never given out twice, not even after an import, so
+    an undo or an old window can never change a different block by mistake."""
     db.execute(
         """
         CREATE TABLE task (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
             area TEXT NOT NULL CHECK (area IN ('production', 'marketing', 'sales', 'admin')),
             status TEXT NOT NULL CHECK (status IN ('open', 'doing', 'done')),
@@ -39,7 +41,7 @@ def _v1_first_schema(db: sqlite3.Connection) -> None:
     db.execute(
         """
         CREATE TABLE block (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             day TEXT NOT NULL CHECK (date(day) IS day),
             start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1435),
             end_minute INTEGER NOT NULL CHECK (end_minute BETWEEN 5 AND 1440),
@@ -67,7 +69,7 @@ def _v2_recurring_blocks(db: sqlite3.Connection) -> None:
     db.execute(
         """
         CREATE TABLE series (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
             area TEXT NOT NULL CHECK (area IN ('production', 'marketing', 'sales', 'admin')),
             start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1435),

@@ -8,6 +8,7 @@ before SQLAlchemy is loaded, so the window can show the week at once.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Mapping
 from datetime import date
@@ -61,8 +62,15 @@ def block_values_between(db: sqlite3.Connection, first: date, last: date) -> lis
 
 
 def setting_values(db: sqlite3.Connection) -> dict[str, Any]:
-    """Every saved setting, JSON-decoded."""
-    return {key: json.loads(value) for key, value in db.execute("SELECT key, value FROM setting")}
+    """Every saved setting, JSON-decoded. A value that does not decode (damaged by
+    another program) is left out, so it takes its default, and the log says so."""
+    values = {}
+    for key, value in db.execute("SELECT key, value FROM setting"):
+        try:
+            values[key] = json.loads(value)
+        except ValueError:
+            logging.getLogger(__name__).warning("setting %r is unreadable: %r", key, value)
+    return values
 
 
 def replace_setting_values(db: sqlite3.Connection, values: Mapping[str, Any]) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
 from tradesman.domain.weeks import Week
@@ -22,7 +23,6 @@ from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.data_set import Counts
 from tradesman.services.series import (
-    SeriesRecord,
     extend_series_through,
     get_record,
     needs_extending,
