@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-
 from helpers import digest, run_cli, write_json
+
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
 from tradesman.paths import DataPaths, prepare_data_folder
