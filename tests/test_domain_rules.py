@@ -125,3 +125,10 @@ def test_clock_texts() -> None:
     for bad in ("24:30", "7.30", "25:00", "07:60", ""):
         with pytest.raises(ValueError):
             parse_clock(bad)
+
+
+def test_snapping_times_and_shifts() -> None:
+    from tradesman.domain.clock import snap, snap_shift
+
+    assert snap(452) == 450 and snap(-20) == 0 and snap(1500) == 1440
+    assert snap_shift(-480) == -480 and snap_shift(-7) == -0 and snap_shift(8) == 15

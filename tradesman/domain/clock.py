@@ -46,8 +46,14 @@ SNAP_MINUTES = 15  # dragging on the calendar moves in quarter hours
 
 
 def snap(minutes: float, step: int = SNAP_MINUTES) -> int:
-    """The nearest multiple of `step`, kept within the day (0 to 24:00)."""
-    return max(0, min(MINUTES_PER_DAY, round(minutes / step) * step))
+    """A time of day: the nearest multiple of `step`, kept within the day (0 to 24:00)."""
+    return max(0, min(MINUTES_PER_DAY, snap_shift(minutes, step)))
+
+
+def snap_shift(minutes: float, step: int = SNAP_MINUTES) -> int:
+    """A difference of times (how far a drag moves a block): the nearest multiple of
+    `step`, earlier or later. Not held to the day, unlike `snap`."""
+    return round(minutes / step) * step
 
 
 _DURATION = re.compile(

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradesman.domain.areas import AREAS
+from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, format_hours, parse_clock, parse_duration
 from tradesman.domain.series import Series
@@ -239,9 +239,15 @@ class BlockDialog(QDialog):
             self.until.setDate(to_qdate(series.until))
 
     # -- reacting -------------------------------------------------------------------
+    def chosen_status(self) -> BlockStatus:
+        # (Qt hands enum data back as plain strings; make them enums again.)
+        return BlockStatus(self.status.currentData())
+
+    def chosen_area(self) -> Area:
+        return Area(self.area.currentData())
+
     def _follow_status(self) -> None:
-        done = self.status.currentData() is BlockStatus.DONE
-        self.actual.setEnabled(done)
+        self.actual.setEnabled(self.chosen_status() is BlockStatus.DONE)
 
     def _follow_scope(self) -> None:
         if self.series is None:
@@ -295,7 +301,7 @@ class BlockDialog(QDialog):
         start = _clock(self.start.text(), "start")
         end = _clock(self.end.text(), "end")
         actual_text = self.actual.text().strip()
-        status = self.status.currentData()
+        status = self.chosen_status()
         actual = self.block.actual_minutes
         if status is BlockStatus.DONE:
             actual = None
@@ -306,7 +312,7 @@ class BlockDialog(QDialog):
                     raise InvalidInput("actual_minutes", str(exc)) from None
         return self.block.with_changes(
             title=self.title.text(),
-            area=self.area.currentData(),
+            area=self.chosen_area(),
             day=from_qdate(self.day.date()),
             start=start,
             end=end,

@@ -9,6 +9,7 @@ itself off the stack, so the stack never claims an edit that did not happen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
@@ -21,6 +22,14 @@ from tradesman.ui.operations import Operations
 Report = Callable[[str], None]
 
 
+@dataclass
+class Outcome:
+    """What the first run of an edit did. Kept outside the command: QUndoStack deletes
+    a command that made itself obsolete as soon as it was pushed."""
+
+    change: Change | None = None
+
+
 class EditCommand(QUndoCommand):
     def __init__(
         self, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
@@ -29,6 +38,7 @@ class EditCommand(QUndoCommand):
         self._ops = ops
         self._edit = edit
         self._report = report
+        self.outcome = Outcome()
         self.change: Change | None = None
 
     def redo(self) -> None:
@@ -37,6 +47,8 @@ class EditCommand(QUndoCommand):
                 self.change = self._ops.run(self._edit)
                 if self.change.is_empty:
                     self.setObsolete(True)  # nothing changed: nothing to undo
+                else:
+                    self.outcome.change = self.change
             else:
                 self._ops.apply(self.change)
         except UserError as exc:

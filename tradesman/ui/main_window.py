@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
 
 from tradesman.domain.areas import AREAS, Area
@@ -122,8 +130,13 @@ class MainWindow(QMainWindow):
         self.export_action.setStatusTip("Save all your data to a file")
         self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
-        self.undo_action = self._action("&Undo", self._undo, keys.Undo)
-        self.redo_action = self._action("&Redo", self._redo, keys.Redo)
+        # Qt's own undo actions follow the stack: "Undo Move 'Kitchen job'", enabled or not.
+        self.undo_stack = QUndoStack(self)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        for action, key in ((self.undo_action, keys.Undo), (self.redo_action, keys.Redo)):
+            action.setShortcuts(QKeySequence.keyBindings(key))
+            self.addAction(action)
         self.new_block_action = self._action("&New block…", self.new_block, keys.New)
         self.edit_block_action = self._planner_action("&Edit block…", "edit_selected", "F2")
         self.copy_action = self._planner_action("&Copy", "copy", keys.Copy)
@@ -168,8 +181,7 @@ class MainWindow(QMainWindow):
             self.area_actions[area] = action
         self.area_actions[Area.PRODUCTION].setChecked(True)
         for action in (self.import_action, self.export_action, self.settings_action,
-                       self.new_block_action, self.undo_action, self.redo_action,
-                       *self._editing_actions):  # fmt: skip
+                       self.new_block_action, *self._editing_actions):  # fmt: skip
             action.setEnabled(False)  # until the data file is open
 
     def _make_menus(self) -> None:
@@ -249,12 +261,9 @@ class MainWindow(QMainWindow):
         from tradesman.ui.planner import Planner
 
         self._ops = ops
-        self.planner = Planner(ops, self.canvas, self, self.report, lambda: self._week)
-        stack = self.planner.stack
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda text: self._name_undo(self.undo_action, "Undo", text))
-        stack.redoTextChanged.connect(lambda text: self._name_undo(self.redo_action, "Redo", text))
+        self.planner = Planner(
+            ops, self.canvas, self, self.undo_stack, self.report, lambda: self._week
+        )
         ops.changed.connect(self.refresh)
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
@@ -263,18 +272,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.canvas.setFocus()
         self.refresh()
-
-    @staticmethod
-    def _name_undo(action: QAction, verb: str, text: str) -> None:
-        action.setText(f"&{verb} {text}" if text else f"&{verb}")
-
-    def _undo(self) -> None:
-        if self.planner is not None:
-            self.planner.stack.undo()
-
-    def _redo(self) -> None:
-        if self.planner is not None:
-            self.planner.stack.redo()
 
     @property
     def week(self) -> Week:
@@ -285,7 +282,8 @@ class MainWindow(QMainWindow):
         if self._ops is not None:
             settings = self._ops.settings()
             if settings.week_start is not self._settings.week_start:
-                self._week = week_containing(self._week.start, settings.week_start)
+                # Stay on the week that holds the same Monday (Sun 22-Sat 28 <-> Mon 23-Sun 29).
+                self._week = week_containing(self._week.monday, settings.week_start)
             blocks = list(self._ops.week_blocks(self._week))
             self._show(settings, self._ops.week_split(self._week), blocks)
 

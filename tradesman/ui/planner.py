@@ -52,6 +52,7 @@ class Planner(QObject):
         ops: Operations,
         canvas: WeekCanvas,
         window: QWidget,
+        stack: QUndoStack,
         report: Callable[[str], None],
         week: Callable[[], Week],
     ) -> None:
@@ -61,7 +62,7 @@ class Planner(QObject):
         self.window = window
         self.report = report
         self.week = week
-        self.stack = QUndoStack(self)
+        self.stack = stack
         self.clipboard: TimeBlock | None = None
         canvas.block_changed.connect(self.change_block)
         canvas.block_drawn.connect(self.add_block)
@@ -76,8 +77,9 @@ class Planner(QObject):
     def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
         """Do one edit as one undo step; returns its Change (None if it was refused)."""
         command = EditCommand(self.ops, text, edit, self.report)
-        self.stack.push(command)
-        return None if command.isObsolete() else command.change
+        outcome = command.outcome
+        self.stack.push(command)  # (an obsolete command is deleted here: use `outcome`)
+        return outcome.change
 
     def _select_first_new(self, change: Change | None) -> None:
         if change is not None and change.after_blocks:

@@ -79,6 +79,7 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         note = QLabel(
@@ -135,6 +136,6 @@ class SettingsDialog(QDialog):
             work_days=frozenset(d for d, check in enumerate(self.work_days) if check.isChecked()),
             day_start=times["day_start"],
             day_end=times["day_end"],
-            week_start=self.week_start.currentData(),
+            week_start=WeekStart(self.week_start.currentData()),
             target_business_share=self.target.value() / 100,
         )

@@ -155,6 +155,10 @@ class SplitPanel(QFrame):
         target_label.setText("\n".join(lines))
         target_label.setWordWrap(True)
 
+    def notes(self) -> str:
+        """The lines under the table: the target, and how long blocks overlap."""
+        return self._made_sections()[3].text()
+
     @property
     def planned(self) -> _SplitSection:
         return self._made_sections()[0]

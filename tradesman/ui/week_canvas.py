@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QSizePolicy, QToolTip, QW
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.clock import SNAP_MINUTES, format_clock, format_hours, snap
+from tradesman.domain.clock import SNAP_MINUTES, format_clock, format_hours, snap, snap_shift
 from tradesman.domain.layout import Placement, place_blocks
 from tradesman.domain.planning import moved, resized
 from tradesman.domain.settings import Settings
@@ -237,7 +237,7 @@ class WeekCanvas(QWidget):
             drag.create_end = snap(minute)
         elif drag.block is not None:
             block = drag.block
-            shift = snap(minute - drag.press_minute)
+            shift = snap_shift(minute - drag.press_minute)
             if drag.kind is DragKind.MOVE:
                 drag.preview = moved(block, day, block.start + shift)
             elif drag.kind is DragKind.TOP:
@@ -314,8 +314,7 @@ class WeekCanvas(QWidget):
             int(rect.left()) + 2, int(rect.top()) + 2, int(rect.width()) - 4,
             editor.sizeHint().height(),
         )  # fmt: skip
-        editor.returnPressed.connect(self._finish_title)
-        editor.installEventFilter(self)
+        editor.installEventFilter(self)  # Enter and Escape are handled in eventFilter
         self._title_editor = editor
         editor.show()
         editor.setFocus()
@@ -343,9 +342,17 @@ class WeekCanvas(QWidget):
     def eventFilter(self, watched: object, event: QEvent) -> bool:
         editor = self._title_editor
         if editor is not None and watched is editor:
-            escape = isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
-            if event.type() == QEvent.Type.KeyPress and escape:
+            key = event.key() if isinstance(event, QKeyEvent) else None
+            if event.type() == QEvent.Type.KeyPress and key == Qt.Key.Key_Escape:
                 self._close_title_editor()
+                return True
+            if event.type() == QEvent.Type.KeyPress and key in (
+                Qt.Key.Key_Return,
+                Qt.Key.Key_Enter,
+            ):
+                # Taken here, not through returnPressed: the line edit passes Return on
+                # to the canvas, which would read it as "edit the selected block".
+                self._finish_title()
                 return True
             if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
                 # Clicking elsewhere keeps what was typed, as most calendars do.
