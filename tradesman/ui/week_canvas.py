@@ -150,6 +150,7 @@ class WeekCanvas(QWidget):
             painter, geometry, palette, self.today, self.settings.work_days,
             self.settings.day_start, self.settings.day_end, visible,
         )  # fmt: skip
+        fonts = week_painter.BlockFonts(self.font())
         drag = self._drag
         hidden = drag.block.id if drag and drag.active and drag.block else None
         for placement in self.placements:
@@ -160,13 +161,13 @@ class WeekCanvas(QWidget):
             if rect.intersects(visible):
                 week_painter.draw_block(
                     painter, rect, block, palette, block.id == self.selected_id,
-                    block.id in self.repeating,
+                    block.id in self.repeating, fonts,
                 )  # fmt: skip
         if drag and drag.active and drag.preview is not None:
             preview = drag.preview
             if self.week.contains(preview.day):
                 rect = geometry.slot_rect(preview.day, preview.start, preview.end)
-                week_painter.draw_block(painter, rect, preview, palette, True, False)
+                week_painter.draw_block(painter, rect, preview, palette, True, False, fonts)
         if drag and drag.active and drag.kind is DragKind.CREATE:
             start, end = self._create_span(drag)
             rect = geometry.slot_rect(drag.press_day, start, end)

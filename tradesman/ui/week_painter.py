@@ -97,6 +97,7 @@ def draw_block(
     palette: QPalette,
     selected: bool,
     repeating: bool,
+    fonts: BlockFonts,
 ) -> None:
     """Planned: a light wash of the area colour with a solid edge; done: solid, with a
     tick; skipped: only a dashed outline, the title struck through."""
@@ -129,21 +130,36 @@ def draw_block(
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    _draw_block_text(painter, inner.adjusted(7, 2, -4, -2), block, text_colour, repeating)
+    _draw_block_text(painter, inner.adjusted(7, 2, -4, -2), block, text_colour, repeating, fonts)
+
+
+class BlockFonts:
+    """The fonts a block's text uses, made once per paint rather than once per block."""
+
+    def __init__(self, base: QFont) -> None:
+        self.regular = QFont(base)
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.struck = QFont(self.bold)
+        self.struck.setStrikeOut(True)
+        self.bold_metrics = QFontMetricsF(self.bold)
+        self.regular_metrics = QFontMetricsF(self.regular)
 
 
 def _draw_block_text(
-    painter: QPainter, area: QRectF, block: TimeBlock, colour: QColor, repeating: bool
+    painter: QPainter,
+    area: QRectF,
+    block: TimeBlock,
+    colour: QColor,
+    repeating: bool,
+    fonts: BlockFonts,
 ) -> None:
     if area.height() < 8 or area.width() < 12:
         return
     painter.save()
     painter.setClipRect(area)
-    bold = QFont(painter.font())
-    bold.setBold(True)
-    if block.status is BlockStatus.SKIPPED:
-        bold.setStrikeOut(True)
-    metrics = QFontMetricsF(bold)
+    bold = fonts.struck if block.status is BlockStatus.SKIPPED else fonts.bold
+    metrics = fonts.bold_metrics
     line = metrics.height()
     marks = ("✓ " if block.status is BlockStatus.DONE else "") + ("↻ " if repeating else "")
     times = f"{format_clock(block.start)}–{format_clock(block.end)}"
@@ -173,16 +189,11 @@ def _draw_block_text(
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()),
         )
         y += line
-    regular = QFont(painter.font())
-    regular.setBold(False)
-    regular.setStrikeOut(False)
-    painter.setFont(regular)
+    painter.setFont(fonts.regular)
     status = " · skipped" if block.status is BlockStatus.SKIPPED else ""
     painter.drawText(
         QPointF(area.left(), y),
-        QFontMetricsF(regular).elidedText(
-            times + status, Qt.TextElideMode.ElideRight, area.width()
-        ),
+        fonts.regular_metrics.elidedText(times + status, Qt.TextElideMode.ElideRight, area.width()),
     )
     painter.restore()
 
