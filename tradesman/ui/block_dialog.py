@@ -201,14 +201,16 @@ class BlockDialog(QDialog):
         controls = QVBoxLayout(self.repeat_controls)
         controls.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("&Repeat"))
+        repeat_label = QLabel("&Repeat")
+        repeat_label.setBuddy(self.repeat)  # Alt+R: the & is a shortcut, not a character
+        row.addWidget(repeat_label)
         row.addWidget(self.repeat)
         row.addWidget(self.until_on)
         row.addWidget(self.until)
         row.addStretch(1)
         controls.addLayout(row)
         days = QHBoxLayout()
-        days.addWidget(QLabel("on"))
+        days.addWidget(QLabel("On"))
         for check in self.weekdays:
             days.addWidget(check)
         days.addStretch(1)
