@@ -428,3 +428,77 @@ def test_dragging_a_block_earlier_in_the_day(planner: Planner) -> None:
         planner.middle_of("Site visit"), planner.at(THU, 7.5)
     )  # 09:30 -> 07:30: up two hours
     assert ("Site visit", THU, 7 * 60, 8 * 60) in planner.titles()
+
+
+def test_go_to_a_date(planner: Planner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prompts, "ask_date", lambda *a: date(2027, 3, 3))
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_G, CTRL)
+    assert planner.window.week.start == date(2027, 3, 1)
+    assert planner.window.week_label.text() == "<b>Week 9 · 1–7 Mar 2027</b>"
+
+
+def test_a_series_with_an_end_date_stops_there(planner: Planner) -> None:
+    planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.at(FRI, 8))
+    dialog = planner.dialog()
+    planner.type_into(dialog.title, "Invoices")
+    dialog.repeat.setCurrentIndex(2)  # every 2 weeks
+    dialog.until_on.setChecked(True)
+    dialog.until.setDate(dialog.until.date().addDays(28))  # Fri 25 Dec 2026
+    planner.qtbot.mouseClick(dialog.save_button, LEFT)
+    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
+    fridays = []
+    for _ in range(8):
+        fridays += [b.day for b in planner.canvas.blocks if b.title == "Invoices"]
+        planner.window.next_week_action.trigger()
+    assert fridays == [FRI, date(2026, 12, 11), date(2026, 12, 25)]
+
+
+def test_a_new_block_from_the_keyboard(planner: Planner) -> None:
+    planner.qtbot.mouseClick(planner.canvas, LEFT, pos=planner.at(WED, 14.1))  # empty 14:00 slot
+    planner.keys(Qt.Key.Key_N, CTRL)
+    dialog = planner.dialog()
+    assert (dialog.start.text(), dialog.end.text()) == ("14:00", "15:00")
+    planner.qtbot.keyClicks(dialog.title, "Call back new lead")
+    planner.qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert ("Call back new lead", WED, 14 * 60, 15 * 60) in planner.titles()
+
+
+def test_blocks_touching_midnight(planner: Planner) -> None:
+    with planner.store.writing() as session:
+        edits.add_blocks(session, [
+            TimeBlock(MON, 0, 60, Area.ADMIN, "Late books"),
+            TimeBlock(MON, 23 * 60, 24 * 60, Area.ADMIN, "Night invoices"),
+        ])  # fmt: skip
+    planner.window.refresh()
+    assert planner.row("Admin") == ("2 h", "0 min")
+    night = planner.canvas.block_rect(planner.block("Night invoices").id)
+    assert night.bottom() <= planner.canvas.height()
+    planner.canvas.select(planner.block("Night invoices"))
+    planner.keys(Qt.Key.Key_Down)  # cannot go past midnight: stays 23:00-24:00
+    assert ("Night invoices", MON, 23 * 60, 24 * 60) in planner.titles()
+    planner.canvas.select(planner.block("Late books"))
+    planner.keys(Qt.Key.Key_Up)  # nor before it
+    assert ("Late books", MON, 0, 60) in planner.titles()
+
+
+def test_a_week_with_a_clock_change_keeps_hours_and_days_in_line(
+    qtbot: QtBot, store: Store, paths: DataPaths
+) -> None:
+    """Clocks go back on Sunday 25 Oct 2026 in Europe: a 07:00-09:00 block is still
+    two hours, and the same time sits at the same height on every day."""
+    with store.writing() as session:
+        edits.add_blocks(session, [
+            TimeBlock(date(2026, 10, 24), 7 * 60, 9 * 60, Area.PRODUCTION, "Saturday job"),
+            TimeBlock(date(2026, 10, 25), 7 * 60, 9 * 60, Area.PRODUCTION, "Sunday job"),
+            TimeBlock(date(2026, 10, 26), 7 * 60, 9 * 60, Area.PRODUCTION, "Monday job"),
+        ])  # fmt: skip
+    window = open_window(qtbot, paths, store)
+    window.show_week(window.week.__class__(date(2026, 10, 19)))
+    canvas = window.canvas
+    saturday = canvas.block_rect(next(b for b in canvas.blocks if b.title == "Saturday job").id)
+    sunday = canvas.block_rect(next(b for b in canvas.blocks if b.title == "Sunday job").id)
+    assert (saturday.top(), saturday.height()) == (sunday.top(), sunday.height())
+    assert next(p for label, p, _ in window.split_panel.rows if label == "Production") == "4 h"
+    window.show_next_week()
+    assert [b.title for b in canvas.blocks] == ["Monday job"]
