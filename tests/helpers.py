@@ -38,9 +38,13 @@ def without_ids(document: dict[str, Any]) -> dict[str, Any]:
     """The document with the file's own ids replaced by positions (import renumbers)."""
     tasks = {task["id"]: n for n, task in enumerate(document["tasks"])}
     series = {item["id"]: n for n, item in enumerate(document.get("series", []))}
+    rules = {rule["id"]: n for n, rule in enumerate(document.get("task_rules", []))}
     return {
         **document,
-        "tasks": [{**task, "id": None} for task in document["tasks"]],
+        "task_rules": [{**rule, "id": None} for rule in document.get("task_rules", [])],
+        "tasks": [
+            {**task, "id": None, "rule": rules.get(task.get("rule"))} for task in document["tasks"]
+        ],
         "series": [
             {**item, "id": None, "task": tasks.get(item["task"])}
             for item in document.get("series", [])

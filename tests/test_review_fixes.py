@@ -231,7 +231,13 @@ def test_series_survive_export_and_import(store: Store, tmp_path: Path) -> None:
         edits.delete_occurrence(session, change.after_blocks[3].id or 0)
     one, _ = export_text(store, None)
     first = json.loads(one)
-    assert first["version"] == 2 and len(first["series"]) == 1 and first["series"][0]["skipped"]
+    from tradesman.exchange.document import FORMAT_VERSION
+
+    assert (
+        first["version"] == FORMAT_VERSION
+        and len(first["series"]) == 1
+        and first["series"][0]["skipped"]
+    )
     (tmp_path / "one.json").write_text(one)
     other = open_store(prepare_data_folder(tmp_path / "other"))
     import_from_file(other, tmp_path / "one.json", None, now=datetime(2026, 11, 25, tzinfo=UTC))

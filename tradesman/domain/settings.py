@@ -13,6 +13,15 @@ class WeekStart(StrEnum):
     SUNDAY = "sunday"
 
 
+class AfterJob(StrEnum):
+    """What happens when a production task is marked done: offer the follow-up
+    marketing tasks, add them without asking, or do nothing."""
+
+    ASK = "ask"
+    AUTOMATIC = "automatic"
+    OFF = "off"
+
+
 # Python's weekday numbers (Monday is 0), as written in settings and in files.
 WEEKDAY_NAMES: tuple[str, ...] = (
     "monday",
@@ -37,6 +46,7 @@ class Settings:
     week_start: WeekStart = WeekStart.MONDAY
     # The share of the week the owner wants to spend running the business (0-1).
     target_business_share: float = 0.4
+    after_job: AfterJob = AfterJob.ASK
 
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -15,7 +15,8 @@ from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import MINUTES_PER_DAY, STEP_MINUTES, format_clock
 from tradesman.domain.series import Series
-from tradesman.domain.settings import Settings, WeekStart
+from tradesman.domain.settings import AfterJob, Settings, WeekStart
+from tradesman.domain.task_rules import Every, TaskRule
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.errors import UserError
 
@@ -88,6 +89,32 @@ def check_series(series: Series) -> Series:
     return series.with_changes(title=sample.title, notes=sample.notes, area=sample.area)
 
 
+_MOST = {Every.DAYS: 365, Every.WEEKS: 52, Every.MONTHS: 24, Every.WEEKDAY_OF_MONTH: 24}
+
+
+def check_task_rule(rule: TaskRule) -> TaskRule:
+    """The rule with its title tidied, or InvalidInput saying what is wrong."""
+    sample = check_task(rule.task_for(rule.first_due))
+    every = _check_choice("every", rule.every, Every, "a way to repeat")
+    most = _MOST[every]
+    if not (_is_whole(rule.interval) and 1 <= rule.interval <= most):
+        raise InvalidInput(
+            "interval", f"It can repeat every 1 to {most} {every.value.split('_')[0]}."
+        )
+    if every is Every.WEEKDAY_OF_MONTH:
+        if rule.nth not in (1, 2, 3, 4, -1):
+            raise InvalidInput("nth", "Choose the first, second, third, fourth or last one.")
+        if not (_is_whole(rule.weekday) and 0 <= rule.weekday <= 6):
+            raise InvalidInput("weekday", "Choose a day of the week.")
+    if rule.until is not None:
+        check_day(rule.until, field="until")
+        if rule.until < rule.first_due:
+            raise InvalidInput("until", "The last day must come after the first due date.")
+    if not (_is_whole(rule.lead_days) and 0 <= rule.lead_days <= 60):
+        raise InvalidInput("lead_days", "It can appear 0 to 60 days before it is due.")
+    return rule.with_changes(title=sample.title, notes=sample.notes, area=sample.area, every=every)
+
+
 def check_task(task: Task) -> Task:
     """The task with its title tidied, or InvalidInput saying what is wrong."""
     title = check_title(task.title)
@@ -128,12 +155,16 @@ def check_settings(settings: Settings) -> Settings:
         raise InvalidInput(
             "target_business_share", "The target business share must be between 0 and 100 %."
         )
+    after_job = _check_choice(
+        "after_job", settings.after_job, AfterJob, "a choice for after the job"
+    )
     return settings.with_changes(
         business_name=business,
         owner_name=owner,
         week_start=week_start,
         target_business_share=float(share),
         work_days=frozenset(settings.work_days),
+        after_job=after_job,
     )
 
 

@@ -16,7 +16,8 @@ from typing import Any, TypeVar
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, parse_clock
 from tradesman.domain.series import Series, SeriesRecord
-from tradesman.domain.settings import WEEKDAY_NAMES, Settings, WeekStart
+from tradesman.domain.settings import WEEKDAY_NAMES, AfterJob, Settings, WeekStart
+from tradesman.domain.task_rules import Every, TaskRule, first_occurrence
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import (
     MAX_YEAR,
@@ -26,6 +27,7 @@ from tradesman.domain.validation import (
     check_series,
     check_settings,
     check_task,
+    check_task_rule,
 )
 
 JsonObject = dict[str, Any]
@@ -41,6 +43,7 @@ def encode_settings(settings: Settings) -> JsonObject:
         "day_start": format_clock(settings.day_start),
         "day_end": format_clock(settings.day_end),
         "target_business_share": settings.target_business_share,
+        "after_job": settings.after_job.value,
     }
 
 
@@ -52,6 +55,8 @@ def decode_settings(raw: Mapping[str, Any], defaults: Settings) -> Settings:
             changes[key] = _text(raw, key, allow_empty=True)
     if "week_start" in raw:
         changes["week_start"] = _choice(raw, "week_start", WeekStart, "monday or sunday")
+    if "after_job" in raw:
+        changes["after_job"] = _choice(raw, "after_job", AfterJob, "ask, automatic or off")
     if "work_days" in raw:
         days = raw["work_days"]
         if not isinstance(days, list) or not all(isinstance(d, str) for d in days):
@@ -73,7 +78,7 @@ def decode_settings(raw: Mapping[str, Any], defaults: Settings) -> Settings:
     return check_settings(defaults.with_changes(**changes))
 
 
-def encode_task(task: Task, file_id: str) -> JsonObject:
+def encode_task(task: Task, file_id: str, rule_file_id: str | None = None) -> JsonObject:
     return {
         "id": file_id,
         "title": task.title,
@@ -86,11 +91,13 @@ def encode_task(task: Task, file_id: str) -> JsonObject:
         "completed": (
             None if task.completed is None else task.completed.isoformat(timespec="seconds")
         ),
+        "rule": rule_file_id,
     }
 
 
-def decode_task(raw: Mapping[str, Any], now: datetime) -> Task:
-    """A task from JSON; `now` is its created time when the file does not say."""
+def decode_task(raw: Mapping[str, Any], now: datetime, rule_id: int | None = None) -> Task:
+    """A task from JSON; `now` is its created time when the file does not say, and
+    `rule_id` the decoded rule its "rule" reference names."""
     due = _optional_date(raw, "due")
     estimate = _optional_whole(raw, "estimate_minutes")
     created = _optional_timestamp(raw, "created") or now
@@ -103,8 +110,59 @@ def decode_task(raw: Mapping[str, Any], now: datetime) -> Task:
         notes=_notes(raw),
         created=created,
         completed=_optional_timestamp(raw, "completed"),
+        rule_id=rule_id,
     )
     return check_task(task)
+
+
+def encode_rule(rule: TaskRule, file_id: str) -> JsonObject:
+    return {
+        "id": file_id,
+        "title": rule.title,
+        "area": rule.area.value,
+        "every": rule.every.value,
+        "interval": rule.interval,
+        "first_due": rule.first_due.isoformat(),
+        "estimate_minutes": rule.estimate_minutes,
+        "notes": rule.notes,
+        "nth": rule.nth,
+        "weekday": WEEKDAY_NAMES[rule.weekday],
+        "until": None if rule.until is None else rule.until.isoformat(),
+        "lead_days": rule.lead_days,
+        "next_due": (rule.next_due or first_occurrence(rule)).isoformat(),
+    }
+
+
+def decode_rule(raw: Mapping[str, Any]) -> TaskRule:
+    """A recurring task rule from JSON. Without "next_due" it starts from its first due
+    date, and the app makes its tasks as they come due."""
+    first_due = _optional_date(raw, "first_due")
+    if first_due is None:
+        raise InvalidInput("first_due", '"first_due" is missing.')
+    weekday = raw.get("weekday", "monday")
+    if not isinstance(weekday, str) or weekday.lower() not in WEEKDAY_NAMES:
+        raise InvalidInput("weekday", f'"{weekday}" is not a day of the week.')
+    numbers = {}
+    for key, default in (("interval", 1), ("nth", 1), ("lead_days", 7)):
+        value = raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInput(key, f'"{key}" must be a whole number.')
+        numbers[key] = value
+    rule = TaskRule(
+        title=_text(raw, "title"),
+        area=_required(raw, "area"),
+        every=_choice(raw, "every", Every, "days, weeks, months or weekday_of_month"),
+        interval=numbers["interval"],
+        first_due=first_due,
+        estimate_minutes=_optional_whole(raw, "estimate_minutes"),
+        notes=_notes(raw),
+        nth=numbers["nth"],
+        weekday=WEEKDAY_NAMES.index(weekday.lower()),
+        until=_optional_date(raw, "until"),
+        lead_days=numbers["lead_days"],
+        next_due=_optional_date(raw, "next_due"),
+    )
+    return check_task_rule(rule)
 
 
 def encode_series(record: SeriesRecord, file_id: str, task_file_id: str | None) -> JsonObject:

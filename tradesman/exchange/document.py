@@ -16,23 +16,26 @@ from typing import Any, TypeVar
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
+from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task
 from tradesman.domain.validation import InvalidInput
 from tradesman.errors import UserError
 from tradesman.exchange.codec import (
     JsonObject,
     decode_block,
+    decode_rule,
     decode_series,
     decode_settings,
     decode_task,
     encode_block,
+    encode_rule,
     encode_series,
     encode_settings,
     encode_task,
 )
 
 FORMAT_NAME = "tradesman"
-FORMAT_VERSION = 2  # 2 added repeating series; version 1 files read as before
+FORMAT_VERSION = 3  # 2 added repeating series, 3 recurring tasks; older files still read
 
 
 class BadDocument(UserError):
@@ -48,17 +51,22 @@ class DataSet:
     tasks: Sequence[Task] = field(default_factory=tuple)
     blocks: Sequence[TimeBlock] = field(default_factory=tuple)
     series: Sequence[SeriesRecord] = field(default_factory=tuple)
+    rules: Sequence[TaskRule] = field(default_factory=tuple)
 
 
 def to_document(data: DataSet) -> JsonObject:
     """The JSON document for a data set; items keep the order they are given in."""
     task_ids = {task.id: f"t{task.id}" for task in data.tasks}
     series_ids = {record.series.id: f"s{record.series.id}" for record in data.series}
+    rule_ids = {rule.id: f"r{rule.id}" for rule in data.rules}
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "settings": encode_settings(data.settings),
-        "tasks": [encode_task(task, task_ids[task.id]) for task in data.tasks],
+        "task_rules": [encode_rule(rule, rule_ids[rule.id]) for rule in data.rules],
+        "tasks": [
+            encode_task(task, task_ids[task.id], rule_ids.get(task.rule_id)) for task in data.tasks
+        ],
         "series": [
             encode_series(record, series_ids[record.series.id], task_ids.get(record.series.task_id))
             for record in data.series
@@ -135,12 +143,21 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     except InvalidInput as exc:
         raise BadDocument(f'Settings, field "{exc.field}": {exc.message}') from None
 
+    rule_numbers: dict[str, int] = {}
+    rules = [
+        rule.with_changes(id=number)
+        for number, rule in _read_items(
+            document, "task_rules", "Recurring task", rule_numbers, lambda raw, _: decode_rule(raw)
+        )
+    ]
+
+    def read_task(raw: Mapping[str, Any], label: str) -> Task:
+        return decode_task(raw, now, _link(raw, "rule", rule_numbers, label))
+
     task_numbers: dict[str, int] = {}
     tasks = [
         task.with_changes(id=number)
-        for number, task in _read_items(
-            document, "tasks", "Task", task_numbers, lambda raw, _: decode_task(raw, now)
-        )
+        for number, task in _read_items(document, "tasks", "Task", task_numbers, read_task)
     ]
 
     def read_series(raw: Mapping[str, Any], label: str) -> SeriesRecord:
@@ -157,7 +174,7 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
         return decode_block(raw, task, _link(raw, "series", series_numbers, label))
 
     blocks = [block for _, block in _read_items(document, "blocks", "Block", None, read_block)]
-    return DataSet(settings, tuple(tasks), tuple(blocks), tuple(series))
+    return DataSet(settings, tuple(tasks), tuple(blocks), tuple(series), tuple(rules))
 
 
 _Item = TypeVar("_Item")
@@ -204,7 +221,7 @@ def _link(raw: Mapping[str, Any], key: str, numbers: dict[str, int], label: str)
         return None
     number = numbers.get(_reference_key(reference))
     if number is None:
-        what = "task" if key == "task" else "series"
+        what = {"task": "task", "series": "series", "rule": "recurring task"}[key]
         raise BadDocument(
             f'{label}, field "{key}": the file has no {what} with the id "{reference}".'
         )

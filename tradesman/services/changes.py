@@ -8,6 +8,7 @@ know what kind of edit it was: a move, a paste, a whole series or a week copied.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import delete
@@ -15,9 +16,13 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.series import SeriesRecord
-from tradesman.services.blocks import put_block
+from tradesman.domain.task_rules import TaskRule
+from tradesman.domain.tasks import Task
+from tradesman.services.blocks import add_block, put_block
 from tradesman.services.series import extend_one_series, put_record, to_series
-from tradesman.store.schema import BlockRow, SeriesRow
+from tradesman.services.task_rules import put_rule
+from tradesman.services.tasks import add_task, put_task
+from tradesman.store.schema import BlockRow, SeriesRow, TaskRow, TaskRuleRow
 
 
 @dataclass(frozen=True)
@@ -26,13 +31,25 @@ class Change:
     after_blocks: tuple[TimeBlock, ...] = ()
     before_series: tuple[SeriesRecord, ...] = ()
     after_series: tuple[SeriesRecord, ...] = ()
+    before_tasks: tuple[Task, ...] = ()
+    after_tasks: tuple[Task, ...] = ()
+    before_rules: tuple[TaskRule, ...] = ()
+    after_rules: tuple[TaskRule, ...] = ()
 
     def reversed(self) -> Change:
-        return Change(self.after_blocks, self.before_blocks, self.after_series, self.before_series)
+        return Change(
+            self.after_blocks, self.before_blocks, self.after_series, self.before_series,
+            self.after_tasks, self.before_tasks, self.after_rules, self.before_rules,
+        )  # fmt: skip
 
     @property
     def is_empty(self) -> bool:
-        return self.before_blocks == self.after_blocks and self.before_series == self.after_series
+        return (
+            self.before_blocks == self.after_blocks
+            and self.before_series == self.after_series
+            and self.before_tasks == self.after_tasks
+            and self.before_rules == self.after_rules
+        )
 
 
 def _put_series(session: Session, record: SeriesRecord, kept_blocks: set[int | None]) -> None:
@@ -64,12 +81,21 @@ def _put_series(session: Session, record: SeriesRecord, kept_blocks: set[int | N
 
 
 def apply_change(session: Session, change: Change) -> None:
-    """Make the rows `change` touched look like its `after` side."""
+    """Make the rows `change` touched look like its `after` side.
+
+    The order keeps every link valid on the way: what others point at (rules, series,
+    tasks) is put back first and removed last.
+    """
     kept_blocks = {block.id for block in change.after_blocks}
     kept_series = {record.series.id for record in change.after_series}
-    # Series first, so that blocks can point at them.
+    kept_tasks = {task.id for task in change.after_tasks}
+    kept_rules = {rule.id for rule in change.after_rules}
+    for rule in change.after_rules:
+        put_rule(session, rule)
     for record in change.after_series:
         _put_series(session, record, kept_blocks)
+    for task in change.after_tasks:
+        put_task(session, task)
     for block in change.before_blocks:
         if block.id not in kept_blocks:
             session.execute(delete(BlockRow).where(BlockRow.id == block.id))
@@ -86,4 +112,42 @@ def apply_change(session: Session, change: Change) -> None:
                 )
             )
             session.execute(delete(SeriesRow).where(SeriesRow.id == series_id))
+    for task in change.before_tasks:
+        if task.id not in kept_tasks:
+            session.execute(delete(TaskRow).where(TaskRow.id == task.id))
+    for rule in change.before_rules:
+        if rule.id not in kept_rules:
+            session.execute(delete(TaskRuleRow).where(TaskRuleRow.id == rule.id))
     session.flush()
+
+
+def commit(
+    session: Session,
+    before_blocks: Sequence[TimeBlock] = (),
+    after_blocks: Sequence[TimeBlock] = (),
+    before_series: Sequence[SeriesRecord] = (),
+    after_series: Sequence[SeriesRecord] = (),
+    before_tasks: Sequence[Task] = (),
+    after_tasks: Sequence[Task] = (),
+    before_rules: Sequence[TaskRule] = (),
+    after_rules: Sequence[TaskRule] = (),
+) -> Change:
+    """Save the after side and return the Change, holding each row exactly as stored.
+
+    Rows without an id are inserted first to get one (rules, then tasks, then blocks,
+    so new rows can point at each other only in that order).
+    """
+    rules = [rule if rule.id is not None else put_rule(session, rule) for rule in after_rules]
+    tasks = [
+        put_task(session, task) if task.id is not None else add_task(session, task)
+        for task in after_tasks
+    ]
+    blocks = [
+        block if block.id is not None else add_block(session, block) for block in after_blocks
+    ]
+    change = Change(
+        tuple(before_blocks), tuple(blocks), tuple(before_series), tuple(after_series),
+        tuple(before_tasks), tuple(tasks), tuple(before_rules), tuple(rules),
+    )  # fmt: skip
+    apply_change(session, change)
+    return change

@@ -14,8 +14,16 @@ from tradesman.exchange.document import DataSet
 from tradesman.services.blocks import block_columns, to_block
 from tradesman.services.series import all_records, series_columns
 from tradesman.services.settings import load_settings, save_settings
+from tradesman.services.task_rules import all_rules, rule_columns
 from tradesman.services.tasks import task_columns, to_task
-from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow, SettingRow, TaskRow
+from tradesman.store.schema import (
+    BlockRow,
+    SeriesRow,
+    SeriesSkipRow,
+    SettingRow,
+    TaskRow,
+    TaskRuleRow,
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,7 @@ class Counts:
     tasks: int
     blocks: int
     series: int = 0
+    rules: int = 0
 
 
 def read_data_set(session: Session, locale_name: str | None) -> DataSet:
@@ -34,7 +43,9 @@ def read_data_set(session: Session, locale_name: str | None) -> DataSet:
             select(BlockRow).order_by(BlockRow.day, BlockRow.start_minute, BlockRow.id)
         )
     ]
-    return DataSet(load_settings(session, locale_name), tasks, blocks, all_records(session))
+    return DataSet(
+        load_settings(session, locale_name), tasks, blocks, all_records(session), all_rules(session)
+    )
 
 
 def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
@@ -45,13 +56,17 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     the links between blocks, tasks and series are carried over to them. `now` is the
     completed time of done tasks that do not have one.
     """
-    for table in (BlockRow, SeriesSkipRow, SeriesRow, TaskRow, SettingRow):
+    for table in (BlockRow, SeriesSkipRow, SeriesRow, TaskRow, TaskRuleRow, SettingRow):
         session.execute(delete(table))
     save_settings(session, data.settings)
-    task_ids = _insert_all(
-        session, TaskRow, [task.id for task in data.tasks],
-        [task_columns(task, now) for task in data.tasks],
+    rule_ids = _insert_all(
+        session, TaskRuleRow, [rule.id for rule in data.rules],
+        [rule_columns(rule) for rule in data.rules],
     )  # fmt: skip
+    tasks = [task.with_changes(rule_id=rule_ids.get(task.rule_id)) for task in data.tasks]
+    task_ids = _insert_all(
+        session, TaskRow, [task.id for task in tasks], [task_columns(task, now) for task in tasks]
+    )
     series_ids = _insert_all(
         session, SeriesRow, [record.series.id for record in data.series],
         [_series_row(record, task_ids) for record in data.series],
@@ -73,7 +88,12 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     ]
     if blocks:
         session.execute(insert(BlockRow), blocks)
-    return Counts(tasks=len(data.tasks), blocks=len(data.blocks), series=len(data.series))
+    return Counts(
+        tasks=len(data.tasks),
+        blocks=len(data.blocks),
+        series=len(data.series),
+        rules=len(data.rules),
+    )
 
 
 def _series_row(record: SeriesRecord, task_ids: dict[int | None, int]) -> dict[str, object]:
@@ -83,7 +103,7 @@ def _series_row(record: SeriesRecord, task_ids: dict[int | None, int]) -> dict[s
 
 def _insert_all(
     session: Session,
-    table: type[TaskRow] | type[SeriesRow],
+    table: type[TaskRow] | type[SeriesRow] | type[TaskRuleRow],
     local_ids: Sequence[int | None],
     rows: list[dict[str, object]],
 ) -> dict[int | None, int]:

@@ -18,7 +18,7 @@ from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.validation import check_series
 from tradesman.domain.weeks import Week
 from tradesman.services import blocks as block_rows
-from tradesman.services.changes import Change, apply_change
+from tradesman.services.changes import Change, commit
 from tradesman.services.series import (
     attached_blocks,
     blocks_to_make,
@@ -30,20 +30,20 @@ from tradesman.services.series import (
 
 def add_blocks(session: Session, blocks: Iterable[TimeBlock]) -> Change:
     """New blocks (pasted, duplicated, copied from last week, or drawn)."""
-    return _commit(session, after_blocks=[block.with_changes(id=None) for block in blocks])
+    return commit(session, after_blocks=[block.with_changes(id=None) for block in blocks])
 
 
 def change_block(session: Session, block: TimeBlock) -> Change:
     """Save changes to one block; a block of a series stays in its series."""
     before = _existing(session, block)
-    return _commit(session, before_blocks=[before], after_blocks=[block])
+    return commit(session, before_blocks=[before], after_blocks=[block])
 
 
 def delete_blocks(session: Session, block_ids: Sequence[int]) -> Change:
     """Remove blocks. For a block of a series, use `delete_occurrence` (its day must
     stay empty) or `end_series`."""
     before = [_existing_id(session, block_id) for block_id in block_ids]
-    return _commit(session, before_blocks=before)
+    return commit(session, before_blocks=before)
 
 
 def change_occurrence(session: Session, block: TimeBlock) -> Change:
@@ -52,7 +52,7 @@ def change_occurrence(session: Session, block: TimeBlock) -> Change:
     assert before.series_id is not None
     record = get_record(session, before.series_id)
     skipping = SeriesRecord(record.series, record.made_through, record.skipped | {before.day})
-    return _commit(
+    return commit(
         session,
         before_blocks=[before],
         after_blocks=[block.with_changes(series_id=None)],
@@ -67,7 +67,7 @@ def delete_occurrence(session: Session, block_id: int) -> Change:
     assert before.series_id is not None
     record = get_record(session, before.series_id)
     skipping = SeriesRecord(record.series, record.made_through, record.skipped | {before.day})
-    return _commit(session, before_blocks=[before], before_series=[record], after_series=[skipping])
+    return commit(session, before_blocks=[before], before_series=[record], after_series=[skipping])
 
 
 def add_series(session: Session, series: Series, today: date) -> Change:
@@ -77,7 +77,7 @@ def add_series(session: Session, series: Series, today: date) -> Change:
     made = blocks_to_make(record, saved.first_day, record.made_through)
     # (The row exists already, to give the series its id; the Change still treats the
     # series as new, so that undo removes it.)
-    return _commit(session, after_blocks=made, after_series=[record])
+    return commit(session, after_blocks=made, after_series=[record])
 
 
 def repeat_block(session: Session, block_id: int, series: Series, today: date) -> Change:
@@ -86,7 +86,7 @@ def repeat_block(session: Session, block_id: int, series: Series, today: date) -
     saved = new_series_id(session, check_series(series.with_changes(first_day=old.day)))
     record = SeriesRecord(saved, horizon(today, saved))
     made = blocks_to_make(record, saved.first_day, record.made_through)
-    return _commit(session, before_blocks=[old], after_blocks=made, after_series=[record])
+    return commit(session, before_blocks=[old], after_blocks=made, after_series=[record])
 
 
 def change_series(session: Session, series: Series, today: date) -> Change:
@@ -108,7 +108,7 @@ def change_series(session: Session, series: Series, today: date) -> Change:
                 id=old.id, status=old.status, actual_minutes=old.actual_minutes
             )
         remade.append(block)
-    return _commit(
+    return commit(
         session,
         before_blocks=old_from_today,
         after_blocks=remade,
@@ -122,7 +122,7 @@ def end_series(session: Session, series_id: int, today: date) -> Change:
     record = get_record(session, series_id)
     every = attached_blocks(session, series_id)
     history = [block.with_changes(series_id=None) for block in every if block.day < today]
-    return _commit(session, before_blocks=every, after_blocks=history, before_series=[record])
+    return commit(session, before_blocks=every, after_blocks=history, before_series=[record])
 
 
 def copy_week_plan(session: Session, source: Week, target: Week) -> Change:
@@ -130,23 +130,6 @@ def copy_week_plan(session: Session, source: Week, target: Week) -> Change:
     return add_blocks(
         session, copied_week(block_rows.blocks_in_week(session, source), source, target)
     )
-
-
-def _commit(
-    session: Session,
-    before_blocks: Sequence[TimeBlock] = (),
-    after_blocks: Sequence[TimeBlock] = (),
-    before_series: Sequence[SeriesRecord] = (),
-    after_series: Sequence[SeriesRecord] = (),
-) -> Change:
-    """Save the after side and return the Change; blocks without an id get one first."""
-    named = [
-        block if block.id is not None else block_rows.add_block(session, block)
-        for block in after_blocks
-    ]
-    change = Change(tuple(before_blocks), tuple(named), tuple(before_series), tuple(after_series))
-    apply_change(session, change)
-    return change
 
 
 def _existing(session: Session, block: TimeBlock) -> TimeBlock:

@@ -30,6 +30,7 @@ def to_task(row: TaskRow) -> Task:
         notes=row.notes,
         created=row.created,
         completed=row.completed,
+        rule_id=row.rule_id,
     )
 
 
@@ -52,6 +53,7 @@ def task_columns(task: Task, now: datetime) -> dict[str, object]:
         "notes": task.notes,
         "created": _to_the_second(task.created or now),
         "completed": None if completed is None else _to_the_second(completed),
+        "rule_id": task.rule_id,
     }
 
 
@@ -74,6 +76,25 @@ def update_task(session: Session, task: Task, now: datetime | None = None) -> Ta
         setattr(row, name, value)
     session.flush()
     return to_task(row)
+
+
+def put_task(session: Session, task: Task, now: datetime | None = None) -> Task:
+    """Store `task` exactly under its id, whether or not its row exists now (undo, redo)."""
+    assert task.id is not None
+    checked = check_task(task)
+    row = session.get(TaskRow, task.id)
+    if row is None:
+        row = TaskRow(id=task.id)
+        session.add(row)
+    for name, value in task_columns(checked, now or datetime.now(UTC)).items():
+        setattr(row, name, value)
+    session.flush()
+    return to_task(row)
+
+
+def get_task(session: Session, task_id: int) -> Task | None:
+    row = session.get(TaskRow, task_id)
+    return None if row is None else to_task(row)
 
 
 def delete_task(session: Session, task_id: int) -> Task:

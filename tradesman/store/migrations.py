@@ -102,7 +102,38 @@ def _v2_recurring_blocks(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX block_by_series ON block (series_id, day)")
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_first_schema, _v2_recurring_blocks)
+def _v3_recurring_tasks(db: sqlite3.Connection) -> None:
+    """Rules for recurring tasks. A rule makes one task per occurrence; `next_due` is
+    the next occurrence not yet made, moved on in the same transaction that makes it."""
+    db.execute(
+        """
+        CREATE TABLE task_rule (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
+            area TEXT NOT NULL CHECK (area IN ('production', 'marketing', 'sales', 'admin')),
+            every TEXT NOT NULL
+                CHECK (every IN ('days', 'weeks', 'months', 'weekday_of_month')),
+            interval INTEGER NOT NULL CHECK (interval BETWEEN 1 AND 365),
+            first_due TEXT NOT NULL CHECK (date(first_due) IS first_due),
+            estimate_minutes INTEGER CHECK (estimate_minutes IS NULL OR estimate_minutes > 0),
+            notes TEXT NOT NULL DEFAULT '',
+            nth INTEGER NOT NULL DEFAULT 1 CHECK (nth IN (1, 2, 3, 4, -1)),
+            weekday INTEGER NOT NULL DEFAULT 0 CHECK (weekday BETWEEN 0 AND 6),
+            until TEXT CHECK (until IS NULL OR date(until) IS until),
+            lead_days INTEGER NOT NULL DEFAULT 7 CHECK (lead_days BETWEEN 0 AND 60),
+            next_due TEXT NOT NULL CHECK (date(next_due) IS next_due)
+        ) STRICT
+        """
+    )
+    db.execute(
+        "ALTER TABLE task ADD COLUMN rule_id INTEGER REFERENCES task_rule (id) ON DELETE SET NULL"
+    )
+    db.execute("CREATE INDEX task_by_rule ON task (rule_id)")
+    # The tasks page lists each area's tasks by status.
+    db.execute("CREATE INDEX task_by_area_status ON task (area, status, due)")
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_first_schema, _v2_recurring_blocks, _v3_recurring_tasks)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

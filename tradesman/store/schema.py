@@ -60,6 +60,27 @@ class TaskRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[datetime] = mapped_column(UtcTimestamp)
     completed: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    rule_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("task_rule.id", ondelete="SET NULL")
+    )
+
+
+class TaskRuleRow(Base):
+    __tablename__ = "task_rule"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    area: Mapped[str] = mapped_column(Text)
+    every: Mapped[str] = mapped_column(Text)
+    interval: Mapped[int] = mapped_column(Integer)
+    first_due: Mapped[date] = mapped_column(IsoDate)
+    estimate_minutes: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    nth: Mapped[int] = mapped_column(Integer, default=1)
+    weekday: Mapped[int] = mapped_column(Integer, default=0)
+    until: Mapped[date | None] = mapped_column(IsoDate)
+    lead_days: Mapped[int] = mapped_column(Integer, default=7)
+    next_due: Mapped[date] = mapped_column(IsoDate)
 
 
 class BlockRow(Base):

@@ -1,0 +1,114 @@
+"""Recurring task rules: storing them, and making their tasks exactly once each."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from tradesman.domain.areas import Area
+from tradesman.domain.task_rules import (
+    Every,
+    TaskRule,
+    due_to_make,
+    first_occurrence,
+    next_occurrence,
+)
+from tradesman.domain.tasks import Task
+from tradesman.domain.validation import check_task_rule
+from tradesman.errors import UserError
+from tradesman.services.tasks import add_task
+from tradesman.store.schema import TaskRuleRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class RuleGone(UserError):
+    """The recurring rule was removed meanwhile."""
+
+
+def to_rule(row: TaskRuleRow) -> TaskRule:
+    return TaskRule(
+        id=row.id,
+        title=row.title,
+        area=Area(row.area),
+        every=Every(row.every),
+        interval=row.interval,
+        first_due=row.first_due,
+        estimate_minutes=row.estimate_minutes,
+        notes=row.notes,
+        nth=row.nth,
+        weekday=row.weekday,
+        until=row.until,
+        lead_days=row.lead_days,
+        next_due=row.next_due,
+    )
+
+
+def rule_columns(rule: TaskRule) -> dict[str, object]:
+    return {
+        "title": rule.title,
+        "area": rule.area.value,
+        "every": rule.every.value,
+        "interval": rule.interval,
+        "first_due": rule.first_due,
+        "estimate_minutes": rule.estimate_minutes,
+        "notes": rule.notes,
+        "nth": rule.nth,
+        "weekday": rule.weekday,
+        "until": rule.until,
+        "lead_days": rule.lead_days,
+        "next_due": rule.next_due or first_occurrence(rule),
+    }
+
+
+def get_rule(session: Session, rule_id: int) -> TaskRule:
+    row = session.get(TaskRuleRow, rule_id)
+    if row is None:
+        raise RuleGone("That recurring task no longer exists.")
+    return to_rule(row)
+
+
+def all_rules(session: Session) -> list[TaskRule]:
+    return [to_rule(row) for row in session.scalars(select(TaskRuleRow).order_by(TaskRuleRow.id))]
+
+
+def put_rule(session: Session, rule: TaskRule) -> TaskRule:
+    """Store `rule` exactly under its id (insert or overwrite); a new rule gets an id."""
+    checked = check_task_rule(rule)
+    row = session.get(TaskRuleRow, rule.id) if rule.id is not None else None
+    if row is None:
+        row = TaskRuleRow() if rule.id is None else TaskRuleRow(id=rule.id)
+        session.add(row)
+    for name, value in rule_columns(checked).items():
+        setattr(row, name, value)
+    session.flush()
+    return to_rule(row)
+
+
+def make_due_tasks(
+    session: Session, today: date, now: datetime | None = None, rule_id: int | None = None
+) -> list[Task]:
+    """Make every recurring task that has come due by `today` (of one rule, if given);
+    returns the new tasks.
+
+    Runs in the caller's write transaction: the tasks and each rule's moved-on
+    `next_due` are saved together or not at all, so no occurrence is made twice, after
+    any number of restarts, and none is skipped.
+    """
+    moment = now or datetime.now(UTC)
+    made: list[Task] = []
+    query = select(TaskRuleRow).order_by(TaskRuleRow.id)
+    if rule_id is not None:
+        query = query.where(TaskRuleRow.id == rule_id)
+    for row in session.scalars(query).all():
+        rule = to_rule(row)
+        days = due_to_make(rule, today)
+        if not days:
+            continue
+        made += [add_task(session, rule.task_for(day), moment) for day in days]
+        row.next_due = next_occurrence(rule, days[-1])
+    session.flush()
+    return made
