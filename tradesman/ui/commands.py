@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
 from tradesman.domain.settings import Settings
@@ -62,6 +62,16 @@ class EditCommand(QUndoCommand):
         except UserError as exc:
             self.setObsolete(True)
             self._report(exc.message)
+
+
+def push_edit(
+    stack: QUndoStack, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
+) -> Change | None:
+    """Do one edit as one undo step; returns its Change (None if refused or empty)."""
+    command = EditCommand(ops, text, edit, report)
+    outcome = command.outcome
+    stack.push(command)  # (an obsolete command is deleted here: use `outcome`)
+    return outcome.change
 
 
 class SettingsCommand(QUndoCommand):

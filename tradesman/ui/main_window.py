@@ -23,10 +23,17 @@ from PySide6.QtGui import (
     QPixmap,
     QUndoStack,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tradesman.domain.areas import AREAS, Area
-from tradesman.domain.blocks import BlockStatus
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.domain.weeks import Week, week_containing
 from tradesman.identity import APP_NAME
@@ -46,6 +53,9 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.ui.about import AboutDialog
     from tradesman.ui.operations import Operations
     from tradesman.ui.planner import Planner
+    from tradesman.ui.schedule_list import ScheduleList
+    from tradesman.ui.task_actions import TaskActions
+    from tradesman.ui.tasks_page import TasksPage
     from tradesman.ui.week_view import WeekView
 
 JSON_FILTER = "Tradesman export (*.json);;All files (*)"
@@ -88,8 +98,21 @@ class MainWindow(QMainWindow):
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(0)
         self._row.addStretch(1)  # the calendar takes this place when the data arrives
-        self._row.addWidget(self.split_panel)
-        self.setCentralWidget(self._centre)
+        self._side = QVBoxLayout()  # the split panel, and the tasks to schedule below it
+        self._side.setContentsMargins(0, 0, 0, 0)
+        self._side.addWidget(self.split_panel)
+        self._row.addLayout(self._side)
+        # The pages, switched by the Week and Tasks buttons at the toolbar's left (a
+        # QTabWidget would do too, but costs more before the first paint).
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._centre)
+        self._tasks_holder = QWidget()  # the tasks page moves in once the data is open
+        self.pages.addWidget(self._tasks_holder)
+        self.pages.currentChanged.connect(self._page_changed)
+        self.setCentralWidget(self.pages)
+        self.tasks_page: TasksPage | None = None
+        self.schedule_list: ScheduleList | None = None
+        self.task_actions: TaskActions | None = None
         self.data_label = QLabel()
         self.statusBar().addPermanentWidget(self.data_label)
         self._show_week_name()
@@ -145,15 +168,9 @@ class MainWindow(QMainWindow):
             "D&uplicate to next day", "duplicate", "Ctrl+D"
         )
         self.delete_action = self._planner_action("&Delete", "delete_selected", keys.Delete)
-        self.done_action = self._planner_action(
-            "Mark &done", "mark", "Ctrl+Return", BlockStatus.DONE
-        )
-        self.skipped_action = self._planner_action(
-            "Mark s&kipped", "mark", "Ctrl+K", BlockStatus.SKIPPED
-        )
-        self.planned_action = self._planner_action(
-            "Mark &planned", "mark", None, BlockStatus.PLANNED
-        )
+        self.done_action = self._planner_action("Mark &done", "mark", "Ctrl+Return", "done")
+        self.skipped_action = self._planner_action("Mark s&kipped", "mark", "Ctrl+K", "skipped")
+        self.planned_action = self._planner_action("Mark &planned", "mark", None, "planned")
         self.actual_action = self._planner_action("Set &actual time…", "set_actual_time", "Ctrl+T")
         self.previous_week_action = self._action(
             "◀ &Previous week", self.show_previous_week, "Alt+Left"
@@ -169,12 +186,19 @@ class MainWindow(QMainWindow):
             "(repeating blocks are there already)"
         )
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+        self.week_page_action = self._action(
+            "&Week", lambda: self.pages.setCurrentIndex(0), "Ctrl+1"
+        )
+        self.tasks_page_action = self._action(
+            "&Tasks", lambda: self.pages.setCurrentIndex(1), "Ctrl+2"
+        )
+        self.new_task_action = self._action("&New task…", self.new_task, "Ctrl+Shift+N")
+        self.new_task_action.setEnabled(False)
         self.area_actions: dict[Area, QAction] = {}
         self.area_group = QActionGroup(self)
         for number, area in enumerate(AREAS, start=1):
             action = self._action(area.label, partial(self.set_paint_area, area), str(number))
             action.setCheckable(True)
-            action.setIcon(_swatch(AREA_HEX[area]))
             kind = "technician" if not area.is_business else "business"
             action.setToolTip(f"Draw {area.label.lower()} blocks ({kind} time) — key {number}")
             self.area_group.addAction(action)
@@ -210,6 +234,11 @@ class MainWindow(QMainWindow):
             self.go_to_date_action, None, self.copy_week_action,
         ):  # fmt: skip
             week_menu.addSeparator() if action is None else week_menu.addAction(action)
+        tasks_menu = bar.addMenu("&Tasks")
+        tasks_menu.addAction(self.new_task_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.week_page_action)
+        view_menu.addAction(self.tasks_page_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -217,17 +246,16 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Week")
         toolbar.setObjectName("weekToolbar")
         toolbar.setMovable(False)
+        toolbar.addAction(self.week_page_action)
+        toolbar.addAction(self.tasks_page_action)
+        toolbar.addSeparator()
         for action in (self.previous_week_action, self.this_week_action, self.next_week_action):
             toolbar.addAction(action)
         self.week_label = QLabel()
         self.week_label.setContentsMargins(12, 0, 12, 0)
         toolbar.addWidget(self.week_label)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel("  Draw: "))
-        for action in self.area_actions.values():
-            toolbar.addAction(action)
         self.addToolBar(toolbar)
-        self._toolbar = toolbar
+        self._toolbar = toolbar  # the Draw buttons join it with the calendar (week_view)
 
     # -- the calendar ---------------------------------------------------------------
     @property
@@ -241,7 +269,13 @@ class MainWindow(QMainWindow):
             self._week_view = WeekView(self._week)
             self._row.insertWidget(0, self._week_view, 1)
             self._row.takeAt(1)  # the stretch that held its place
-            # Area names beside their colours (the Qt enums are affordable by now).
+            # The Draw buttons, with area names beside their colours: each toolbar button
+            # costs time to make, so they come after the first paint, with the calendar.
+            self._toolbar.addSeparator()
+            self._toolbar.addWidget(QLabel("  Draw: "))
+            for area, action in self.area_actions.items():
+                action.setIcon(_swatch(AREA_HEX[area]))
+                self._toolbar.addAction(action)
             self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         return self._week_view
 
@@ -258,13 +292,26 @@ class MainWindow(QMainWindow):
 
     def attach(self, ops: Operations) -> None:
         """Work with the data from now on; called once the store is loaded."""
+        from tradesman.ui.day_watcher import DayWatcher
         from tradesman.ui.planner import Planner
+        from tradesman.ui.schedule_list import ScheduleList
+        from tradesman.ui.task_actions import TaskActions
 
         self._ops = ops
         self.planner = Planner(
             ops, self.canvas, self, self.undo_stack, self.report, lambda: self._week
         )
-        ops.changed.connect(self.refresh)
+        self.task_actions = actions = TaskActions(ops, self.undo_stack, self, self.report)
+        self.canvas.task_dropped.connect(actions.schedule)
+        self.schedule_list = ScheduleList(self._today, lambda: self._week_of_today().end)
+        self.schedule_list.view.doubleClicked.connect(self._edit_card_at)
+        self._side.addWidget(self.schedule_list, 1)
+        self.new_task_action.setEnabled(True)
+        self.day_watcher = DayWatcher(self._today, self)
+        self.day_watcher.new_day.connect(self._new_day)
+        ops.make_due_tasks()
+        ops.changed.connect(self.refresh_all)
+        self._reload_tasks()
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
         for action in (self.import_action, self.export_action, self.settings_action,
@@ -276,6 +323,71 @@ class MainWindow(QMainWindow):
     @property
     def week(self) -> Week:
         return self._week
+
+    def _week_of_today(self) -> Week:
+        return week_containing(self._today(), self._settings.week_start)
+
+    def refresh_all(self) -> None:
+        """After any change: the week, the tasks to schedule, and the tasks page if shown."""
+        self.refresh()
+        self._reload_tasks()
+
+    def _reload_tasks(self) -> None:
+        if self._ops is None:
+            return
+        if self.schedule_list is not None:
+            self.schedule_list.show_cards(self._ops.cards_to_schedule())
+        if self.tasks_page is not None and self.pages.currentIndex() == 1:
+            self.tasks_page.reload()
+
+    def show_page(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        (self.week_page_action if index == 0 else self.tasks_page_action).setChecked(True)
+
+    def _page_changed(self, index: int) -> None:
+        if index == 1:
+            self._ensure_tasks_page()
+            if self.tasks_page is not None:
+                self.tasks_page.reload()
+        elif self._week_view is not None:
+            self.canvas.setFocus()
+
+    def _ensure_tasks_page(self) -> None:
+        """The tasks page, made the first time it is shown."""
+        if self.tasks_page is not None or self._ops is None or self.task_actions is None:
+            return
+        from tradesman.services.templates import templates
+        from tradesman.ui.tasks_page import TasksPage
+
+        ops, actions = self._ops, self.task_actions
+        page = TasksPage(
+            ops.task_cards, templates(), self._today, lambda: self._week_of_today().end
+        )
+        page.new_requested.connect(actions.new_task)
+        page.edit_requested.connect(actions.edit_task)
+        page.menu_requested.connect(actions.show_card_menu)
+        page.template_chosen.connect(actions.add_template)
+        page.move_requested.connect(actions.move)
+        layout = QVBoxLayout(self._tasks_holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+        self.tasks_page = page
+
+    def _edit_card_at(self, index: Any) -> None:
+        from tradesman.ui.task_model import CardRole
+
+        card = index.data(CardRole)
+        if card is not None and self.task_actions is not None:
+            self.task_actions.edit_task(card.task)
+
+    def new_task(self) -> None:
+        if self.task_actions is not None:
+            self.task_actions.new_task()
+
+    def _new_day(self, _: date) -> None:
+        """Past midnight with the app open: today moves on, and recurring tasks come due."""
+        if self._ops is not None and self._ops.make_due_tasks() == 0:
+            self.refresh_all()
 
     def refresh(self) -> None:
         """Re-read and show the week; runs after every change, undo and redo."""

@@ -18,6 +18,7 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
+from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change, apply_change
@@ -29,6 +30,8 @@ from tradesman.services.series import (
 )
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.summary import week_split
+from tradesman.services.task_cards import TaskFilter, card_for, task_cards
+from tradesman.services.task_rules import make_due_tasks
 from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
 from tradesman.store.database import Store
 
@@ -73,6 +76,32 @@ class Operations(QObject):
                 extend_series_through(session, week.end)
         with self.store.reading() as session:
             return blocks_in_week(session, week)
+
+    # Tasks.
+    def task_cards(self, chosen: TaskFilter) -> list[TaskCard]:
+        with self.store.reading() as session:
+            return task_cards(session, chosen, self.today())
+
+    def task_card(self, task_id: int) -> TaskCard | None:
+        with self.store.reading() as session:
+            return card_for(session, task_id, self.today())
+
+    def cards_to_schedule(self) -> list[TaskCard]:
+        """Open tasks with time still to book: estimate left over, or no block yet."""
+        return [
+            card
+            for card in self.task_cards(TaskFilter())
+            if (card.remaining_minutes or 0) > 0
+            or (card.task.estimate_minutes is None and card.booked_minutes == 0)
+        ]
+
+    def make_due_tasks(self) -> int:
+        """Make the recurring tasks that have come due (at start-up and each new day)."""
+        with self.store.writing() as session:
+            made = make_due_tasks(session, self.today())
+        if made:
+            self.changed.emit()
+        return len(made)
 
     def series(self, series_id: int) -> SeriesRecord:
         with self.store.reading() as session:

@@ -26,15 +26,19 @@ from tradesman.services import edits
 from tradesman.services.changes import Change
 from tradesman.ui import prompts
 from tradesman.ui.block_dialog import BlockChoice, BlockDialog
-from tradesman.ui.commands import EditCommand
+from tradesman.ui.commands import push_edit
 from tradesman.ui.operations import Operations
 from tradesman.ui.week_canvas import WeekCanvas
 from tradesman.words import count_of
 
 
+def quoted_title(title: str) -> str:
+    """'Kitchen job', shortened for menus and messages."""
+    return f"'{title if len(title) <= 40 else title[:39] + '…'}'"
+
+
 def quoted(block: TimeBlock) -> str:
-    title = block.title if len(block.title) <= 40 else block.title[:39] + "…"
-    return f"'{title}'"
+    return quoted_title(block.title)
 
 
 def describe_change(old: TimeBlock, new: TimeBlock) -> str:
@@ -76,10 +80,7 @@ class Planner(QObject):
 
     def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
         """Do one edit as one undo step; returns its Change (None if it was refused)."""
-        command = EditCommand(self.ops, text, edit, self.report)
-        outcome = command.outcome
-        self.stack.push(command)  # (an obsolete command is deleted here: use `outcome`)
-        return outcome.change
+        return push_edit(self.stack, self.ops, text, edit, self.report)
 
     def _select_first_new(self, change: Change | None) -> None:
         if change is not None and change.after_blocks:
@@ -192,7 +193,8 @@ class Planner(QObject):
         if block is not None:
             self.edit_block(block)
 
-    def mark(self, status: BlockStatus) -> None:
+    def mark(self, status: BlockStatus | str) -> None:
+        status = BlockStatus(status)  # (the menus pass its name: no import before first paint)
         block = self.selected()
         if block is not None and block.status is not status:
             verb = {BlockStatus.DONE: "Mark done", BlockStatus.SKIPPED: "Mark skipped"}.get(

@@ -109,3 +109,18 @@ def ask_date(parent: QWidget, title: str, current: date) -> date | None:
         return None
     picked = calendar.selectedDate()
     return date(picked.year(), picked.month(), picked.day())
+
+
+def choose_blocks_fate(parent: QWidget, question: str) -> str | None:
+    """For a task with blocks: "keep" them on the calendar (unlinked), "delete" them too,
+    or None (cancel)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "Delete task", question, parent=parent)
+    keep = box.addButton("Keep the blocks", QMessageBox.ButtonRole.AcceptRole)
+    drop = box.addButton("Delete them too", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return "keep" if clicked is keep else "delete" if clicked is drop else None

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradesman.domain.clock import format_clock, parse_clock
-from tradesman.domain.settings import Settings, WeekStart
+from tradesman.domain.settings import AfterJob, Settings, WeekStart
 from tradesman.domain.validation import InvalidInput, check_settings
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -63,6 +63,18 @@ class SettingsDialog(QDialog):
         self.target.setValue(round(settings.target_business_share * 100))
         self.target.setToolTip(
             "The share of your working week you want to spend on marketing, sales and admin."
+        )
+        self.after_job = QComboBox()
+        for choice, text in (
+            (AfterJob.ASK, "Offer the follow-up marketing tasks"),
+            (AfterJob.AUTOMATIC, "Add the follow-up marketing tasks"),
+            (AfterJob.OFF, "Do nothing"),
+        ):
+            self.after_job.addItem(text, choice.value)
+        self.after_job.setCurrentIndex(list(AfterJob).index(settings.after_job))
+        self.after_job.setToolTip(
+            "Photos, a review request, a referral ask and a six-month call, due over the "
+            "following days and months."
         )
 
         form = QFormLayout()
@@ -138,4 +150,5 @@ class SettingsDialog(QDialog):
             day_end=times["day_end"],
             week_start=WeekStart(self.week_start.currentData()),
             target_business_share=self.target.value() / 100,
+            after_job=AfterJob(self.after_job.currentData()),
         )

@@ -16,6 +16,10 @@ from enum import Enum
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QFocusEvent,
     QHelpEvent,
     QKeyEvent,
@@ -34,6 +38,7 @@ from tradesman.domain.settings import Settings
 from tradesman.domain.weeks import Week
 from tradesman.ui import week_painter
 from tradesman.ui.palette import area_colour
+from tradesman.ui.task_model import task_id_in
 from tradesman.ui.week_geometry import WeekGeometry
 
 EDGE = 5  # pixels at a block's top and bottom that grab the edge instead of the block
@@ -66,6 +71,7 @@ class WeekCanvas(QWidget):
     delete_requested = Signal(object)  # TimeBlock
     context_requested = Signal(object, QPoint)  # TimeBlock, global position
     selection_changed = Signal(object)  # TimeBlock or None
+    task_dropped = Signal(int, object, int)  # task id, day, start minute
 
     def __init__(self, week: Week, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +79,7 @@ class WeekCanvas(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAcceptDrops(True)  # tasks dragged in from the task lists
         self.week = week
         self.blocks: list[TimeBlock] = []
         self.placements: list[Placement] = []
@@ -88,6 +95,7 @@ class WeekCanvas(QWidget):
         self._drag: _Drag | None = None
         self._title_editor: QLineEdit | None = None
         self._pending_new: TimeBlock | None = None
+        self._drop_slot: tuple[date, int] | None = None  # where a dragged task would go
         self.setMinimumHeight(int(24 * self.hour_height))
 
     # -- what is shown ------------------------------------------------------------
@@ -173,6 +181,13 @@ class WeekCanvas(QWidget):
             rect = geometry.slot_rect(drag.press_day, start, end)
             label = f"{self.paint_area.label} {format_clock(start)}–{format_clock(end)}"
             week_painter.draw_new_block(painter, rect, area_colour(self.paint_area), label)
+        if self._drop_slot is not None:
+            day, start = self._drop_slot
+            rect = geometry.slot_rect(day, start, min(24 * 60, start + 60))
+            highlight = palette.color(palette.ColorRole.Highlight)
+            week_painter.draw_new_block(
+                painter, rect, highlight, f"Book it from {format_clock(start)}"
+            )
         if self._pending_new is not None:
             new = self._pending_new
             rect = geometry.slot_rect(new.day, new.start, new.end)
@@ -362,6 +377,43 @@ class WeekCanvas(QWidget):
                 else:
                     self._close_title_editor()
         return False
+
+    # -- tasks dragged in from the task lists ------------------------------------------------
+    def _slot_under(self, point: QPointF) -> tuple[date, int] | None:
+        geometry = self.geometry_
+        if not geometry.in_columns(point):
+            return None
+        start = min(snap(geometry.minute_at(point.y()) - SNAP_MINUTES / 2), 24 * 60 - SNAP_MINUTES)
+        return geometry.day_at(point.x()), start
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if task_id_in(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        slot = self._slot_under(event.position())
+        if slot is None or task_id_in(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if slot != self._drop_slot:
+            self._drop_slot = slot
+            self.update()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._drop_slot = None
+        self.update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        task_id = task_id_in(event.mimeData())
+        slot = self._slot_under(event.position())
+        self._drop_slot = None
+        self.update()
+        if task_id is None or slot is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.task_dropped.emit(task_id, *slot)
 
     # -- the keyboard ---------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -1,0 +1,48 @@
+"""Beside the week: the open tasks that still need time booked, ready to drag onto it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from tradesman.domain.areas import Area
+from tradesman.domain.tasks import TaskCard
+from tradesman.ui.task_delegate import CardDelegate
+from tradesman.ui.task_model import TaskLaneModel
+from tradesman.ui.tasks_page import TaskList
+
+
+class ScheduleList(QWidget):
+    """The cards to schedule, soonest due first. Drag one onto a day and time."""
+
+    def __init__(self, today: Callable[[], date], week_end: Callable[[], date]) -> None:
+        super().__init__()
+        self._today = today
+        self._week_end = week_end
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.delegate = CardDelegate(today(), week_end(), self)
+        # One "lane" holding every area; its groups are Doing and To do.
+        self.model = TaskLaneModel(Area.PRODUCTION)
+        self.view = TaskList(self.model, self.delegate)
+        self.view.setAcceptDrops(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 0, 14, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view, 1)
+
+    def show_cards(self, cards: list[TaskCard]) -> None:
+        self.delegate.today, self.delegate.week_end = self._today(), self._week_end()
+        self.model.set_cards(cards, show_done=False)
+        if cards:
+            self.title.setText(
+                f"<b>To schedule</b> · {len(cards)}<br><span style='color:gray'>Drag a task "
+                "onto the week to book time for it.</span>"
+            )
+        else:
+            self.title.setText(
+                "<b>To schedule</b><br><span style='color:gray'>Every open task has its time "
+                "booked.</span>"
+            )

@@ -1,0 +1,245 @@
+"""The task dialog: what the task is, its area and status, when it is due, how long it
+should take, notes, and whether it comes back (every N days, weeks or months, or the
+n-th weekday of the month). Each problem is shown under its own field; nothing is
+saved until everything checks out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.clock import parse_duration
+from tradesman.domain.task_rules import Every, TaskRule
+from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.domain.validation import InvalidInput, check_task, check_task_rule
+from tradesman.ui.block_dialog import from_qdate, to_qdate
+
+REPEATS = (
+    ("Does not repeat", None),
+    ("Every … days", Every.DAYS),
+    ("Every … weeks", Every.WEEKS),
+    ("Every … months", Every.MONTHS),
+    ("A weekday of the month, every … months", Every.WEEKDAY_OF_MONTH),
+)
+NTH = (("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("last", -1))
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class TaskChoice:
+    task: Task
+    rule: TaskRule | None = None  # set when a new task is to repeat
+
+
+def duration_text(minutes: int | None) -> str:
+    return "" if minutes is None else f"{minutes // 60}:{minutes % 60:02d}"
+
+
+class TaskDialog(QDialog):
+    chosen = Signal(object)  # TaskChoice
+
+    def __init__(
+        self, task: Task, today: date, is_new: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.task = task
+        self.is_new = is_new
+        self.setWindowTitle("New task" if is_new else "Edit task")
+        self.errors: dict[str, QLabel] = {}
+
+        self.title = QLineEdit(task.title)
+        self.title.setMaxLength(400)
+        self.title.setPlaceholderText("What needs doing, in a few words")
+        self.area = QComboBox()
+        for area in AREAS:
+            self.area.addItem(area.label, area.value)
+        self.area.setCurrentIndex(AREAS.index(task.area))
+        self.status = QComboBox()
+        for status, text in (
+            (TaskStatus.OPEN, "To do"),
+            (TaskStatus.DOING, "Doing"),
+            (TaskStatus.DONE, "Done"),
+        ):
+            self.status.addItem(text, status.value)
+        self.status.setCurrentIndex(
+            [TaskStatus.OPEN, TaskStatus.DOING, TaskStatus.DONE].index(task.status)
+        )
+        self.has_due = QCheckBox("Due by")
+        self.due = QDateEdit(to_qdate(task.due or today))
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("ddd d MMM yyyy")
+        self.has_due.setChecked(task.due is not None)
+        self.due.setEnabled(task.due is not None)
+        self.has_due.toggled.connect(self.due.setEnabled)
+        due_row = QHBoxLayout()
+        due_row.setContentsMargins(0, 0, 0, 0)
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        due_box = QWidget()
+        due_box.setLayout(due_row)
+        self.estimate = QLineEdit(duration_text(task.estimate_minutes))
+        self.estimate.setPlaceholderText("how long it should take, like 1:30 or 45 min")
+        self.notes = QPlainTextEdit(task.notes)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(70)
+
+        form = QFormLayout()
+        form.addRow("&Title", self._with_error("title", self.title))
+        form.addRow("&Area", self._with_error("area", self.area))
+        form.addRow("&Status", self._with_error("status", self.status))
+        form.addRow("&When", self._with_error("due", due_box))
+        form.addRow("&Estimate", self._with_error("estimate_minutes", self.estimate))
+        form.addRow("&Notes", self._with_error("notes", self.notes))
+
+        self.repeat = QComboBox()
+        for text, every in REPEATS:
+            self.repeat.addItem(text, None if every is None else every.value)
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 365)
+        self.nth = QComboBox()
+        for text, value in NTH:
+            self.nth.addItem(text, value)
+        self.weekday = QComboBox()
+        self.weekday.addItems(DAYS)
+        self.weekday.setCurrentIndex(today.weekday())
+        self.until_on = QCheckBox("until")
+        self.until = QDateEdit(to_qdate(today))
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("d MMM yyyy")
+        repeat_row = QHBoxLayout()
+        for widget in (
+            self.repeat,
+            self.interval,
+            self.nth,
+            self.weekday,
+            self.until_on,
+            self.until,
+        ):
+            repeat_row.addWidget(widget)
+        repeat_row.addStretch(1)
+        repeat_box = QWidget()
+        repeat_row.setContentsMargins(0, 0, 0, 0)
+        repeat_box.setLayout(repeat_row)
+        self.repeat_row = self._with_error(
+            "interval", repeat_box, also=("nth", "weekday", "until", "every")
+        )
+        if is_new:
+            form.addRow("&Repeat", self.repeat_row)
+            hint = QLabel("A repeating task appears in your list a week before each due date.")
+            hint.setWordWrap(True)
+            form.addRow("", hint)
+        self.repeat.currentIndexChanged.connect(self._follow_repeat)
+        self.until_on.toggled.connect(lambda _: self._follow_repeat())
+        self._follow_repeat()
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.title.selectAll()
+        self.title.setFocus()
+        self.setMinimumWidth(520)
+
+    def _with_error(self, field: str, widget: QWidget, also: tuple[str, ...] = ()) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #c0392b;")
+        error.hide()
+        column.addWidget(error)
+        for name in (field, *also):
+            self.errors[name] = error
+        return box
+
+    def error_text(self, field: str) -> str:
+        label = self.errors[field]
+        return label.text() if not label.isHidden() else ""
+
+    def repeats(self) -> Every | None:
+        value = self.repeat.currentData()
+        return None if value is None else Every(value)
+
+    def _follow_repeat(self) -> None:
+        every = self.repeats()
+        self.interval.setVisible(every is not None)
+        self.nth.setVisible(every is Every.WEEKDAY_OF_MONTH)
+        self.weekday.setVisible(every is Every.WEEKDAY_OF_MONTH)
+        self.until_on.setVisible(every is not None)
+        self.until.setVisible(every is not None)
+        self.until.setEnabled(self.until_on.isChecked())
+        if every is not None:
+            self.has_due.setChecked(True)  # a repeating task counts from its first due date
+
+    def save(self) -> None:
+        for error in self.errors.values():
+            error.hide()
+        try:
+            choice = self._choice()
+        except InvalidInput as exc:
+            label = self.errors.get(exc.field) or self.errors["title"]
+            label.setText(exc.message)
+            label.show()
+            return
+        self.chosen.emit(choice)
+        self.accept()
+
+    def _choice(self) -> TaskChoice:
+        text = self.estimate.text().strip()
+        try:
+            estimate = parse_duration(text) if text else None
+        except ValueError as exc:
+            raise InvalidInput("estimate_minutes", str(exc)) from None
+        task = check_task(
+            self.task.with_changes(
+                title=self.title.text(),
+                area=Area(self.area.currentData()),
+                status=TaskStatus(self.status.currentData()),
+                due=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
+                estimate_minutes=estimate,
+                notes=self.notes.toPlainText(),
+            )
+        )
+        every = self.repeats() if self.is_new else None
+        if every is None:
+            return TaskChoice(task)
+        assert task.due is not None
+        rule = TaskRule(
+            title=task.title,
+            area=task.area,
+            every=every,
+            interval=self.interval.value(),
+            first_due=task.due,
+            estimate_minutes=task.estimate_minutes,
+            notes=task.notes,
+            nth=int(self.nth.currentData()),
+            weekday=self.weekday.currentIndex(),
+            until=from_qdate(self.until.date()) if self.until_on.isChecked() else None,
+        )
+        return TaskChoice(task, check_task_rule(rule))
