@@ -50,3 +50,12 @@ def _no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.M
 
     for name in ("choose_file_to_open", "choose_file_to_save", "confirm", "tell", "warn"):
         monkeypatch.setattr(prompts, name, unexpected)
+
+
+@pytest.fixture
+def planner(qtbot: object, store: object, paths: DataPaths) -> object:
+    """The main window on a seeded data file, shown and focused (see planner_kit)."""
+    from planner_kit import Planner, open_window, seed
+
+    seed(store)  # type: ignore[arg-type]
+    return Planner(open_window(qtbot, paths, store), store, paths, qtbot)  # type: ignore[arg-type]

@@ -6,124 +6,34 @@ after undo and redo. The data must also be there after closing and reopening.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from planner_kit import (
+    CTRL,
+    FRI,
+    LEFT,
+    MON,
+    SHIFT,
+    THU,
+    TUE,
+    WED,
+    Planner,
+    add_tuesday_series,
+    open_window,
+)
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
-from tradesman.domain.settings import Settings, WeekStart
 from tradesman.paths import DataPaths
 from tradesman.services import edits
-from tradesman.services.first_look import first_look
-from tradesman.services.settings import save_settings
 from tradesman.store.database import Store, open_store
 from tradesman.ui import prompts
 from tradesman.ui.block_dialog import BlockDialog
-from tradesman.ui.main_window import MainWindow
-from tradesman.ui.operations import Operations
 from tradesman.ui.settings_dialog import SettingsDialog
-
-TODAY = date(2026, 11, 25)  # Wednesday of week 48: Mon 23 to Sun 29 Nov 2026
-MON, TUE, WED, THU, FRI = (date(2026, 11, 23) + timedelta(days=n) for n in range(5))
-CTRL = Qt.KeyboardModifier.ControlModifier
-SHIFT = Qt.KeyboardModifier.ShiftModifier
-LEFT = Qt.MouseButton.LeftButton
-
-
-@dataclass
-class Planner:
-    """The window and what a test needs beside it."""
-
-    window: MainWindow
-    store: Store
-    paths: DataPaths
-    qtbot: QtBot
-
-    @property
-    def canvas(self):  # type: ignore[no-untyped-def]
-        return self.window.canvas
-
-    def titles(self) -> list[tuple[str, date, int, int]]:
-        return [(b.title, b.day, b.start, b.end) for b in self.canvas.blocks]
-
-    def block(self, title: str) -> TimeBlock:
-        return next(b for b in self.canvas.blocks if b.title == title)
-
-    def row(self, name: str) -> tuple[str, str]:
-        return next((p, a) for label, p, a in self.window.split_panel.rows if label == name)
-
-    def keys(
-        self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-    ) -> None:
-        self.qtbot.keyClick(self.canvas, key, modifiers)
-
-    def undo(self) -> None:
-        self.keys(Qt.Key.Key_Z, CTRL)
-
-    def redo(self) -> None:
-        self.keys(Qt.Key.Key_Z, CTRL | SHIFT)
-
-    def drag(self, start: QPoint, end: QPoint) -> None:
-        """Press, move in steps past the drag distance, and let go: as a hand would."""
-        self.qtbot.mousePress(self.canvas, LEFT, pos=start)
-        for step in range(1, 7):
-            self.qtbot.mouseMove(self.canvas, start + (end - start) * step / 6)
-        self.qtbot.mouseRelease(self.canvas, LEFT, pos=end)
-
-    def at(self, day: date, hours: float) -> QPoint:
-        """A point on the calendar: `day`'s weekday in the week on show, at `hours`."""
-        shown = self.canvas.week.days[(day.weekday() - self.canvas.week.start.weekday()) % 7]
-        return self.canvas.point_at(shown, int(hours * 60))
-
-    def middle_of(self, title: str) -> QPoint:
-        return self.canvas.block_rect(self.block(title).id).center().toPoint()
-
-    def dialog(self) -> BlockDialog:
-        self.qtbot.waitUntil(lambda: self.window.findChild(BlockDialog) is not None)
-        dialog = self.window.findChild(BlockDialog)
-        assert dialog is not None
-        self.qtbot.waitExposed(dialog)
-        return dialog
-
-    def type_into(self, edit: object, text: str) -> None:
-        edit.selectAll()  # type: ignore[attr-defined]
-        self.qtbot.keyClicks(edit, text)
-
-
-def seed(store: Store) -> None:
-    with store.writing() as session:
-        save_settings(session, Settings(business_name="Oak & Sons", target_business_share=0.3))
-        edits.add_blocks(session, [
-            TimeBlock(TUE, 8 * 60, 12 * 60, Area.PRODUCTION, "Kitchen – Patel"),
-            TimeBlock(THU, 9 * 60, 10 * 60, Area.SALES, "Site visit"),
-        ])  # fmt: skip
-
-
-def open_window(qtbot: QtBot, paths: DataPaths, store: Store) -> MainWindow:
-    state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
-    window = MainWindow(paths.folder, state, WeekStart.MONDAY, today=lambda: TODAY)
-    qtbot.addWidget(window)
-    window.show_first_look(first_look(paths.database, "en_GB", TODAY))
-    window.attach(Operations(store, "en_GB", today=lambda: TODAY))
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.canvas.setFocus()
-    return window
-
-
-@pytest.fixture
-def planner(qtbot: QtBot, store: Store, paths: DataPaths) -> Iterator[Planner]:
-    seed(store)
-    yield Planner(open_window(qtbot, paths, store), store, paths, qtbot)
 
 
 def test_drawing_a_block_titles_it_in_place_and_undoes(planner: Planner) -> None:
@@ -251,18 +161,6 @@ def test_marking_done_from_the_right_click_menu(planner: Planner) -> None:
     assert planner.row("Production") == ("4 h", "0 min")
 
 
-def add_tuesday_series(planner: Planner) -> None:
-    planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.at(TUE, 15))
-    dialog = planner.dialog()
-    planner.type_into(dialog.title, "Marketing hour")
-    dialog.area.setCurrentIndex(1)
-    planner.type_into(dialog.start, "15:00")
-    planner.type_into(dialog.end, "16:00")
-    dialog.repeat.setCurrentIndex(1)  # every week; Tuesday is ticked already
-    planner.qtbot.mouseClick(dialog.save_button, LEFT)
-    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
-
-
 def test_a_repeating_block_fills_every_week(planner: Planner) -> None:
     add_tuesday_series(planner)
     assert ("Marketing hour", TUE, 900, 960) in planner.titles()
@@ -298,21 +196,22 @@ def test_moving_the_whole_series_from_today_on(
 ) -> None:
     planner.window.previous_week_action.trigger()
     add_tuesday_series(planner)  # starts last week, so it has a past
-    planner.window.this_week_action.trigger()
+    planner.window.next_week_action.trigger()
+    planner.window.next_week_action.trigger()  # next week: Tuesday 1 Dec is still to come
     monkeypatch.setattr(prompts, "choose_scope", lambda *a: "series")
     planner.drag(
         planner.middle_of("Marketing hour"), planner.at(THU, 7.5)
     )  # Tue 15:00 -> Thu 07:00
-    assert ("Marketing hour", THU, 420, 480) in planner.titles()
-    assert planner.window.undo_action.text() == "&Undo Move series 'Marketing hour'"
-    planner.window.next_week_action.trigger()
     assert ("Marketing hour", date(2026, 12, 3), 420, 480) in planner.titles()
-    planner.window.previous_week_action.trigger()
-    planner.window.previous_week_action.trigger()  # last week is history: still Tuesday 15:00
-    assert ("Marketing hour", date(2026, 11, 17), 900, 960) in planner.titles()
-    planner.undo()
-    planner.window.this_week_action.trigger()
+    assert planner.window.undo_action.text() == "&Undo Move series 'Marketing hour' from today on"
+    planner.window.next_week_action.trigger()
+    assert ("Marketing hour", date(2026, 12, 10), 420, 480) in planner.titles()
+    planner.window.this_week_action.trigger()  # Tuesday 24 is before today: history
     assert ("Marketing hour", TUE, 900, 960) in planner.titles()
+    assert ("Marketing hour", THU, 420, 480) in planner.titles()  # today on: moved
+    planner.undo()
+    assert ("Marketing hour", TUE, 900, 960) in planner.titles()
+    assert all(t[1] != THU for t in planner.titles() if t[0] == "Marketing hour")
 
 
 def test_deleting_a_series_keeps_its_past(
@@ -483,22 +382,43 @@ def test_blocks_touching_midnight(planner: Planner) -> None:
 
 
 def test_a_week_with_a_clock_change_keeps_hours_and_days_in_line(
-    qtbot: QtBot, store: Store, paths: DataPaths
+    qtbot: QtBot, store: Store, paths: DataPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Clocks go back on Sunday 25 Oct 2026 in Europe: a 07:00-09:00 block is still
-    two hours, and the same time sits at the same height on every day."""
-    with store.writing() as session:
-        edits.add_blocks(session, [
-            TimeBlock(date(2026, 10, 24), 7 * 60, 9 * 60, Area.PRODUCTION, "Saturday job"),
-            TimeBlock(date(2026, 10, 25), 7 * 60, 9 * 60, Area.PRODUCTION, "Sunday job"),
-            TimeBlock(date(2026, 10, 26), 7 * 60, 9 * 60, Area.PRODUCTION, "Monday job"),
-        ])  # fmt: skip
-    window = open_window(qtbot, paths, store)
-    window.show_week(window.week.__class__(date(2026, 10, 19)))
-    canvas = window.canvas
-    saturday = canvas.block_rect(next(b for b in canvas.blocks if b.title == "Saturday job").id)
-    sunday = canvas.block_rect(next(b for b in canvas.blocks if b.title == "Sunday job").id)
-    assert (saturday.top(), saturday.height()) == (sunday.top(), sunday.height())
-    assert next(p for label, p, _ in window.split_panel.rows if label == "Production") == "4 h"
-    window.show_next_week()
-    assert [b.title for b in canvas.blocks] == ["Monday job"]
+    """Clocks go forward at 01:00 on Sunday 29 March 2026 in London. With the computer
+    in London and its clock on that morning: a 07:00-09:00 block is still two hours, the
+    same time sits at the same height on every day, and "now" is drawn at the wall-clock
+    time, 07:30 (UTC says 06:30)."""
+    import time
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        with store.writing() as session:
+            edits.add_blocks(session, [
+                TimeBlock(date(2026, 3, 28), 7 * 60, 9 * 60, Area.PRODUCTION, "Saturday job"),
+                TimeBlock(date(2026, 3, 29), 7 * 60, 9 * 60, Area.PRODUCTION, "Sunday job"),
+                TimeBlock(date(2026, 3, 30), 7 * 60, 9 * 60, Area.PRODUCTION, "Monday job"),
+            ])  # fmt: skip
+        morning = datetime(2026, 3, 29, 7, 30, tzinfo=ZoneInfo("Europe/London"))
+        with time_machine.travel(morning, tick=False):
+            window = open_window(qtbot, paths, store)
+            window.show_day(date(2026, 3, 29))
+            canvas = window.canvas
+            saturday = canvas.block_rect(
+                next(b for b in canvas.blocks if b.title == "Saturday job").id
+            )
+            sunday = canvas.block_rect(next(b for b in canvas.blocks if b.title == "Sunday job").id)
+            assert (saturday.top(), saturday.height()) == (sunday.top(), sunday.height())
+            assert (
+                next(p for label, p, _ in window.split_panel.rows if label == "Production") == "4 h"
+            )
+            assert canvas.now_minute == 7 * 60 + 30
+            window.show_next_week()
+            assert [b.title for b in canvas.blocks] == ["Monday job"]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -148,18 +148,22 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:
     from tradesman.domain.weeks import parse_week, week_containing
+    from tradesman.services.series import make_series_for_week
     from tradesman.services.settings import load_settings
     from tradesman.services.summary import week_split
 
     with store.reading() as session:
         settings = load_settings(session, locale_name)
-        if week_text is None:
-            week = week_containing(date.today(), settings.week_start)
-        else:
-            try:
-                week = parse_week(week_text, settings.week_start)
-            except ValueError as exc:
-                raise UserError(str(exc)) from None
+    if week_text is None:
+        week = week_containing(date.today(), settings.week_start)
+    else:
+        try:
+            week = parse_week(week_text, settings.week_start)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    with store.writing() as session:  # the week's repeating blocks, as the window makes them
+        make_series_for_week(session, week.end, date.today())
+    with store.reading() as session:
         split = week_split(session, week)
     if as_json:
         import json

@@ -31,18 +31,27 @@ def as_new_plan(block: TimeBlock, day: date) -> TimeBlock:
     )
 
 
-def copied_week(blocks: Iterable[TimeBlock], source: Week, target: Week) -> list[TimeBlock]:
+def copied_week(
+    blocks: Iterable[TimeBlock], source: Week, target: Week, already: Iterable[TimeBlock] = ()
+) -> list[TimeBlock]:
     """Last week's plan laid onto this week, day for day.
 
-    Blocks of a recurring series are left out: the series already puts its own
-    blocks into every week it runs.
+    Blocks of a recurring series are left out (the series puts its own blocks into
+    every week it runs), and so are blocks the target week has already (copying twice
+    does not double the week).
     """
     shift = target.start - source.start
-    return [
+    there = {_same(block) for block in already}
+    copies = [
         as_new_plan(block, block.day + shift)
         for block in blocks
         if source.contains(block.day) and block.series_id is None
     ]
+    return [copy for copy in copies if _same(copy) not in there]
+
+
+def _same(block: TimeBlock) -> tuple[object, ...]:
+    return (block.day, block.start, block.end, block.area, block.title)
 
 
 def next_day_copy(block: TimeBlock) -> TimeBlock:

@@ -8,13 +8,14 @@ from datetime import date, timedelta
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.weeks import DAY_NAMES, SHORT_DAY_NAMES
 
 
 @dataclass(frozen=True)
 class Series:
-    """What repeats. The weeks counted for `every_weeks` start at `first_day`'s week
-    (Monday-based), so "every 2 weeks" means the week of the first day, then every
-    second week after it."""
+    """What repeats. "Every 2 weeks" counts weeks from the week of `first_day`, weeks
+    starting on `weeks_from` (Monday is 0, Sunday 6: the owner's week start when the
+    series was made), so a Sunday-and-Monday series stays in one week of the calendar."""
 
     title: str
     area: Area
@@ -26,6 +27,7 @@ class Series:
     until: date | None = None
     notes: str = ""
     task_id: int | None = None
+    weeks_from: int = 0
     id: int | None = None
 
     def with_changes(self, **changes: object) -> Series:
@@ -46,7 +48,7 @@ class Series:
 
     def describe(self) -> str:
         """'Every Tue and Thu' / 'Every 2 weeks on Mon', for menus and dialogs."""
-        names = ", ".join(_SHORT_DAYS[d] for d in sorted(self.weekdays))
+        names = ", ".join(SHORT_DAY_NAMES[d] for d in sorted(self.weekdays))
         if self.every_weeks == 1:
             text = f"Every {names}"
         else:
@@ -54,9 +56,6 @@ class Series:
         if self.until is not None:
             text += f", until {self.until.isoformat()}"
         return text
-
-
-_SHORT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def occurrence_days(
     """The days from `first` to `last` (included) on which the series has a block."""
     start = max(first, series.first_day)
     end = last if series.until is None else min(last, series.until)
-    anchor = series.first_day - timedelta(days=series.first_day.weekday())
+    anchor = series.first_day - timedelta(days=(series.first_day.weekday() - series.weeks_from) % 7)
     day = start
     while day <= end:
         weeks_since = (day - anchor).days // 7
@@ -96,6 +95,12 @@ def series_following(series: Series, old: TimeBlock, new: TimeBlock) -> Series:
     """
     weekdays = series.weekdays
     if new.day.weekday() != old.day.weekday():
+        if new.day.weekday() in weekdays:
+            # Tuesdays moved onto Thursdays of a Tue-and-Thu series would merge two days.
+            raise ValueError(
+                f"The series is already on {DAY_NAMES[new.day.weekday()]}s; move it to a "
+                "day it is not on, or change only this block."
+            )
         weekdays = (weekdays - {old.day.weekday()}) | {new.day.weekday()}
     return series.with_changes(
         title=new.title,

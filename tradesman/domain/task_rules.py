@@ -16,10 +16,10 @@ from enum import StrEnum
 
 from tradesman.domain.areas import Area
 from tradesman.domain.tasks import Task
+from tradesman.domain.weeks import DAY_NAMES
 
 LEAD_DAYS = 7  # a task made by a rule appears this many days before it is due
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class Every(StrEnum):
@@ -72,7 +72,7 @@ class TaskRule:
         if unit is not None:
             return f"Every {unit}" if self.interval == 1 else f"Every {self.interval} {unit}s"
         months = "month" if self.interval == 1 else f"{self.interval} months"
-        return f"Every {months} on the {_ORDINALS[self.nth]} {_DAY_NAMES[self.weekday]}"
+        return f"Every {months} on the {_ORDINALS[self.nth]} {DAY_NAMES[self.weekday]}"
 
 
 def occurrence_after(rule: TaskRule, index: int) -> date:

@@ -18,13 +18,13 @@ from tradesman.domain.series import Series
 from tradesman.domain.settings import AfterJob, Settings, WeekStart
 from tradesman.domain.task_rules import Every, TaskRule
 from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR
 from tradesman.errors import UserError
 
 TITLE_MAX = 200
 NAME_MAX = 200
 NOTES_MAX = 20_000
 ESTIMATE_MAX_MINUTES = 1000 * 60  # a thousand hours is more than any one task
-MIN_YEAR, MAX_YEAR = 1900, 9998  # dates outside these are typing mistakes, not plans
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
 
@@ -82,6 +82,8 @@ def check_series(series: Series) -> Series:
         raise InvalidInput("weekdays", "Choose at least one day of the week for it to repeat on.")
     if not (_is_whole(series.every_weeks) and 1 <= series.every_weeks <= 52):
         raise InvalidInput("every_weeks", "It can repeat every 1 to 52 weeks.")
+    if series.weeks_from not in (0, 6):
+        raise InvalidInput("weeks_from", "Its weeks start on Monday or Sunday.")
     if series.until is not None:
         check_day(series.until, field="until")
         if series.until < series.first_day:

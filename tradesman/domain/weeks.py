@@ -8,6 +8,9 @@ from datetime import date, timedelta
 
 from tradesman.domain.settings import WeekStart
 
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SHORT_DAY_NAMES = tuple(name[:3] for name in DAY_NAMES)  # "Mon", ...; Monday is 0
+MIN_YEAR, MAX_YEAR = 1900, 9998  # dates outside these are typing mistakes, not plans
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE | re.ASCII)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -96,7 +99,7 @@ def parse_week(text: str, week_start: WeekStart) -> Week:
     match = _ISO_WEEK.match(text)
     if match:
         year, number = int(match.group(1)), int(match.group(2))
-        if not 1900 <= year <= 9998:
+        if not MIN_YEAR <= year <= MAX_YEAR:
             raise ValueError(f"{year} is too far from today to plan for.")
         try:
             monday = date.fromisocalendar(year, number, 1)
@@ -111,6 +114,6 @@ def parse_week(text: str, week_start: WeekStart) -> Week:
         raise ValueError(
             f'"{text}" is not a week; write it like 2026-W48 or as a date like 2026-11-23.'
         )
-    if not 1900 <= day.year <= 9998:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise ValueError(f"{day.year} is too far from today to plan for.")
     return week_containing(day, week_start)

@@ -20,8 +20,6 @@ from tradesman.domain.settings import WEEKDAY_NAMES, AfterJob, Settings, WeekSta
 from tradesman.domain.task_rules import Every, TaskRule, first_occurrence
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import (
-    MAX_YEAR,
-    MIN_YEAR,
     InvalidInput,
     check_block,
     check_series,
@@ -29,6 +27,7 @@ from tradesman.domain.validation import (
     check_task,
     check_task_rule,
 )
+from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR
 
 JsonObject = dict[str, Any]
 _Choice = TypeVar("_Choice", bound=StrEnum)
@@ -175,6 +174,7 @@ def encode_series(record: SeriesRecord, file_id: str, task_file_id: str | None) 
         "end": format_clock(series.end),
         "weekdays": [WEEKDAY_NAMES[d] for d in sorted(series.weekdays)],
         "every_weeks": series.every_weeks,
+        "weeks_from": WEEKDAY_NAMES[series.weeks_from],
         "first_day": series.first_day.isoformat(),
         "until": None if series.until is None else series.until.isoformat(),
         "notes": series.notes,
@@ -199,6 +199,9 @@ def decode_series(raw: Mapping[str, Any], task_id: int | None) -> SeriesRecord:
     every = raw.get("every_weeks", 1)
     if isinstance(every, bool) or not isinstance(every, int):
         raise InvalidInput("every_weeks", '"every_weeks" must be a whole number.')
+    weeks_from = raw.get("weeks_from", "monday")
+    if weeks_from not in ("monday", "sunday"):
+        raise InvalidInput("weeks_from", '"weeks_from" must be "monday" or "sunday".')
     series = check_series(
         Series(
             title=_text(raw, "title"),
@@ -208,6 +211,7 @@ def decode_series(raw: Mapping[str, Any], task_id: int | None) -> SeriesRecord:
             weekdays=frozenset(WEEKDAY_NAMES.index(n.lower()) for n in names),
             first_day=first_day,
             every_weeks=every,
+            weeks_from=WEEKDAY_NAMES.index(weeks_from),
             until=_optional_date(raw, "until"),
             notes=_notes(raw),
             task_id=task_id,

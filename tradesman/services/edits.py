@@ -49,9 +49,7 @@ def delete_blocks(session: Session, block_ids: Sequence[int]) -> Change:
 def change_occurrence(session: Session, block: TimeBlock) -> Change:
     """ "Only this one": the block leaves its series, and the series leaves its day empty."""
     before = _existing(session, block)
-    assert before.series_id is not None
-    record = get_record(session, before.series_id)
-    skipping = SeriesRecord(record.series, record.made_through, record.skipped | {before.day})
+    record, skipping = _skipping(session, before)
     return commit(
         session,
         before_blocks=[before],
@@ -85,7 +83,16 @@ def repeat_block(session: Session, block_id: int, series: Series, today: date) -
     old = _existing_id(session, block_id)
     saved = new_series_id(session, check_series(series.with_changes(first_day=old.day)))
     record = SeriesRecord(saved, horizon(today, saved))
-    made = blocks_to_make(record, saved.first_day, record.made_through)
+    # The block itself becomes the series' first: its id, status, actual time and task
+    # stay (a done block is still done).
+    made = [
+        block.with_changes(
+            id=old.id, status=old.status, actual_minutes=old.actual_minutes, task_id=old.task_id
+        )
+        if block.day == old.day
+        else block
+        for block in blocks_to_make(record, saved.first_day, record.made_through)
+    ]
     return commit(session, before_blocks=[old], after_blocks=made, after_series=[record])
 
 
@@ -95,9 +102,9 @@ def change_series(session: Session, series: Series, today: date) -> Change:
     assert series.id is not None
     record = get_record(session, series.id)
     changed = check_series(series.with_changes(first_day=record.series.first_day))
-    new_record = SeriesRecord(
-        changed, max(record.made_through, horizon(today, changed)), record.skipped
-    )
+    # Only as far ahead as the series was made already: later weeks are made when they
+    # are looked at. (Making more here would leave blocks no undo knows about.)
+    new_record = SeriesRecord(changed, record.made_through, record.skipped)
     old_from_today = attached_blocks(session, series.id, first=today)
     same_day = {block.day: block for block in old_from_today}
     remade = []
@@ -127,9 +134,20 @@ def end_series(session: Session, series_id: int, today: date) -> Change:
 
 def copy_week_plan(session: Session, source: Week, target: Week) -> Change:
     """Lay `source` week's plan onto `target`: planned again, series blocks left out."""
-    return add_blocks(
-        session, copied_week(block_rows.blocks_in_week(session, source), source, target)
+    copies = copied_week(
+        block_rows.blocks_in_week(session, source),
+        source,
+        target,
+        already=block_rows.blocks_in_week(session, target),
     )
+    return add_blocks(session, copies)
+
+
+def _skipping(session: Session, block: TimeBlock) -> tuple[SeriesRecord, SeriesRecord]:
+    """A block's series as it is, and as it will be with the block's day left empty."""
+    assert block.series_id is not None
+    record = get_record(session, block.series_id)
+    return record, SeriesRecord(record.series, record.made_through, record.skipped | {block.day})
 
 
 def _existing(session: Session, block: TimeBlock) -> TimeBlock:

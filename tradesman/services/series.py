@@ -7,7 +7,6 @@ ahead when the series is created, and further ahead whenever a later week is loo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import delete, or_, select
@@ -21,8 +20,10 @@ from tradesman.errors import UserError
 from tradesman.services.blocks import block_columns, to_block
 from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow
 
-# How far ahead a new series makes its blocks; later weeks are made when looked at.
+# How far ahead a new series makes its blocks; later weeks are made when looked at,
+# but never more than LOOK_AHEAD from today (a week in 2500 must not write 24,000 rows).
 AHEAD = timedelta(days=366)
+LOOK_AHEAD = timedelta(days=3 * 366)
 
 
 class SeriesGone(UserError):
@@ -47,6 +48,7 @@ def to_series(row: SeriesRow) -> Series:
         weekdays=weekdays_of(row.weekdays),
         first_day=row.first_day,
         every_weeks=row.every_weeks,
+        weeks_from=row.weeks_from,
         until=row.until,
         notes=row.notes,
         task_id=row.task_id,
@@ -62,6 +64,7 @@ def series_columns(series: Series) -> dict[str, object]:
         "notes": series.notes,
         "weekdays": weekday_bits(series.weekdays),
         "every_weeks": series.every_weeks,
+        "weeks_from": series.weeks_from,
         "first_day": series.first_day,
         "until": series.until,
         "task_id": series.task_id,
@@ -147,6 +150,16 @@ def extend_one_series(session: Session, series_id: int, last: date) -> int:
     return len(blocks)
 
 
+def make_series_for_week(session: Session, week_end: date, today: date) -> int:
+    """Make the repeating blocks a week needs, up to three years from today at most."""
+    return extend_series_through(session, min(week_end, today + LOOK_AHEAD))
+
+
+def beyond_series(week_start: date, today: date) -> bool:
+    """Whether a week lies further ahead than repeating blocks are made."""
+    return week_start > today + LOOK_AHEAD
+
+
 def needs_extending(session: Session, last: date) -> bool:
     """Whether any series still has blocks to make up to `last` (a cheap read)."""
     found = session.scalar(
@@ -164,7 +177,3 @@ def horizon(today: date, series: Series) -> date:
     """How far ahead a series' blocks are made when it is created or changed."""
     ahead = max(today, series.first_day) + AHEAD
     return ahead if series.until is None else min(ahead, series.until)
-
-
-def occurrences_in(blocks: Sequence[TimeBlock]) -> dict[date, TimeBlock]:
-    return {block.day: block for block in blocks}

@@ -77,6 +77,8 @@ def _v2_recurring_blocks(db: sqlite3.Connection) -> None:
             notes TEXT NOT NULL DEFAULT '',
             weekdays INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),  -- bit 0 is Monday
             every_weeks INTEGER NOT NULL CHECK (every_weeks BETWEEN 1 AND 52),
+            -- weeks are counted from this weekday (the owner's week start; Monday is 0)
+            weeks_from INTEGER NOT NULL DEFAULT 0 CHECK (weeks_from IN (0, 6)),
             first_day TEXT NOT NULL CHECK (date(first_day) IS first_day),
             until TEXT CHECK (until IS NULL OR date(until) IS until),
             -- blocks exist for every occurrence up to this day

@@ -112,6 +112,7 @@ class SeriesRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     weekdays: Mapped[int] = mapped_column(Integer)  # bit 0 is Monday
     every_weeks: Mapped[int] = mapped_column(Integer)
+    weeks_from: Mapped[int] = mapped_column(Integer, default=0)
     first_day: Mapped[date] = mapped_column(IsoDate)
     until: Mapped[date | None] = mapped_column(IsoDate)
     made_through: Mapped[date] = mapped_column(IsoDate)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,16 +32,13 @@ from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, format_hours, parse_clock, parse_duration
 from tradesman.domain.series import Series
+from tradesman.domain.settings import WeekStart
 from tradesman.domain.validation import InvalidInput, check_block, check_series
-from tradesman.ui.palette import AREA_HEX
+from tradesman.domain.weeks import SHORT_DAY_NAMES
+from tradesman.ui.forms import FieldErrors
+from tradesman.ui.palette import swatch
 
-DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 REPEATS = ("Does not repeat", "Every week", "Every 2 weeks", "Every 3 weeks", "Every 4 weeks")
-
-
-class Scope(Enum):
-    THIS = "this"
-    SERIES = "series"
 
 
 @dataclass(frozen=True)
@@ -52,7 +47,7 @@ class BlockChoice:
 
     block: TimeBlock
     series: Series | None = None  # a new series, or the whole series changed
-    scope: Scope = Scope.THIS
+    stop_repeating: bool = False  # end the block's series from today on
 
 
 def to_qdate(day: date) -> QDate:
@@ -61,12 +56,6 @@ def to_qdate(day: date) -> QDate:
 
 def from_qdate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
-
-
-def _swatch(hex_colour: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(hex_colour))
-    return QIcon(pixmap)
 
 
 class BlockDialog(QDialog):
@@ -78,20 +67,22 @@ class BlockDialog(QDialog):
         series: Series | None,
         is_new: bool,
         parent: QWidget | None = None,
+        week_start: WeekStart = WeekStart.MONDAY,
     ) -> None:
         super().__init__(parent)
+        self.week_start = week_start
         self.block = block
         self.series = series
         self.is_new = is_new
         self.setWindowTitle("New block" if is_new else "Edit block")
-        self.errors: dict[str, QLabel] = {}
+        self.fields = FieldErrors(fallback="title")
 
         self.title = QLineEdit(block.title)
         self.title.setMaxLength(400)  # the check says 200; let it say so in words
         self.area = QComboBox()
         for area in AREAS:
             suffix = " (technician time)" if not area.is_business else " (business time)"
-            self.area.addItem(_swatch(AREA_HEX[area]), area.label + suffix, area)
+            self.area.addItem(swatch(area), area.label + suffix, area)
         self.area.setCurrentIndex(AREAS.index(block.area))
         self.day = QDateEdit(to_qdate(block.day))
         self.day.setCalendarPopup(True)
@@ -114,9 +105,9 @@ class BlockDialog(QDialog):
         self.notes.setMinimumHeight(70)
 
         form = QFormLayout()
-        form.addRow("&Title", self._with_error("title", self.title))
-        form.addRow("&Area", self._with_error("area", self.area))
-        form.addRow("&Day", self._with_error("date", self.day))
+        form.addRow("&Title", self.fields.wrap("title", self.title))
+        form.addRow("&Area", self.fields.wrap("area", self.area))
+        form.addRow("&Day", self.fields.wrap("date", self.day))
         times = QHBoxLayout()
         times.addWidget(self.start)
         times.addWidget(QLabel("to"))
@@ -125,12 +116,12 @@ class BlockDialog(QDialog):
         times_box = QWidget()
         times_box.setLayout(times)
         times.setContentsMargins(0, 0, 0, 0)
-        form.addRow("&From", self._with_error("start", times_box, also=("end",)))
-        self.status_row = self._with_error("status", self.status)
+        form.addRow("&From", self.fields.wrap("start", times_box, also=("end",)))
+        self.status_row = self.fields.wrap("status", self.status)
         form.addRow("&Status", self.status_row)
-        self.actual_row = self._with_error("actual_minutes", self.actual)
+        self.actual_row = self.fields.wrap("actual_minutes", self.actual)
         form.addRow("Actual &time", self.actual_row)
-        form.addRow("&Notes", self._with_error("notes", self.notes))
+        form.addRow("&Notes", self.fields.wrap("notes", self.notes))
         self.form = form
 
         layout = QVBoxLayout(self)
@@ -151,21 +142,6 @@ class BlockDialog(QDialog):
         self.setMinimumWidth(460)
 
     # -- building ---------------------------------------------------------------------
-    def _with_error(self, field: str, widget: QWidget, also: tuple[str, ...] = ()) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
-        error.hide()
-        column.addWidget(error)
-        for name in (field, *also):
-            self.errors[name] = error
-        return box
-
     def _repeat_section(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -178,7 +154,7 @@ class BlockDialog(QDialog):
         self.only_this.setChecked(True)
         self.repeat = QComboBox()
         self.repeat.addItems(REPEATS)
-        self.weekdays = [QCheckBox(name) for name in DAY_LETTERS]
+        self.weekdays = [QCheckBox(name) for name in SHORT_DAY_NAMES]
         self.until_on = QCheckBox("until")
         self.until = QDateEdit(to_qdate(self.block.day))
         self.until.setCalendarPopup(True)
@@ -188,6 +164,8 @@ class BlockDialog(QDialog):
             layout.addWidget(QLabel(f"<b>This block repeats:</b> {self.series.describe()}"))
             layout.addWidget(self.only_this)
             layout.addWidget(self.whole_series)
+            # For the whole series, the first choice ends it rather than "does not repeat".
+            self.repeat.setItemText(0, "Stop repeating from today on")
             self._fill_repeat(self.series)
             self.only_this.toggled.connect(self._follow_scope)
         else:
@@ -215,9 +193,9 @@ class BlockDialog(QDialog):
             days.addWidget(check)
         days.addStretch(1)
         controls.addWidget(
-            self._with_error("weekdays", self._row_widget(days), also=("every_weeks",))
+            self.fields.wrap("weekdays", self._row_widget(days), also=("every_weeks",))
         )
-        controls.addWidget(self._with_error("until", QWidget()))
+        controls.addWidget(self.fields.wrap("until", QWidget()))
         layout.addWidget(self.repeat_controls)
         self.repeat.currentIndexChanged.connect(self._follow_repeat)
         self.until_on.toggled.connect(self.until.setEnabled)
@@ -233,7 +211,10 @@ class BlockDialog(QDialog):
         return widget
 
     def _fill_repeat(self, series: Series) -> None:
-        self.repeat.setCurrentIndex(min(series.every_weeks, len(REPEATS) - 1))
+        if series.every_weeks >= self.repeat.count():  # (from an import: every 6 weeks, say)
+            for weeks in range(self.repeat.count(), series.every_weeks + 1):
+                self.repeat.addItem(f"Every {weeks} weeks")
+        self.repeat.setCurrentIndex(series.every_weeks)
         for day, check in enumerate(self.weekdays):
             check.setChecked(day in series.weekdays)
         self.until_on.setChecked(series.until is not None)
@@ -256,9 +237,11 @@ class BlockDialog(QDialog):
             return
         whole = self.whole_series.isChecked()
         self.repeat_controls.setVisible(whole)
-        # Status and actual time belong to one block, never to a whole series.
+        # Status and actual time belong to one block, never to a whole series; and a
+        # series' days are its weekdays (below), not this block's date.
         self.status_row.setEnabled(not whole)
         self.actual_row.setEnabled(not whole)
+        self.day.setEnabled(not whole)
 
     def _follow_repeat(self) -> None:
         repeating = self.repeat.currentIndex() > 0
@@ -269,8 +252,7 @@ class BlockDialog(QDialog):
 
     # -- saving ---------------------------------------------------------------------
     def save(self) -> None:
-        for error in self.errors.values():
-            error.hide()
+        self.fields.clear()
         try:
             choice = self._choice()
         except InvalidInput as exc:
@@ -280,24 +262,21 @@ class BlockDialog(QDialog):
         self.accept()
 
     def show_error(self, field: str, message: str) -> None:
-        label = self.errors.get(field) or self.errors["title"]
-        label.setText(message)
-        label.show()
+        self.fields.show(field, message)
 
     def error_text(self, field: str) -> str:
-        label = self.errors[field]
-        return label.text() if not label.isHidden() else ""
+        return self.fields.text(field)
 
     def _choice(self) -> BlockChoice:
         block = check_block(self._block_from_fields())
-        scope = Scope.SERIES if self.whole_series.isChecked() else Scope.THIS
-        if self.series is not None and scope is Scope.SERIES:
+        if self.series is not None and self.whole_series.isChecked():
+            if self.repeat.currentIndex() == 0:
+                return BlockChoice(self.block, None, stop_repeating=True)
             series = self._series_from_fields(block, self.series)
-            return BlockChoice(block, check_series(series), Scope.SERIES)
+            return BlockChoice(block, check_series(series))
         if self.series is None and self.repeat.currentIndex() > 0:
-            series = self._series_from_fields(block, None)
-            return BlockChoice(block, check_series(series), Scope.SERIES)
-        return BlockChoice(block, None, Scope.THIS)
+            return BlockChoice(block, check_series(self._series_from_fields(block, None)))
+        return BlockChoice(block)
 
     def _block_from_fields(self) -> TimeBlock:
         start = _clock(self.start.text(), "start")
@@ -312,10 +291,12 @@ class BlockDialog(QDialog):
                     actual = parse_duration(actual_text)
                 except ValueError as exc:
                     raise InvalidInput("actual_minutes", str(exc)) from None
+        # For the whole series the day stays: a series' days are its weekdays.
+        whole_series = self.series is not None and self.whole_series.isChecked()
         return self.block.with_changes(
             title=self.title.text(),
             area=self.chosen_area(),
-            day=from_qdate(self.day.date()),
+            day=self.block.day if whole_series else from_qdate(self.day.date()),
             start=start,
             end=end,
             status=status,
@@ -328,8 +309,9 @@ class BlockDialog(QDialog):
         until = from_qdate(self.until.date()) if self.until_on.isChecked() else None
         every = max(1, self.repeat.currentIndex())
         base = existing or Series(
-            block.title, block.area, block.start, block.end, weekdays, first_day=block.day
-        )
+            block.title, block.area, block.start, block.end, weekdays, first_day=block.day,
+            weeks_from=6 if self.week_start is WeekStart.SUNDAY else 0,
+        )  # fmt: skip
         return base.with_changes(
             title=block.title,
             area=block.area,

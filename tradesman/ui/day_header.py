@@ -9,11 +9,10 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QWidget
 
 from tradesman.domain.clock import format_hours
+from tradesman.domain.weeks import SHORT_DAY_NAMES
 from tradesman.ui.week_canvas import WeekCanvas
 from tradesman.ui.week_geometry import GUTTER
 from tradesman.ui.week_painter import mix
-
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 class DayHeader(QWidget):
@@ -37,7 +36,7 @@ class DayHeader(QWidget):
             planned[block.day] = planned.get(block.day, 0) + block.length_minutes
         return [
             (
-                f"{DAY_NAMES[day.weekday()]} {day.day}",
+                f"{SHORT_DAY_NAMES[day.weekday()]} {day.day}",
                 f"{format_hours(planned[day])} planned" if day in planned else "",
             )
             for day in self.canvas.week.days

@@ -8,7 +8,7 @@ editing starts when the services are loaded (`attach`). See app.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,10 +17,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QColor,
-    QIcon,
     QKeySequence,
-    QPixmap,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -35,9 +32,9 @@ from PySide6.QtWidgets import (
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.settings import Settings, WeekStart
-from tradesman.domain.weeks import Week, week_containing
+from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR, Week, week_containing
 from tradesman.identity import APP_NAME
-from tradesman.ui.palette import AREA_HEX
+from tradesman.ui.palette import swatch
 from tradesman.ui.split_panel import SplitPanel
 from tradesman.words import count_of
 
@@ -59,13 +56,7 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.ui.week_view import WeekView
 
 JSON_FILTER = "Tradesman export (*.json);;All files (*)"
-Shortcut = QKeySequence.StandardKey | str | None
-
-
-def _swatch(hex_colour: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(hex_colour))
-    return QIcon(pixmap)
+Shortcut = QKeySequence.StandardKey | str | tuple[str, ...] | None
 
 
 class MainWindow(QMainWindow):
@@ -121,10 +112,11 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Shortcut = None) -> QAction:
         action = QAction(text, self)
-        if isinstance(shortcut, str):
+        if isinstance(shortcut, str | tuple):
             # setShortcuts (plural): setShortcut's overloads make PySide load the whole
             # Qt enum namespace (~13 ms) before the first paint.
-            action.setShortcuts([QKeySequence(shortcut)])
+            keys = (shortcut,) if isinstance(shortcut, str) else shortcut
+            action.setShortcuts([QKeySequence(key) for key in keys])
         elif shortcut is not None:
             action.setShortcuts(QKeySequence.keyBindings(shortcut))
         action.triggered.connect(slot)
@@ -160,6 +152,12 @@ class MainWindow(QMainWindow):
         for action, key in ((self.undo_action, keys.Undo), (self.redo_action, keys.Redo)):
             action.setShortcuts(QKeySequence.keyBindings(key))
             self.addAction(action)
+        self.undo_action.triggered.connect(
+            lambda: self._after_undo("Undone", self.undo_stack.index())
+        )
+        self.redo_action.triggered.connect(
+            lambda: self._after_undo("Redone", self.undo_stack.index() - 1)
+        )
         self.new_block_action = self._action("&New block…", self.new_block, keys.New)
         self.edit_block_action = self._planner_action("&Edit block…", "edit_selected", "F2")
         self.copy_action = self._planner_action("&Copy", "copy", keys.Copy)
@@ -168,7 +166,9 @@ class MainWindow(QMainWindow):
             "D&uplicate to next day", "duplicate", "Ctrl+D"
         )
         self.delete_action = self._planner_action("&Delete", "delete_selected", keys.Delete)
-        self.done_action = self._planner_action("Mark &done", "mark", "Ctrl+Return", "done")
+        self.done_action = self._planner_action(
+            "Mark &done", "mark", ("Ctrl+Return", "Ctrl+Enter"), "done"
+        )
         self.skipped_action = self._planner_action("Mark s&kipped", "mark", "Ctrl+K", "skipped")
         self.planned_action = self._planner_action("Mark &planned", "mark", None, "planned")
         self.actual_action = self._planner_action("Set &actual time…", "set_actual_time", "Ctrl+T")
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
             self._toolbar.addSeparator()
             self._toolbar.addWidget(QLabel("  Draw: "))
             for area, action in self.area_actions.items():
-                action.setIcon(_swatch(AREA_HEX[area]))
+                action.setIcon(swatch(area))
                 self._toolbar.addAction(action)
             self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         return self._week_view
@@ -299,8 +299,9 @@ class MainWindow(QMainWindow):
 
         self._ops = ops
         self.planner = Planner(
-            ops, self.canvas, self, self.undo_stack, self.report, lambda: self._week
-        )
+            ops, self.canvas, self, self.undo_stack, self.report, lambda: self._week,
+            self.show_day,
+        )  # fmt: skip
         self.task_actions = actions = TaskActions(ops, self.undo_stack, self, self.report)
         self.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(self._today, lambda: self._week_of_today().end)
@@ -416,15 +417,41 @@ class MainWindow(QMainWindow):
         )
 
     def show_week(self, week: Week) -> None:
+        if not (MIN_YEAR <= week.start.year <= MAX_YEAR):
+            self.report("That is too far from today to plan for.")
+            return
+        if self._week_view is not None:
+            self.canvas.finish_pending_title()  # a block being named stays in its own week
         self._week = week
         self._show_week_name()
         self.refresh()
 
+    def _after_undo(self, done: str, index: int) -> None:
+        """Say what undo or redo changed, and show its week if it is not the one on screen."""
+        from tradesman.ui.commands import EditCommand
+
+        command = self.undo_stack.command(index)
+        if command is None:
+            return
+        self.report(f"{done}: {command.text()}")
+        change = command.change if isinstance(command, EditCommand) else None
+        if change is not None:
+            days = sorted({b.day for b in (*change.before_blocks, *change.after_blocks)})
+            if days and not any(self._week.contains(day) for day in days):
+                self.show_day(days[0])
+
+    def show_day(self, day: date) -> None:
+        """Show the week holding `day`."""
+        if not MIN_YEAR <= day.year <= MAX_YEAR:  # (before any week arithmetic overflows)
+            self.report("That is too far from today to plan for.")
+            return
+        self.show_week(week_containing(day, self._settings.week_start))
+
     def show_previous_week(self) -> None:
-        self.show_week(self._week.previous())
+        self.show_day(self._week.start - timedelta(days=7))
 
     def show_next_week(self) -> None:
-        self.show_week(self._week.next())
+        self.show_day(self._week.start + timedelta(days=7))
 
     def show_this_week(self) -> None:
         self.show_week(week_containing(self._today(), self._settings.week_start))
@@ -434,7 +461,7 @@ class MainWindow(QMainWindow):
 
         day = prompts.ask_date(self, "Go to date", self._week.start)
         if day is not None:
-            self.show_week(week_containing(day, self._settings.week_start))
+            self.show_day(day)
 
     def _is_this_week(self) -> bool:
         return self._week.contains(self._today())

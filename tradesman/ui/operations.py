@@ -24,8 +24,9 @@ from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.data_set import Counts
 from tradesman.services.series import (
-    extend_series_through,
+    LOOK_AHEAD,
     get_record,
+    make_series_for_week,
     needs_extending,
 )
 from tradesman.services.settings import load_settings, save_settings
@@ -69,11 +70,12 @@ class Operations(QObject):
 
     def week_blocks(self, week: Week) -> Sequence[TimeBlock]:
         """The week's blocks, after making any repeating blocks not yet made that far."""
+        last = min(week.end, self.today() + LOOK_AHEAD)
         with self.store.reading() as session:
-            behind = needs_extending(session, week.end)
+            behind = needs_extending(session, last)
         if behind:
             with self.store.writing() as session:
-                extend_series_through(session, week.end)
+                make_series_for_week(session, week.end, self.today())
         with self.store.reading() as session:
             return blocks_in_week(session, week)
 

@@ -6,9 +6,14 @@ them is chosen for contrast by `text_on`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor
 
 from tradesman.domain.areas import Area
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 AREA_HEX: dict[Area, str] = {
     Area.PRODUCTION: "#c7772e",  # timber orange: the work itself
@@ -20,6 +25,15 @@ AREA_HEX: dict[Area, str] = {
 
 def area_colour(area: Area) -> QColor:
     return QColor(AREA_HEX[area])
+
+
+def swatch(area: Area, size: int = 14) -> QIcon:
+    """A small square of the area's colour, for menus, lists and buttons."""
+    from PySide6.QtGui import QIcon, QPixmap  # (not needed before the first paint)
+
+    pixmap = QPixmap(size, size)
+    pixmap.fill(area_colour(area))
+    return QIcon(pixmap)
 
 
 def text_on(background: QColor) -> QColor:

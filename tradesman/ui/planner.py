@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
-from tradesman.domain.clock import format_clock, parse_duration
+from tradesman.domain.clock import MINUTES_PER_DAY, format_clock, parse_duration
 from tradesman.domain.planning import moved, next_day_copy
 from tradesman.domain.series import series_following
 from tradesman.domain.weeks import Week, format_day
+from tradesman.errors import UserError
 from tradesman.services import edits
 from tradesman.services.changes import Change
 from tradesman.ui import prompts
@@ -59,8 +60,10 @@ class Planner(QObject):
         stack: QUndoStack,
         report: Callable[[str], None],
         week: Callable[[], Week],
+        go_to: Callable[[date], None],
     ) -> None:
         super().__init__(window)
+        self.go_to = go_to
         self.ops = ops
         self.canvas = canvas
         self.window = window
@@ -93,40 +96,70 @@ class Planner(QObject):
 
     def change_block(self, old: TimeBlock, new: TimeBlock) -> None:
         """A block moved, resized or otherwise changed in one go (drag, keys, menu)."""
+        if new == old:
+            return
         verb = describe_change(old, new)
-        if old.series_id is None:
-            self.push(f"{verb} {quoted(old)}", lambda s: edits.change_block(s, new))
+        if old.series_id is None or _only_status_changed(old, new):
+            # (A status belongs to one block, so it never asks about the series.)
+            if self.push(f"{verb} {quoted(old)}", lambda s: edits.change_block(s, new)):
+                self._follow(new.day, new.id)
             return
-        if _only_status_changed(old, new):  # a status belongs to one block, never asks
-            self.push(f"{verb} {quoted(old)}", lambda s: edits.change_block(s, new))
+        if old.day < self.today():
+            # A series changes from today on; a block in the past can only change itself.
+            if self.push(f"{verb} {quoted(old)}", lambda s: edits.change_occurrence(s, new)):
+                self.report(
+                    "Changed only this block: it is in the past. To change the series, "
+                    "change one of its blocks from today on."
+                )
+                self._follow(new.day, new.id)
             return
-        scope = prompts.choose_scope(
-            self.window,
-            f"{verb} a repeating block",
-            f"{quoted(old)} repeats. {verb} only this block, or the whole series from "
-            "today on? (Blocks already in the past stay as they were.)",
-        )
+        scope = self._ask_scope(verb, old)
         if scope == "this":
-            self.push(f"{verb} {quoted(old)}", lambda s: edits.change_occurrence(s, new))
+            if self.push(f"{verb} {quoted(old)}", lambda s: edits.change_occurrence(s, new)):
+                self._follow(new.day, new.id)
         elif scope == "series":
-            series = series_following(self.ops.series(old.series_id).series, old, new)
+            try:
+                series = series_following(self.ops.series(old.series_id).series, old, new)
+            except (ValueError, UserError) as exc:
+                self.report(str(exc))
+                self.canvas.update()
+                return
             today = self.today()
             self.push(
-                f"{verb} series {quoted(old)}", lambda s: edits.change_series(s, series, today)
+                f"{verb} series {quoted(old)} from today on",
+                lambda s: edits.change_series(s, series, today),
             )
         else:
             self.canvas.update()  # cancelled: the preview goes back
+
+    def _ask_scope(self, verb: str, block: TimeBlock) -> str | None:
+        past = block.day < self.today()
+        then = (
+            " This block is in the past: it stays as it was either way, unless you choose it alone."
+            if past
+            else " Blocks already in the past stay as they were."
+        )
+        return prompts.choose_scope(
+            self.window,
+            f"{verb} a repeating block",
+            f"{quoted(block)} repeats. {verb} only this block, or the whole series from today "
+            f"on?{then}",
+        )
+
+    def _follow(self, day: date, block_id: int | None = None) -> None:
+        """A block moved or copied into another week: show that week (with the block
+        selected again), so it stays in view."""
+        if not self.week().contains(day):
+            self.go_to(day)
+            found = [b for b in self.canvas.blocks if b.id == block_id]
+            if found:
+                self.canvas.select(found[0])
 
     def delete_block(self, block: TimeBlock) -> None:
         if block.series_id is None:
             self.push(f"Delete {quoted(block)}", lambda s: edits.delete_blocks(s, [block.id or 0]))
             return
-        scope = prompts.choose_scope(
-            self.window,
-            "Delete a repeating block",
-            f"{quoted(block)} repeats. Delete only this block, or the whole series from today "
-            "on? (Blocks already in the past stay as they were.)",
-        )
+        scope = self._ask_scope("Delete", block)
         series_id = block.series_id
         if scope == "this":
             self.push(
@@ -135,17 +168,25 @@ class Planner(QObject):
         elif scope == "series":
             today = self.today()
             self.push(
-                f"Delete series {quoted(block)}", lambda s: edits.end_series(s, series_id, today)
+                f"Delete series {quoted(block)} from today on",
+                lambda s: edits.end_series(s, series_id, today),
             )
 
     def edit_block(self, block: TimeBlock) -> None:
-        series = self.ops.series(block.series_id).series if block.series_id else None
-        self._open_dialog(BlockDialog(block, series, is_new=False, parent=self.window), block)
+        try:
+            series = self.ops.series(block.series_id).series if block.series_id else None
+        except UserError as exc:  # the series was removed meanwhile (another window)
+            self.report(exc.message)
+            return
+        dialog = BlockDialog(block, series, False, self.window, self.ops.settings().week_start)
+        self._open_dialog(dialog, block)
 
     def new_block(self, day: date, start: int) -> None:
-        end = min(24 * 60, start + 60)
+        start = min(start, MINUTES_PER_DAY - 15)
+        end = min(MINUTES_PER_DAY, start + 60)
         draft = TimeBlock(day, start, end, self.canvas.paint_area, "")
-        self._open_dialog(BlockDialog(draft, None, is_new=True, parent=self.window), None)
+        dialog = BlockDialog(draft, None, True, self.window, self.ops.settings().week_start)
+        self._open_dialog(dialog, None)
 
     def _open_dialog(self, dialog: BlockDialog, old: TimeBlock | None) -> None:
         dialog.chosen.connect(lambda choice: self.apply_choice(old, choice))
@@ -153,33 +194,39 @@ class Planner(QObject):
         dialog.open()  # window-modal, but the event loop runs on (and tests can type)
 
     def apply_choice(self, old: TimeBlock | None, choice: BlockChoice) -> None:
-        block, series = choice.block, choice.series
-        today = self.today()
-        if old is None and series is None:
-            self.add_block(block)
-        elif old is None and series is not None:
-            change = self.push(
-                f"Add repeating {quoted(block)}", lambda s: edits.add_series(s, series, today)
-            )
-            self._select_first_new(change)
-        elif old is not None and series is not None and old.series_id is not None:
+        block, series, today = choice.block, choice.series, self.today()
+        if old is None:
+            if series is None:
+                self.add_block(block)
+            else:
+                change = self.push(
+                    f"Add repeating {quoted(block)}", lambda s: edits.add_series(s, series, today)
+                )
+                self._select_first_new(change)
+            return
+        if choice.stop_repeating and old.series_id is not None:
+            series_id = old.series_id
             self.push(
-                f"Change series {quoted(old)}", lambda s: edits.change_series(s, series, today)
+                f"Stop repeating {quoted(old)} from today on",
+                lambda s: edits.end_series(s, series_id, today),
             )
-        elif old is not None and series is not None:
+        elif series is not None and old.series_id is not None:
+            self.push(
+                f"Change series {quoted(old)} from today on",
+                lambda s: edits.change_series(s, series, today),
+            )
+        elif series is not None:
             # A plain block made to repeat: the series takes its place from its day on.
             old_id = old.id or 0
             change = self.push(
                 f"Repeat {quoted(old)}", lambda s: edits.repeat_block(s, old_id, series, today)
             )
             self._select_first_new(change)
-        elif old is not None and old.series_id is not None:
+        elif old.series_id is not None and not _only_status_changed(old, block) and block != old:
+            # "Only this block", chosen in the dialog: it leaves the series.
             self.push(f"Change {quoted(old)}", lambda s: edits.change_occurrence(s, block))
-        elif old is not None:
-            self.push(
-                f"{describe_change(old, block)} {quoted(old)}",
-                lambda s: edits.change_block(s, block),
-            )
+        else:
+            self.change_block(old, block)  # a plain block, or only its status: no question
 
     # -- the selected block, from menus and keys -----------------------------------------
     def selected(self) -> TimeBlock | None:
@@ -189,9 +236,12 @@ class Planner(QObject):
         return block
 
     def edit_selected(self) -> None:
-        block = self.selected()
+        """Edit the selected block; with none selected, a new one where the cursor is."""
+        block = self.canvas.selected()
         if block is not None:
             self.edit_block(block)
+        else:
+            self.new_block(self.canvas.cursor_day, self.canvas.cursor_minute)
 
     def mark(self, status: BlockStatus | str) -> None:
         status = BlockStatus(status)  # (the menus pass its name: no import before first paint)
@@ -261,6 +311,8 @@ class Planner(QObject):
         if block is not None:
             copy = next_day_copy(block)
             change = self.push(f"Duplicate {quoted(block)}", lambda s: edits.add_blocks(s, [copy]))
+            if change is not None:
+                self._follow(copy.day, change.after_blocks[0].id)
             self._select_first_new(change)
 
     def copy_last_week(self) -> None:
@@ -268,9 +320,10 @@ class Planner(QObject):
         change = self.push(
             "Copy last week's plan", lambda s: edits.copy_week_plan(s, week.previous(), week)
         )
-        if change is None or not change.after_blocks:
+        if change is None:
             self.report(
-                "Last week has no blocks to copy (repeating blocks are in every week already)."
+                "Nothing to copy: last week has no blocks this week does not have already "
+                "(repeating blocks are in every week)."
             )
         else:
             self.report(f"Copied {count_of(len(change.after_blocks), 'block')} from last week.")

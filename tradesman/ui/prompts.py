@@ -95,6 +95,7 @@ def ask_date(parent: QWidget, title: str, current: date) -> date | None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     calendar = QCalendarWidget()
+    calendar.setDateRange(QDate(1900, 1, 8), QDate(9998, 12, 24))  # the years we plan in
     calendar.setSelectedDate(QDate(current.year, current.month, current.day))
     calendar.activated.connect(dialog.accept)
     buttons = QDialogButtonBox(

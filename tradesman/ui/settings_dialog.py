@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from tradesman.domain.clock import format_clock, parse_clock
 from tradesman.domain.settings import AfterJob, Settings, WeekStart
 from tradesman.domain.validation import InvalidInput, check_settings
-
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from tradesman.domain.weeks import SHORT_DAY_NAMES
+from tradesman.ui.forms import FieldErrors
 
 
 class SettingsDialog(QDialog):
@@ -31,11 +31,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.settings = settings
-        self.errors: dict[str, QLabel] = {}
+        self.fields = FieldErrors(fallback="business_name")
         self.business_name = QLineEdit(settings.business_name)
         self.business_name.setPlaceholderText("shown on the window and on printed plans")
         self.owner_name = QLineEdit(settings.owner_name)
-        self.work_days = [QCheckBox(name) for name in DAY_NAMES]
+        self.work_days = [QCheckBox(name) for name in SHORT_DAY_NAMES]
         for day, check in enumerate(self.work_days):
             check.setChecked(day in settings.work_days)
         days = QHBoxLayout()
@@ -78,13 +78,13 @@ class SettingsDialog(QDialog):
         )
 
         form = QFormLayout()
-        form.addRow("&Business name", self._with_error("business_name", self.business_name))
-        form.addRow("&Your name", self._with_error("owner_name", self.owner_name))
-        form.addRow("&Work days", self._with_error("work_days", days_box))
-        form.addRow("Work &hours", self._with_error("day_start", hours_box, also=("day_end",)))
+        form.addRow("&Business name", self.fields.wrap("business_name", self.business_name))
+        form.addRow("&Your name", self.fields.wrap("owner_name", self.owner_name))
+        form.addRow("&Work days", self.fields.wrap("work_days", days_box))
+        form.addRow("Work &hours", self.fields.wrap("day_start", hours_box, also=("day_end",)))
         form.addRow("Week &starts on", self.week_start)
         form.addRow(
-            "&Target business share", self._with_error("target_business_share", self.target)
+            "&Target business share", self.fields.wrap("target_business_share", self.target)
         )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -103,34 +103,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
 
-    def _with_error(self, field: str, widget: QWidget, also: tuple[str, ...] = ()) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
-        error.hide()
-        column.addWidget(error)
-        for name in (field, *also):
-            self.errors[name] = error
-        return box
-
     def error_text(self, field: str) -> str:
-        label = self.errors[field]
-        return label.text() if not label.isHidden() else ""
+        return self.fields.text(field)
 
     def save(self) -> None:
-        for error in self.errors.values():
-            error.hide()
+        self.fields.clear()
         try:
             chosen = check_settings(self._from_fields())
         except InvalidInput as exc:
-            label = self.errors.get(exc.field) or self.errors["business_name"]
-            label.setText(exc.message)
-            label.show()
+            self.fields.show(exc.field, exc.message)
             return
         self.chosen.emit(chosen)
         self.accept()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from tradesman.domain.clock import format_hours
 from tradesman.domain.tasks import TaskCard, TaskStatus, due_state
-from tradesman.domain.weeks import format_day
+from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
 from tradesman.ui.palette import area_colour
 from tradesman.ui.task_model import CardRole, HeaderRole, Row
 from tradesman.ui.week_painter import mix
@@ -37,7 +37,7 @@ def due_text(card: TaskCard, today: date) -> str:
         return "Due today"
     if days == 1:
         return "Due tomorrow"
-    weekday = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[due.weekday()]
+    weekday = SHORT_DAY_NAMES[due.weekday()]
     return f"Due {weekday} {format_day(due, with_year=due.year != today.year)}"
 
 

@@ -30,7 +30,9 @@ from tradesman.domain.clock import parse_duration
 from tradesman.domain.task_rules import Every, TaskRule
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput, check_task, check_task_rule
+from tradesman.domain.weeks import DAY_NAMES
 from tradesman.ui.block_dialog import from_qdate, to_qdate
+from tradesman.ui.forms import FieldErrors
 
 REPEATS = (
     ("Does not repeat", None),
@@ -40,7 +42,6 @@ REPEATS = (
     ("A weekday of the month, every … months", Every.WEEKDAY_OF_MONTH),
 )
 NTH = (("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("last", -1))
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class TaskDialog(QDialog):
         self.task = task
         self.is_new = is_new
         self.setWindowTitle("New task" if is_new else "Edit task")
-        self.errors: dict[str, QLabel] = {}
+        self.fields = FieldErrors(fallback="title")
 
         self.title = QLineEdit(task.title)
         self.title.setMaxLength(400)
@@ -102,12 +103,12 @@ class TaskDialog(QDialog):
         self.notes.setMinimumHeight(70)
 
         form = QFormLayout()
-        form.addRow("&Title", self._with_error("title", self.title))
-        form.addRow("&Area", self._with_error("area", self.area))
-        form.addRow("&Status", self._with_error("status", self.status))
-        form.addRow("&When", self._with_error("due", due_box))
-        form.addRow("&Estimate", self._with_error("estimate_minutes", self.estimate))
-        form.addRow("&Notes", self._with_error("notes", self.notes))
+        form.addRow("&Title", self.fields.wrap("title", self.title))
+        form.addRow("&Area", self.fields.wrap("area", self.area))
+        form.addRow("&Status", self.fields.wrap("status", self.status))
+        form.addRow("&When", self.fields.wrap("due", due_box))
+        form.addRow("&Estimate", self.fields.wrap("estimate_minutes", self.estimate))
+        form.addRow("&Notes", self.fields.wrap("notes", self.notes))
 
         self.repeat = QComboBox()
         for text, every in REPEATS:
@@ -118,7 +119,7 @@ class TaskDialog(QDialog):
         for text, value in NTH:
             self.nth.addItem(text, value)
         self.weekday = QComboBox()
-        self.weekday.addItems(DAYS)
+        self.weekday.addItems(DAY_NAMES)
         self.weekday.setCurrentIndex(today.weekday())
         self.until_on = QCheckBox("until")
         self.until = QDateEdit(to_qdate(today))
@@ -138,7 +139,7 @@ class TaskDialog(QDialog):
         repeat_box = QWidget()
         repeat_row.setContentsMargins(0, 0, 0, 0)
         repeat_box.setLayout(repeat_row)
-        self.repeat_row = self._with_error(
+        self.repeat_row = self.fields.wrap(
             "interval", repeat_box, also=("nth", "weekday", "until", "every")
         )
         if is_new:
@@ -163,24 +164,8 @@ class TaskDialog(QDialog):
         self.title.setFocus()
         self.setMinimumWidth(520)
 
-    def _with_error(self, field: str, widget: QWidget, also: tuple[str, ...] = ()) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
-        error.hide()
-        column.addWidget(error)
-        for name in (field, *also):
-            self.errors[name] = error
-        return box
-
     def error_text(self, field: str) -> str:
-        label = self.errors[field]
-        return label.text() if not label.isHidden() else ""
+        return self.fields.text(field)
 
     def repeats(self) -> Every | None:
         value = self.repeat.currentData()
@@ -198,14 +183,11 @@ class TaskDialog(QDialog):
             self.has_due.setChecked(True)  # a repeating task counts from its first due date
 
     def save(self) -> None:
-        for error in self.errors.values():
-            error.hide()
+        self.fields.clear()
         try:
             choice = self._choice()
         except InvalidInput as exc:
-            label = self.errors.get(exc.field) or self.errors["title"]
-            label.setText(exc.message)
-            label.show()
+            self.fields.show(exc.field, exc.message)
             return
         self.chosen.emit(choice)
         self.accept()

@@ -31,7 +31,14 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QSizePolicy, QToolTip, QW
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.clock import SNAP_MINUTES, format_clock, format_hours, snap, snap_shift
+from tradesman.domain.clock import (
+    MINUTES_PER_DAY,
+    SNAP_MINUTES,
+    format_clock,
+    format_hours,
+    snap,
+    snap_shift,
+)
 from tradesman.domain.layout import Placement, place_blocks
 from tradesman.domain.planning import moved, resized
 from tradesman.domain.settings import Settings
@@ -111,6 +118,7 @@ class WeekCanvas(QWidget):
     ) -> None:
         if week != self.week:
             self.cursor_day = week.days[0] if not week.contains(today) else today
+            self._close_title_editor()  # a block being named belongs to the week left behind
         self.week = week
         self.blocks = list(blocks)
         self.placements = place_blocks(self.blocks)
@@ -183,7 +191,7 @@ class WeekCanvas(QWidget):
             week_painter.draw_new_block(painter, rect, area_colour(self.paint_area), label)
         if self._drop_slot is not None:
             day, start = self._drop_slot
-            rect = geometry.slot_rect(day, start, min(24 * 60, start + 60))
+            rect = geometry.slot_rect(day, start, min(MINUTES_PER_DAY, start + 60))
             highlight = palette.color(palette.ColorRole.Highlight)
             week_painter.draw_new_block(
                 painter, rect, highlight, f"Book it from {format_clock(start)}"
@@ -197,7 +205,7 @@ class WeekCanvas(QWidget):
                 painter, geometry, (self.today - self.week.start).days, self.now_minute
             )
         if self.hasFocus() and self.selected_id is None and self.week.contains(self.cursor_day):
-            end = min(24 * 60, self.cursor_minute + 60)
+            end = min(MINUTES_PER_DAY, self.cursor_minute + 60)
             rect = geometry.slot_rect(self.cursor_day, self.cursor_minute, end)
             week_painter.draw_cursor(painter, rect, palette)
         painter.end()
@@ -231,7 +239,9 @@ class WeekCanvas(QWidget):
         else:
             self.select(None)
             self.cursor_day = day
-            self.cursor_minute = min(snap(minute - SNAP_MINUTES / 2), 24 * 60 - SNAP_MINUTES)
+            self.cursor_minute = min(
+                snap(minute - SNAP_MINUTES / 2), MINUTES_PER_DAY - SNAP_MINUTES
+            )
             self._drag = _Drag(DragKind.CREATE, point, minute, day)
             self.update()
 
@@ -256,10 +266,14 @@ class WeekCanvas(QWidget):
             shift = snap_shift(minute - drag.press_minute)
             if drag.kind is DragKind.MOVE:
                 drag.preview = moved(block, day, block.start + shift)
-            elif drag.kind is DragKind.TOP:
-                drag.preview = resized(block, snap(minute), block.end)
-            else:
-                drag.preview = resized(block, block.start, snap(minute))
+            elif drag.kind is DragKind.TOP:  # the top edge stops a quarter hour above the end
+                drag.preview = resized(
+                    block, min(snap(minute), block.end - SNAP_MINUTES), block.end
+                )
+            else:  # and the bottom edge a quarter hour below the start
+                drag.preview = resized(
+                    block, block.start, max(snap(minute), block.start + SNAP_MINUTES)
+                )
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -288,10 +302,17 @@ class WeekCanvas(QWidget):
             self.edit_requested.emit(block)
         else:
             geometry = self.geometry_
-            start = min(snap(geometry.minute_at(point.y()) - SNAP_MINUTES / 2), 23 * 60)
+            start = snap(geometry.minute_at(point.y()) - SNAP_MINUTES / 2)
+            start = min(start, MINUTES_PER_DAY - SNAP_MINUTES)
             self.new_block_requested.emit(geometry.day_at(point.x()), start)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the Menu key, Shift+F10
+            block = self.selected()
+            if block is not None:
+                centre = self.block_rect(block.id or 0).center().toPoint()
+                self.context_requested.emit(block, self.mapToGlobal(centre))
+            return
         block, _ = self.hit(QPointF(event.pos()))
         if block is not None:
             self.select(block)
@@ -313,8 +334,8 @@ class WeekCanvas(QWidget):
         start, end = min(pressed, current), max(pressed, current)
         if end - start < SNAP_MINUTES:
             end = start + SNAP_MINUTES
-        if end > 24 * 60:
-            start, end = 24 * 60 - SNAP_MINUTES, 24 * 60
+        if end > MINUTES_PER_DAY:
+            start, end = MINUTES_PER_DAY - SNAP_MINUTES, MINUTES_PER_DAY
         return start, end
 
     # -- a title for a drawn block --------------------------------------------------
@@ -335,6 +356,14 @@ class WeekCanvas(QWidget):
         editor.show()
         editor.setFocus()
         self.update()
+
+    def finish_pending_title(self) -> None:
+        """Save a block being named (if it has a title typed), before the view moves on."""
+        if self._title_editor is not None:
+            if self._title_editor.text().strip():
+                self._finish_title()
+            else:
+                self._close_title_editor()
 
     def _finish_title(self) -> None:
         editor, new = self._title_editor, self._pending_new
@@ -383,7 +412,9 @@ class WeekCanvas(QWidget):
         geometry = self.geometry_
         if not geometry.in_columns(point):
             return None
-        start = min(snap(geometry.minute_at(point.y()) - SNAP_MINUTES / 2), 24 * 60 - SNAP_MINUTES)
+        start = min(
+            snap(geometry.minute_at(point.y()) - SNAP_MINUTES / 2), MINUTES_PER_DAY - SNAP_MINUTES
+        )
         return geometry.day_at(point.x()), start
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -443,7 +474,7 @@ class WeekCanvas(QWidget):
             )
         elif key in steps:
             self.cursor_minute = max(
-                0, min(24 * 60 - SNAP_MINUTES, self.cursor_minute + steps[key])
+                0, min(MINUTES_PER_DAY - SNAP_MINUTES, self.cursor_minute + steps[key])
             )
             self.update()
         elif key in days:
@@ -454,17 +485,20 @@ class WeekCanvas(QWidget):
             super().keyPressEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        """Tab and Shift+Tab step through the week's blocks in time order."""
+        """Tab and Shift+Tab step through the week's blocks in time order; past the last
+        (or before the first) they leave the calendar, as Tab does anywhere else."""
         ordered = sorted(self.blocks, key=lambda b: (b.day, b.start, b.id or 0))
-        if not ordered:
-            return super().focusNextPrevChild(next)
         current = self.selected()
-        if current is None:
+        if current is None and ordered:
             self.select(ordered[0] if next else ordered[-1])
-        else:
+            return True
+        if current is not None:
             index = ordered.index(current) + (1 if next else -1)
-            self.select(ordered[index % len(ordered)])
-        return True
+            if 0 <= index < len(ordered):
+                self.select(ordered[index])
+                return True
+            self.select(None)
+        return super().focusNextPrevChild(next)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.update()

@@ -1,0 +1,42 @@
+"""Plain sentences under form fields: how every dialog says what is wrong, and where."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class FieldErrors:
+    """An error line under each field; `show` puts a sentence under the field it names."""
+
+    def __init__(self, fallback: str) -> None:
+        self.labels: dict[str, QLabel] = {}
+        self._fallback = fallback  # where a sentence about an unknown field goes
+
+    def wrap(self, field: str, widget: QWidget, also: tuple[str, ...] = ()) -> QWidget:
+        """`widget` with an (empty, hidden) error line under it, for `field` and `also`."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #c0392b;")
+        error.hide()
+        column.addWidget(error)
+        for name in (field, *also):
+            self.labels[name] = error
+        return box
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.hide()
+
+    def show(self, field: str, message: str) -> None:
+        label = self.labels.get(field) or self.labels[self._fallback]
+        label.setText(message)
+        label.show()
+
+    def text(self, field: str) -> str:
+        label = self.labels[field]
+        return label.text() if not label.isHidden() else ""
