@@ -41,6 +41,28 @@ BLOCKS_BETWEEN = """
 
 BlockValues = tuple[int, str, int, int, str, str, str, str, int | None, int | None, int | None]
 
+# Every task with what the calendar has for it, added up by SQLite: minutes booked (all
+# linked blocks not skipped), minutes done (done blocks, at their actual time), and how
+# many linked blocks are still planned from :today on.
+TASK_CARDS = """
+    SELECT t.id, t.title, t.area, t.status, t.due, t.estimate_minutes, t.notes,
+           t.created, t.completed, t.rule_id,
+           COALESCE(SUM(CASE WHEN b.status != 'skipped'
+                             THEN b.end_minute - b.start_minute ELSE 0 END), 0),
+           COALESCE(SUM(CASE WHEN b.status = 'done'
+                             THEN COALESCE(b.actual_minutes, b.end_minute - b.start_minute)
+                             ELSE 0 END), 0),
+           COALESCE(SUM(CASE WHEN b.status = 'planned' AND b.day >= :today
+                             THEN 1 ELSE 0 END), 0)
+    FROM task AS t LEFT JOIN block AS b ON b.task_id = t.id
+    WHERE (:task_id IS NULL OR t.id = :task_id)
+    GROUP BY t.id
+    ORDER BY t.due IS NULL, t.due, t.id
+"""
+TaskCardValues = tuple[
+    int, str, str, str, str | None, int | None, str, str, str | None, int | None, int, int, int
+]
+
 
 def dbapi_connection(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under a Session, inside the Session's own transaction."""
@@ -59,6 +81,13 @@ def block_values_between(db: sqlite3.Connection, first: date, last: date) -> lis
     """The columns of every block from `first` to `last`, in the order of the days."""
     rows = db.execute(BLOCKS_BETWEEN, {"first": first.isoformat(), "last": last.isoformat()})
     return list(rows)
+
+
+def task_card_values(
+    db: sqlite3.Connection, today: date, task_id: int | None = None
+) -> list[TaskCardValues]:
+    """Every task (or one) with its booked, done and still-planned block totals."""
+    return list(db.execute(TASK_CARDS, {"today": today.isoformat(), "task_id": task_id}))
 
 
 def setting_values(db: sqlite3.Connection) -> dict[str, Any]:

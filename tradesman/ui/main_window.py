@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
 
         ops, actions = self._ops, self.task_actions
         page = TasksPage(
-            ops.task_cards, templates(), self._today, lambda: self._week_of_today().end
+            ops.all_task_cards, templates(), self._today, lambda: self._week_of_today().end
         )
         page.new_requested.connect(actions.new_task)
         page.edit_requested.connect(actions.edit_task)
@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(self._tasks_holder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(page)
+        page.show()  # (a child added to a widget already on screen is hidden until shown)
         self.tasks_page = page
 
     def _edit_card_at(self, index: Any) -> None:

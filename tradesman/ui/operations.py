@@ -31,7 +31,7 @@ from tradesman.services.series import (
 )
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.summary import week_split
-from tradesman.services.task_cards import TaskFilter, card_for, task_cards
+from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
 from tradesman.services.task_rules import make_due_tasks
 from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
 from tradesman.store.database import Store
@@ -83,6 +83,10 @@ class Operations(QObject):
     def task_cards(self, chosen: TaskFilter) -> list[TaskCard]:
         with self.store.reading() as session:
             return task_cards(session, chosen, self.today())
+
+    def all_task_cards(self) -> list[TaskCard]:
+        with self.store.reading() as session:
+            return all_task_cards(session, self.today())
 
     def task_card(self, task_id: int) -> TaskCard | None:
         with self.store.reading() as session:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.tasks import Task, TaskCard
-from tradesman.services.task_cards import Show, TaskFilter
+from tradesman.services.task_cards import Show, TaskFilter, filter_cards
 from tradesman.services.templates import Template
 from tradesman.ui.palette import AREA_HEX
 from tradesman.ui.task_delegate import CardDelegate
@@ -56,6 +56,10 @@ class TaskList(QListView):
         self.setHorizontalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )  # cards fit the width
+        # Thousands of cards are laid out a hundred at a time, between frames: the first
+        # screenful paints at once, the scroll bar settles as the rest are measured.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(100)
 
     def card_at(self, point: QPoint) -> TaskCard | None:
         card: TaskCard | None = self.indexAt(point).data(CardRole)
@@ -75,13 +79,14 @@ class TasksPage(QWidget):
 
     def __init__(
         self,
-        load: Callable[[TaskFilter], list[TaskCard]],
+        load: Callable[[], list[TaskCard]],
         templates: tuple[Template, ...],
         today: Callable[[], date],
         week_end: Callable[[], date],
     ) -> None:
         super().__init__()
-        self._load = load
+        self._load = load  # every task; the page filters them itself, as the owner types
+        self._cards: list[TaskCard] = []
         self._today = today
         self._week_end = week_end
         self.show_choice = QComboBox()
@@ -132,13 +137,13 @@ class TasksPage(QWidget):
         layout.addLayout(lanes, 1)
 
         self.new_button.clicked.connect(lambda: self.new_requested.emit(Area.MARKETING))
-        self.show_choice.currentIndexChanged.connect(self.reload)
-        self.due_this_week.toggled.connect(self.reload)
-        # Typing waits a moment before filtering, so every key does not reload.
+        self.show_choice.currentIndexChanged.connect(self.show_filtered)
+        self.due_this_week.toggled.connect(self.show_filtered)
+        # Typing waits a moment before filtering, so a fast typist is not kept waiting.
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
-        self._typing.setInterval(150)
-        self._typing.timeout.connect(self.reload)
+        self._typing.setInterval(120)
+        self._typing.timeout.connect(self.show_filtered)
         self.search.textChanged.connect(self._typing.start)
 
     def _library_menu(self, templates: tuple[Template, ...]) -> QMenu:
@@ -159,9 +164,14 @@ class TasksPage(QWidget):
         )
 
     def reload(self) -> None:
+        """Read every task again (the data changed), then show those the filter picks."""
+        self._cards = self._load()
+        self.show_filtered()
+
+    def show_filtered(self) -> None:
         self._typing.stop()
         chosen = self.current_filter()
-        cards = self._load(chosen)
+        cards = filter_cards(self._cards, chosen)
         self.delegate.today, self.delegate.week_end = self._today(), self._week_end()
         show_done = chosen.show is not Show.OPEN
         for area in AREAS:
