@@ -56,7 +56,16 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.ui.week_view import WeekView
 
 JSON_FILTER = "Tradesman export (*.json);;All files (*)"
-Shortcut = QKeySequence.StandardKey | str | tuple[str, ...] | None
+Shortcut = str | tuple[str, ...] | None
+# Keys written out, not QKeySequence.StandardKey: touching that enum makes PySide build
+# all its ~70 members before the first paint. (Qt reads "Ctrl" as Cmd on macOS.)
+UNDO, REDO = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
+
+
+def set_keys(action: QAction, keys: tuple[str, ...]) -> None:
+    # setShortcuts (plural): setShortcut's overloads make PySide load the whole Qt enum
+    # namespace (~13 ms) before the first paint.
+    action.setShortcuts([QKeySequence(key) for key in keys])
 
 
 class MainWindow(QMainWindow):
@@ -111,14 +120,12 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Shortcut = None) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, str | tuple):
-            # setShortcuts (plural): setShortcut's overloads make PySide load the whole
-            # Qt enum namespace (~13 ms) before the first paint.
-            keys = (shortcut,) if isinstance(shortcut, str) else shortcut
-            action.setShortcuts([QKeySequence(key) for key in keys])
-        elif shortcut is not None:
-            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        # QAction(parent) then setText: the (text, parent) overload makes PySide build the
+        # QIcon.ThemeIcon enum (151 members) while choosing between constructors.
+        action = QAction(self)
+        action.setText(text)
+        if shortcut is not None:
+            set_keys(action, (shortcut,) if isinstance(shortcut, str) else shortcut)
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even where no menu shows the action
         return action
@@ -137,20 +144,19 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        keys = QKeySequence.StandardKey
         self._editing_actions: list[QAction] = []
         self.import_action = self._action("&Import…", self.import_data, "Ctrl+Shift+I")
         self.import_action.setStatusTip("Replace all your data with a Tradesman export file")
         self.export_action = self._action("&Export…", self.export_data, "Ctrl+Shift+E")
         self.export_action.setStatusTip("Save all your data to a file")
         self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
-        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         # Qt's own undo actions follow the stack: "Undo Move 'Kitchen job'", enabled or not.
         self.undo_stack = QUndoStack(self)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        for action, key in ((self.undo_action, keys.Undo), (self.redo_action, keys.Redo)):
-            action.setShortcuts(QKeySequence.keyBindings(key))
+        for action, keys in ((self.undo_action, UNDO), (self.redo_action, REDO)):
+            set_keys(action, keys)
             self.addAction(action)
         self.undo_action.triggered.connect(
             lambda: self._after_undo("Undone", self.undo_stack.index())
@@ -158,14 +164,14 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(
             lambda: self._after_undo("Redone", self.undo_stack.index() - 1)
         )
-        self.new_block_action = self._action("&New block…", self.new_block, keys.New)
+        self.new_block_action = self._action("&New block…", self.new_block, "Ctrl+N")
         self.edit_block_action = self._planner_action("&Edit block…", "edit_selected", "F2")
-        self.copy_action = self._planner_action("&Copy", "copy", keys.Copy)
-        self.paste_action = self._planner_action("&Paste", "paste", keys.Paste)
+        self.copy_action = self._planner_action("&Copy", "copy", "Ctrl+C")
+        self.paste_action = self._planner_action("&Paste", "paste", "Ctrl+V")
         self.duplicate_action = self._planner_action(
             "D&uplicate to next day", "duplicate", "Ctrl+D"
         )
-        self.delete_action = self._planner_action("&Delete", "delete_selected", keys.Delete)
+        self.delete_action = self._planner_action("&Delete", "delete_selected", "Del")
         self.done_action = self._planner_action(
             "Mark &done", "mark", ("Ctrl+Return", "Ctrl+Enter"), "done"
         )
@@ -246,37 +252,44 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Week")
         toolbar.setObjectName("weekToolbar")
         toolbar.setMovable(False)
-        toolbar.addAction(self.week_page_action)
-        toolbar.addAction(self.tasks_page_action)
-        toolbar.addSeparator()
         for action in (self.previous_week_action, self.this_week_action, self.next_week_action):
             toolbar.addAction(action)
         self.week_label = QLabel()
         self.week_label.setContentsMargins(12, 0, 12, 0)
         toolbar.addWidget(self.week_label)
         self.addToolBar(toolbar)
-        self._toolbar = toolbar  # the Draw buttons join it with the calendar (week_view)
+        self._toolbar = toolbar  # more buttons join it with the calendar: _fill_toolbar
+
+    def _fill_toolbar(self) -> None:
+        """The Draw buttons, and Week / Tasks at the far end: added after the first paint
+        (to the right, so nothing on screen moves), as they need the data anyway."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSizePolicy
+
+        toolbar = self._toolbar
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel("  Draw: "))
+        for area, action in self.area_actions.items():
+            action.setIcon(swatch(area))
+            toolbar.addAction(action)
+        gap = QWidget()
+        gap.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(gap)
+        toolbar.addAction(self.week_page_action)
+        toolbar.addAction(self.tasks_page_action)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     # -- the calendar ---------------------------------------------------------------
     @property
     def week_view(self) -> WeekView:
         """The calendar, made on first use (after the window's first paint)."""
         if self._week_view is None:
-            from PySide6.QtCore import Qt
-
             from tradesman.ui.week_view import WeekView
 
             self._week_view = WeekView(self._week)
             self._row.insertWidget(0, self._week_view, 1)
             self._row.takeAt(1)  # the stretch that held its place
-            # The Draw buttons, with area names beside their colours: each toolbar button
-            # costs time to make, so they come after the first paint, with the calendar.
-            self._toolbar.addSeparator()
-            self._toolbar.addWidget(QLabel("  Draw: "))
-            for area, action in self.area_actions.items():
-                action.setIcon(swatch(area))
-                self._toolbar.addAction(action)
-            self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._fill_toolbar()
         return self._week_view
 
     @property
