@@ -333,3 +333,56 @@ def test_recurring_tasks_appear_when_the_app_stays_open_past_midnight(planner: P
         assert lane(planner, Area.ADMIN) == [("Bookkeeping hour", TaskStatus.OPEN)]
         planner.window.day_watcher.check()
         assert len(lane(planner, Area.ADMIN)) == 1  # once only
+
+
+def test_the_window_opens_on_the_page_it_was_left_on(planner: Planner) -> None:
+    from planner_kit import open_window
+
+    page(planner)
+    planner.window.close()
+    again = open_window(planner.qtbot, planner.paths, planner.store)
+    assert again.pages.currentIndex() == 1 and again.tasks_page is not None
+    again.show_page(0)
+    again.close()
+    third = open_window(planner.qtbot, planner.paths, planner.store)
+    assert third.pages.currentIndex() == 0
+
+
+def test_recurring_rules_and_their_tasks_survive_export_and_import(
+    planner: Planner, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from helpers import without_ids
+
+    from tradesman.domain.task_rules import Every, TaskRule
+    from tradesman.exchange.document import FORMAT_VERSION
+    from tradesman.paths import prepare_data_folder
+    from tradesman.services.transfer import export_text, import_from_file
+    from tradesman.store.database import open_store
+
+    with planner.store.writing() as session:
+        task_edits.add_rule(
+            session,
+            TaskRule(
+                "Bookkeeping hour",
+                Area.ADMIN,
+                Every.WEEKDAY_OF_MONTH,
+                1,
+                date(2026, 11, 1),
+                nth=-1,
+                weekday=4,
+                estimate_minutes=60,
+            ),
+            TODAY,
+        )
+    one, _ = export_text(planner.store, None)
+    first = json.loads(one)
+    assert first["version"] == FORMAT_VERSION and first["task_rules"][0]["weekday"] == "friday"
+    assert first["tasks"][0]["rule"] == first["task_rules"][0]["id"]
+    (tmp_path / "one.json").write_text(one)
+    other = open_store(prepare_data_folder(tmp_path / "other"))
+    import_from_file(other, tmp_path / "one.json", None)
+    two, _ = export_text(other, None)
+    other.close()
+    assert without_ids(json.loads(two)) == without_ids(first)

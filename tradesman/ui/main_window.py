@@ -326,6 +326,8 @@ class MainWindow(QMainWindow):
         ops.make_due_tasks()
         ops.changed.connect(self.refresh_all)
         self._reload_tasks()
+        if str(self._state.value("window/page", "week")) == "tasks":  # where it was left
+            self.show_page(1)
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
         for action in (self.import_action, self.export_action, self.settings_action,
@@ -614,6 +616,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._state.setValue("window/geometry", self.saveGeometry())
+        self._state.setValue("window/page", "tasks" if self.pages.currentIndex() == 1 else "week")
         self._state.setValue("window/state", self.saveState())
         self._state.sync()
         super().closeEvent(event)
