@@ -192,12 +192,13 @@ class MainWindow(QMainWindow):
             "(repeating blocks are there already)"
         )
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
-        self.week_page_action = self._action(
-            "&Week", lambda: self.pages.setCurrentIndex(0), "Ctrl+1"
-        )
-        self.tasks_page_action = self._action(
-            "&Tasks", lambda: self.pages.setCurrentIndex(1), "Ctrl+2"
-        )
+        self.week_page_action = self._action("&Week", lambda: self.show_page(0), "Ctrl+1")
+        self.tasks_page_action = self._action("T&asks", lambda: self.show_page(1), "Ctrl+2")
+        self.page_group = QActionGroup(self)
+        for action in (self.week_page_action, self.tasks_page_action):
+            action.setCheckable(True)
+            self.page_group.addAction(action)
+        self.week_page_action.setChecked(True)
         self.new_task_action = self._action("&New task…", self.new_task, "Ctrl+Shift+N")
         self.new_task_action.setEnabled(False)
         self.area_actions: dict[Area, QAction] = {}
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.week_label)
         self.addToolBar(toolbar)
         self._toolbar = toolbar  # more buttons join it with the calendar: _fill_toolbar
+        self._week_only: list[QAction] = []  # toolbar items hidden on the tasks page
 
     def _fill_toolbar(self) -> None:
         """The Draw buttons, and Week / Tasks at the far end: added after the first paint
@@ -278,6 +280,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.week_page_action)
         toolbar.addAction(self.tasks_page_action)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        pages = {self.week_page_action, self.tasks_page_action}
+        self._week_only = [action for action in toolbar.actions() if action not in pages]
 
     # -- the calendar ---------------------------------------------------------------
     @property
@@ -361,6 +365,9 @@ class MainWindow(QMainWindow):
         (self.week_page_action if index == 0 else self.tasks_page_action).setChecked(True)
 
     def _page_changed(self, index: int) -> None:
+        # The week's buttons (and Draw) mean nothing on the tasks page.
+        for action in self._week_only:
+            action.setVisible(index == 0)
         if index == 1:
             self._ensure_tasks_page()
             if self.tasks_page is not None:
