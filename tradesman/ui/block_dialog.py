@@ -35,7 +35,7 @@ from tradesman.domain.series import Series
 from tradesman.domain.settings import WeekStart
 from tradesman.domain.validation import InvalidInput, check_block, check_series
 from tradesman.domain.weeks import SHORT_DAY_NAMES
-from tradesman.ui.forms import FieldErrors
+from tradesman.ui.forms import FieldErrors, save_cancel_buttons
 from tradesman.ui.palette import swatch
 
 REPEATS = ("Does not repeat", "Every week", "Every 2 weeks", "Every 3 weeks", "Every 4 weeks")
@@ -127,11 +127,7 @@ class BlockDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._repeat_section())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._follow_status)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 
 class FieldErrors:
@@ -40,3 +42,14 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels[field]
         return label.text() if not label.isHidden() else ""
+
+
+def save_cancel_buttons(dialog: QDialog, save: Callable[[], object]) -> QDialogButtonBox:
+    """The Save / Cancel row every editing dialog ends with: Save runs `save` (which
+    accepts only when the input is good), Cancel and Esc close without changing anything."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -21,7 +21,7 @@ from tradesman.domain.clock import format_clock, parse_clock
 from tradesman.domain.settings import AfterJob, Settings, WeekStart
 from tradesman.domain.validation import InvalidInput, check_settings
 from tradesman.domain.weeks import SHORT_DAY_NAMES
-from tradesman.ui.forms import FieldErrors
+from tradesman.ui.forms import FieldErrors, save_cancel_buttons
 
 
 class SettingsDialog(QDialog):
@@ -86,11 +86,7 @@ class SettingsDialog(QDialog):
         form.addRow(
             "&Target business share", self.fields.wrap("target_business_share", self.target)
         )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -32,7 +32,7 @@ from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput, check_task, check_task_rule
 from tradesman.domain.weeks import DAY_NAMES
 from tradesman.ui.block_dialog import from_qdate, to_qdate
-from tradesman.ui.forms import FieldErrors
+from tradesman.ui.forms import FieldErrors, save_cancel_buttons
 
 REPEATS = (
     ("Does not repeat", None),
@@ -151,11 +151,7 @@ class TaskDialog(QDialog):
         self.until_on.toggled.connect(lambda _: self._follow_repeat())
         self._follow_repeat()
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
