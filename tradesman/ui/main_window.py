@@ -34,9 +34,9 @@ from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR, Week, week_containing
 from tradesman.identity import APP_NAME
+from tradesman.ui.folders import LastFolder
 from tradesman.ui.palette import swatch
 from tradesman.ui.split_panel import SplitPanel
-from tradesman.words import count_of
 
 # Dialogs, the calendar and background work are loaded on first use (imports inside
 # the methods): none of them is needed for the window's first paint.
@@ -46,16 +46,15 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.domain.blocks import TimeBlock
     from tradesman.domain.split import WeekSplit
     from tradesman.services.first_look import FirstLook
-    from tradesman.services.transfer import ImportResult
     from tradesman.ui.about import AboutDialog
     from tradesman.ui.operations import Operations
     from tradesman.ui.planner import Planner
     from tradesman.ui.schedule_list import ScheduleList
     from tradesman.ui.task_actions import TaskActions
     from tradesman.ui.tasks_page import TasksPage
+    from tradesman.ui.transfer_actions import DataTransfer
     from tradesman.ui.week_view import WeekView
 
-JSON_FILTER = "Tradesman export (*.json);;All files (*)"
 Shortcut = str | tuple[str, ...] | None
 # Keys written out, not QKeySequence.StandardKey: touching that enum makes PySide build
 # all its ~70 members before the first paint. (Qt reads "Ctrl" as Cmd on macOS.)
@@ -86,7 +85,8 @@ class MainWindow(QMainWindow):
         self.planner: Planner | None = None
         self._week_view: WeekView | None = None
         self._about: AboutDialog | None = None
-        self._busy: object = None
+        self._transfer: DataTransfer | None = None
+        self.folders = LastFolder(state)
         self.setWindowTitle(APP_NAME)
 
         self._make_actions()
@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
         from tradesman.ui.planner import Planner
         from tradesman.ui.schedule_list import ScheduleList
         from tradesman.ui.task_actions import TaskActions
+        from tradesman.ui.transfer_actions import DataTransfer
 
         self._ops = ops
         self.planner = Planner(
@@ -320,6 +321,7 @@ class MainWindow(QMainWindow):
             self.show_day,
         )  # fmt: skip
         self.task_actions = actions = TaskActions(ops, self.undo_stack, self, self.report)
+        self._transfer = DataTransfer(ops, self, self.folders, self._today, self.undo_stack.clear)
         self.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(self._today, lambda: self._week_of_today().end)
         self.schedule_list.view.doubleClicked.connect(self._edit_card_at)
@@ -528,81 +530,12 @@ class MainWindow(QMainWindow):
 
     # -- import and export ----------------------------------------------------------
     def import_data(self) -> None:
-        from tradesman.ui import prompts
-        from tradesman.ui.background import run_with_progress
-
-        ops = self._ops
-        if ops is None:
-            return
-        path = prompts.choose_file_to_open(self, "Import data", self._last_folder(), JSON_FILTER)
-        if path is None:
-            return
-        self._remember_folder(path)
-        if not prompts.confirm(
-            self,
-            "Replace all your data?",
-            f"Importing {path.name} replaces all your tasks, time blocks and settings with "
-            "the ones in the file. A backup of what you have now is made first.",
-            "Replace my data",
-        ):
-            return
-
-        def done(result: ImportResult) -> None:
-            if self.planner is not None:
-                self.planner.stack.clear()  # the edits it remembers were to other data
-            ops.changed.emit()
-            message = (
-                f"Imported {count_of(result.counts.tasks, 'task')} and "
-                f"{count_of(result.counts.blocks, 'time block')} from {path.name}."
-            )
-            self.statusBar().showMessage(message, 10_000)
-            prompts.tell(
-                self,
-                "Import finished",
-                f"{message}\n\nThe data you had before is kept in the backup "
-                f"{result.backup.path.name}.",
-            )
-
-        self._busy = run_with_progress(
-            self, f"Importing {path.name}…", lambda: ops.import_from(path), done, self._failed
-        )
+        if self._transfer is not None:
+            self._transfer.import_data()
 
     def export_data(self) -> None:
-        from tradesman.ui import prompts
-        from tradesman.ui.background import run_with_progress
-
-        ops = self._ops
-        if ops is None:
-            return
-        suggested = self._last_folder() / f"tradesman-export-{self._today().isoformat()}.json"
-        path = prompts.choose_file_to_save(self, "Export data", suggested, JSON_FILTER)
-        if path is None:
-            return
-        self._remember_folder(path)
-
-        def done(counts: Any) -> None:
-            self.statusBar().showMessage(
-                f"Exported {count_of(counts.tasks, 'task')} and "
-                f"{count_of(counts.blocks, 'time block')} to {path}.",
-                10_000,
-            )
-
-        self._busy = run_with_progress(
-            self, f"Exporting to {path.name}…", lambda: ops.export_to(path), done, self._failed
-        )
-
-    def _failed(self, message: str) -> None:
-        from tradesman.ui import prompts
-
-        self.statusBar().showMessage(message, 10_000)
-        prompts.warn(self, APP_NAME, message)
-
-    def _last_folder(self) -> Path:
-        folder = str(self._state.value("folders/last", ""))
-        return Path(folder) if folder and Path(folder).is_dir() else Path.home()
-
-    def _remember_folder(self, path: Path) -> None:
-        self._state.setValue("folders/last", str(path.parent))
+        if self._transfer is not None:
+            self._transfer.export_data()
 
     # -- help -----------------------------------------------------------------------
     def show_about(self) -> None:

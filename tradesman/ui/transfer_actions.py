@@ -1,0 +1,97 @@
+"""Import and export of the whole data set, from the File menu: asked for, confirmed,
+run off the UI thread with a progress window, and reported in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QMainWindow
+
+from tradesman.identity import APP_NAME
+from tradesman.ui import prompts
+from tradesman.ui.background import run_with_progress
+from tradesman.ui.folders import LastFolder
+from tradesman.words import count_of
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from tradesman.services.transfer import ImportResult
+    from tradesman.ui.operations import Operations
+
+JSON_FILTER = "Tradesman export (*.json);;All files (*)"
+
+
+class DataTransfer:
+    def __init__(
+        self,
+        ops: Operations,
+        window: QMainWindow,
+        folders: LastFolder,
+        today: Callable[[], date],
+        after_import: Callable[[], None],
+    ) -> None:
+        self.ops = ops
+        self.window = window
+        self.folders = folders
+        self.today = today
+        self.after_import = after_import  # e.g. forget the undo history: it was of other data
+        self._busy: object = None  # the running job, kept alive until it reports
+
+    def import_data(self) -> None:
+        ops, window = self.ops, self.window
+        path = prompts.choose_file_to_open(window, "Import data", self.folders.get(), JSON_FILTER)
+        if path is None:
+            return
+        self.folders.remember(path)
+        if not prompts.confirm(
+            window,
+            "Replace all your data?",
+            f"Importing {path.name} replaces all your tasks, time blocks and settings with "
+            "the ones in the file. A backup of what you have now is made first.",
+            "Replace my data",
+        ):
+            return
+
+        def done(result: ImportResult) -> None:
+            self.after_import()
+            ops.changed.emit()
+            message = (
+                f"Imported {count_of(result.counts.tasks, 'task')} and "
+                f"{count_of(result.counts.blocks, 'time block')} from {path.name}."
+            )
+            window.statusBar().showMessage(message, 10_000)
+            prompts.tell(
+                window,
+                "Import finished",
+                f"{message}\n\nThe data you had before is kept in the backup "
+                f"{result.backup.path.name}.",
+            )
+
+        self._busy = run_with_progress(
+            window, f"Importing {path.name}…", lambda: ops.import_from(path), done, self._failed
+        )
+
+    def export_data(self) -> None:
+        ops, window = self.ops, self.window
+        suggested = self.folders.get() / f"tradesman-export-{self.today().isoformat()}.json"
+        path = prompts.choose_file_to_save(window, "Export data", suggested, JSON_FILTER)
+        if path is None:
+            return
+        self.folders.remember(path)
+
+        def done(counts: Any) -> None:
+            window.statusBar().showMessage(
+                f"Exported {count_of(counts.tasks, 'task')} and "
+                f"{count_of(counts.blocks, 'time block')} to {path}.",
+                10_000,
+            )
+
+        self._busy = run_with_progress(
+            window, f"Exporting to {path.name}…", lambda: ops.export_to(path), done, self._failed
+        )
+
+    def _failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10_000)
+        prompts.warn(self.window, APP_NAME, message)
