@@ -31,6 +31,32 @@ MINUTES_PER_AREA = """
 """
 
 
+# The same sums, one row per day and area, for the chart of a week by day.
+MINUTES_PER_DAY_AND_AREA = """
+    SELECT day, area,
+           SUM(end_minute - start_minute),
+           SUM(CASE WHEN status = 'done'
+                    THEN COALESCE(actual_minutes, end_minute - start_minute)
+                    ELSE 0 END)
+    FROM block
+    WHERE day BETWEEN :first AND :last
+    GROUP BY day, area
+"""
+
+# And one row per week and area: weeks are counted in sevens of days from :first (the
+# first day of the first week), so they follow the owner's week start, Sunday or Monday.
+MINUTES_PER_WEEK_AND_AREA = """
+    SELECT CAST(julianday(day) - julianday(:first) AS INTEGER) / 7 AS week, area,
+           SUM(end_minute - start_minute),
+           SUM(CASE WHEN status = 'done'
+                    THEN COALESCE(actual_minutes, end_minute - start_minute)
+                    ELSE 0 END)
+    FROM block
+    WHERE day BETWEEN :first AND :last
+    GROUP BY week, area
+"""
+
+
 BLOCKS_BETWEEN = """
     SELECT id, day, start_minute, end_minute, area, title, notes, status, actual_minutes,
            task_id, series_id
@@ -75,6 +101,32 @@ def minutes_per_area(db: sqlite3.Connection, first: date, last: date) -> list[tu
     """(area, planned minutes, actual minutes) for the blocks from `first` to `last`."""
     rows = db.execute(MINUTES_PER_AREA, {"first": first.isoformat(), "last": last.isoformat()})
     return [(area, int(planned or 0), int(actual or 0)) for area, planned, actual in rows]
+
+
+def minutes_per_day_and_area(
+    db: sqlite3.Connection, first: date, last: date
+) -> list[tuple[date, str, int, int]]:
+    """(day, area, planned minutes, actual minutes) for each day and area with blocks."""
+    rows = db.execute(
+        MINUTES_PER_DAY_AND_AREA, {"first": first.isoformat(), "last": last.isoformat()}
+    )
+    return [
+        (date.fromisoformat(day), area, int(planned or 0), int(actual or 0))
+        for day, area, planned, actual in rows
+    ]
+
+
+def minutes_per_week_and_area(
+    db: sqlite3.Connection, first: date, last: date
+) -> list[tuple[int, str, int, int]]:
+    """(week number counted from `first`, area, planned, actual minutes)."""
+    rows = db.execute(
+        MINUTES_PER_WEEK_AND_AREA, {"first": first.isoformat(), "last": last.isoformat()}
+    )
+    return [
+        (int(week), area, int(planned or 0), int(actual or 0))
+        for week, area, planned, actual in rows
+    ]
 
 
 def block_values_between(db: sqlite3.Connection, first: date, last: date) -> list[BlockValues]:

@@ -47,6 +47,8 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.domain.split import WeekSplit
     from tradesman.services.first_look import FirstLook
     from tradesman.ui.about import AboutDialog
+    from tradesman.ui.chart_trend import TrendChart
+    from tradesman.ui.charts_page import ChartsPage
     from tradesman.ui.operations import Operations
     from tradesman.ui.planner import Planner
     from tradesman.ui.schedule_list import ScheduleList
@@ -59,6 +61,9 @@ Shortcut = str | tuple[str, ...] | None
 # Keys written out, not QKeySequence.StandardKey: touching that enum makes PySide build
 # all its ~70 members before the first paint. (Qt reads "Ctrl" as Cmd on macOS.)
 UNDO, REDO = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
+PAGES = ("week", "tasks", "charts")  # in the order of the stack; the names are remembered
+WEEK_PAGE, TASKS_PAGE, CHARTS_PAGE = range(3)
+COMPACT_TREND_WEEKS = 12  # the small trend beside the calendar
 
 
 def set_keys(action: QAction, keys: tuple[str, ...]) -> None:
@@ -108,9 +113,13 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._centre)
         self._tasks_holder = QWidget()  # the tasks page moves in once the data is open
         self.pages.addWidget(self._tasks_holder)
+        self._charts_holder = QWidget()  # and the charts page, the first time it is shown
+        self.pages.addWidget(self._charts_holder)
         self.pages.currentChanged.connect(self._page_changed)
         self.setCentralWidget(self.pages)
         self.tasks_page: TasksPage | None = None
+        self.charts_page: ChartsPage | None = None
+        self.compact_trend: TrendChart | None = None  # under the split, once there is data
         self.schedule_list: ScheduleList | None = None
         self.task_actions: TaskActions | None = None
         self.data_label = QLabel()
@@ -166,7 +175,12 @@ class MainWindow(QMainWindow):
         )
         self.new_block_action = self._action("&New block…", self.new_block, "Ctrl+N")
         self.edit_block_action = self._planner_action("&Edit block…", "edit_selected", "F2")
-        self.copy_action = self._planner_action("&Copy", "copy", "Ctrl+C")
+        self.copy_action = self._action("&Copy", self.copy, "Ctrl+C")
+        self._editing_actions.append(self.copy_action)
+        self.save_charts_action = self._action(
+            "Save charts as &PNG…", self.save_charts, "Ctrl+Shift+S"
+        )
+        self.save_charts_action.setStatusTip("Save the three charts as one picture")
         self.paste_action = self._planner_action("&Paste", "paste", "Ctrl+V")
         self.duplicate_action = self._planner_action(
             "D&uplicate to next day", "duplicate", "Ctrl+D"
@@ -192,10 +206,18 @@ class MainWindow(QMainWindow):
             "(repeating blocks are there already)"
         )
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
-        self.week_page_action = self._action("&Week", lambda: self.show_page(0), "Ctrl+1")
-        self.tasks_page_action = self._action("T&asks", lambda: self.show_page(1), "Ctrl+2")
+        self.week_page_action = self._action("&Week", lambda: self.show_page(WEEK_PAGE), "Ctrl+1")
+        self.tasks_page_action = self._action(
+            "T&asks", lambda: self.show_page(TASKS_PAGE), "Ctrl+2"
+        )
+        self.charts_page_action = self._action(
+            "C&harts", lambda: self.show_page(CHARTS_PAGE), "Ctrl+3"
+        )
+        self.page_actions = (
+            self.week_page_action, self.tasks_page_action, self.charts_page_action
+        )  # fmt: skip
         self.page_group = QActionGroup(self)
-        for action in (self.week_page_action, self.tasks_page_action):
+        for action in self.page_actions:
             action.setCheckable(True)
             self.page_group.addAction(action)
         self.week_page_action.setChecked(True)
@@ -214,6 +236,7 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.export_action, self.settings_action,
                        self.new_block_action, *self._editing_actions):  # fmt: skip
             action.setEnabled(False)  # until the data file is open
+        self.save_charts_action.setEnabled(False)  # while the charts are not on screen
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -221,6 +244,8 @@ class MainWindow(QMainWindow):
         for action in (
             self.import_action,
             self.export_action,
+            None,
+            self.save_charts_action,
             None,
             self.settings_action,
             None,
@@ -244,8 +269,8 @@ class MainWindow(QMainWindow):
         tasks_menu = bar.addMenu("&Tasks")
         tasks_menu.addAction(self.new_task_action)
         view_menu = bar.addMenu("&View")
-        view_menu.addAction(self.week_page_action)
-        view_menu.addAction(self.tasks_page_action)
+        for action in self.page_actions:
+            view_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -260,7 +285,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.week_label)
         self.addToolBar(toolbar)
         self._toolbar = toolbar  # more buttons join it with the calendar: _fill_toolbar
-        self._week_only: list[QAction] = []  # toolbar items hidden on the tasks page
+        self._week_items = list(toolbar.actions())  # shown on the pages about a week
+        self._draw_items: list[QAction] = []  # shown on the calendar only
 
     def _fill_toolbar(self) -> None:
         """The Draw buttons, and Week / Tasks at the far end: added after the first paint
@@ -269,19 +295,19 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QSizePolicy
 
         toolbar = self._toolbar
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel("  Draw: "))
+        self._draw_items.append(toolbar.addSeparator())
+        self._draw_items.append(toolbar.addWidget(QLabel("  Draw: ")))
         for area, action in self.area_actions.items():
             action.setIcon(swatch(area))
             toolbar.addAction(action)
+            self._draw_items.append(action)
         gap = QWidget()
         gap.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(gap)
-        toolbar.addAction(self.week_page_action)
-        toolbar.addAction(self.tasks_page_action)
+        for action in self.page_actions:
+            toolbar.addAction(action)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        pages = {self.week_page_action, self.tasks_page_action}
-        self._week_only = [action for action in toolbar.actions() if action not in pages]
+        self._fit_toolbar(self.pages.currentIndex())
 
     # -- the calendar ---------------------------------------------------------------
     @property
@@ -332,8 +358,9 @@ class MainWindow(QMainWindow):
         ops.make_due_tasks()
         ops.changed.connect(self.refresh_all)
         self._reload_tasks()
-        if str(self._state.value("window/page", "week")) == "tasks":  # where it was left
-            self.show_page(1)
+        left_on = str(self._state.value("window/page", "week"))  # the page it was left on
+        if left_on in PAGES:
+            self.show_page(PAGES.index(left_on))
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
         for action in (self.import_action, self.export_action, self.settings_action,
@@ -359,23 +386,77 @@ class MainWindow(QMainWindow):
             return
         if self.schedule_list is not None:
             self.schedule_list.show_cards(self._ops.cards_to_schedule())
-        if self.tasks_page is not None and self.pages.currentIndex() == 1:
+        if self.tasks_page is not None and self.pages.currentIndex() == TASKS_PAGE:
             self.tasks_page.reload()
 
     def show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
-        (self.week_page_action if index == 0 else self.tasks_page_action).setChecked(True)
+        self.page_actions[index].setChecked(True)
+
+    def _fit_toolbar(self, index: int) -> None:
+        # The week's buttons mean nothing on the tasks page, and Draw only on the calendar.
+        for action in self._week_items:
+            action.setVisible(index != TASKS_PAGE)
+        for action in self._draw_items:
+            action.setVisible(index == WEEK_PAGE)
 
     def _page_changed(self, index: int) -> None:
-        # The week's buttons (and Draw) mean nothing on the tasks page.
-        for action in self._week_only:
-            action.setVisible(index == 0)
-        if index == 1:
+        self._fit_toolbar(index)
+        self.save_charts_action.setEnabled(index == CHARTS_PAGE and self._ops is not None)
+        if index == TASKS_PAGE:
             self._ensure_tasks_page()
             if self.tasks_page is not None:
                 self.tasks_page.reload()
+        elif index == CHARTS_PAGE:
+            self._ensure_charts_page()
+            self._show_charts()
         elif self._week_view is not None:
             self.canvas.setFocus()
+
+    def _ensure_charts_page(self) -> None:
+        """The charts page, made the first time it is shown."""
+        if self.charts_page is not None or self._ops is None:
+            return
+        from tradesman.ui.charts_page import ChartsPage
+
+        page = ChartsPage(self._ops.week_charts, self.folders, self._state, self.report)
+        layout = QVBoxLayout(self._charts_holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+        page.show()
+        self.charts_page = page
+
+    def _show_charts(self) -> None:
+        if self.charts_page is not None and self.pages.currentIndex() == CHARTS_PAGE:
+            self.charts_page.show_week(self._week, self._week_heading())
+
+    def _small_trend(self) -> TrendChart:
+        """The last weeks' business share under the split panel; a click opens the charts."""
+        if self.compact_trend is None:
+            from tradesman.ui.chart_trend import TrendChart
+
+            self.compact_trend = TrendChart(compact=True)
+            self.compact_trend.clicked.connect(lambda: self.show_page(CHARTS_PAGE))
+            holder = QVBoxLayout()  # (in line with the split panel's text above it)
+            holder.setContentsMargins(8, 0, 8, 6)
+            holder.addWidget(self.compact_trend)
+            self._side.insertLayout(1, holder)
+        return self.compact_trend
+
+    def _week_heading(self) -> str:
+        return "this week" if self._is_this_week() else self._week.label
+
+    def copy(self) -> None:
+        """Ctrl+C: the charts as a picture on the charts page, the chosen block elsewhere."""
+        if self.pages.currentIndex() == CHARTS_PAGE:
+            if self.charts_page is not None:
+                self.charts_page.copy_image()
+        elif self.planner is not None:
+            self.planner.copy()
+
+    def save_charts(self) -> None:
+        if self.charts_page is not None and self.pages.currentIndex() == CHARTS_PAGE:
+            self.charts_page.save_image()
 
     def _ensure_tasks_page(self) -> None:
         """The tasks page, made the first time it is shown."""
@@ -424,6 +505,8 @@ class MainWindow(QMainWindow):
                 self._week = week_containing(self._week.monday, settings.week_start)
             blocks = list(self._ops.week_blocks(self._week))
             self._show(settings, self._ops.week_split(self._week), blocks)
+            self._small_trend().show_trend(self._ops.trend(self._week, COMPACT_TREND_WEEKS))
+            self._show_charts()
 
     def _show(self, settings: Settings, split: WeekSplit, blocks: list[TimeBlock]) -> None:
         from tradesman.domain.layout import overlap_minutes
@@ -556,7 +639,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._state.setValue("window/geometry", self.saveGeometry())
-        self._state.setValue("window/page", "tasks" if self.pages.currentIndex() == 1 else "week")
+        self._state.setValue("window/page", PAGES[self.pages.currentIndex()])
         self._state.setValue("window/state", self.saveState())
         self._state.sync()
         super().closeEvent(event)

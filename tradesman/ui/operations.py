@@ -14,12 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
+from tradesman.domain.allocation import Trend, WeekCharts
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
 from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
+from tradesman.services.allocation import business_trend, week_by_day
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.data_set import Counts
@@ -67,6 +69,21 @@ class Operations(QObject):
     def week_split(self, week: Week) -> WeekSplit:
         with self.store.reading() as session:
             return week_split(session, week)
+
+    def week_charts(self, week: Week, trend_weeks: int) -> WeekCharts:
+        """The week by day, and the business share of the `trend_weeks` weeks up to it."""
+        target = self.settings().target_business_share
+        with self.store.reading() as session:
+            return WeekCharts(
+                week_by_day(session, week),
+                business_trend(session, week, trend_weeks, target),
+                target,
+            )
+
+    def trend(self, last: Week, weeks: int) -> Trend:
+        target = self.settings().target_business_share
+        with self.store.reading() as session:
+            return business_trend(session, last, weeks, target)
 
     def week_blocks(self, week: Week) -> Sequence[TimeBlock]:
         """The week's blocks, after making any repeating blocks not yet made that far."""

@@ -66,7 +66,8 @@ def _heading(text: str, size: str = "") -> str:
 
 
 class _SplitSection(QWidget):
-    """A heading, the bar, and one line of technician / business / share."""
+    """A heading, the bar, and a line about the share against the target (the hours
+    themselves are in the table below)."""
 
     def __init__(self, heading: str, parent: QWidget | None = None) -> None:
         from tradesman.ui.split_bar import SplitBar  # not needed before the data arrives
@@ -74,27 +75,17 @@ class _SplitSection(QWidget):
         super().__init__(parent)
         self.heading = QLabel(_heading(heading))
         self.bar: SplitBar = SplitBar()
-        self.numbers = QLabel()
-        self.numbers.setWordWrap(True)
         self.gap = QLabel()
         self.gap.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        for widget in (self.heading, self.bar, self.numbers, self.gap):
+        for widget in (self.heading, self.bar, self.gap):
             layout.addWidget(widget)
 
     def show_split(self, split: Split, target: float) -> None:
         self.bar.show_split(split, target)
-        if split.total_minutes == 0:
-            self.numbers.setText("No hours yet.")
-            self.gap.setText("")
-            return
-        self.numbers.setText(
-            f"Technician {format_hours(split.technician_minutes)} · "
-            f"Business {format_hours(split.business_minutes)}"
-        )
-        self.gap.setText(target_gap_text(split, target))
+        self.gap.setText(target_gap_text(split, target) or "No hours yet.")
 
 
 class SplitPanel(QFrame):
@@ -147,17 +138,18 @@ class SplitPanel(QFrame):
         actual.show_split(split.actual, target)
         self.rows = hours_table(split)
         table.setText(_table_html(self.rows))
-        lines = [f"Target business share: {target:.0%}"]
-        if overlap_minutes:
-            lines.append(
-                f"{format_hours(overlap_minutes)} of blocks overlap: those hours are "
-                "counted once for each block."
-            )
-        target_label.setText("\n".join(lines))
+        # (The target itself is marked on both bars.)
+        target_label.setText(
+            f"{format_hours(overlap_minutes)} of blocks overlap: those hours are "
+            "counted once for each block."
+            if overlap_minutes
+            else ""
+        )
+        target_label.setVisible(bool(overlap_minutes))
         target_label.setWordWrap(True)
 
     def notes(self) -> str:
-        """The lines under the table: the target, and how long blocks overlap."""
+        """The line under the table: how long blocks overlap, when they do."""
         return self._made_sections()[3].text()
 
     @property
@@ -187,7 +179,7 @@ def _table_html(rows: list[tuple[str, str, str]]) -> str:
             f'<tr><td>{label}</td><td align="right">{_escape(planned)}</td>'
             f'<td align="right">{_escape(actual)}</td></tr>'
         )
-    return '<table cellspacing="0" cellpadding="3">' + "".join(cells) + "</table>"
+    return '<table cellspacing="0" cellpadding="2">' + "".join(cells) + "</table>"
 
 
 def _escape(text: str) -> str:
