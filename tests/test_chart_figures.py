@@ -4,6 +4,7 @@ Sunday-start weeks, and against a plain in-memory count over many random weeks."
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import date, timedelta
 
@@ -56,7 +57,9 @@ def known(store: Store) -> Store:
         # A weekly Thursday marketing hour from week 46, its week-47 occurrence removed.
         edits.add_series(
             session,
-            Series("Leaflets", Area.MARKETING, 16 * 60, 17 * 60, frozenset({3}), date(2026, 11, 12)),
+            Series(
+                "Leaflets", Area.MARKETING, 16 * 60, 17 * 60, frozenset({3}), date(2026, 11, 12)
+            ),
             TODAY,
         )
     with store.reading() as session:
@@ -157,7 +160,7 @@ def test_every_week_of_a_long_trend_equals_a_count_of_its_blocks(
 def test_trend_weeks_end_with_the_week_asked_for() -> None:
     weeks = trend_weeks(WEEK, 12)
     assert len(weeks) == 12 and weeks[-1] == WEEK
-    assert all(b.start - a.start == timedelta(7) for a, b in zip(weeks, weeks[1:], strict=False))
+    assert all(b.start - a.start == timedelta(7) for a, b in itertools.pairwise(weeks))
 
 
 @pytest.mark.parametrize(

@@ -159,6 +159,11 @@ class Chart(QWidget):
                 return index
         return None
 
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        """The places the mouse can point at, as last drawn."""
+        return tuple(self._hits)
+
     def hover_text(self) -> str:
         """What the mouse points at now, in words ("" when nothing)."""
         return "" if self._hover is None else self._hits[self._hover].text
@@ -185,10 +190,14 @@ class Chart(QWidget):
         QToolTip.hideText()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.context_menu().popup(event.globalPos())  # (popup: no nested event loop)
+
+    def context_menu(self) -> QMenu:
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction("&Copy this chart", self.copy_image)
         menu.addAction("&Save this chart as PNG…", lambda: self.save_requested.emit(self))
-        menu.exec(event.globalPos())
+        return menu
 
     def sizeHint(self) -> QSize:
         return QSize(480, 320)

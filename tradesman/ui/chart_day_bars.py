@@ -77,6 +77,22 @@ class DayBarsChart(Chart):
             items += [("Planned (left)", grey, "wash"), ("Actual (right)", grey, "box")]
         return items
 
+    def empty_message(self) -> str:
+        """What shows instead of bars when there are none to draw ("" when there are)."""
+        if self.data is None:
+            return "Opening your week…"
+        if self.data.is_empty:
+            return (
+                "Nothing is planned for this week yet.\nTime blocks you put on the calendar "
+                "show here, day by day."
+            )
+        if self.show_mode is BarsShow.ACTUAL and self.data.total.actual.total_minutes == 0:
+            return (
+                "No blocks are marked done this week yet.\nMark a block done on the "
+                "calendar (Ctrl+Enter) and its hours show here."
+            )
+        return ""
+
     def draw(
         self, painter: QPainter, area: QRectF, colours: ChartColours, hover: int | None
     ) -> list[Hit]:
@@ -85,17 +101,9 @@ class DayBarsChart(Chart):
         legend_top = area.bottom() - legend_height(painter, legend, area.width())
         draw_legend(painter, legend, area.left(), legend_top, area.width(), colours)
         chart = QRectF(area.left(), area.top(), area.width(), legend_top - 8 - area.top())
-        if data is None:
-            draw_empty(painter, chart, "Opening your week…", colours)
-            return []
-        if data.is_empty:
-            draw_empty(
-                painter,
-                chart,
-                "Nothing is planned for this week yet.\nTime blocks you put on the calendar "
-                "show here, day by day.",
-                colours,
-            )
+        empty = self.empty_message()
+        if empty or data is None:
+            draw_empty(painter, chart, empty, colours)
             return []
         metrics = QFontMetricsF(painter.font())
         step, top = hours_axis(data.most_minutes_in_a_day)

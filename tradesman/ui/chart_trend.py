@@ -91,6 +91,17 @@ class TrendChart(Chart):
             (target, colours.target_line, "dash"),
         ]
 
+    def empty_message(self) -> str:
+        """What shows instead of lines when there are none to draw ("" when there are)."""
+        if self.trend is None:
+            return "Opening your weeks…"
+        if self.trend.is_empty:
+            return (
+                f"No time blocks in these {len(self.trend.weeks)} weeks yet. As you plan "
+                "your weeks, the share of business hours shows here."
+            )
+        return ""
+
     def draw(
         self, painter: QPainter, area: QRectF, colours: ChartColours, hover: int | None
     ) -> list[Hit]:
@@ -104,17 +115,9 @@ class TrendChart(Chart):
             draw_legend(painter, legend, area.left(), legend_top, area.width(), colours)
             chart.setBottom(legend_top - 6)
         trend = self.trend
-        if trend is None:
-            draw_empty(painter, chart, "Opening your weeks…", colours)
-            return []
-        if trend.is_empty:
-            draw_empty(
-                painter,
-                chart,
-                f"No time blocks in these {len(trend.weeks)} weeks yet. As you plan your "
-                "weeks, the share of business hours shows here.",
-                colours,
-            )
+        empty = self.empty_message()
+        if empty or trend is None:
+            draw_empty(painter, chart, empty, colours)
             return []
         metrics = QFontMetricsF(painter.font())
         axis_title = 0.0 if self.compact else metrics.height() + 6

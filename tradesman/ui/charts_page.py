@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSettings
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPalette
+from PySide6.QtGui import QGuiApplication, QImage, QImageWriter, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -189,12 +189,14 @@ class ChartsPage(QWidget):
 
 
 def png_bytes(picture: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
+    """The picture as PNG file contents (written to disk in one go by the caller)."""
+    buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    picture.save(buffer, b"PNG")
-    buffer.close()
-    return bytes(data.data())
+    # (QImageWriter rather than QImage.save: PySide's type hints and its run-time
+    # checks disagree on how save() takes the format.)
+    if not QImageWriter(buffer, QByteArray(b"png")).write(picture):
+        raise UserError("Could not make the picture.")
+    return bytes(buffer.data().data())
 
 
 def _buddy(text: str, field: QWidget) -> QLabel:

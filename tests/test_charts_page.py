@@ -1,0 +1,219 @@
+"""The Charts page, driven as the owner drives it: keys, clicks, pointing with the mouse,
+and the figures it shows checked against the store's own sums."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from planner_kit import CTRL, LEFT, TUE, Planner, open_window
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+
+from tradesman.domain.split import Split
+from tradesman.domain.weeks import Week
+from tradesman.services.allocation import business_trend, week_by_day
+from tradesman.ui import prompts
+from tradesman.ui.chart_base import Chart
+from tradesman.ui.chart_day_bars import BarsShow
+from tradesman.ui.charts_page import ChartsPage
+
+WEEK_48 = Week(date(2026, 11, 23))
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def open_charts(planner: Planner) -> ChartsPage:
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_3, CTRL)
+    page = planner.window.charts_page
+    assert page is not None and planner.window.pages.currentWidget().isAncestorOf(page)
+    planner.qtbot.waitUntil(lambda: all(chart.paints and chart.hits for chart in page.charts))
+    return page
+
+
+def point_at(planner: Planner, chart: Chart, words: str) -> str:
+    """Move the mouse onto the first place of `chart` whose text has `words`; the tooltip."""
+    hit = next(h for h in chart.hits if words in h.text)
+    target = hit.bounds.center().toPoint()
+    if not hit.contains(hit.bounds.center()):  # (a ring piece: its middle may be outside)
+        target = next(
+            QPoint(x, y)
+            for x in range(int(hit.bounds.left()), int(hit.bounds.right()), 3)
+            for y in range(int(hit.bounds.top()), int(hit.bounds.bottom()), 3)
+            if hit.contains(QPoint(x, y).toPointF())
+        )
+    planner.qtbot.mouseMove(chart, target)
+    planner.qtbot.waitUntil(lambda: QToolTip.isVisible() and words in QToolTip.text())
+    return QToolTip.text()
+
+
+def test_ctrl_3_shows_the_weeks_charts_with_the_stores_own_figures(planner: Planner) -> None:
+    page = open_charts(planner)
+    window = planner.window
+    assert window.charts_page_action.isChecked()
+    with planner.store.reading() as session:
+        assert page.by_day.data == week_by_day(session, WEEK_48)
+        assert page.trend.trend == business_trend(session, WEEK_48, 12, 0.3)
+    assert page.by_day.data is not None and page.split.split is not None
+    assert page.by_day.data.days[1].planned == Split(production=240)
+    assert page.split.split.planned == Split(production=240, sales=60)
+    assert page.split.target == 0.3
+    # The week's buttons stay (the charts follow the week); drawing does not.
+    assert window.previous_week_action.isVisible()
+    assert not window.area_actions[next(iter(window.area_actions))].isVisible()
+
+
+def test_pointing_at_the_charts_tells_the_exact_hours(planner: Planner) -> None:
+    page = open_charts(planner)
+    text = point_at(planner, page.by_day, "Tuesday 24 Nov 2026 · Production")
+    assert "Planned: 4 h" in text and "Actual: 0 min (no blocks marked done)" in text
+    text = point_at(planner, page.split, "Planned: 1 h business")
+    assert "of 5 h (20%)" in text and "Target: 30% business" in text
+    text = point_at(planner, page.split, "Planned · Sales")
+    assert "1 h (20% of 5 h)" in text
+    text = point_at(planner, page.trend, "Week 48 · 23–29 Nov 2026")
+    assert "Planned: 20% business (1 h of 5 h)" in text
+    assert "Actual: no blocks marked done" in text and "Target: 30%" in text
+    assert page.trend.hover_text() == text
+
+
+def test_an_edit_undo_and_redo_show_on_the_charts_at_once(planner: Planner) -> None:
+    planner.qtbot.mouseClick(planner.canvas, LEFT, pos=planner.middle_of("Kitchen – Patel"))
+    planner.keys(Qt.Key.Key_Return, CTRL)  # mark done
+    page = open_charts(planner)
+    assert page.by_day.data is not None
+    assert page.by_day.data.days[1].actual == Split(production=240)
+    planner.qtbot.keyClick(page, Qt.Key.Key_Z, CTRL)
+    planner.qtbot.waitUntil(
+        lambda: page.split.split is not None and page.split.split.actual == Split()
+    )
+    assert page.trend.trend is not None and page.trend.trend.actual_shares[-1] is None
+    planner.qtbot.keyClick(page, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    planner.qtbot.waitUntil(
+        lambda: page.split.split is not None and page.split.split.actual == Split(production=240)
+    )
+
+
+def test_the_week_buttons_move_the_charts_and_an_empty_week_says_so(planner: Planner) -> None:
+    page = open_charts(planner)
+    planner.qtbot.keyClick(page, Qt.Key.Key_Left, ALT)
+    planner.qtbot.waitUntil(
+        lambda: page.by_day.data is not None and page.by_day.data.week == WEEK_48.previous()
+    )
+    planner.qtbot.waitUntil(lambda: page.by_day.hits == ())
+    assert page.by_day.empty_message().startswith("Nothing is planned for this week yet.")
+    assert page.by_day.title == f"Hours by day · {WEEK_48.previous().label}"
+    assert page.trend.trend is not None
+    assert page.trend.trend.weeks[-1].week == WEEK_48.previous()
+    assert page.trend.empty_message().startswith("No time blocks in these 12 weeks yet.")
+    planner.qtbot.keyClick(page, Qt.Key.Key_Home, ALT)
+    planner.qtbot.waitUntil(lambda: page.by_day.empty_message() == "")
+    assert page.by_day.title == "Hours by day · this week"
+
+
+def test_the_bars_and_the_trend_length_are_chosen_with_keys_and_remembered(
+    planner: Planner,
+) -> None:
+    page = open_charts(planner)
+    page.bars_choice.setFocus()
+    planner.qtbot.keyClick(page.bars_choice, Qt.Key.Key_Down)
+    planner.qtbot.keyClick(page.bars_choice, Qt.Key.Key_Down)
+    assert page.by_day.bars() == ["actual"]
+    # Nothing is done in week 48: the chart says how to get actual hours.
+    assert "No blocks are marked done this week yet." in page.by_day.empty_message()
+    page.weeks_choice.setFocus()
+    planner.qtbot.keyClick(page.weeks_choice, Qt.Key.Key_End)
+    planner.qtbot.waitUntil(
+        lambda: page.trend.trend is not None and len(page.trend.trend.weeks) == 52
+    )
+    state = QSettings(str(planner.paths.window_state), QSettings.Format.IniFormat)
+    assert state.value("charts/bars") == BarsShow.ACTUAL.value
+    assert int(str(state.value("charts/weeks"))) == 52
+    planner.window.close()
+    again = open_window(planner.qtbot, planner.paths, planner.store)
+    assert again.pages.currentIndex() == 2  # the page it was left on
+    assert again.charts_page is not None
+    assert again.charts_page.by_day.bars() == ["actual"]
+    assert again.charts_page.trend.trend is not None
+    assert len(again.charts_page.trend.trend.weeks) == 52
+
+
+def test_copy_puts_the_three_charts_on_the_clipboard_as_one_picture(planner: Planner) -> None:
+    page = open_charts(planner)
+    QGuiApplication.clipboard().clear()
+    planner.qtbot.keyClick(page, Qt.Key.Key_C, CTRL)
+    planner.qtbot.waitUntil(lambda: not QGuiApplication.clipboard().image().isNull())
+    picture = QGuiApplication.clipboard().image()
+    area = page.charts_area.size()
+    assert (picture.width(), picture.height()) == (area.width() * 2, area.height() * 2)
+    assert "copied" in planner.window.statusBar().currentMessage()
+
+
+def test_save_as_png_writes_a_picture_where_the_owner_chose(
+    planner: Planner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "my charts.png"
+    offered: list[Path] = []
+
+    def choose(parent: object, title: str, suggested: Path, *rest: object, **named: object) -> Path:
+        offered.append(suggested)
+        return chosen
+
+    monkeypatch.setattr(prompts, "choose_file_to_save", choose)
+    page = open_charts(planner)
+    planner.qtbot.mouseClick(page.save_button, LEFT)
+    assert offered[0].name == "tradesman-charts-2026-W48.png"
+    picture = QImage(str(chosen))
+    assert not picture.isNull() and picture.width() == page.charts_area.width() * 2
+    assert f"Saved the picture to {chosen}" in planner.window.statusBar().currentMessage()
+    # One chart alone, from its right-click menu.
+    # (QTest's right click does not make the context-menu event the platform would.)
+    centre = page.trend.rect().center()
+    right_click = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, centre, page.trend.mapToGlobal(centre)
+    )
+    QApplication.sendEvent(page.trend, right_click)
+    planner.qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert [a.text() for a in menu.actions()] == ["&Copy this chart", "&Save this chart as PNG…"]
+    menu.actions()[1].trigger()
+    menu.close()
+    assert offered[-1].name == "tradesman-business-share-2026-W48.png"
+    assert QImage(str(chosen)).width() == page.trend.width() * 2
+
+
+def test_a_picture_that_cannot_be_saved_is_explained_and_nothing_is_written(
+    planner: Planner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "no such folder" / "charts.png"
+    monkeypatch.setattr(prompts, "choose_file_to_save", lambda *a, **k: missing)
+    warned: list[str] = []
+    monkeypatch.setattr(prompts, "warn", lambda parent, title, message: warned.append(message))
+    page = open_charts(planner)
+    planner.qtbot.keyClick(page, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert warned == [f"Could not save {missing}: the folder does not exist."]
+    assert not missing.parent.exists()
+
+
+def test_the_small_trend_beside_the_calendar_opens_the_charts(planner: Planner) -> None:
+    small = planner.window.compact_trend
+    assert small is not None and small.trend is not None
+    assert small.trend.weeks[-1].week == WEEK_48 and len(small.trend.weeks) == 12
+    assert "Week 48 · 23–29 Nov 2026: planned 20%, actual —, target 30%" in small.toolTip()
+    planner.qtbot.waitUntil(lambda: small.paints > 0)
+    planner.qtbot.mouseClick(small, LEFT)
+    assert planner.window.pages.currentIndex() == 2
+
+
+def test_ctrl_c_on_the_calendar_still_copies_the_block(planner: Planner) -> None:
+    planner.qtbot.mouseClick(planner.canvas, LEFT, pos=planner.middle_of("Kitchen – Patel"))
+    QGuiApplication.clipboard().clear()
+    planner.keys(Qt.Key.Key_C, CTRL)
+    planner.qtbot.mouseClick(planner.canvas, LEFT, pos=planner.at(TUE, 14))
+    planner.keys(Qt.Key.Key_V, CTRL)
+    planner.qtbot.waitUntil(
+        lambda: [t for t in planner.titles() if t[0] == "Kitchen – Patel"].__len__() == 2
+    )
+    assert QGuiApplication.clipboard().image().isNull()
