@@ -220,6 +220,8 @@ def draw_title(painter: QPainter, rect: QRectF, title: str, colours: ChartColour
     painter.setFont(font)
     painter.setPen(colours.text)
     metrics = QFontMetricsF(font)
+    if metrics.horizontalAdvance(title) > rect.width():
+        title = title.split(" · ")[0]  # the chart's name without the week, when narrow
     painter.drawText(
         QRectF(rect.left(), rect.top(), rect.width(), metrics.height()),
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -85,10 +85,12 @@ class SplitChart(Chart):
         """One ring in `column`: its caption, the pieces, the share in the middle, and the
         hours and the distance to the target under it."""
         line = QFontMetricsF(painter.font()).height()
-        caption = "Planned" if name == "Planned" else "Actual (blocks marked done)"
+        caption = name
+        if name == "Actual" and _fits(painter, "Actual (blocks marked done)", column.width()):
+            caption = "Actual (blocks marked done)"
         _draw_centred(painter, QRectF(column.left(), column.top(), column.width(), line),
                       caption, colours.text, bold=True)  # fmt: skip
-        under = 3 * line + 6  # two lines of hours and one about the target
+        under = 4 * line + 6  # two lines of hours and up to two about the target
         diameter = max(40.0, min(column.width() - 4 * line, column.height() - line - 16 - under))
         outer = diameter / 2
         inner = outer * 0.62
@@ -112,7 +114,12 @@ class SplitChart(Chart):
             ]
         for index, (text, colour) in enumerate(texts):
             row = QRectF(column.left(), top + index * line, column.width(), line)
-            _draw_centred(painter, row, text, colour)
+            if index == 2:  # the sentence about the target may take two lines
+                painter.setPen(colour)
+                flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+                painter.drawText(row.adjusted(0, 0, 0, line), flags, text)
+            else:
+                _draw_centred(painter, row, text, colour)
         return hits
 
     def _draw_pieces(
@@ -167,8 +174,15 @@ class SplitChart(Chart):
         share = split.business_share
         big = QFont(base)
         big.setBold(True)
-        big.setPointSizeF(max(base.pointSizeF(), 8) * (1.9 if diameter > 140 else 1.3))
+        size = max(base.pointSizeF(), 8) * 1.9
+        big.setPointSizeF(size)
+        while size > 7 and QFontMetricsF(big).horizontalAdvance("100%") > 1.6 * inner:
+            size -= 1  # as large as fits inside the ring
+            big.setPointSizeF(size)
         big_height = QFontMetricsF(big).height()
+        words = "business" if share is not None else "no hours"
+        if not _fits(painter, words, 1.7 * inner):
+            words, line = "", 0.0
         top = centre.y() - (big_height + line) / 2
         painter.setFont(big)
         painter.setPen(colours.text)
@@ -182,7 +196,7 @@ class SplitChart(Chart):
         painter.drawText(
             QRectF(centre.x() - inner, top + big_height, 2 * inner, line),
             Qt.AlignmentFlag.AlignCenter,
-            "business" if share is not None else "no hours",
+            words,
         )
 
     def _draw_target(
@@ -204,6 +218,10 @@ class SplitChart(Chart):
             Qt.AlignmentFlag.AlignCenter,
             label,
         )
+
+
+def _fits(painter: QPainter, text: str, width: float) -> bool:
+    return QFontMetricsF(painter.font()).horizontalAdvance(text) <= width
 
 
 def _draw_centred(
