@@ -86,8 +86,9 @@ class SplitChart(Chart):
         hours and the distance to the target under it."""
         line = QFontMetricsF(painter.font()).height()
         caption = name
-        if name == "Actual" and _fits(painter, "Actual (blocks marked done)", column.width()):
-            caption = "Actual (blocks marked done)"
+        long_caption = "Actual (blocks marked done)"
+        if name == "Actual" and _fits(painter, long_caption, column.width(), bold=True):
+            caption = long_caption
         _draw_centred(painter, QRectF(column.left(), column.top(), column.width(), line),
                       caption, colours.text, bold=True)  # fmt: skip
         under = 4 * line + 6  # two lines of hours and up to two about the target
@@ -220,8 +221,10 @@ class SplitChart(Chart):
         )
 
 
-def _fits(painter: QPainter, text: str, width: float) -> bool:
-    return QFontMetricsF(painter.font()).horizontalAdvance(text) <= width
+def _fits(painter: QPainter, text: str, width: float, bold: bool = False) -> bool:
+    font = QFont(painter.font())
+    font.setBold(bold)
+    return QFontMetricsF(font).horizontalAdvance(text) <= width
 
 
 def _draw_centred(
