@@ -55,7 +55,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from tradesman.store.database import open_store
-    from tradesman.ui.main_window import CHARTS_PAGE, WEEK_PAGE, MainWindow
+    from tradesman.ui.main_window import WEEK_PAGE, MainWindow
     from tradesman.ui.operations import Operations
 
     app = QApplication(sys.argv[:1])
