@@ -3,25 +3,38 @@ and the figures it shows checked against the store's own sums."""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 
 import pytest
-from planner_kit import CTRL, LEFT, TUE, Planner, open_window
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
+from planner_kit import CTRL, LEFT, TODAY, TUE, Planner, open_window, seed
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+from pytestqt.qtbot import QtBot
 
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.settings import WeekStart
 from tradesman.domain.split import Split
 from tradesman.domain.weeks import Week
+from tradesman.paths import DataPaths
+from tradesman.services import edits
 from tradesman.services.allocation import business_trend, week_by_day
+from tradesman.services.first_look import first_look
+from tradesman.store.database import Store
 from tradesman.ui import prompts
-from tradesman.ui.chart_base import Chart
+from tradesman.ui.chart_base import Chart, ChartColours
 from tradesman.ui.chart_day_bars import BarsShow
 from tradesman.ui.charts_page import ChartsPage
+from tradesman.ui.main_window import MainWindow
+from tradesman.ui.operations import Operations
+from tradesman.ui.palette import area_colour
 
 WEEK_48 = Week(date(2026, 11, 23))
 ALT = Qt.KeyboardModifier.AltModifier
+NONE = Qt.KeyboardModifier.NoModifier
 
 
 def open_charts(planner: Planner) -> ChartsPage:
@@ -109,20 +122,22 @@ def test_the_week_buttons_move_the_charts_and_an_empty_week_says_so(planner: Pla
     assert page.trend.empty_message().startswith("No time blocks in these 12 weeks yet.")
     planner.qtbot.keyClick(page, Qt.Key.Key_Home, ALT)
     planner.qtbot.waitUntil(lambda: page.by_day.empty_message() == "")
-    assert page.by_day.title == "Hours by day · this week"
+    assert page.by_day.title == f"Hours by day · {WEEK_48.label}"  # (a kept picture says which)
 
 
 def test_the_bars_and_the_trend_length_are_chosen_with_keys_and_remembered(
     planner: Planner,
 ) -> None:
     page = open_charts(planner)
-    page.bars_choice.setFocus()
+    planner.qtbot.keyClick(page, Qt.Key.Key_B, ALT)  # "Bars show"
+    planner.qtbot.waitUntil(page.bars_choice.hasFocus)
     planner.qtbot.keyClick(page.bars_choice, Qt.Key.Key_Down)
     planner.qtbot.keyClick(page.bars_choice, Qt.Key.Key_Down)
     assert page.by_day.bars() == ["actual"]
     # Nothing is done in week 48: the chart says how to get actual hours.
     assert "No blocks are marked done this week yet." in page.by_day.empty_message()
-    page.weeks_choice.setFocus()
+    planner.qtbot.keyClick(page, Qt.Key.Key_L, ALT)  # "Trend length"
+    planner.qtbot.waitUntil(page.weeks_choice.hasFocus)
     planner.qtbot.keyClick(page.weeks_choice, Qt.Key.Key_End)
     planner.qtbot.waitUntil(
         lambda: page.trend.trend is not None and len(page.trend.trend.weeks) == 52
@@ -164,6 +179,9 @@ def test_save_as_png_writes_a_picture_where_the_owner_chose(
     page = open_charts(planner)
     planner.qtbot.mouseClick(page.save_button, LEFT)
     assert offered[0].name == "tradesman-charts-2026-W48.png"
+    planner.qtbot.waitUntil(
+        lambda: "Saved the picture" in planner.window.statusBar().currentMessage()
+    )
     picture = QImage(str(chosen))
     assert not picture.isNull() and picture.width() == page.charts_area.width() * 2
     assert f"Saved the picture to {chosen}" in planner.window.statusBar().currentMessage()
@@ -181,7 +199,9 @@ def test_save_as_png_writes_a_picture_where_the_owner_chose(
     menu.actions()[1].trigger()
     menu.close()
     assert offered[-1].name == "tradesman-business-share-2026-W48.png"
-    assert QImage(str(chosen)).width() == page.trend.width() * 2
+    planner.qtbot.waitUntil(lambda: QImage(str(chosen)).width() == page.trend.width() * 2)
+    leftovers = [p.name for p in tmp_path.iterdir() if p.suffix in (".png", ".part")]
+    assert leftovers == ["my charts.png"]
 
 
 def test_a_picture_that_cannot_be_saved_is_explained_and_nothing_is_written(
@@ -193,8 +213,10 @@ def test_a_picture_that_cannot_be_saved_is_explained_and_nothing_is_written(
     monkeypatch.setattr(prompts, "warn", lambda parent, title, message: warned.append(message))
     page = open_charts(planner)
     planner.qtbot.keyClick(page, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    planner.qtbot.waitUntil(lambda: warned != [])
     assert warned == [f"Could not save {missing}: the folder does not exist."]
-    assert not missing.parent.exists()
+    assert planner.window.statusBar().currentMessage() == warned[0]
+    assert [p.name for p in tmp_path.iterdir() if p.suffix in (".png", ".part")] == []
 
 
 def test_the_small_trend_beside_the_calendar_opens_the_charts(planner: Planner) -> None:
@@ -217,3 +239,163 @@ def test_ctrl_c_on_the_calendar_still_copies_the_block(planner: Planner) -> None
         lambda: [t for t in planner.titles() if t[0] == "Kitchen – Patel"].__len__() == 2
     )
     assert QGuiApplication.clipboard().image().isNull()
+
+
+def test_calendar_keys_do_nothing_on_the_charts_page(planner: Planner) -> None:
+    planner.qtbot.mouseClick(planner.canvas, LEFT, pos=planner.middle_of("Kitchen – Patel"))
+    page = open_charts(planner)
+    for key, modifiers in ((Qt.Key.Key_Delete, NONE), (Qt.Key.Key_D, CTRL),
+                           (Qt.Key.Key_K, CTRL), (Qt.Key.Key_V, CTRL), (Qt.Key.Key_N, CTRL)):  # fmt: skip
+        planner.qtbot.keyClick(page, key, modifiers)
+    assert [t[0] for t in planner.titles()] == ["Kitchen – Patel", "Site visit"]
+    assert planner.block("Kitchen – Patel").status.value == "planned"
+    assert page.split.split is not None
+    assert page.split.split.planned == Split(production=240, sales=60)
+    planner.qtbot.keyClick(page, Qt.Key.Key_1, CTRL)
+    planner.keys(Qt.Key.Key_Delete)  # back on the calendar the keys work again
+    planner.qtbot.waitUntil(lambda: [t[0] for t in planner.titles()] == ["Site visit"])
+
+
+def test_the_bars_and_rings_are_drawn_to_scale(planner: Planner) -> None:
+    page = open_charts(planner)
+    chart = page.by_day
+    tuesday = next(h for h in chart.hits if h.text.startswith("Tuesday 24 Nov 2026 · Production"))
+    thursday = next(h for h in chart.hits if h.text.startswith("Thursday 26 Nov 2026 · Sales"))
+    # 4 h of production against 1 h of sales, measured in pixels as drawn.
+    assert tuesday.bounds.height() == pytest.approx(4 * thursday.bounds.height(), abs=1)
+    assert tuesday.bounds.bottom() == pytest.approx(thursday.bounds.bottom(), abs=1)
+    picture = chart.image(1.0)
+    middle = tuesday.bounds.center().toPoint()
+    wash = ChartColours.from_palette(chart.palette()).planned_fill(Area.PRODUCTION)
+    assert _close(picture.pixelColor(middle), wash)
+    above = QPoint(middle.x(), int(tuesday.bounds.top()) - 4)
+    assert not _close(picture.pixelColor(above), wash)
+    # The planned ring: sales (1 h of 5 h) from twelve o'clock to 72 degrees, then production.
+    ring = page.split
+    centre_hit = next(h for h in ring.hits if h.text.startswith("Planned: 1 h business"))
+    centre, inner = centre_hit.bounds.center(), centre_hit.bounds.width() / 2
+    radius = (inner + inner / 0.62) / 2
+    picture = ring.image(1.0)
+
+    def colour_at(degrees_clockwise: float) -> QColor:
+        angle = math.radians(90 - degrees_clockwise)
+        spot = centre + QPointF(math.cos(angle), -math.sin(angle)) * radius
+        return picture.pixelColor(spot.toPoint())
+
+    assert _close(colour_at(36), area_colour(Area.SALES))
+    assert _close(colour_at(180), area_colour(Area.PRODUCTION))
+    assert _close(colour_at(300), area_colour(Area.PRODUCTION))
+
+
+def test_a_new_target_shows_on_the_open_charts_at_once(planner: Planner) -> None:
+    page = open_charts(planner)
+    ops = planner.window._ops
+    assert ops is not None
+    ops.save_settings(ops.settings().with_changes(target_business_share=0.45))
+    planner.qtbot.waitUntil(lambda: page.split.target == 0.45)
+    assert page.trend.trend is not None and page.trend.trend.weeks[-1].target == 0.45
+    assert "Target 45%" in [item[0] for item in page.trend.legend(_colours(page))]
+
+
+def test_the_charts_page_chosen_before_the_data_opens_fills_in_when_it_does(
+    qtbot: QtBot, store: Store, paths: DataPaths
+) -> None:
+    seed(store)
+    state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
+    window = MainWindow(paths.folder, state, WeekStart.MONDAY, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.charts_page_action.trigger()  # before there is any data
+    assert window.pages.currentIndex() == 2 and window.charts_page is None
+    window.show_first_look(first_look(paths.database, "en_GB", TODAY))
+    window.attach(Operations(store, "en_GB", today=lambda: TODAY))
+    assert window.charts_page is not None and window.charts_page.split.split is not None
+    assert window.save_charts_action.isEnabled() and not window.delete_action.isEnabled()
+
+
+def test_the_charts_let_the_window_stay_small(planner: Planner) -> None:
+    open_charts(planner)
+    assert planner.window.minimumSizeHint().width() <= 700
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_1, CTRL)
+    planner.window.resize(1000, 600)
+    small = planner.window.compact_trend
+    assert small is not None
+    # Too short for the split and the small trend: the split keeps its room.
+    planner.qtbot.waitUntil(lambda: not small.isVisible())
+    panel = planner.window.split_panel
+    assert panel.height() >= panel.heightForWidth(panel.width()) > 200
+    planner.window.resize(1200, 1000)
+    planner.qtbot.waitUntil(small.isVisible)
+
+
+def test_the_small_trends_menu_copies_it_or_opens_the_charts(planner: Planner) -> None:
+    small = planner.window.compact_trend
+    assert small is not None
+    menu = small.context_menu()
+    assert [a.text() for a in menu.actions()] == ["&Copy this chart", "&Open the charts"]
+    menu.actions()[0].trigger()
+    assert QGuiApplication.clipboard().image().width() == small.width() * 2
+    assert "The chart is copied" in planner.window.statusBar().currentMessage()
+    menu.actions()[1].trigger()
+    assert planner.window.pages.currentIndex() == 2
+    menu.deleteLater()
+
+
+def test_pointing_forgets_what_it_pointed_at_when_the_chart_changes(planner: Planner) -> None:
+    page = open_charts(planner)
+    point_at(planner, page.by_day, "Tuesday 24 Nov 2026 · Production")
+    assert page.by_day.hover_text() != ""
+    page.by_day.set_show(BarsShow.ACTUAL)
+    assert page.by_day.hover_text() == ""
+    point_at(planner, page.trend, "Week 48")
+    planner.window.resize(planner.window.width() - 150, planner.window.height())
+    planner.qtbot.waitUntil(lambda: page.trend.hover_text() == "")
+
+
+ODD_DAYS = [
+    # (start, end, area, status, actual) on Tuesday 24 Nov: overlaps past 24 h, a done
+    # block that took longer than planned.
+    *[(0, 1440, Area.PRODUCTION, BlockStatus.PLANNED, None)] * 2,
+    (600, 660, Area.ADMIN, BlockStatus.DONE, 900),
+]
+
+
+@pytest.mark.parametrize("target", [0.0, 1.0])
+@pytest.mark.parametrize("size", [(1, 1), (60, 60), (200, 150), (2600, 1400)])
+def test_odd_weeks_and_sizes_draw_without_a_fault(
+    planner: Planner, target: float, size: tuple[int, int]
+) -> None:
+    with planner.store.writing() as session:
+        edits.add_blocks(session, [
+            TimeBlock(TUE, start, end, area, "Odd", status=status, actual_minutes=actual)
+            for start, end, area, status, actual in ODD_DAYS
+        ])  # fmt: skip
+    ops = planner.window._ops
+    assert ops is not None
+    ops.save_settings(ops.settings().with_changes(target_business_share=target))
+    page = open_charts(planner)
+    for chart in (*page.charts, planner.window.compact_trend):
+        assert chart is not None
+        chart.setMinimumSize(0, 0)
+        chart.resize(*size)
+        picture = chart.image(1.0)
+        assert (picture.width(), picture.height()) == size
+    assert page.by_day.data is not None and page.by_day.data.most_minutes_in_a_day == 3180
+
+
+def test_a_chart_of_no_size_still_makes_a_picture(planner: Planner) -> None:
+    page = open_charts(planner)
+    page.split.setMinimumSize(0, 0)
+    page.split.resize(0, 0)
+    assert page.split.image().isNull()  # nothing to see, and nothing broken
+
+
+def _close(seen: QColor, expected: QColor, slack: int = 12) -> bool:
+    return all(
+        abs(a - b) <= slack for a, b in zip(seen.getRgb()[:3], expected.getRgb()[:3], strict=True)
+    )
+
+
+def _colours(page: ChartsPage) -> ChartColours:
+    return ChartColours.from_palette(page.palette())

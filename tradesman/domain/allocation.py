@@ -60,7 +60,9 @@ class WeekShare:
     week: Week
     planned: Split
     actual: Split
-    target: float  # the business share aimed for that week (0-1)
+    # The business share the week is measured against (0-1): today's target for now;
+    # a doer-to-marketer plan will set it week by week.
+    target: float
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
@@ -96,6 +97,7 @@ class Chart(QWidget):
     """A chart on a card. Right-click offers Copy and Save as PNG for this chart alone."""
 
     save_requested = Signal(object)  # this chart; the page asks where and saves it
+    copied = Signal(str)  # what to tell the owner after a copy
 
     title = ""  # what the chart is called, drawn at its top
     file_name = "chart"  # what a saved picture of it is called, before the week
@@ -137,6 +139,8 @@ class Chart(QWidget):
     def image(self, scale: float = EXPORT_SCALE) -> QImage:
         """The chart as a picture, at `scale` times its size on screen, without hover marks."""
         size = self.size()
+        if size.isEmpty():
+            return QImage()  # (nothing to draw on; a painter on it would only complain)
         picture = QImage(
             round(size.width() * scale),
             round(size.height() * scale),
@@ -145,12 +149,26 @@ class Chart(QWidget):
         picture.setDevicePixelRatio(scale)
         picture.fill(Qt.GlobalColor.transparent)
         painter = QPainter(picture)
-        self.paint_card(painter, QRectF(0, 0, size.width(), size.height()), None)
-        painter.end()
+        try:
+            self.paint_card(painter, QRectF(0, 0, size.width(), size.height()), None)
+        finally:
+            painter.end()  # (an open painter on a picture being freed takes Qt down)
         return picture
 
     def copy_image(self) -> None:
         QGuiApplication.clipboard().setImage(self.image())
+        self.copied.emit("The chart is copied: paste it into a message or a document.")
+
+    def forget_hover(self) -> None:
+        """After new data, another layout or a resize, what was pointed at is gone."""
+        self._hover = None
+        if QToolTip.isVisible():
+            QToolTip.hideText()
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.forget_hover()
 
     # -- pointing -------------------------------------------------------------------
     def hit_at(self, point: QPointF) -> int | None:

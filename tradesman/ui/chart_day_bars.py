@@ -51,18 +51,16 @@ class DayBarsChart(Chart):
         self.data: WeekByDay | None = None
         self.show_mode = BarsShow.BOTH
         self.title = "Hours by day"
-        self.setMinimumSize(420, 280)
+        self.setMinimumSize(300, 220)
 
     def show_week(self, data: WeekByDay, heading: str) -> None:
         self.data = data
         self.title = f"Hours by day · {heading}"
-        self._hover = None
-        self.update()
+        self.forget_hover()
 
     def set_show(self, mode: BarsShow) -> None:
         self.show_mode = mode
-        self._hover = None
-        self.update()
+        self.forget_hover()
 
     def bars(self) -> list[str]:
         """Which bars each day has, left to right: 'planned', 'actual' or both."""
@@ -116,6 +114,8 @@ class DayBarsChart(Chart):
         )
         plot.setRight(chart.right())
         plot.setBottom(chart.bottom() - 2 * metrics.height() - 6)
+        if plot.width() < 20 or plot.height() < 20:
+            return []  # (too small to draw anything readable)
 
         def y_of(minutes: float) -> float:
             return plot.bottom() - plot.height() * minutes / top

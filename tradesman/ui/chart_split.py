@@ -42,14 +42,13 @@ class SplitChart(Chart):
         self.split: WeekSplit | None = None
         self.target = 0.4
         self.title = "Technician and business hours"
-        self.setMinimumSize(340, 280)
+        self.setMinimumSize(240, 220)
 
     def show_split(self, split: WeekSplit, target: float, heading: str) -> None:
         self.split = split
         self.target = target
         self.title = f"Technician and business hours · {heading}"
-        self._hover = None
-        self.update()
+        self.forget_hover()
 
     def legend(self, colours: ChartColours) -> list[LegendItem]:
         return [*area_legend(colours), (f"Target {self.target:.0%}", colours.target_line, "line")]
@@ -203,22 +202,13 @@ class SplitChart(Chart):
     def _draw_target(
         self, painter: QPainter, centre: QPointF, outer: float, inner: float, colours: ChartColours
     ) -> None:
-        """A tick across the ring where the target share ends, labelled just outside it."""
+        """A tick across the ring where the target share ends. (Its label is the legend's
+        "Target": beside the ring it would sit on the words above or below it.)"""
         radians = math.radians(90 - 360 * self.target)
         direction = QPointF(math.cos(radians), -math.sin(radians))
         pen = QPen(colours.target_line, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawLine(centre + direction * (inner - 5), centre + direction * (outer + 5))
-        label = f"{self.target:.0%}"
-        metrics = QFontMetricsF(painter.font())
-        width, height = metrics.horizontalAdvance(label) + 4, metrics.height()
-        spot = centre + direction * (outer + 8 + max(width, height) / 2)
-        painter.setPen(colours.target_line)
-        painter.drawText(
-            QRectF(spot.x() - width / 2, spot.y() - height / 2, width, height),
-            Qt.AlignmentFlag.AlignCenter,
-            label,
-        )
 
 
 def _fits(painter: QPainter, text: str, width: float, bold: bool = False) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from tradesman.domain.allocation import Trend, WeekShare
 from tradesman.domain.clock import format_hours
@@ -30,7 +30,6 @@ from tradesman.ui.chart_base import (
 )
 
 SHARE_LINES = (0.0, 0.25, 0.5, 0.75, 1.0)
-COMPACT_LEAST_HEIGHT = 96  # the small trend: a title, the lines and 0 / 100 %
 ROOMY_HEIGHT = 100  # room inside the small trend for its legend and week labels
 
 
@@ -63,28 +62,30 @@ class TrendChart(Chart):
         self.trend: Trend | None = None
         self.title = "Business share, week by week"
         if compact:
-            self.setMinimumSize(200, COMPACT_LEAST_HEIGHT)
+            # (No minimum height: the side column hides it when it would be too short
+            # to read, rather than keep the window from shrinking.)
+            self.setMinimumSize(200, 0)
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.padding = 9.0
         else:
-            self.setMinimumSize(480, 240)
+            self.setMinimumSize(320, 200)
 
     def show_trend(self, trend: Trend) -> None:
         self.trend = trend
         count = len(trend.weeks)
+        end = trend.weeks[-1].week.end
         self.title = (
-            f"Business share, last {count} weeks"
+            f"Business share · {count} weeks to {format_day(end, with_year=False)}"
             if self.compact
-            else f"Business share, week by week · the {count} weeks to "
-            f"{format_day(trend.weeks[-1].week.end)}"
+            else f"Business share, week by week · the {count} weeks to {format_day(end)}"
         )
         if self.compact:
             self.setToolTip(compact_tooltip(trend))
-        self._hover = None
-        self.update()
+        self.forget_hover()
 
     def legend(self, colours: ChartColours) -> list[LegendItem]:
-        target = "Target" if self.trend is None else _target_name(self.trend)
+        # (Today's target for every week, until a plan sets one week by week.)
+        target = "Target" if self.trend is None else f"Target {self.trend.weeks[-1].target:.0%}"
         return [
             ("Planned", colours.planned_line, "line"),
             ("Actual", colours.actual_line, "line"),
@@ -129,6 +130,8 @@ class TrendChart(Chart):
             plot.setBottom(chart.bottom() - metrics.height() - 4)
         if not self.compact:
             plot.setBottom(plot.bottom() - metrics.height() - 4)  # for "Week starting"
+        if plot.width() < 20 or plot.height() < 10:
+            return []  # (too small to draw anything readable)
         scale = _Scale(plot, len(trend.weeks))
         levels = SHARE_LINES if not self.compact else (0.0, 0.5, 1.0) if roomy else (0.0, 1.0)
         self._draw_share_axis(painter, scale, levels, colours)
@@ -220,6 +223,15 @@ class TrendChart(Chart):
                 if maybe is not None:
                     painter.drawEllipse(QPointF(scale.x_of(index), scale.y_of(maybe)), dot, dot)
 
+    def context_menu(self) -> QMenu:
+        if not self.compact:
+            return super().context_menu()
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("&Copy this chart", self.copy_image)
+        menu.addAction("&Open the charts", self.clicked.emit)
+        return menu
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self.compact and event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
@@ -234,15 +246,10 @@ class TrendChart(Chart):
         return QSize(300, 170) if self.compact else QSize(800, 280)
 
 
-def _target_name(trend: Trend) -> str:
-    targets = {week.target for week in trend.weeks}
-    if len(targets) == 1:
-        return f"Target {targets.pop():.0%}"
-    return "Target (rising with your plan)"
-
-
 def _label_step(label_width: float, spacing: float) -> int:
     """Label every week, every second, fourth… so that labels do not touch."""
+    if spacing <= 0:
+        return 1
     step = 1
     while step * spacing < label_width:
         step *= 2

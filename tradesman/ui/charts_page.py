@@ -26,6 +26,7 @@ from tradesman.domain.weeks import Week
 from tradesman.errors import UserError
 from tradesman.files import write_atomically
 from tradesman.ui import prompts
+from tradesman.ui.background import run_with_progress
 from tradesman.ui.chart_base import EXPORT_SCALE, Chart
 from tradesman.ui.chart_day_bars import BarsShow, DayBarsChart
 from tradesman.ui.chart_split import SplitChart
@@ -50,6 +51,7 @@ class ChartsPage(QWidget):
         self._state = state
         self._report = report
         self._week: Week | None = None
+        self._busy: object = None  # a picture being saved, kept until it reports
         self._heading = ""
 
         self.bars_choice = QComboBox()
@@ -69,7 +71,7 @@ class ChartsPage(QWidget):
         controls.addWidget(_buddy("&Bars show:", self.bars_choice))
         controls.addWidget(self.bars_choice)
         controls.addSpacing(18)
-        controls.addWidget(_buddy("&Trend over:", self.weeks_choice))
+        controls.addWidget(_buddy("Trend &length:", self.weeks_choice))
         controls.addWidget(self.weeks_choice)
         controls.addStretch(1)
         controls.addWidget(self.copy_button)
@@ -102,6 +104,7 @@ class ChartsPage(QWidget):
         self.save_button.clicked.connect(self.save_image)
         for chart in self.charts:
             chart.save_requested.connect(self._save_chart)
+            chart.copied.connect(report)
 
     @property
     def charts(self) -> tuple[Chart, ...]:
@@ -179,13 +182,19 @@ class ChartsPage(QWidget):
         if path is None:
             return
         self._folders.remember(path)
-        try:
-            write_atomically(path, png_bytes(picture))
-        except UserError as error:
-            self._report(str(error))
-            prompts.warn(self, "Save as PNG", str(error))
-            return
-        self._report(f"Saved the picture to {path}.")
+
+        def failed(message: str) -> None:
+            self._report(message)
+            prompts.warn(self, "Save as PNG", message)
+
+        # Making a PNG of a big window takes a few frames' time: off the UI thread.
+        self._busy = run_with_progress(
+            self,
+            f"Saving {path.name}…",
+            lambda: write_atomically(path, png_bytes(picture)),
+            lambda _: self._report(f"Saved the picture to {path}."),
+            failed,
+        )
 
 
 def png_bytes(picture: QImage) -> bytes:

@@ -36,6 +36,7 @@ from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR, Week, week_containing
 from tradesman.identity import APP_NAME
 from tradesman.ui.folders import LastFolder
 from tradesman.ui.palette import swatch
+from tradesman.ui.side_column import SideColumn
 from tradesman.ui.split_panel import SplitPanel
 
 # Dialogs, the calendar and background work are loaded on first use (imports inside
@@ -103,10 +104,8 @@ class MainWindow(QMainWindow):
         self._row.setContentsMargins(0, 0, 0, 0)
         self._row.setSpacing(0)
         self._row.addStretch(1)  # the calendar takes this place when the data arrives
-        self._side = QVBoxLayout()  # the split panel, and the tasks to schedule below it
-        self._side.setContentsMargins(0, 0, 0, 0)
-        self._side.addWidget(self.split_panel)
-        self._row.addLayout(self._side)
+        self.side = SideColumn(self.split_panel)  # and the tasks to schedule, with the data
+        self._row.addWidget(self.side)
         # The pages, switched by the Week and Tasks buttons at the toolbar's left (a
         # QTabWidget would do too, but costs more before the first paint).
         self.pages = QStackedWidget()
@@ -351,22 +350,24 @@ class MainWindow(QMainWindow):
         self.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(self._today, lambda: self._week_of_today().end)
         self.schedule_list.view.doubleClicked.connect(self._edit_card_at)
-        self._side.addWidget(self.schedule_list, 1)
+        self.side.add_schedule(self.schedule_list)
         self.new_task_action.setEnabled(True)
         self.day_watcher = DayWatcher(self._today, self)
         self.day_watcher.new_day.connect(self._new_day)
         ops.make_due_tasks()
         ops.changed.connect(self.refresh_all)
         self._reload_tasks()
-        left_on = str(self._state.value("window/page", "week"))  # the page it was left on
-        if left_on in PAGES:
-            self.show_page(PAGES.index(left_on))
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
-        for action in (self.import_action, self.export_action, self.settings_action,
-                       self.new_block_action, *self._editing_actions):  # fmt: skip
+        for action in (self.import_action, self.export_action, self.settings_action):
             action.setEnabled(True)
         self.canvas.setFocus()
+        left_on = str(self._state.value("window/page", "week"))  # the page it was left on
+        if left_on in PAGES and self.pages.currentIndex() == WEEK_PAGE:  # (unless moved)
+            self.show_page(PAGES.index(left_on))
+        # (Again even if the page is already on show: it may have been chosen before
+        # there was data to fill it, and the edit actions now follow the page.)
+        self._page_changed(self.pages.currentIndex())
         self.refresh()
 
     @property
@@ -402,6 +403,7 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, index: int) -> None:
         self._fit_toolbar(index)
+        self._fit_actions(index)
         self.save_charts_action.setEnabled(index == CHARTS_PAGE and self._ops is not None)
         if index == TASKS_PAGE:
             self._ensure_tasks_page()
@@ -412,6 +414,15 @@ class MainWindow(QMainWindow):
             self._show_charts()
         elif self._week_view is not None:
             self.canvas.setFocus()
+
+    def _fit_actions(self, index: int) -> None:
+        """Calendar edits only where the calendar is: a key pressed on the tasks or the
+        charts page must not change a block that is not on screen. Ctrl+C copies the
+        charts on the charts page."""
+        attached = self._ops is not None
+        for action in (self.new_block_action, *self._editing_actions):
+            action.setEnabled(attached and index == WEEK_PAGE)
+        self.copy_action.setEnabled(attached and index != TASKS_PAGE)
 
     def _ensure_charts_page(self) -> None:
         """The charts page, made the first time it is shown."""
@@ -428,7 +439,8 @@ class MainWindow(QMainWindow):
 
     def _show_charts(self) -> None:
         if self.charts_page is not None and self.pages.currentIndex() == CHARTS_PAGE:
-            self.charts_page.show_week(self._week, self._week_heading())
+            # (The week by name, not "this week": pictures of the charts are kept.)
+            self.charts_page.show_week(self._week, self._week.label)
 
     def _small_trend(self) -> TrendChart:
         """The last weeks' business share under the split panel; a click opens the charts."""
@@ -437,14 +449,9 @@ class MainWindow(QMainWindow):
 
             self.compact_trend = TrendChart(compact=True)
             self.compact_trend.clicked.connect(lambda: self.show_page(CHARTS_PAGE))
-            holder = QVBoxLayout()  # (in line with the split panel's text above it)
-            holder.setContentsMargins(8, 0, 8, 6)
-            holder.addWidget(self.compact_trend)
-            self._side.insertLayout(1, holder)
+            self.compact_trend.copied.connect(self.report)
+            self.side.add_trend(self.compact_trend)
         return self.compact_trend
-
-    def _week_heading(self) -> str:
-        return "this week" if self._is_this_week() else self._week.label
 
     def copy(self) -> None:
         """Ctrl+C: the charts as a picture on the charts page, the chosen block elsewhere."""
@@ -506,6 +513,7 @@ class MainWindow(QMainWindow):
             blocks = list(self._ops.week_blocks(self._week))
             self._show(settings, self._ops.week_split(self._week), blocks)
             self._small_trend().show_trend(self._ops.trend(self._week, COMPACT_TREND_WEEKS))
+            self.side.fit()  # (the split panel may have grown a line)
             self._show_charts()
 
     def _show(self, settings: Settings, split: WeekSplit, blocks: list[TimeBlock]) -> None:

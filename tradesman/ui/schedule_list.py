@@ -21,8 +21,7 @@ class ScheduleList(QWidget):
         super().__init__()
         self._today = today
         self._week_end = week_end
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = QLabel()  # (two short lines; not wrapped, so its height is fixed)
         self.delegate = CardDelegate(today(), week_end(), self)
         # One "lane" holding every area; its groups are Doing and To do.
         self.model = TaskLaneModel(Area.PRODUCTION)

@@ -94,6 +94,7 @@ class SplitPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("splitPanel")
+        # (Never squeezed either: see SideColumn.fit.)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setMinimumWidth(320)
         self.setMaximumWidth(560)  # a bar wider than this is hard to read across
@@ -126,7 +127,7 @@ class SplitPanel(QFrame):
     def show_week(
         self, heading: str, split: WeekSplit, target: float, overlap_minutes: int = 0
     ) -> None:
-        planned, actual, table, target_label = self._made_sections()
+        planned, actual, table, overlap_note = self._made_sections()
         self.title.setText(_heading(heading, "large"))
         nothing = split.planned.total_minutes == 0 and split.actual.total_minutes == 0
         self.empty_note.setText(
@@ -139,14 +140,14 @@ class SplitPanel(QFrame):
         self.rows = hours_table(split)
         table.setText(_table_html(self.rows))
         # (The target itself is marked on both bars.)
-        target_label.setText(
+        overlap_note.setText(
             f"{format_hours(overlap_minutes)} of blocks overlap: those hours are "
             "counted once for each block."
             if overlap_minutes
             else ""
         )
-        target_label.setVisible(bool(overlap_minutes))
-        target_label.setWordWrap(True)
+        overlap_note.setVisible(bool(overlap_minutes))
+        overlap_note.setWordWrap(True)
 
     def notes(self) -> str:
         """The line under the table: how long blocks overlap, when they do."""
