@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         action = QAction(self)
         action.setText(text)
         if shortcut is not None:
-            set_keys(action, (shortcut,) if isinstance(shortcut, str) else shortcut)
+            self._keys.append((action, (shortcut,) if isinstance(shortcut, str) else shortcut))
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even where no menu shows the action
         return action
@@ -153,6 +153,9 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self._editing_actions: list[QAction] = []
+        # Keys are bound when the data arrives (`_bind_keys`): making ~40 key sequences
+        # costs a few ms the window's first paint need not wait for.
+        self._keys: list[tuple[QAction, tuple[str, ...]]] = []
         self.import_action = self._action("&Import…", self.import_data, "Ctrl+Shift+I")
         self.import_action.setStatusTip("Replace all your data with a Tradesman export file")
         self.export_action = self._action("&Export…", self.export_data, "Ctrl+Shift+E")
@@ -164,7 +167,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         for action, keys in ((self.undo_action, UNDO), (self.redo_action, REDO)):
-            set_keys(action, keys)
+            self._keys.append((action, keys))
             self.addAction(action)
         self.undo_action.triggered.connect(
             lambda: self._after_undo("Undone", self.undo_stack.index())
@@ -287,6 +290,11 @@ class MainWindow(QMainWindow):
         self._week_items = list(toolbar.actions())  # shown on the pages about a week
         self._draw_items: list[QAction] = []  # shown on the calendar only
 
+    def _bind_keys(self) -> None:
+        for action, keys in self._keys:
+            set_keys(action, keys)
+        self._keys.clear()
+
     def _fill_toolbar(self) -> None:
         """The Draw buttons, and Week / Tasks at the far end: added after the first paint
         (to the right, so nothing on screen moves), as they need the data anyway."""
@@ -316,6 +324,7 @@ class MainWindow(QMainWindow):
             from tradesman.ui.week_view import WeekView
 
             self._week_view = WeekView(self._week)
+            self._bind_keys()
             self._row.insertWidget(0, self._week_view, 1)
             self._row.takeAt(1)  # the stretch that held its place
             self._fill_toolbar()

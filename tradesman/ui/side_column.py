@@ -57,6 +57,8 @@ class SideColumn(QWidget):
     def fit(self) -> None:
         """Keep the whole split panel on screen, and show the small trend only if the
         split panel and the schedule keep their room."""
+        if self._schedule is None:
+            return  # nothing below the panel yet (and the window's first paint waits)
         panel = self.split_panel
         # Its wrapped lines make its height depend on its width, which a main window's
         # layouts do not pass on: say it outright, or a short window would squeeze it.
@@ -72,7 +74,7 @@ class SideColumn(QWidget):
             panel_height
             + TREND_LEAST_HEIGHT
             + TREND_MARGIN
-            + (self._schedule.minimumSizeHint().height() if self._schedule else 0)
+            + self._schedule.minimumSizeHint().height()
             + 2 * self._layout.spacing()
         )
         holder.setVisible(self.height() >= needed)
