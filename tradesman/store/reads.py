@@ -19,12 +19,14 @@ if TYPE_CHECKING:
 
 # Planned counts every block's length; actual counts done blocks, at their actual
 # minutes or, when none were given, their planned length. Summed by SQLite.
-MINUTES_PER_AREA = """
-    SELECT area,
-           SUM(end_minute - start_minute),
+_PLANNED_AND_ACTUAL = """SUM(end_minute - start_minute),
            SUM(CASE WHEN status = 'done'
                     THEN COALESCE(actual_minutes, end_minute - start_minute)
-                    ELSE 0 END)
+                    ELSE 0 END)"""
+
+MINUTES_PER_AREA = f"""
+    SELECT area,
+           {_PLANNED_AND_ACTUAL}
     FROM block
     WHERE day BETWEEN :first AND :last
     GROUP BY area
@@ -32,12 +34,9 @@ MINUTES_PER_AREA = """
 
 
 # The same sums, one row per day and area, for the chart of a week by day.
-MINUTES_PER_DAY_AND_AREA = """
+MINUTES_PER_DAY_AND_AREA = f"""
     SELECT day, area,
-           SUM(end_minute - start_minute),
-           SUM(CASE WHEN status = 'done'
-                    THEN COALESCE(actual_minutes, end_minute - start_minute)
-                    ELSE 0 END)
+           {_PLANNED_AND_ACTUAL}
     FROM block
     WHERE day BETWEEN :first AND :last
     GROUP BY day, area
@@ -45,12 +44,9 @@ MINUTES_PER_DAY_AND_AREA = """
 
 # And one row per week and area: weeks are counted in sevens of days from :first (the
 # first day of the first week), so they follow the owner's week start, Sunday or Monday.
-MINUTES_PER_WEEK_AND_AREA = """
+MINUTES_PER_WEEK_AND_AREA = f"""
     SELECT CAST(julianday(day) - julianday(:first) AS INTEGER) / 7 AS week, area,
-           SUM(end_minute - start_minute),
-           SUM(CASE WHEN status = 'done'
-                    THEN COALESCE(actual_minutes, end_minute - start_minute)
-                    ELSE 0 END)
+           {_PLANNED_AND_ACTUAL}
     FROM block
     WHERE day BETWEEN :first AND :last
     GROUP BY week, area
