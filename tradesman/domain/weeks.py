@@ -40,6 +40,10 @@ class Week:
     def previous(self) -> Week:
         return Week(self.start - timedelta(days=7))
 
+    def plus(self, weeks: int) -> Week:
+        """The week `weeks` on (or back, when negative)."""
+        return Week(self.start + timedelta(days=7 * weeks))
+
     @property
     def monday(self) -> date:
         """The Monday inside this week: it gives the week its ISO number."""

@@ -1,0 +1,219 @@
+"""The doer-to-marketer plan: from today's business share to the target, week by week.
+
+The owner says where they stand (the baseline: the business share of recent weeks),
+where they want to be (the target share), from which week and over how many weeks,
+and how many hours a week they work. The ramp spreads the change evenly over the
+weeks and ends exactly at the target; each week's business hours are rounded to the
+quarter hour, so the printed table reads like a timetable, not like arithmetic.
+
+An owner who already spends more of the week on the business than the target is not
+asked to spend less: the ramp holds at the target from the first week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from tradesman.domain.areas import Area
+from tradesman.domain.split import Split
+from tradesman.domain.weeks import Week
+
+LONGEST_PLAN_WEEKS = 104  # two years: past that a plan is a wish
+LONGEST_WEEK_MINUTES = 100 * 60  # a week of capacity past this is a typing mistake
+BASELINE_WEEKS = 4  # the weeks with hours that say where the owner stands today
+ROUNDING_MINUTES = 15
+# Within half a percentage point counts as on track: the ramp itself is rounded to
+# the quarter hour, and nobody is behind by a rounding.
+ON_TRACK_MARGIN = 0.005
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the owner decided: where they start, where they aim, and how fast."""
+
+    start: date  # the first day of the plan's first week
+    weeks: int
+    target_share: float  # 0-1: the business share to reach by the last week
+    capacity_minutes: int  # the hours worked in a week, all areas together
+    # Typed in by the owner when there is no history to measure; None: measured.
+    typed_baseline: float | None = None
+
+    def with_changes(self, **changes: object) -> Plan:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def first_week(self) -> Week:
+        return Week(self.start)
+
+    @property
+    def last_week(self) -> Week:
+        return Week(self.start).plus(self.weeks - 1)
+
+
+@dataclass(frozen=True)
+class RampWeek:
+    """One week of the ramp: the share aimed for, as hours of the week's capacity."""
+
+    number: int  # 1 for the plan's first week
+    week: Week
+    target_share: float
+    business_minutes: int
+    technician_minutes: int
+
+
+class Standing(StrEnum):
+    ON_TRACK = "on track"
+    BEHIND = "behind"
+    NO_HOURS = "no hours"  # nothing marked done that week: it cannot be judged
+
+
+@dataclass(frozen=True)
+class WeekProgress:
+    """A past week of the plan: what it aimed for, and what really happened."""
+
+    ramp: RampWeek
+    actual: Split
+
+    @property
+    def actual_share(self) -> float | None:
+        return self.actual.business_share
+
+    @property
+    def standing(self) -> Standing:
+        share = self.actual_share
+        if share is None:
+            return Standing.NO_HOURS
+        if share + ON_TRACK_MARGIN >= self.ramp.target_share:
+            return Standing.ON_TRACK
+        return Standing.BEHIND
+
+    @property
+    def points_behind(self) -> float:
+        """How far under the week's target the actual share fell (0-1; 0 when on track)."""
+        share = self.actual_share
+        if share is None or self.standing is not Standing.BEHIND:
+            return 0.0
+        return self.ramp.target_share - share
+
+
+class HandOffWay(StrEnum):
+    """How a piece of work leaves the owner's hands."""
+
+    DELEGATE = "delegate"  # someone on the team or a helper does it
+    SUBCONTRACT = "subcontract"  # another trade does it for a price
+    SYSTEMISE = "systemise"  # a checklist, template or tool makes it quick
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass(frozen=True)
+class HandOff:
+    """Technician or admin work the owner means to hand off, to free hours for the business."""
+
+    title: str
+    area: Area
+    way: HandOffWay = HandOffWay.DELEGATE
+    minutes_a_week: int | None = None  # what it takes now, if the owner knows
+    done: bool = False  # handed off already
+    id: int | None = None
+
+    def with_changes(self, **changes: object) -> HandOff:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Repeating:
+    """Work that comes back most weeks: a suggestion for the hand-off list."""
+
+    title: str
+    area: Area
+    weeks: int  # in how many of the weeks looked at it appeared
+    minutes_a_week: int  # its average length in the weeks it appeared
+
+
+def check_plan(plan: Plan) -> None:
+    """ValueError in plain words when a plan cannot be laid out."""
+    if not 1 <= plan.weeks <= LONGEST_PLAN_WEEKS:
+        raise ValueError(f"A plan runs from 1 to {LONGEST_PLAN_WEEKS} weeks.")
+    if not 0.0 <= plan.target_share <= 1.0:
+        raise ValueError("The target share must be between 0 % and 100 %.")
+    if not 60 <= plan.capacity_minutes <= LONGEST_WEEK_MINUTES:
+        raise ValueError(f"The hours in a week must be between 1 and {LONGEST_WEEK_MINUTES // 60}.")
+    if plan.typed_baseline is not None and not 0.0 <= plan.typed_baseline <= 1.0:
+        raise ValueError("Where you stand today must be between 0 % and 100 %.")
+
+
+def measured_baseline(weeks: Iterable[Split]) -> float | None:
+    """The business share of the last `BASELINE_WEEKS` weeks that have hours done.
+
+    `weeks` are actual splits, oldest first; weeks with nothing done are passed over,
+    as a holiday says nothing about how the owner splits a working week. None when no
+    week has hours.
+    """
+    worked = [week for week in weeks if week.total_minutes > 0][-BASELINE_WEEKS:]
+    total = sum(week.total_minutes for week in worked)
+    if total == 0:
+        return None
+    return sum(week.business_minutes for week in worked) / total
+
+
+def ramp(plan: Plan, baseline: float) -> list[RampWeek]:
+    """The plan week by week: an even climb from `baseline` to the target share.
+
+    Week n of N aims for baseline + (target - baseline) * n / N, so the first week
+    already asks for a step and the last week is the target itself. A baseline at or
+    above the target holds at the target throughout.
+    """
+    check_plan(plan)
+    start = min(max(baseline, 0.0), 1.0)
+    rise = max(plan.target_share - start, 0.0)
+    weeks: list[RampWeek] = []
+    week = plan.first_week
+    for number in range(1, plan.weeks + 1):
+        if rise == 0.0:
+            share = plan.target_share
+        else:
+            share = start + rise * number / plan.weeks
+        business = _to_quarter_hour(plan.capacity_minutes * share)
+        weeks.append(
+            RampWeek(
+                number=number,
+                week=week,
+                target_share=share,
+                business_minutes=business,
+                technician_minutes=plan.capacity_minutes - business,
+            )
+        )
+        week = week.next()
+    return weeks
+
+
+def progress(
+    ramp_weeks: Sequence[RampWeek], actual: dict[date, Split], today: date
+) -> list[WeekProgress]:
+    """The plan's weeks that have ended by `today`, each with what was done in it.
+
+    `actual` maps a week's first day to its actual split (weeks missing count as none).
+    """
+    return [
+        WeekProgress(ramp=week, actual=actual.get(week.week.start, Split()))
+        for week in ramp_weeks
+        if week.week.end < today
+    ]
+
+
+def target_for(ramp_weeks: Sequence[RampWeek], week: Week) -> float | None:
+    """The share the plan aims for in `week`; None outside the plan."""
+    for ramp_week in ramp_weeks:
+        if ramp_week.week == week:
+            return ramp_week.target_share
+    return None
+
+
+def _to_quarter_hour(minutes: float) -> int:
+    return round(minutes / ROUNDING_MINUTES) * ROUNDING_MINUTES

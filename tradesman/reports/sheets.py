@@ -1,0 +1,58 @@
+"""What the PDFs show, as plain data gathered by the services (services/sheets.py).
+
+The layouts in this package take these and nothing else: no database, no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tradesman.domain.allocation import Trend, WeekByDay
+from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.plan import HandOff, Plan, RampWeek, WeekProgress
+from tradesman.domain.series import Series
+from tradesman.domain.split import Split
+from tradesman.domain.tasks import Task
+from tradesman.domain.weeks import Week
+
+
+@dataclass(frozen=True)
+class WeekSheet:
+    """One week on one page: the grid of blocks, the planned split and the tasks due."""
+
+    business_name: str
+    owner_name: str
+    week: Week
+    # The hours the grid shows (minutes since midnight): the owner's work day, widened
+    # to take in any block that starts earlier or ends later.
+    day_start: int
+    day_end: int
+    work_days: frozenset[int]  # Monday is 0
+    blocks: tuple[TimeBlock, ...]  # every block of the week, skipped ones included
+    planned: Split  # the week's planned hours per area
+    target_share: float  # the business share the week aims for (plan ramp or setting)
+    # Open tasks due in the week or before it (late), oldest due date first.
+    tasks_due: tuple[Task, ...]
+    today: date
+
+
+@dataclass(frozen=True)
+class PlanSheet:
+    """The doer-to-marketer plan, with where the time goes now and this week's plan."""
+
+    business_name: str
+    owner_name: str
+    plan: Plan
+    baseline: float  # the business share the ramp starts from (0-1)
+    baseline_measured: bool  # True: from the last weeks' hours; False: typed in
+    ramp: tuple[RampWeek, ...]
+    progress: tuple[WeekProgress, ...]  # the plan's weeks that have ended
+    recent: Split  # actual hours per area over the weeks the baseline was measured on
+    by_day: WeekByDay  # this week, day by day
+    trend: Trend  # the business share week by week up to this week
+    this_week: WeekSheet
+    commitments: tuple[Series, ...]  # recurring business blocks that run in the plan
+    hand_offs: tuple[HandOff, ...]
+    open_tasks: tuple[Task, ...]  # every open task, due first (undated last)
+    today: date
