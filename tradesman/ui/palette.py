@@ -1,8 +1,5 @@
-"""One set of area colours for the whole app: calendar, split bar, charts and PDFs.
-
-Mid-tone colours that stay readable on light and dark window themes; text drawn on
-them is chosen for contrast by `text_on`.
-"""
+"""The area colours (tradesman/area_colours.py) as Qt colours and swatches; text drawn
+on them is chosen for contrast by `text_on`."""
 
 from __future__ import annotations
 
@@ -10,17 +7,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor
 
+from tradesman.area_colours import AREA_HEX
 from tradesman.domain.areas import Area
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
-
-AREA_HEX: dict[Area, str] = {
-    Area.PRODUCTION: "#c7772e",  # timber orange: the work itself
-    Area.MARKETING: "#2f9e68",  # green: what brings the leads
-    Area.SALES: "#3a78c9",  # blue
-    Area.ADMIN: "#8a6cc0",  # violet
-}
 
 
 def area_colour(area: Area) -> QColor:
