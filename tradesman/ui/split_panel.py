@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from tradesman.area_colours import AREA_HEX
 from tradesman.domain.areas import AREAS
 from tradesman.domain.clock import format_hours
-from tradesman.ui.palette import AREA_HEX
 
 if TYPE_CHECKING:
     from tradesman.domain.split import Split, WeekSplit

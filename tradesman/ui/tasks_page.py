@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tradesman.area_colours import AREA_HEX
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.tasks import Task, TaskCard
 from tradesman.services.task_cards import Show, TaskFilter, filter_cards
 from tradesman.services.templates import Template
-from tradesman.ui.palette import AREA_HEX
 from tradesman.ui.task_delegate import CardDelegate
 from tradesman.ui.task_model import CardRole, TaskLaneModel
 
