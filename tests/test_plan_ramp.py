@@ -8,11 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tradesman.domain.areas import Area
 from tradesman.domain.plan import (
     BASELINE_WEEKS,
     LONGEST_PLAN_WEEKS,
+    HandOff,
+    HandOffWay,
     Plan,
     Standing,
+    check_hand_off,
     check_plan,
     measured_baseline,
     progress,
@@ -20,6 +24,7 @@ from tradesman.domain.plan import (
     target_for,
 )
 from tradesman.domain.split import Split
+from tradesman.domain.validation import InvalidInput
 from tradesman.domain.weeks import Week
 
 MONDAY = date(2026, 11, 23)
@@ -86,14 +91,15 @@ def test_a_baseline_equal_to_the_target_holds_too() -> None:
         ({"capacity_minutes": 30}, "between 1 and 100"),
         ({"capacity_minutes": 101 * 60}, "between 1 and 100"),
         ({"typed_baseline": -0.1}, "Where you stand today"),
+        ({"start": date(1850, 1, 7)}, "too far from today"),
     ],
 )
 def test_a_plan_that_cannot_be_laid_out_is_refused_in_words(
     changes: dict[str, object], words: str
 ) -> None:
-    with pytest.raises(ValueError, match=words):
+    with pytest.raises(InvalidInput, match=words):
         check_plan(plan(**changes))
-    with pytest.raises(ValueError, match=words):
+    with pytest.raises(InvalidInput, match=words):
         ramp(plan(**changes), baseline=0.2)
 
 
@@ -137,6 +143,15 @@ def test_a_week_within_half_a_point_of_its_target_is_on_track() -> None:
     just_under = Split(production=3000 - 1197, marketing=1197)  # 39.9 %
     (judged,) = progress(weeks, {weeks[0].week.start: just_under}, date(2030, 1, 1))
     assert judged.standing is Standing.ON_TRACK
+
+
+def test_a_hand_off_is_tidied_or_refused_in_words() -> None:
+    tidy = check_hand_off(HandOff("  Sweep the site  ", Area.PRODUCTION, HandOffWay.DELEGATE, 120))
+    assert tidy.title == "Sweep the site"
+    with pytest.raises(InvalidInput, match="Give it a title"):
+        check_hand_off(HandOff("   ", Area.ADMIN))
+    with pytest.raises(InvalidInput, match="between 5 minutes and 100 hours"):
+        check_hand_off(HandOff("Books", Area.ADMIN, minutes_a_week=7000))
 
 
 def test_target_for_a_week_inside_and_outside_the_plan() -> None:

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from tradesman.domain.areas import Area
 from tradesman.domain.split import Split
+from tradesman.domain.validation import InvalidInput, check_area, check_day, check_title
 from tradesman.domain.weeks import Week
 
 LONGEST_PLAN_WEEKS = 104  # two years: past that a plan is a wish
@@ -136,26 +137,52 @@ class Repeating:
     minutes_a_week: int  # its average length in the weeks it appeared
 
 
-def check_plan(plan: Plan) -> None:
-    """ValueError in plain words when a plan cannot be laid out."""
+def check_plan(plan: Plan) -> Plan:
+    """The plan as given, or InvalidInput naming the field and saying what is wrong."""
+    check_day(plan.start, "start")
     if not 1 <= plan.weeks <= LONGEST_PLAN_WEEKS:
-        raise ValueError(f"A plan runs from 1 to {LONGEST_PLAN_WEEKS} weeks.")
+        raise InvalidInput("weeks", f"A plan runs from 1 to {LONGEST_PLAN_WEEKS} weeks.")
     if not 0.0 <= plan.target_share <= 1.0:
-        raise ValueError("The target share must be between 0 % and 100 %.")
+        raise InvalidInput("target_share", "The target share must be between 0 % and 100 %.")
     if not 60 <= plan.capacity_minutes <= LONGEST_WEEK_MINUTES:
-        raise ValueError(f"The hours in a week must be between 1 and {LONGEST_WEEK_MINUTES // 60}.")
+        raise InvalidInput(
+            "capacity",
+            f"The hours in a week must be between 1 and {LONGEST_WEEK_MINUTES // 60}.",
+        )
     if plan.typed_baseline is not None and not 0.0 <= plan.typed_baseline <= 1.0:
-        raise ValueError("Where you stand today must be between 0 % and 100 %.")
+        raise InvalidInput("baseline", "Where you stand today must be between 0 % and 100 %.")
+    return plan
+
+
+def check_hand_off(hand_off: HandOff) -> HandOff:
+    """The hand-off with its title tidied, or InvalidInput naming the field."""
+    title = check_title(hand_off.title)
+    area = check_area(hand_off.area)
+    try:
+        way = HandOffWay(str(hand_off.way))
+    except ValueError:
+        raise InvalidInput("way", "Choose delegate, subcontract or systemise.") from None
+    minutes = hand_off.minutes_a_week
+    if minutes is not None and not 5 <= minutes <= LONGEST_WEEK_MINUTES:
+        raise InvalidInput(
+            "minutes_a_week",
+            f"The hours a week must be between 5 minutes and {LONGEST_WEEK_MINUTES // 60} hours.",
+        )
+    return hand_off.with_changes(title=title, area=area, way=way)
+
+
+def baseline_weeks(weeks: Iterable[Split]) -> list[Split]:
+    """The last `BASELINE_WEEKS` of `weeks` (actual splits, oldest first) with hours done.
+
+    Weeks with nothing done are passed over: a holiday says nothing about how the
+    owner splits a working week.
+    """
+    return [week for week in weeks if week.total_minutes > 0][-BASELINE_WEEKS:]
 
 
 def measured_baseline(weeks: Iterable[Split]) -> float | None:
-    """The business share of the last `BASELINE_WEEKS` weeks that have hours done.
-
-    `weeks` are actual splits, oldest first; weeks with nothing done are passed over,
-    as a holiday says nothing about how the owner splits a working week. None when no
-    week has hours.
-    """
-    worked = [week for week in weeks if week.total_minutes > 0][-BASELINE_WEEKS:]
+    """The business share of the baseline weeks together; None when no week has hours."""
+    worked = baseline_weeks(weeks)
     total = sum(week.total_minutes for week in worked)
     if total == 0:
         return None

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, parse_clock
+from tradesman.domain.plan import HandOff, HandOffWay, Plan, check_hand_off, check_plan
 from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.settings import WEEKDAY_NAMES, AfterJob, Settings, WeekStart
 from tradesman.domain.task_rules import Every, TaskRule, first_occurrence
@@ -267,6 +268,72 @@ def decode_block(
         series_id=series_id,
     )
     return check_block(block)
+
+
+def encode_plan(plan: Plan) -> JsonObject:
+    return {
+        "start": plan.start.isoformat(),
+        "weeks": plan.weeks,
+        "target_business_share": plan.target_share,
+        "hours_a_week": plan.capacity_minutes / 60,
+        "typed_baseline": plan.typed_baseline,
+    }
+
+
+def decode_plan(raw: Mapping[str, Any]) -> Plan:
+    start = _optional_date(raw, "start")
+    if start is None:
+        raise InvalidInput("start", '"start" is missing.')
+    weeks = raw.get("weeks")
+    if isinstance(weeks, bool) or not isinstance(weeks, int):
+        raise InvalidInput("weeks", '"weeks" must be a whole number.')
+    hours = _share_or_number(raw, "hours_a_week", "a number of hours")
+    if hours is None:
+        raise InvalidInput("hours_a_week", '"hours_a_week" is missing.')
+    target = _share_or_number(raw, "target_business_share", "a number from 0 to 1")
+    if target is None:
+        raise InvalidInput("target_business_share", '"target_business_share" is missing.')
+    plan = Plan(
+        start=start,
+        weeks=weeks,
+        target_share=target,
+        capacity_minutes=round(hours * 60),
+        typed_baseline=_share_or_number(raw, "typed_baseline", "a number from 0 to 1"),
+    )
+    return check_plan(plan)
+
+
+def encode_hand_off(hand_off: HandOff) -> JsonObject:
+    return {
+        "title": hand_off.title,
+        "area": hand_off.area.value,
+        "way": hand_off.way.value,
+        "minutes_a_week": hand_off.minutes_a_week,
+        "done": hand_off.done,
+    }
+
+
+def decode_hand_off(raw: Mapping[str, Any]) -> HandOff:
+    done = raw.get("done", False)
+    if not isinstance(done, bool):
+        raise InvalidInput("done", '"done" must be true or false.')
+    hand_off = HandOff(
+        title=_text(raw, "title"),
+        area=_required(raw, "area"),
+        way=_choice(raw, "way", HandOffWay, "delegate, subcontract or systemise"),
+        minutes_a_week=_optional_whole(raw, "minutes_a_week"),
+        done=done,
+    )
+    return check_hand_off(hand_off)
+
+
+def _share_or_number(raw: Mapping[str, Any], key: str, what: str) -> float | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        raise InvalidInput(key, f'"{key}" must be {what}.')
+    return float(value)
 
 
 def _required(raw: Mapping[str, Any], key: str) -> Any:

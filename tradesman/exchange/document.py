@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.plan import HandOff, Plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.task_rules import TaskRule
@@ -23,11 +24,15 @@ from tradesman.errors import UserError
 from tradesman.exchange.codec import (
     JsonObject,
     decode_block,
+    decode_hand_off,
+    decode_plan,
     decode_rule,
     decode_series,
     decode_settings,
     decode_task,
     encode_block,
+    encode_hand_off,
+    encode_plan,
     encode_rule,
     encode_series,
     encode_settings,
@@ -35,7 +40,9 @@ from tradesman.exchange.codec import (
 )
 
 FORMAT_NAME = "tradesman"
-FORMAT_VERSION = 3  # 2 added repeating series, 3 recurring tasks; older files still read
+# 2 added repeating series, 3 recurring tasks, 4 the plan and its hand-off list;
+# older files still read.
+FORMAT_VERSION = 4
 
 
 class BadDocument(UserError):
@@ -52,6 +59,8 @@ class DataSet:
     blocks: Sequence[TimeBlock] = field(default_factory=tuple)
     series: Sequence[SeriesRecord] = field(default_factory=tuple)
     rules: Sequence[TaskRule] = field(default_factory=tuple)
+    plan: Plan | None = None
+    hand_offs: Sequence[HandOff] = field(default_factory=tuple)
 
 
 def to_document(data: DataSet) -> JsonObject:
@@ -77,6 +86,8 @@ def to_document(data: DataSet) -> JsonObject:
             )
             for block in data.blocks
         ],
+        "plan": None if data.plan is None else encode_plan(data.plan),
+        "hand_offs": [encode_hand_off(hand_off) for hand_off in data.hand_offs],
     }
 
 
@@ -174,7 +185,28 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
         return decode_block(raw, task, _link(raw, "series", series_numbers, label))
 
     blocks = [block for _, block in _read_items(document, "blocks", "Block", None, read_block)]
-    return DataSet(settings, tuple(tasks), tuple(blocks), tuple(series), tuple(rules))
+    hand_offs = [
+        hand_off.with_changes(id=number)
+        for number, hand_off in _read_items(
+            document, "hand_offs", "Hand-off", None, lambda raw, _: decode_hand_off(raw)
+        )
+    ]
+    return DataSet(
+        settings, tuple(tasks), tuple(blocks), tuple(series), tuple(rules),
+        _read_plan(document), tuple(hand_offs),
+    )  # fmt: skip
+
+
+def _read_plan(document: Mapping[str, Any]) -> Plan | None:
+    raw = document.get("plan")
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise BadDocument('"plan" must be an object with named values, or null.')
+    try:
+        return decode_plan(raw)
+    except InvalidInput as exc:
+        raise BadDocument(f'The plan, field "{exc.field}": {exc.message}') from None
 
 
 _Item = TypeVar("_Item")

@@ -15,14 +15,16 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.plan import HandOff, Plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task
 from tradesman.services.blocks import add_block, put_block
+from tradesman.services.plan_rows import put_hand_off, put_plan
 from tradesman.services.series import extend_one_series, put_record, to_series
 from tradesman.services.task_rules import put_rule
 from tradesman.services.tasks import add_task, put_task
-from tradesman.store.schema import BlockRow, SeriesRow, TaskRow, TaskRuleRow
+from tradesman.store.schema import BlockRow, HandOffRow, SeriesRow, TaskRow, TaskRuleRow
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,17 @@ class Change:
     after_tasks: tuple[Task, ...] = ()
     before_rules: tuple[TaskRule, ...] = ()
     after_rules: tuple[TaskRule, ...] = ()
+    # The plan is one row or none: an empty side means "no plan".
+    before_plan: tuple[Plan, ...] = ()
+    after_plan: tuple[Plan, ...] = ()
+    before_hand_offs: tuple[HandOff, ...] = ()
+    after_hand_offs: tuple[HandOff, ...] = ()
 
     def reversed(self) -> Change:
         return Change(
             self.after_blocks, self.before_blocks, self.after_series, self.before_series,
             self.after_tasks, self.before_tasks, self.after_rules, self.before_rules,
+            self.after_plan, self.before_plan, self.after_hand_offs, self.before_hand_offs,
         )  # fmt: skip
 
     @property
@@ -49,6 +57,8 @@ class Change:
             and self.before_series == self.after_series
             and self.before_tasks == self.after_tasks
             and self.before_rules == self.after_rules
+            and self.before_plan == self.after_plan
+            and self.before_hand_offs == self.after_hand_offs
         )
 
 
@@ -118,6 +128,14 @@ def apply_change(session: Session, change: Change) -> None:
     for rule in change.before_rules:
         if rule.id not in kept_rules:
             session.execute(delete(TaskRuleRow).where(TaskRuleRow.id == rule.id))
+    if change.after_plan or change.before_plan:
+        put_plan(session, change.after_plan[0] if change.after_plan else None)
+    kept_hand_offs = {hand_off.id for hand_off in change.after_hand_offs}
+    for hand_off in change.after_hand_offs:
+        put_hand_off(session, hand_off)
+    for hand_off in change.before_hand_offs:
+        if hand_off.id not in kept_hand_offs:
+            session.execute(delete(HandOffRow).where(HandOffRow.id == hand_off.id))
     session.flush()
 
 

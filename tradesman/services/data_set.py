@@ -12,12 +12,15 @@ from sqlalchemy.orm import Session
 from tradesman.domain.series import SeriesRecord
 from tradesman.exchange.document import DataSet
 from tradesman.services.blocks import block_columns, to_block
+from tradesman.services.plan_rows import all_hand_offs, get_plan, put_hand_off, put_plan
 from tradesman.services.series import all_records, series_columns
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.task_rules import all_rules, rule_columns
 from tradesman.services.tasks import task_columns, to_task
 from tradesman.store.schema import (
     BlockRow,
+    HandOffRow,
+    PlanRow,
     SeriesRow,
     SeriesSkipRow,
     SettingRow,
@@ -44,8 +47,9 @@ def read_data_set(session: Session, locale_name: str | None) -> DataSet:
         )
     ]
     return DataSet(
-        load_settings(session, locale_name), tasks, blocks, all_records(session), all_rules(session)
-    )
+        load_settings(session, locale_name), tasks, blocks, all_records(session),
+        all_rules(session), get_plan(session), all_hand_offs(session),
+    )  # fmt: skip
 
 
 def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
@@ -56,9 +60,14 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     the links between blocks, tasks and series are carried over to them. `now` is the
     completed time of done tasks that do not have one.
     """
-    for table in (BlockRow, SeriesSkipRow, SeriesRow, TaskRow, TaskRuleRow, SettingRow):
+    for table in (
+        BlockRow, SeriesSkipRow, SeriesRow, TaskRow, TaskRuleRow, SettingRow, PlanRow, HandOffRow,
+    ):  # fmt: skip
         session.execute(delete(table))
     save_settings(session, data.settings)
+    put_plan(session, data.plan)
+    for hand_off in data.hand_offs:
+        put_hand_off(session, hand_off.with_changes(id=None))
     rule_ids = _insert_all(
         session, TaskRuleRow, [rule.id for rule in data.rules],
         [rule_columns(rule) for rule in data.rules],

@@ -135,7 +135,41 @@ def _v3_recurring_tasks(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX task_by_area_status ON task (area, status, due)")
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_first_schema, _v2_recurring_blocks, _v3_recurring_tasks)
+def _v4_doer_to_marketer_plan(db: sqlite3.Connection) -> None:
+    """The plan (one at a time: its row is number 1) and the hand-off list."""
+    db.execute(
+        """
+        CREATE TABLE plan (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            start TEXT NOT NULL CHECK (date(start) IS start),
+            weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 104),
+            target_share REAL NOT NULL CHECK (target_share BETWEEN 0 AND 1),
+            capacity_minutes INTEGER NOT NULL CHECK (capacity_minutes BETWEEN 60 AND 6000),
+            typed_baseline REAL CHECK (typed_baseline IS NULL OR typed_baseline BETWEEN 0 AND 1)
+        ) STRICT
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE hand_off (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
+            area TEXT NOT NULL CHECK (area IN ('production', 'marketing', 'sales', 'admin')),
+            way TEXT NOT NULL CHECK (way IN ('delegate', 'subcontract', 'systemise')),
+            minutes_a_week INTEGER
+                CHECK (minutes_a_week IS NULL OR minutes_a_week BETWEEN 5 AND 6000),
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
+        ) STRICT
+        """
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (
+    _v1_first_schema,
+    _v2_recurring_blocks,
+    _v3_recurring_tasks,
+    _v4_doer_to_marketer_plan,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -52,6 +52,22 @@ MINUTES_PER_WEEK_AND_AREA = f"""
     GROUP BY week, area
 """
 
+# Technician and admin work that comes back week after week, by title (any case): in
+# how many of the weeks from :first it appears, and its minutes across them all.
+# Skipped blocks do not count: they were not done.
+REPEATING_WORK = """
+    SELECT MIN(title), area,
+           COUNT(DISTINCT CAST(julianday(day) - julianday(:first) AS INTEGER) / 7) AS weeks,
+           SUM(end_minute - start_minute)
+    FROM block
+    WHERE day BETWEEN :first AND :last AND status != 'skipped'
+          AND area IN ('production', 'admin')
+    GROUP BY lower(trim(title)), area
+    HAVING weeks >= :least_weeks
+    ORDER BY weeks DESC, SUM(end_minute - start_minute) DESC
+    LIMIT :most
+"""
+
 
 BLOCKS_BETWEEN = """
     SELECT id, day, start_minute, end_minute, area, title, notes, status, actual_minutes,
@@ -110,6 +126,22 @@ def minutes_per_day_and_area(
         (date.fromisoformat(day), area, int(planned or 0), int(actual or 0))
         for day, area, planned, actual in rows
     ]
+
+
+def repeating_work(
+    db: sqlite3.Connection, first: date, last: date, least_weeks: int, most: int
+) -> list[tuple[str, str, int, int]]:
+    """(title, area, weeks it appears in, minutes in all) for work that keeps coming back."""
+    rows = db.execute(
+        REPEATING_WORK,
+        {
+            "first": first.isoformat(),
+            "last": last.isoformat(),
+            "least_weeks": least_weeks,
+            "most": most,
+        },
+    )
+    return [(title, area, int(weeks), int(minutes)) for title, area, weeks, minutes in rows]
 
 
 def minutes_per_week_and_area(

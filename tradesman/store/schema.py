@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Dialect, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Dialect, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -126,6 +126,30 @@ class SeriesSkipRow(Base):
         Integer, ForeignKey("series.id", ondelete="CASCADE"), primary_key=True
     )
     day: Mapped[date] = mapped_column(IsoDate, primary_key=True)
+
+
+class PlanRow(Base):
+    """The doer-to-marketer plan; there is one at most, always row 1."""
+
+    __tablename__ = "plan"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[date] = mapped_column(IsoDate)
+    weeks: Mapped[int] = mapped_column(Integer)
+    target_share: Mapped[float] = mapped_column(Float)
+    capacity_minutes: Mapped[int] = mapped_column(Integer)
+    typed_baseline: Mapped[float | None] = mapped_column(Float)
+
+
+class HandOffRow(Base):
+    __tablename__ = "hand_off"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    area: Mapped[str] = mapped_column(Text)
+    way: Mapped[str] = mapped_column(Text)
+    minutes_a_week: Mapped[int | None] = mapped_column(Integer)
+    done: Mapped[bool] = mapped_column(Boolean)
 
 
 class SettingRow(Base):

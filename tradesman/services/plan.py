@@ -1,0 +1,220 @@
+"""The doer-to-marketer plan: what the Plan page, the plan PDF and the charts read,
+and the edits of the plan and its hand-off list (each a Change, for undo)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tradesman.domain.allocation import add_splits
+from tradesman.domain.areas import Area
+from tradesman.domain.plan import (
+    LONGEST_WEEK_MINUTES,
+    HandOff,
+    Plan,
+    RampWeek,
+    Repeating,
+    WeekProgress,
+    baseline_weeks,
+    check_hand_off,
+    check_plan,
+    measured_baseline,
+    progress,
+    ramp,
+)
+from tradesman.domain.series import Series
+from tradesman.domain.settings import Settings, WeekStart
+from tradesman.domain.split import Split
+from tradesman.domain.weeks import week_containing
+from tradesman.errors import UserError
+from tradesman.services.allocation import business_trend_over
+from tradesman.services.changes import Change, apply_change
+from tradesman.services.plan_rows import all_hand_offs, get_plan, put_hand_off, to_hand_off
+from tradesman.services.series import all_records
+from tradesman.store.reads import dbapi_connection, repeating_work
+from tradesman.store.schema import HandOffRow
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlalchemy.orm import Session
+
+LOOK_BACK_WEEKS = 12  # how far back the baseline looks for weeks with hours done
+SUGGESTION_WEEKS = 8  # the weeks looked at for work that repeats
+SUGGESTIONS = 8  # the most suggestions shown
+NEW_PLAN_WEEKS = 26  # half a year: long enough to change habits, short enough to see
+
+
+class PlanGone(UserError):
+    """The plan or hand-off an edit was about is no longer there."""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Where the owner stands before the plan starts."""
+
+    share: float | None  # None: no hours done to measure, and none typed in
+    measured: bool  # True: from the weeks with hours before the plan
+    recent: Split  # the actual hours of the weeks it was measured on
+    weeks: int  # how many weeks that was (up to BASELINE_WEEKS)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """Everything the Plan page shows."""
+
+    plan: Plan
+    baseline: Baseline
+    ramp: tuple[RampWeek, ...]  # empty while the baseline is unknown
+    progress: tuple[WeekProgress, ...]
+    commitments: tuple[Series, ...]
+    hand_offs: tuple[HandOff, ...]
+    suggestions: tuple[Repeating, ...]
+
+
+def baseline_of(db: sqlite3.Connection, plan: Plan, today: date) -> Baseline:
+    """The typed-in baseline if there is one, else the share of the last weeks with
+    hours done before the plan's first week (and before this week, which is not over)."""
+    last = min(plan.first_week, week_containing(today, week_start_of(plan))).previous()
+    trend = business_trend_over(db, last, LOOK_BACK_WEEKS, plan.target_share)
+    worked = baseline_weeks(week.actual for week in trend.weeks)
+    recent = add_splits(worked)
+    if plan.typed_baseline is not None:
+        return Baseline(plan.typed_baseline, False, recent, len(worked))
+    share = measured_baseline(worked)
+    return Baseline(share, share is not None, recent, len(worked))
+
+
+def plan_ramp(db: sqlite3.Connection, plan: Plan, today: date) -> tuple[RampWeek, ...]:
+    baseline = baseline_of(db, plan, today)
+    return () if baseline.share is None else tuple(ramp(plan, baseline.share))
+
+
+def read_plan_view(session: Session, today: date) -> PlanView | None:
+    """The plan with its ramp, progress, commitments and hand-offs; None: no plan yet."""
+    plan = get_plan(session)
+    if plan is None:
+        return None
+    db = dbapi_connection(session)
+    baseline = baseline_of(db, plan, today)
+    weeks = () if baseline.share is None else tuple(ramp(plan, baseline.share))
+    judged: tuple[WeekProgress, ...] = ()
+    if weeks:
+        trend = business_trend_over(db, weeks[-1].week, len(weeks), plan.target_share)
+        actual = {week.week.start: week.actual for week in trend.weeks}
+        judged = tuple(progress(weeks, actual, today))
+    hand_offs = tuple(all_hand_offs(session))
+    return PlanView(
+        plan=plan,
+        baseline=baseline,
+        ramp=weeks,
+        progress=judged,
+        commitments=tuple(commitments(session, plan)),
+        hand_offs=hand_offs,
+        suggestions=tuple(suggestions(db, today, week_start_of(plan), hand_offs)),
+    )
+
+
+def commitments(session: Session, plan: Plan) -> list[Series]:
+    """Repeating business blocks that run in some week of the plan."""
+    first, last = plan.first_week.start, plan.last_week.end
+    return [
+        record.series
+        for record in all_records(session)
+        if record.series.area.is_business
+        and record.series.first_day <= last
+        and (record.series.until is None or record.series.until >= first)
+    ]
+
+
+def suggestions(
+    db: sqlite3.Connection, today: date, week_start: WeekStart, listed: tuple[HandOff, ...] = ()
+) -> list[Repeating]:
+    """Technician and admin work that came back in at least half of the last weeks,
+    leaving out what is on the hand-off list already."""
+    last = week_containing(today, week_start).previous()
+    first = last.plus(1 - SUGGESTION_WEEKS)
+    taken = {(hand_off.title.strip().lower(), hand_off.area) for hand_off in listed}
+    found = []
+    for title, area, weeks, minutes in repeating_work(
+        db, first.start, last.end, SUGGESTION_WEEKS // 2, SUGGESTIONS + len(taken)
+    ):
+        if (title.strip().lower(), Area(area)) in taken:
+            continue
+        found.append(Repeating(title.strip(), Area(area), weeks, _quarter_hours(minutes / weeks)))
+    return found[:SUGGESTIONS]
+
+
+def proposed_plan(session: Session, settings: Settings, today: date) -> Plan:
+    """A first plan to start from: next week on, half a year, to the target in the
+    settings, over the hours the owner has really worked lately (or their work days)."""
+    start = week_containing(today, settings.week_start).next().start
+    plan = Plan(
+        start=start,
+        weeks=NEW_PLAN_WEEKS,
+        target_share=settings.target_business_share,
+        capacity_minutes=min(
+            max(60, (settings.day_end - settings.day_start) * len(settings.work_days)),
+            LONGEST_WEEK_MINUTES,
+        ),
+    )
+    baseline = baseline_of(dbapi_connection(session), plan, today)
+    if baseline.weeks:
+        average = baseline.recent.total_minutes / baseline.weeks
+        hours = min(max(1, round(average / 60)), LONGEST_WEEK_MINUTES // 60)
+        plan = plan.with_changes(capacity_minutes=hours * 60)
+    return check_plan(plan)
+
+
+# Edits: each returns the Change it made.
+def save_plan(session: Session, plan: Plan) -> Change:
+    before = get_plan(session)
+    change = Change(before_plan=() if before is None else (before,), after_plan=(check_plan(plan),))
+    apply_change(session, change)
+    return change
+
+
+def remove_plan(session: Session) -> Change:
+    """Put the plan away (its hand-off list and the calendar stay)."""
+    before = get_plan(session)
+    if before is None:
+        raise PlanGone("There is no plan to remove.")
+    change = Change(before_plan=(before,))
+    apply_change(session, change)
+    return change
+
+
+def add_hand_off(session: Session, hand_off: HandOff) -> Change:
+    saved = put_hand_off(session, check_hand_off(hand_off).with_changes(id=None))
+    return Change(after_hand_offs=(saved,))
+
+
+def change_hand_off(session: Session, hand_off: HandOff) -> Change:
+    assert hand_off.id is not None
+    before = _existing_hand_off(session, hand_off.id)
+    change = Change(before_hand_offs=(before,), after_hand_offs=(check_hand_off(hand_off),))
+    apply_change(session, change)
+    return change
+
+
+def delete_hand_off(session: Session, hand_off_id: int) -> Change:
+    change = Change(before_hand_offs=(_existing_hand_off(session, hand_off_id),))
+    apply_change(session, change)
+    return change
+
+
+def _existing_hand_off(session: Session, hand_off_id: int) -> HandOff:
+    row = session.get(HandOffRow, hand_off_id)
+    if row is None:
+        raise PlanGone("That hand-off is no longer on the list.")
+    return to_hand_off(row)
+
+
+def week_start_of(plan: Plan) -> WeekStart:
+    """The week start the plan was made with: its first day is one."""
+    return WeekStart.SUNDAY if plan.start.weekday() == 6 else WeekStart.MONDAY
+
+
+def _quarter_hours(minutes: float) -> int:
+    return max(15, round(minutes / 15) * 15)
