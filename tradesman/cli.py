@@ -96,6 +96,37 @@ def build_parser() -> argparse.ArgumentParser:
         "A backup of your data is made first. A file with any mistake imports nothing.",
     )
     do_import.add_argument("file", metavar="FILE", help="the JSON file to import")
+
+    paper = argparse.ArgumentParser(add_help=False)
+    paper.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="the paper size (default: Letter in the US, Canada and Mexico, else A4, "
+        "as your locale says)",
+    )
+    paper.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True,
+        help='the PDF file to write, or "-" to write the PDF to standard output',
+    )  # fmt: skip
+    print_week = commands.add_parser(
+        "print-week",
+        parents=[data_dir, paper],
+        help="write a week as a one-page PDF to print and pin up",
+        description="Write one week as a one-page landscape PDF: the blocks day by day, "
+        "technician against business hours, the tasks due, and room for notes.",
+    )
+    print_week.add_argument(
+        "--week",
+        metavar="WEEK",
+        help="the week as 2026-W48, or any date in it as 2026-11-23 (default: this week)",
+    )
+    commands.add_parser(
+        "print-plan",
+        parents=[data_dir, paper],
+        help="write your doer-to-marketer plan as a PDF",
+        description="Write the doer-to-marketer plan made on the Plan page as a PDF: "
+        "where your time goes now, the week-by-week ramp, this week, open tasks.",
+    )
     return parser
 
 
@@ -141,26 +172,36 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
             return _export(store, locale_name, Path(args.output))
         if args.command == "import":
             return _import(store, locale_name, Path(args.file))
+        if args.command in ("print-week", "print-plan"):
+            return _print(store, locale_name, args)
     finally:
         store.close()
     raise AssertionError(f"unknown command {args.command}")
 
 
-def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:
+def _chosen_week(store: Store, locale_name: str | None, week_text: str | None) -> Week:
+    """The week `--week` names (this week when it is left out), by the owner's week start."""
     from tradesman.domain.weeks import parse_week, week_containing
-    from tradesman.services.series import make_series_for_week
     from tradesman.services.settings import load_settings
-    from tradesman.services.summary import week_split
 
     with store.reading() as session:
         settings = load_settings(session, locale_name)
     if week_text is None:
-        week = week_containing(date.today(), settings.week_start)
-    else:
-        try:
-            week = parse_week(week_text, settings.week_start)
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
+        return week_containing(date.today(), settings.week_start)
+    try:
+        return parse_week(week_text, settings.week_start)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:
+    from tradesman.services.series import make_series_for_week
+    from tradesman.services.settings import load_settings
+    from tradesman.services.summary import week_split
+
+    week = _chosen_week(store, locale_name, week_text)
+    with store.reading() as session:
+        settings = load_settings(session, locale_name)
     with store.writing() as session:  # the week's repeating blocks, as the window makes them
         make_series_for_week(session, week.end, date.today())
     with store.reading() as session:
@@ -217,6 +258,27 @@ def summary_text(week: Week, split: WeekSplit, target: float) -> str:
         f"{share(split.actual.business_share):>11}   (target {target:.0%})"
     )
     return "\n".join(lines)
+
+
+def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> int:
+    from tradesman.files import write_atomically
+    from tradesman.reports.paper import Paper, paper_from_environment
+    from tradesman.services.pdfs import plan_pdf, week_pdf
+
+    paper = Paper(args.paper) if args.paper else paper_from_environment()
+    output = Path(args.output)
+    if args.command == "print-week":
+        week = _chosen_week(store, locale_name, args.week)
+        data, what = week_pdf(store, locale_name, week, paper, date.today()), week.label
+    else:
+        data, what = plan_pdf(store, locale_name, paper, date.today()), "your plan"
+    if str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
+    write_atomically(output, data)
+    print(f"Wrote {what} to {output} ({paper.label}).")
+    return EXIT_OK
 
 
 def _export(store: Store, locale_name: str | None, output: Path) -> int:

@@ -1,0 +1,45 @@
+"""Making the two PDFs from the data file: the printed week and the plan.
+
+Shared by the command line and the window. The data is read in one transaction, then
+laid out (reportlab is loaded here, the first time a PDF is made). The callers save
+the bytes with `files.write_atomically`, so a failed save leaves any old file whole.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tradesman.domain.weeks import Week
+from tradesman.services.series import make_series_for_week
+from tradesman.services.settings import load_settings
+from tradesman.services.sheets import plan_sheet, week_sheet
+
+if TYPE_CHECKING:
+    from tradesman.reports.paper import Paper
+    from tradesman.store.database import Store
+
+
+def week_pdf(store: Store, locale_name: str | None, week: Week, paper: Paper, today: date) -> bytes:
+    """The one-page week, as PDF bytes (its repeating blocks made first, as on screen)."""
+    from tradesman.reports.week_pdf import write_week_pdf
+
+    with store.writing() as session:
+        make_series_for_week(session, week.end, today)
+    with store.reading() as session:
+        sheet = week_sheet(session, load_settings(session, locale_name), week, today)
+    out = io.BytesIO()
+    write_week_pdf(sheet, out, paper)
+    return out.getvalue()
+
+
+def plan_pdf(store: Store, locale_name: str | None, paper: Paper, today: date) -> bytes:
+    """The doer-to-marketer plan, as PDF bytes; NoPlan (in words) when there is none."""
+    from tradesman.reports.plan_pdf import write_plan_pdf
+
+    with store.reading() as session:
+        sheet = plan_sheet(session, load_settings(session, locale_name), today)
+    out = io.BytesIO()
+    write_plan_pdf(sheet, out, paper)
+    return out.getvalue()

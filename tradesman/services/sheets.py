@@ -1,0 +1,118 @@
+"""Gathering what the PDFs show (reports/sheets.py) from the data file, in one read."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from tradesman.domain.allocation import Trend
+from tradesman.domain.plan import RampWeek, target_for
+from tradesman.domain.settings import Settings
+from tradesman.domain.split import split_blocks
+from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.domain.weeks import Week, week_containing
+from tradesman.errors import UserError
+from tradesman.reports.sheets import PlanSheet, WeekSheet
+from tradesman.services.allocation import business_trend_over, week_by_day_over
+from tradesman.services.blocks import blocks_in_week
+from tradesman.services.plan import plan_ramp, read_plan_view
+from tradesman.services.plan_rows import get_plan
+from tradesman.services.tasks import to_task
+from tradesman.store.reads import dbapi_connection
+from tradesman.store.schema import TaskRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+PLAN_TREND_WEEKS = 12  # the weeks of history the plan PDF shows
+
+
+class NoPlan(UserError):
+    """The plan PDF was asked for, but there is no plan to print (yet)."""
+
+
+def week_sheet(session: Session, settings: Settings, week: Week, today: date) -> WeekSheet:
+    """Everything the printed week shows; the target is the plan's for that week, if the
+    plan covers it, else the target share in the settings."""
+    blocks = tuple(blocks_in_week(session, week))
+    start = min([settings.day_start, *(block.start for block in blocks)])
+    end = max([settings.day_end, *(block.end for block in blocks)])
+    return WeekSheet(
+        business_name=settings.business_name,
+        owner_name=settings.owner_name,
+        week=week,
+        day_start=start // 60 * 60,  # whole hours, so the grid's lines fall on the hour
+        day_end=min(24 * 60, -(-end // 60) * 60),
+        work_days=settings.work_days,
+        blocks=blocks,
+        planned=split_blocks(blocks).planned,
+        target_share=week_target(session, settings, week, today),
+        tasks_due=tuple(_open_tasks(session, due_by=week.end)),
+        today=today,
+    )
+
+
+def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
+    """Everything the plan PDF shows. NoPlan, in words, when there is nothing to print."""
+    view = read_plan_view(session, today)
+    if view is None:
+        raise NoPlan("There is no plan yet: make one on the Plan page first.")
+    if view.baseline.share is None:
+        raise NoPlan(
+            "The plan needs to know where you stand today: no hours are marked done yet, "
+            "so type in your business share on the Plan page."
+        )
+    db = dbapi_connection(session)
+    this_week = week_containing(today, settings.week_start)
+    trend = business_trend_over(db, this_week, PLAN_TREND_WEEKS, settings.target_business_share)
+    return PlanSheet(
+        business_name=settings.business_name,
+        owner_name=settings.owner_name,
+        plan=view.plan,
+        baseline=view.baseline.share,
+        baseline_measured=view.baseline.measured,
+        ramp=view.ramp,
+        progress=view.progress,
+        recent=view.baseline.recent,
+        by_day=week_by_day_over(db, this_week),
+        trend=with_plan_targets(trend, view.ramp),
+        this_week=week_sheet(session, settings, this_week, today),
+        commitments=view.commitments,
+        hand_offs=view.hand_offs,
+        open_tasks=tuple(_open_tasks(session, due_by=None)),
+        today=today,
+    )
+
+
+def week_target(session: Session, settings: Settings, week: Week, today: date) -> float:
+    """The business share a week aims for: the plan's ramp where it runs, else the setting."""
+    plan = get_plan(session)
+    if plan is not None:
+        target = target_for(plan_ramp(dbapi_connection(session), plan, today), week)
+        if target is not None:
+            return target
+    return settings.target_business_share
+
+
+def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:
+    """The trend with each week the plan covers aiming for the plan's share that week."""
+    return Trend(
+        tuple(
+            replace(week, target=target)
+            if (target := target_for(ramp, week.week)) is not None
+            else week
+            for week in trend.weeks
+        )
+    )
+
+
+def _open_tasks(session: Session, due_by: date | None) -> list[Task]:
+    """Open tasks, soonest due first (undated last); with `due_by`, only those due by then."""
+    query = select(TaskRow).where(TaskRow.status != TaskStatus.DONE.value)
+    if due_by is not None:
+        query = query.where(TaskRow.due.is_not(None), TaskRow.due <= due_by)
+    query = query.order_by(TaskRow.due.is_(None), TaskRow.due, TaskRow.area, TaskRow.id)
+    return [to_task(row) for row in session.scalars(query)]
