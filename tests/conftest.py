@@ -48,7 +48,14 @@ def _no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.M
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:3]}")
 
-    for name in ("choose_file_to_open", "choose_file_to_save", "confirm", "tell", "warn"):
+    for name in (
+        "choose_file_to_open",
+        "choose_file_to_save",
+        "confirm",
+        "tell",
+        "warn",
+        "choose_printer",
+    ):
         monkeypatch.setattr(prompts, name, unexpected)
 
 

@@ -44,6 +44,33 @@ class _Job(QRunnable):
             self._relay.finished.emit(result)
 
 
+def run_in_background(
+    parent: QObject,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[str], None],
+) -> QObject:
+    """Run `work()` on a worker thread; `on_done(result)` or `on_error(sentence)` follows
+    on the UI thread. For work shown in place (a preview saying "Making…").
+
+    Returns the relay object; keep it if you need to wait for its signals (tests do).
+    """
+    relay = _Relay(parent)
+
+    def finish(result: object) -> None:
+        relay.deleteLater()
+        on_done(result)
+
+    def fail(message: str) -> None:
+        relay.deleteLater()
+        on_error(message)
+
+    relay.finished.connect(finish)
+    relay.failed.connect(fail)
+    QThreadPool.globalInstance().start(_Job(work, relay))
+    return relay
+
+
 def run_with_progress(
     parent: QWidget,
     label: str,
@@ -60,19 +87,13 @@ def run_with_progress(
     progress.setCancelButton(None)  # import and export are all-or-nothing: no half-way stop
     progress.setModal(True)
     progress.setMinimumDuration(300)  # quick work never flashes a window
-    relay = _Relay(parent)
 
     def finish(result: object) -> None:
         progress.close()
-        relay.deleteLater()
         on_done(result)
 
     def fail(message: str) -> None:
         progress.close()
-        relay.deleteLater()
         on_error(message)
 
-    relay.finished.connect(finish)
-    relay.failed.connect(fail)
-    QThreadPool.globalInstance().start(_Job(work, relay))
-    return relay
+    return run_in_background(parent, work, finish, fail)

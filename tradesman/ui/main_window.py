@@ -533,9 +533,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {APP_NAME}" if name else APP_NAME)
         self._show_week_name()
         heading = "This week" if self._is_this_week() else self._week.label
-        self.split_panel.show_week(
-            heading, split, settings.target_business_share, overlap_minutes(blocks)
-        )
+        # (The plan's target for the week once the data is open; the first look, shown
+        # before, has the settings' target.)
+        ops = self._ops
+        target = settings.target_business_share if ops is None else ops.week_target(self._week)
+        self.split_panel.show_week(heading, split, target, overlap_minutes(blocks))
         now = datetime.now()
         self.week_view.show_week(
             self._week, blocks, settings, self._today(), now.hour * 60 + now.minute

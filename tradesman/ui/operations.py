@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from tradesman.domain.allocation import Trend, WeekCharts
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.plan import Plan, RampWeek, target_for
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
@@ -25,6 +27,9 @@ from tradesman.services.allocation import business_trend, week_by_day
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.data_set import Counts
+from tradesman.services.pdfs import plan_pdf, week_pdf
+from tradesman.services.plan import PlanView, plan_ramp, proposed_plan, read_plan_view
+from tradesman.services.plan_rows import get_plan
 from tradesman.services.series import (
     LOOK_AHEAD,
     get_record,
@@ -32,11 +37,16 @@ from tradesman.services.series import (
     needs_extending,
 )
 from tradesman.services.settings import load_settings, save_settings
+from tradesman.services.sheets import with_plan_targets
 from tradesman.services.summary import week_split
 from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
 from tradesman.services.task_rules import make_due_tasks
 from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
 from tradesman.store.database import Store
+from tradesman.store.reads import dbapi_connection
+
+if TYPE_CHECKING:
+    from tradesman.reports.paper import Paper
 
 
 class Operations(QObject):
@@ -54,6 +64,7 @@ class Operations(QObject):
         self.locale_name = locale_name
         self.today = today
         self._settings: Settings | None = None
+        self._ramp: tuple[RampWeek, ...] | None = None
         self.changed.connect(self._forget_cached)
 
     @property
@@ -72,18 +83,48 @@ class Operations(QObject):
 
     def week_charts(self, week: Week, trend_weeks: int) -> WeekCharts:
         """The week by day, and the business share of the `trend_weeks` weeks up to it."""
-        target = self.settings().target_business_share
+        trend = self.trend(week, trend_weeks)
         with self.store.reading() as session:
-            return WeekCharts(
-                week_by_day(session, week),
-                business_trend(session, week, trend_weeks, target),
-                target,
-            )
+            return WeekCharts(week_by_day(session, week), trend, self.week_target(week))
 
     def trend(self, last: Week, weeks: int) -> Trend:
+        """The business share week by week, each week against the plan's target for it
+        (where the plan runs) or the target in the settings."""
         target = self.settings().target_business_share
         with self.store.reading() as session:
-            return business_trend(session, last, weeks, target)
+            trend = business_trend(session, last, weeks, target)
+        return with_plan_targets(trend, self.plan_ramp())
+
+    # The plan.
+    def plan_ramp(self) -> tuple[RampWeek, ...]:
+        """The plan's weeks and their targets (none without a plan); kept until a change."""
+        if self._ramp is None:
+            with self.store.reading() as session:
+                plan = get_plan(session)
+                self._ramp = (
+                    () if plan is None else plan_ramp(dbapi_connection(session), plan, self.today())
+                )
+        return self._ramp
+
+    def week_target(self, week: Week) -> float:
+        """The business share `week` aims for: the plan's, or the settings' outside it."""
+        target = target_for(self.plan_ramp(), week)
+        return self.settings().target_business_share if target is None else target
+
+    def plan_view(self) -> PlanView | None:
+        with self.store.reading() as session:
+            return read_plan_view(session, self.today())
+
+    def proposed_plan(self) -> Plan:
+        with self.store.reading() as session:
+            return proposed_plan(session, self.settings(), self.today())
+
+    # The PDFs; these run on a worker thread (see ui/pdf_preview.py).
+    def week_pdf(self, week: Week, paper: Paper) -> bytes:
+        return week_pdf(self.store, self.locale_name, week, paper, self.today())
+
+    def plan_pdf(self, paper: Paper) -> bytes:
+        return plan_pdf(self.store, self.locale_name, paper, self.today())
 
     def week_blocks(self, week: Week) -> Sequence[TimeBlock]:
         """The week's blocks, after making any repeating blocks not yet made that far."""
@@ -160,3 +201,4 @@ class Operations(QObject):
 
     def _forget_cached(self) -> None:
         self._settings = None
+        self._ramp = None

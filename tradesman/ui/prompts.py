@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QWidget
+
+    from tradesman.reports.paper import Paper
 
 # The dialog classes are imported when first needed: none is on the path to the
 # window's first paint.
@@ -125,3 +128,17 @@ def choose_blocks_fate(parent: QWidget, question: str) -> str | None:
     box.exec()
     clicked = box.clickedButton()
     return "keep" if clicked is keep else "delete" if clicked is drop else None
+
+
+def choose_printer(parent: QWidget, paper: Paper) -> QPrinter | None:
+    """The system's print dialog, set to `paper`; the printer chosen, or None (cancel)."""
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    size = QPageSize.PageSizeId.Letter if paper.value == "letter" else QPageSize.PageSizeId.A4
+    printer.setPageSize(QPageSize(size))
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return None
+    return printer
