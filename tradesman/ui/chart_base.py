@@ -348,7 +348,10 @@ def axis_label(
 
 
 def draw_vertical_title(painter: QPainter, text: str, rect: QRectF, colours: ChartColours) -> None:
-    """An axis title written upwards along the left edge of `rect`."""
+    """An axis title written upwards along the left edge of `rect`; left out when the
+    axis is too short to hold it whole (a cut title reads worse than none)."""
+    if QFontMetricsF(painter.font()).horizontalAdvance(text) > rect.height():
+        return
     painter.save()
     painter.setPen(colours.faint_text)
     painter.translate(rect.left(), rect.bottom())

@@ -51,7 +51,10 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.ui.chart_trend import TrendChart
     from tradesman.ui.charts_page import ChartsPage
     from tradesman.ui.operations import Operations
+    from tradesman.ui.plan_actions import PlanActions
+    from tradesman.ui.plan_page import PlanPage
     from tradesman.ui.planner import Planner
+    from tradesman.ui.print_actions import PrintActions
     from tradesman.ui.schedule_list import ScheduleList
     from tradesman.ui.task_actions import TaskActions
     from tradesman.ui.tasks_page import TasksPage
@@ -62,8 +65,9 @@ Shortcut = str | tuple[str, ...] | None
 # Keys written out, not QKeySequence.StandardKey: touching that enum makes PySide build
 # all its ~70 members before the first paint. (Qt reads "Ctrl" as Cmd on macOS.)
 UNDO, REDO = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
-PAGES = ("week", "tasks", "charts")  # in the order of the stack; the names are remembered
-WEEK_PAGE, TASKS_PAGE, CHARTS_PAGE = range(3)
+# In the order of the stack; the names are remembered.
+PAGES = ("week", "tasks", "charts", "plan")
+WEEK_PAGE, TASKS_PAGE, CHARTS_PAGE, PLAN_PAGE = range(4)
 COMPACT_TREND_WEEKS = 12  # the small trend beside the calendar
 
 
@@ -114,10 +118,15 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._tasks_holder)
         self._charts_holder = QWidget()  # and the charts page, the first time it is shown
         self.pages.addWidget(self._charts_holder)
+        self._plan_holder = QWidget()  # and the plan page, likewise
+        self.pages.addWidget(self._plan_holder)
         self.pages.currentChanged.connect(self._page_changed)
         self.setCentralWidget(self.pages)
         self.tasks_page: TasksPage | None = None
         self.charts_page: ChartsPage | None = None
+        self.plan_page: PlanPage | None = None
+        self.plan_actions: PlanActions | None = None
+        self.printing: PrintActions | None = None
         self.compact_trend: TrendChart | None = None  # under the split, once there is data
         self.schedule_list: ScheduleList | None = None
         self.task_actions: TaskActions | None = None
@@ -183,6 +192,16 @@ class MainWindow(QMainWindow):
             "Save charts as &PNG…", self.save_charts, "Ctrl+Shift+S"
         )
         self.save_charts_action.setStatusTip("Save the three charts as one picture")
+        self.print_week_action = self._action("&Print week…", self.print_week, "Ctrl+P")
+        self.print_week_action.setStatusTip(
+            "Preview the week on one page, then print it or save a PDF"
+        )
+        self.plan_pdf_action = self._action(
+            "Export p&lan as PDF…", self.export_plan_pdf, "Ctrl+Shift+P"
+        )
+        self.plan_pdf_action.setStatusTip(
+            "Preview your doer-to-marketer plan as a PDF, then save or print it"
+        )
         self.paste_action = self._planner_action("&Paste", "paste", "Ctrl+V")
         self.duplicate_action = self._planner_action(
             "D&uplicate to next day", "duplicate", "Ctrl+D"
@@ -215,8 +234,10 @@ class MainWindow(QMainWindow):
         self.charts_page_action = self._action(
             "C&harts", lambda: self.show_page(CHARTS_PAGE), "Ctrl+3"
         )
+        self.plan_page_action = self._action("P&lan", lambda: self.show_page(PLAN_PAGE), "Ctrl+4")
         self.page_actions = (
-            self.week_page_action, self.tasks_page_action, self.charts_page_action
+            self.week_page_action, self.tasks_page_action, self.charts_page_action,
+            self.plan_page_action,
         )  # fmt: skip
         self.page_group = QActionGroup(self)
         for action in self.page_actions:
@@ -236,6 +257,7 @@ class MainWindow(QMainWindow):
             self.area_actions[area] = action
         self.area_actions[Area.PRODUCTION].setChecked(True)
         for action in (self.import_action, self.export_action, self.settings_action,
+                       self.print_week_action, self.plan_pdf_action,
                        self.new_block_action, *self._editing_actions):  # fmt: skip
             action.setEnabled(False)  # until the data file is open
         self.save_charts_action.setEnabled(False)  # while the charts are not on screen
@@ -248,6 +270,9 @@ class MainWindow(QMainWindow):
             self.export_action,
             None,
             self.save_charts_action,
+            None,
+            self.print_week_action,
+            self.plan_pdf_action,
             None,
             self.settings_action,
             None,
@@ -345,6 +370,7 @@ class MainWindow(QMainWindow):
         """Work with the data from now on; called once the store is loaded."""
         from tradesman.ui.day_watcher import DayWatcher
         from tradesman.ui.planner import Planner
+        from tradesman.ui.print_actions import PrintActions
         from tradesman.ui.schedule_list import ScheduleList
         from tradesman.ui.task_actions import TaskActions
         from tradesman.ui.transfer_actions import DataTransfer
@@ -355,6 +381,7 @@ class MainWindow(QMainWindow):
             self.show_day,
         )  # fmt: skip
         self.task_actions = actions = TaskActions(ops, self.undo_stack, self, self.report)
+        self.printing = PrintActions(ops, self, self.folders, self._state, self.report)
         self._transfer = DataTransfer(ops, self, self.folders, self._today, self.undo_stack.clear)
         self.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(self._today, lambda: self._week_of_today().end)
@@ -368,7 +395,8 @@ class MainWindow(QMainWindow):
         self._reload_tasks()
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
-        for action in (self.import_action, self.export_action, self.settings_action):
+        for action in (self.import_action, self.export_action, self.settings_action,
+                       self.print_week_action, self.plan_pdf_action):  # fmt: skip
             action.setEnabled(True)
         self.canvas.setFocus()
         left_on = str(self._state.value("window/page", "week"))  # the page it was left on
@@ -404,9 +432,10 @@ class MainWindow(QMainWindow):
         self.page_actions[index].setChecked(True)
 
     def _fit_toolbar(self, index: int) -> None:
-        # The week's buttons mean nothing on the tasks page, and Draw only on the calendar.
+        # The week's buttons mean nothing on the tasks and plan pages, and Draw only on
+        # the calendar.
         for action in self._week_items:
-            action.setVisible(index != TASKS_PAGE)
+            action.setVisible(index in (WEEK_PAGE, CHARTS_PAGE))
         for action in self._draw_items:
             action.setVisible(index == WEEK_PAGE)
 
@@ -421,6 +450,9 @@ class MainWindow(QMainWindow):
         elif index == CHARTS_PAGE:
             self._ensure_charts_page()
             self._show_charts()
+        elif index == PLAN_PAGE:
+            self._ensure_plan_page()
+            self._show_plan()
         elif self._week_view is not None:
             self.canvas.setFocus()
 
@@ -431,7 +463,7 @@ class MainWindow(QMainWindow):
         attached = self._ops is not None
         for action in (self.new_block_action, *self._editing_actions):
             action.setEnabled(attached and index == WEEK_PAGE)
-        self.copy_action.setEnabled(attached and index != TASKS_PAGE)
+        self.copy_action.setEnabled(attached and index in (WEEK_PAGE, CHARTS_PAGE))
 
     def _ensure_charts_page(self) -> None:
         """The charts page, made the first time it is shown."""
@@ -450,6 +482,37 @@ class MainWindow(QMainWindow):
         if self.charts_page is not None and self.pages.currentIndex() == CHARTS_PAGE:
             # (The week by name, not "this week": pictures of the charts are kept.)
             self.charts_page.show_week(self._week, self._week.label)
+
+    def _ensure_plan_page(self) -> None:
+        """The plan page, made the first time it is shown."""
+        if self.plan_page is not None or self._ops is None or self.printing is None:
+            return
+        from tradesman.ui.plan_actions import PlanActions
+        from tradesman.ui.plan_page import PlanPage
+
+        self.plan_actions = PlanActions(self._ops, self.undo_stack, self, self.report)
+        page = PlanPage(
+            self.plan_actions, self._ops.trend, self.export_plan_pdf, self._week_of_today
+        )
+        layout = QVBoxLayout(self._plan_holder)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(page)
+        page.show()
+        self.plan_page = page
+
+    def _show_plan(self) -> None:
+        shown = self.pages.currentIndex() == PLAN_PAGE
+        if self.plan_page is not None and self._ops is not None and shown:
+            self.plan_page.show_plan(self._ops.plan_view())
+
+    def print_week(self) -> None:
+        """File → Print week…: the week on show, previewed on one page, then printed."""
+        if self.printing is not None:
+            self.printing.preview_week(self._week)
+
+    def export_plan_pdf(self) -> None:
+        if self.printing is not None:
+            self.printing.preview_plan()
 
     def _small_trend(self) -> TrendChart:
         """The last weeks' business share under the split panel; a click opens the charts."""
@@ -524,6 +587,7 @@ class MainWindow(QMainWindow):
             self._small_trend().show_trend(self._ops.trend(self._week, COMPACT_TREND_WEEKS))
             self.side.fit()  # (the split panel may have grown a line)
             self._show_charts()
+            self._show_plan()
 
     def _show(self, settings: Settings, split: WeekSplit, blocks: list[TimeBlock]) -> None:
         from tradesman.domain.layout import overlap_minutes

@@ -28,7 +28,13 @@ from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.data_set import Counts
 from tradesman.services.pdfs import plan_pdf, week_pdf
-from tradesman.services.plan import PlanView, plan_ramp, proposed_plan, read_plan_view
+from tradesman.services.plan import (
+    PlanView,
+    baseline_of,
+    plan_ramp,
+    proposed_plan,
+    read_plan_view,
+)
 from tradesman.services.plan_rows import get_plan
 from tradesman.services.series import (
     LOOK_AHEAD,
@@ -114,6 +120,12 @@ class Operations(QObject):
     def plan_view(self) -> PlanView | None:
         with self.store.reading() as session:
             return read_plan_view(session, self.today())
+
+    def measured_baseline(self, plan: Plan) -> float | None:
+        """The business share measured before `plan` (whatever was typed in)."""
+        with self.store.reading() as session:
+            measured = plan.with_changes(typed_baseline=None)
+            return baseline_of(dbapi_connection(session), measured, self.today()).share
 
     def proposed_plan(self) -> Plan:
         with self.store.reading() as session:

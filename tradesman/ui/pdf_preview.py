@@ -89,8 +89,8 @@ class PdfPreview(QDialog):
         for widget in (paper_label, self.paper, self.status):
             top.addWidget(widget)
         top.addStretch(1)
-        for widget in (self.save_button, self.print_button, close):
-            top.addWidget(widget)
+        for button in (self.save_button, self.print_button, close):
+            top.addWidget(button)
 
         self.pages = QWidget()
         self._column = QVBoxLayout(self.pages)
@@ -101,13 +101,13 @@ class PdfPreview(QDialog):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._column.addWidget(self.message)
         self._column.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages)
-        self.scroll.setBackgroundRole(QPalette.ColorRole.Dark)  # pages stand out as sheets
+        self.sheets = QScrollArea()
+        self.sheets.setWidgetResizable(True)
+        self.sheets.setWidget(self.pages)
+        self.sheets.setBackgroundRole(QPalette.ColorRole.Dark)  # pages stand out as sheets
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.sheets, 1)
         self.resize(900, 700)
         self.refresh()
 
@@ -166,12 +166,13 @@ class PdfPreview(QDialog):
     def _clear_pages(self) -> None:
         while self._column.count() > 2:  # the message and the stretch stay
             item = self._column.takeAt(1)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
     def _fit_pages(self) -> None:
         """Each page as wide as the view allows (never blown up past its drawn size)."""
-        width = self.scroll.viewport().width() - 2 * 16 - 4
+        width = self.sheets.viewport().width() - 2 * 16 - 4
         for number, image in enumerate(self._images):
             item = self._column.itemAt(number + 1)
             label = item.widget() if item is not None else None

@@ -1,0 +1,126 @@
+"""The commitment dialog: business time the owner books every week of the plan, like
+"Tuesday 7–9, marketing". Saving makes a repeating block on the calendar that runs to
+the plan's end. Each problem shows under its own field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.clock import format_clock, parse_clock
+from tradesman.domain.series import Series
+from tradesman.domain.validation import InvalidInput, check_series
+from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
+from tradesman.ui.forms import FieldErrors, save_cancel_buttons
+
+BUSINESS_AREAS = tuple(area for area in AREAS if area.is_business)
+
+
+class CommitmentDialog(QDialog):
+    chosen = Signal(object)  # Series, checked
+
+    def __init__(
+        self, first_day: date, until: date, weeks_from: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a commitment")
+        self.first_day = first_day
+        self.until = until
+        self.weeks_from = weeks_from
+        self.fields = FieldErrors(fallback="title")
+        self.title = QLineEdit()
+        self.title.setMaxLength(400)
+        self.title.setPlaceholderText("Like “Call back leads and send quotes”")
+        self.area = QComboBox()
+        for area in BUSINESS_AREAS:
+            self.area.addItem(area.label, area.value)
+        self.days = [QCheckBox(name) for name in SHORT_DAY_NAMES]
+        self.days[1].setChecked(True)  # Tuesday: a fresh start after Monday's catching up
+        day_row = QHBoxLayout()
+        day_row.setContentsMargins(0, 0, 0, 0)
+        for check in self.days:
+            day_row.addWidget(check)
+        day_box = QWidget()
+        day_box.setLayout(day_row)
+        self.start = QLineEdit("07:00")
+        self.end = QLineEdit("09:00")
+        time_row = QHBoxLayout()
+        time_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.start, QLabel("to"), self.end):
+            time_row.addWidget(widget)
+        time_row.addStretch(1)
+        time_box = QWidget()
+        time_box.setLayout(time_row)
+
+        form = QFormLayout()
+        form.addRow("&What", self.fields.wrap("title", self.title))
+        form.addRow("&Area", self.fields.wrap("area", self.area))
+        form.addRow("&Days", self.fields.wrap("weekdays", day_box))
+        form.addRow("&Time", self.fields.wrap("start", time_box, also=("end",)))
+        note = QLabel(
+            f"It goes on your calendar every week from {format_day(first_day)} until the "
+            f"plan ends on {format_day(until)}. Change or stop it there like any repeating block."
+        )
+        note.setWordWrap(True)
+        buttons = save_cancel_buttons(self, self.save)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def error_text(self, field: str) -> str:
+        return self.fields.text(field)
+
+    def save(self) -> None:
+        self.fields.clear()
+        try:
+            chosen = check_series(self.from_fields())
+        except InvalidInput as exc:
+            self.fields.show(exc.field, exc.message)
+            return
+        self.chosen.emit(chosen)
+        self.accept()
+
+    def from_fields(self) -> Series:
+        times = {}
+        for field, edit in (("start", self.start), ("end", self.end)):
+            try:
+                times[field] = parse_clock(edit.text())
+            except ValueError as exc:
+                raise InvalidInput(field, str(exc)) from None
+        days = frozenset(day for day, check in enumerate(self.days) if check.isChecked())
+        if not days:
+            raise InvalidInput("weekdays", "Tick at least one day.")
+        return Series(
+            title=self.title.text(),
+            area=Area(self.area.currentData()),
+            start=times["start"],
+            end=times["end"],
+            weekdays=days,
+            first_day=self.first_day,
+            until=self.until,
+            weeks_from=self.weeks_from,
+        )
+
+
+def describe_commitment(series: Series) -> str:
+    """'Quotes hour · Sales · Every Tue, 07:00–09:00'."""
+    times = f"{format_clock(series.start)}–{format_clock(series.end)}"
+    every = series.describe().split(", until")[0]
+    return f"{series.title} · {series.area.label} · {every}, {times}"
