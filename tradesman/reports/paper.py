@@ -107,7 +107,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": like("cell", fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_head": like("cell_head", fontName=BOLD, fontSize=8, leading=10, spaceAfter=0),
         "title": like("title", fontName=BOLD, fontSize=26, leading=31, spaceAfter=6),
-        "h1": like("h1", fontName=BOLD, fontSize=16, leading=20, spaceBefore=4, spaceAfter=8),
+        "h1": like("h1", fontName=BOLD, fontSize=16, leading=20, spaceBefore=16, spaceAfter=8),
         "h2": like("h2", fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=8, spaceAfter=4),
         "h3": like("h3", fontName=BOLD, fontSize=9.5, leading=12, spaceBefore=6, spaceAfter=2),
         "big": like("big", fontName=BOLD, fontSize=40, leading=46, spaceAfter=2),
