@@ -284,7 +284,7 @@ import sys
 from tradesman import app, cli
 from tradesman.paths import prepare_data_folder
 
-heavy = {"sqlalchemy", "reportlab"}
+heavy = {"sqlalchemy", "reportlab", "pypdfium2"}
 
 def at_first_paint(self):
     loaded = sorted({m.split(".")[0] for m in sys.modules} & heavy)
