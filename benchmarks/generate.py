@@ -77,7 +77,7 @@ def build_document(years: int, end: date, seed: int) -> dict[str, Any]:
     blocks = _blocks(rng, first_monday, weeks, end, tasks)
     return {
         "format": "tradesman",
-        "version": 1,
+        "version": 4,
         "settings": {
             "business_name": "Oakley Joinery",
             "owner_name": "Sam Oakley",
@@ -89,6 +89,29 @@ def build_document(years: int, end: date, seed: int) -> dict[str, Any]:
         },
         "tasks": tasks,
         "blocks": blocks,
+        # A plan half a year long, begun three months ago, and a short hand-off list.
+        "plan": {
+            "start": (last_monday - timedelta(weeks=13)).isoformat(),
+            "weeks": 26,
+            "target_business_share": 0.45,
+            "hours_a_week": 45,
+        },
+        "hand_offs": [
+            {
+                "title": "Collect materials from the yard",
+                "area": "production",
+                "way": "delegate",
+                "minutes_a_week": 180,
+            },
+            {
+                "title": "Bookkeeping",
+                "area": "admin",
+                "way": "subcontract",
+                "minutes_a_week": 120,
+                "done": True,
+            },
+            {"title": "Quote template for kitchens", "area": "admin", "way": "systemise"},
+        ],
     }
 
 
