@@ -14,6 +14,7 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def main() -> int:
     print(f"first PDF of a run (reportlab and the font loaded): {first * 1000:6.0f} ms")
 
     targets = {"week": 300.0, "plan": 1500.0}
-    makers = {
+    makers: dict[str, Callable[[], bytes]] = {
         "week": lambda: week_pdf(store, "en_GB", week, Paper.A4, today),
         "plan": lambda: plan_pdf(store, "en_GB", Paper.A4, today),
     }
