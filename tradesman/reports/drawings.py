@@ -38,6 +38,7 @@ from tradesman.reports.drawings_kit import (
     area_item,
     axis_label,
     box_item,
+    canvas_of,
     dot,
     draw_legend,
     empty,
@@ -65,7 +66,7 @@ def area_mix(split: Split, width: float, height: float) -> Drawing:
     total = split.total_minutes
     if total == 0:
         return empty(width, height, "No hours done in these weeks.")
-    drawing = Drawing(width, height)
+    drawing = canvas_of(width, height)
     values = {
         area: f"{hours_text(split.minutes(area))} · {percent_text(split.minutes(area) / total)}"
         for area in AREAS
@@ -121,7 +122,7 @@ def day_bars(by_day: WeekByDay, width: float, height: float) -> Drawing:
     (solid, right), each stacked by area from production up."""
     if by_day.is_empty:
         return empty(width, height, "No hours planned or done this week.")
-    drawing = Drawing(width, height)
+    drawing = canvas_of(width, height)
     legend = [
         *(area_item(area) for area in AREAS),
         box_item("Planned (left)", tint(AXIS, 0.3), AXIS),
@@ -173,7 +174,7 @@ def split_bar(planned: Split, target_share: float, width: float, height: float) 
     total = planned.total_minutes
     if total == 0:
         return empty(width, height, "No hours planned this week.")
-    drawing = Drawing(width, height)
+    drawing = canvas_of(width, height)
     left, right = PAD + 1, width - PAD - 1
     bar_bottom = PAD + ROW + 2
     bar_top = max(bar_bottom + 4, height - PAD - ROW - 2)
@@ -244,7 +245,7 @@ def trend_lines(
     aims = list(targets) if targets is not None else [week.target for week in trend.weeks]
     if len(aims) != len(trend.weeks):
         raise ValueError(f"{len(aims)} targets for {len(trend.weeks)} weeks")
-    drawing = Drawing(width, height)
+    drawing = canvas_of(width, height)
     known = {aim for aim in aims if aim is not None}
     target = f"Target {percent_text(next(iter(known)))}" if len(known) == 1 else "Target"
     legend = [
@@ -279,7 +280,7 @@ def ramp_chart(
     weeks that have ended: a dot when on track, a hollow triangle when behind."""
     if not ramp:
         return empty(width, height, "No weeks in the plan yet.")
-    drawing = Drawing(width, height)
+    drawing = canvas_of(width, height)
     legend = [
         box_item("Business hours", BUSINESS_FILL),
         box_item("Technician hours", TECHNICIAN_FILL, area_colour(Area.PRODUCTION)),

@@ -107,9 +107,17 @@ def text_in_row(
     return text(drawing, x, baseline, words, SIZE, anchor, colour, bold)
 
 
+def canvas_of(width: float, height: float) -> Drawing:
+    """An empty drawing whose starting font is ours: reportlab otherwise starts every
+    drawing in Helvetica and lists it among the page's fonts, used or not."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = font()  # type: ignore[attr-defined]  # read by renderPDF
+    return drawing
+
+
 def empty(width: float, height: float, sentence: str) -> Drawing:
     """A drawing that says, in one centred sentence, why there is no chart."""
-    drawing = Drawing(width, height)
+    drawing = canvas_of(width, height)
     size = SENTENCE_SIZE
     while size > 7 and width_of(sentence, size) > width - 2 * PAD:
         size -= 0.5
