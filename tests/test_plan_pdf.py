@@ -308,7 +308,7 @@ def test_empty_parts_are_sentences_not_errors() -> None:
     data = render(sheet)
     pages = pages_text(data)
     text = " ".join(pages)
-    assert "No regular business blocks yet." in text
+    assert "No commitments yet." in text
     assert "Nothing on the hand-off list yet." in text
     assert "No open tasks." in text
     assert "No hours are planned or marked done in the last 12 weeks yet." in text

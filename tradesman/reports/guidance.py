@@ -27,7 +27,7 @@ GUIDANCE: tuple[Engine, ...] = (
         "only a few weeks later, so it comes first even in a busy week.",
         (
             "Take a before and an after photo of every job, from the same spot, in daylight. "
-            "Put the best one on your Google profile that same week.",
+            "Put the best one on your business profile online that same week.",
             "Ask for a review on the day you finish, while the customer is pleased with the "
             "work. Send the link by text, so it takes them a minute.",
             "Tell every happy customer you have room for their friends and neighbours, and "

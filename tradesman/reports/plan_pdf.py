@@ -3,7 +3,7 @@
 1. The cover: where the owner stands, the target and by when, in big numbers.
 2. Where the time goes now: the mix of recent hours, this week by day, the trend.
 3. The ramp: the chart and a table week by week, with how each ended week went.
-4. Regular business blocks, and the work to hand off.
+4. Commitments (business time booked every week), and the work to hand off.
 5. This week's plan: the same page as the printed week (landscape).
 6. Every open task by area, with a box to tick.
 7. A few plain points for each of the four engines.
@@ -264,7 +264,7 @@ def _cover(sheet: PlanSheet) -> list[Flowable]:
     for part in (
         "Where the time goes now",
         "The ramp, week by week",
-        "Regular business blocks and what to hand off",
+        "Commitments and what to hand off",
         "This week's plan",
         "Open tasks",
         "Keeping the four engines running",
@@ -460,7 +460,7 @@ def series_minutes_a_week(series: Series) -> float:
 def _commitments(sheet: PlanSheet) -> list[Flowable]:
     style = styles()
     story: list[Flowable] = [
-        Paragraph("Regular business blocks", style["h1"]),
+        Paragraph("Commitments: business time every week", style["h1"]),
     ]
     if sheet.commitments:
         total = sum(series_minutes_a_week(series) for series in sheet.commitments)
@@ -490,7 +490,7 @@ def _commitments(sheet: PlanSheet) -> list[Flowable]:
     else:
         story.append(
             Paragraph(
-                "No regular business blocks yet. A fixed marketing morning every week is a "
+                "No commitments yet. A fixed marketing morning every week is a "
                 "good first one: it turns the plan into time on the calendar.",
                 style["body"],
             )
