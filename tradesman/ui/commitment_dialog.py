@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,23 +21,21 @@ from tradesman.domain.clock import format_clock, parse_clock
 from tradesman.domain.series import Series
 from tradesman.domain.validation import InvalidInput, check_series
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
-from tradesman.ui.forms import FieldErrors, save_cancel_buttons
+from tradesman.ui.forms import FormDialog
 
 BUSINESS_AREAS = tuple(area for area in AREAS if area.is_business)
 
 
-class CommitmentDialog(QDialog):
-    chosen = Signal(object)  # Series, checked
+class CommitmentDialog(FormDialog):
+    """Says `chosen(Series)` when saved."""
 
     def __init__(
         self, first_day: date, until: date, weeks_from: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add a commitment")
+        super().__init__("Add a commitment", "title", parent)
         self.first_day = first_day
         self.until = until
         self.weeks_from = weeks_from
-        self.fields = FieldErrors(fallback="title")
         self.title = QLineEdit()
         self.title.setMaxLength(400)
         self.title.setPlaceholderText("Like “Call back leads and send quotes”")
@@ -71,31 +65,14 @@ class CommitmentDialog(QDialog):
         form.addRow("&Area", self.fields.wrap("area", self.area))
         form.addRow("&Days", self.fields.wrap("weekdays", day_box))
         form.addRow("&Time", self.fields.wrap("start", time_box, also=("end",)))
-        note = QLabel(
+        self.lay_out(
+            form,
             f"It goes on your calendar every week from {format_day(first_day)} until the "
-            f"plan ends on {format_day(until)}. Change or stop it there like any repeating block."
+            f"plan ends on {format_day(until)}. Change or stop it there like any repeating block.",
         )
-        note.setWordWrap(True)
-        buttons = save_cancel_buttons(self, self.save)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
 
-    def error_text(self, field: str) -> str:
-        return self.fields.text(field)
-
-    def save(self) -> None:
-        self.fields.clear()
-        try:
-            chosen = check_series(self.from_fields())
-        except InvalidInput as exc:
-            self.fields.show(exc.field, exc.message)
-            return
-        self.chosen.emit(chosen)
-        self.accept()
+    def checked(self) -> Series:
+        return check_series(self.from_fields())
 
     def from_fields(self) -> Series:
         times = {}

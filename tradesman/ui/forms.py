@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tradesman.domain.validation import InvalidInput
 
 
 class FieldErrors:
@@ -53,3 +63,44 @@ def save_cancel_buttons(dialog: QDialog, save: Callable[[], object]) -> QDialogB
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class FormDialog(QDialog):
+    """A dialog of fields that saves nothing until everything checks out: Save asks
+    `checked()` for the result; a problem shows under its field and the dialog stays."""
+
+    chosen = Signal(object)  # what `checked` returned
+
+    def __init__(self, title: str, fallback: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.fields = FieldErrors(fallback)
+
+    def lay_out(self, form: QFormLayout, note: str, width: int = 480) -> None:
+        """The fields, a note in plain words under them, and Save / Cancel."""
+        buttons = save_cancel_buttons(self, self.save)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        words = QLabel(note)
+        words.setWordWrap(True)
+        layout.addWidget(words)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(width)
+
+    def checked(self) -> object:
+        """The fields as a checked value, or InvalidInput naming the field."""
+        raise NotImplementedError
+
+    def error_text(self, field: str) -> str:
+        return self.fields.text(field)
+
+    def save(self) -> None:
+        self.fields.clear()
+        try:
+            chosen = self.checked()
+        except InvalidInput as exc:
+            self.fields.show(exc.field, exc.message)
+            return
+        self.chosen.emit(chosen)
+        self.accept()

@@ -3,16 +3,11 @@ takes now. Each problem shows under its own field."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +15,7 @@ from tradesman.domain.areas import AREAS
 from tradesman.domain.clock import parse_duration
 from tradesman.domain.plan import HandOff, HandOffWay, check_hand_off
 from tradesman.domain.validation import InvalidInput
-from tradesman.ui.forms import FieldErrors, save_cancel_buttons
+from tradesman.ui.forms import FormDialog
 from tradesman.ui.task_dialog import duration_text
 
 WAYS = (
@@ -30,14 +25,12 @@ WAYS = (
 )
 
 
-class HandOffDialog(QDialog):
-    chosen = Signal(object)  # HandOff, checked
+class HandOffDialog(FormDialog):
+    """Says `chosen(HandOff)` when saved."""
 
     def __init__(self, hand_off: HandOff, is_new: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Hand off some work" if is_new else "Edit hand-off")
+        super().__init__("Hand off some work" if is_new else "Edit hand-off", "title", parent)
         self.hand_off = hand_off
-        self.fields = FieldErrors(fallback="title")
         self.title = QLineEdit(hand_off.title)
         self.title.setMaxLength(400)
         self.title.setPlaceholderText("The work, like “Collect materials from the yard”")
@@ -60,31 +53,15 @@ class HandOffDialog(QDialog):
         form.addRow("&How", self.fields.wrap("way", self.way))
         form.addRow("&Time a week", self.fields.wrap("minutes_a_week", self.time))
         form.addRow("", self.handed_off)
-        note = QLabel(
+        self.lay_out(
+            form,
             "Every hour of technician or admin work you hand off is an hour you can give "
-            "to finding and winning the next job."
+            "to finding and winning the next job.",
+            width=460,
         )
-        note.setWordWrap(True)
-        buttons = save_cancel_buttons(self, self.save)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
 
-    def error_text(self, field: str) -> str:
-        return self.fields.text(field)
-
-    def save(self) -> None:
-        self.fields.clear()
-        try:
-            chosen = check_hand_off(self.from_fields())
-        except InvalidInput as exc:
-            self.fields.show(exc.field, exc.message)
-            return
-        self.chosen.emit(chosen)
-        self.accept()
+    def checked(self) -> HandOff:
+        return check_hand_off(self.from_fields())
 
     def from_fields(self) -> HandOff:
         text = self.time.text().strip()

@@ -5,32 +5,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QRadioButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from tradesman.domain.plan import LONGEST_PLAN_WEEKS, LONGEST_WEEK_MINUTES, Plan, check_plan
 from tradesman.domain.settings import WeekStart
-from tradesman.domain.validation import InvalidInput
 from tradesman.domain.weeks import week_containing
 from tradesman.ui.block_dialog import from_qdate, to_qdate
-from tradesman.ui.forms import FieldErrors, save_cancel_buttons
+from tradesman.ui.forms import FormDialog
 
 
-class PlanDialog(QDialog):
-    chosen = Signal(object)  # Plan, checked
+class PlanDialog(FormDialog):
+    """Says `chosen(Plan)` when saved."""
 
     def __init__(
         self,
@@ -40,11 +34,9 @@ class PlanDialog(QDialog):
         is_new: bool,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Make a plan" if is_new else "Change the plan")
+        super().__init__("Make a plan" if is_new else "Change the plan", "start", parent)
         self.plan = plan
         self.week_start = week_start
-        self.fields = FieldErrors(fallback="start")
 
         # Where the owner stands: measured from their weeks, or typed in.
         self.use_measured = QRadioButton(
@@ -99,31 +91,14 @@ class PlanDialog(QDialog):
         form.addRow("&Starting the week of", self.fields.wrap("start", self.start))
         form.addRow("&Over", self.fields.wrap("weeks", self.weeks))
         form.addRow("Your working &week", self.fields.wrap("capacity", self.hours))
-        note = QLabel(
+        self.lay_out(
+            form,
             "The plan raises your business hours a little every week, so that by its last "
-            "week marketing, sales and admin take the share you aim for."
+            "week marketing, sales and admin take the share you aim for.",
         )
-        note.setWordWrap(True)
-        buttons = save_cancel_buttons(self, self.save)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
 
-    def error_text(self, field: str) -> str:
-        return self.fields.text(field)
-
-    def save(self) -> None:
-        self.fields.clear()
-        try:
-            chosen = check_plan(self.from_fields())
-        except InvalidInput as exc:
-            self.fields.show(exc.field, exc.message)
-            return
-        self.chosen.emit(chosen)
-        self.accept()
+    def checked(self) -> Plan:
+        return check_plan(self.from_fields())
 
     def from_fields(self) -> Plan:
         first_day: date = from_qdate(self.start.date())

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,17 +17,15 @@ from tradesman.domain.clock import format_clock, parse_clock
 from tradesman.domain.settings import AfterJob, Settings, WeekStart
 from tradesman.domain.validation import InvalidInput, check_settings
 from tradesman.domain.weeks import SHORT_DAY_NAMES
-from tradesman.ui.forms import FieldErrors, save_cancel_buttons
+from tradesman.ui.forms import FormDialog
 
 
-class SettingsDialog(QDialog):
-    chosen = Signal(object)  # Settings, checked
+class SettingsDialog(FormDialog):
+    """Says `chosen(Settings)` when saved."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Settings")
+        super().__init__("Settings", "business_name", parent)
         self.settings = settings
-        self.fields = FieldErrors(fallback="business_name")
         self.business_name = QLineEdit(settings.business_name)
         self.business_name.setPlaceholderText("shown on the window and on printed plans")
         self.owner_name = QLineEdit(settings.owner_name)
@@ -86,31 +80,14 @@ class SettingsDialog(QDialog):
         form.addRow(
             "&Target business share", self.fields.wrap("target_business_share", self.target)
         )
-        buttons = save_cancel_buttons(self, self.save)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        note = QLabel(
+        self.lay_out(
+            form,
             "Business time is marketing, sales and admin; technician time is production. "
-            "A first target of 20–40 % is common for a one-person trade business."
+            "A first target of 20–40 % is common for a one-person trade business.",
         )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(480)
 
-    def error_text(self, field: str) -> str:
-        return self.fields.text(field)
-
-    def save(self) -> None:
-        self.fields.clear()
-        try:
-            chosen = check_settings(self._from_fields())
-        except InvalidInput as exc:
-            self.fields.show(exc.field, exc.message)
-            return
-        self.chosen.emit(chosen)
-        self.accept()
+    def checked(self) -> Settings:
+        return check_settings(self._from_fields())
 
     def _from_fields(self) -> Settings:
         times = {}
