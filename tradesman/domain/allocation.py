@@ -8,7 +8,7 @@ share (None), so a trend line shows a gap there rather than a fall to nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -123,3 +123,16 @@ def hours_axis(most_minutes: int, lines: int = 6) -> tuple[int, int]:
             break
     top = -(-hours // step) * step
     return step * 60, top * 60
+
+
+def unbroken_runs(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
+    """The unbroken stretches of a line drawn week by week, as (index, value) pairs:
+    a week without a value (no hours, no target) breaks the line there."""
+    runs: list[list[tuple[int, float]]] = [[]]
+    for index, value in enumerate(values):
+        if value is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append((index, value))
+    return [run for run in runs if run]

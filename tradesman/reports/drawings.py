@@ -15,7 +15,7 @@ from itertools import product
 
 from reportlab.graphics.shapes import Drawing, Line, PolyLine
 
-from tradesman.domain.allocation import Trend, WeekByDay, hours_axis
+from tradesman.domain.allocation import Trend, WeekByDay, hours_axis, unbroken_runs
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.plan import RampWeek, Standing, WeekProgress
 from tradesman.domain.split import Split
@@ -262,7 +262,7 @@ def trend_lines(
         (trend.planned_shares, PLANNED_LINE, 1.2, "hollow"),
         (trend.actual_shares, INK, 1.6, "filled"),
     ):
-        for run in _runs(shares):
+        for run in unbroken_runs(shares):
             if len(run) > 1:
                 points = [c for i, share in run for c in (plot.x_of(i), plot.y_of(share))]
                 drawing.add(PolyLine(points, strokeColor=colour, strokeWidth=line))
@@ -385,7 +385,7 @@ class _Plot:
         """The target: a dashed line through each week's aim, across the whole week's
         column; a week without one breaks it."""
         half = self.spacing / 2
-        for run in _runs(aims):
+        for run in unbroken_runs(aims):
             first, last = run[0][0], run[-1][0]
             points = [self.x_of(first) - half, self.y_of(run[0][1])]
             for index, aim in run:
@@ -396,15 +396,3 @@ class _Plot:
                     points, strokeColor=TARGET_LINE, strokeWidth=1.2, strokeDashArray=TARGET_DASH
                 )
             )
-
-
-def _runs(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
-    """The unbroken stretches of a line: a week without a value breaks it."""
-    runs: list[list[tuple[int, float]]] = [[]]
-    for index, value in enumerate(values):
-        if value is None:
-            if runs[-1]:
-                runs.append([])
-        else:
-            runs[-1].append((index, value))
-    return [run for run in runs if run]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QMenu, QWidget
 
-from tradesman.domain.allocation import Trend, WeekShare
+from tradesman.domain.allocation import Trend, WeekShare, unbroken_runs
 from tradesman.domain.clock import format_hours
 from tradesman.domain.split import Split
 from tradesman.domain.weeks import format_day
@@ -212,7 +212,7 @@ class TrendChart(Chart):
         ):
             painter.setPen(QPen(colour, 2 if self.compact else 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for run in _runs(shares):
+            for run in unbroken_runs(shares):
                 path = QPainterPath()
                 path.moveTo(scale.x_of(run[0][0]), scale.y_of(run[0][1]))
                 for index, level in run[1:]:
@@ -254,18 +254,6 @@ def _label_step(label_width: float, spacing: float) -> int:
     while step * spacing < label_width:
         step *= 2
     return step
-
-
-def _runs(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
-    """The unbroken stretches of a line: weeks without hours break it."""
-    runs: list[list[tuple[int, float]]] = [[]]
-    for index, value in enumerate(values):
-        if value is None:
-            if runs[-1]:
-                runs.append([])
-        else:
-            runs[-1].append((index, value))
-    return [run for run in runs if run]
 
 
 def _share_words(split: Split) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from tradesman.domain.settings import Settings
@@ -62,6 +64,20 @@ class EditCommand(QUndoCommand):
         except UserError as exc:
             self.setObsolete(True)
             self._report(exc.message)
+
+
+class EditActions(QObject):
+    """What a page asks for, made into undoable edits on the window's undo stack."""
+
+    def __init__(self, ops: Operations, stack: QUndoStack, window: QWidget, report: Report) -> None:
+        super().__init__(window)
+        self.ops = ops
+        self.stack = stack
+        self.window = window
+        self.report = report
+
+    def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
+        return push_edit(self.stack, self.ops, text, edit, self.report)
 
 
 def push_edit(

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from tradesman.domain.areas import AREAS, Area
-from tradesman.domain.clock import format_clock, parse_clock
+from tradesman.domain.clock import format_clock
 from tradesman.domain.series import Series
 from tradesman.domain.validation import InvalidInput, check_series
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
-from tradesman.ui.forms import FormDialog
+from tradesman.ui.forms import FormDialog, read_clocks
 
 BUSINESS_AREAS = tuple(area for area in AREAS if area.is_business)
 
@@ -75,12 +75,7 @@ class CommitmentDialog(FormDialog):
         return check_series(self.from_fields())
 
     def from_fields(self) -> Series:
-        times = {}
-        for field, edit in (("start", self.start), ("end", self.end)):
-            try:
-                times[field] = parse_clock(edit.text())
-            except ValueError as exc:
-                raise InvalidInput(field, str(exc)) from None
+        times = read_clocks({"start": self.start, "end": self.end})
         days = frozenset(day for day, check in enumerate(self.days) if check.isChecked())
         if not days:
             raise InvalidInput("weekdays", "Tick at least one day.")

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from tradesman.domain.clock import parse_clock
 from tradesman.domain.validation import InvalidInput
 
 
@@ -52,6 +54,18 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels[field]
         return label.text() if not label.isHidden() else ""
+
+
+def read_clocks(edits: dict[str, QLineEdit]) -> dict[str, int]:
+    """Times of day typed into fields ("07:30"), by field name; InvalidInput naming the
+    first field that does not hold one."""
+    times = {}
+    for field, edit in edits.items():
+        try:
+            times[field] = parse_clock(edit.text())
+        except ValueError as exc:
+            raise InvalidInput(field, str(exc)) from None
+    return times
 
 
 def save_cancel_buttons(dialog: QDialog, save: Callable[[], object]) -> QDialogButtonBox:

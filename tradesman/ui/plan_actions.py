@@ -6,18 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.orm import Session
 
 from tradesman.domain.plan import HandOff, Plan
 from tradesman.domain.series import Series
 from tradesman.services import edits
 from tradesman.services import plan as plan_edits
-from tradesman.services.changes import Change
 from tradesman.ui import prompts
-from tradesman.ui.commands import push_edit
+from tradesman.ui.commands import EditActions
 from tradesman.ui.commitment_dialog import CommitmentDialog
 from tradesman.ui.hand_off_dialog import HandOffDialog
 from tradesman.ui.operations import Operations
@@ -27,7 +24,7 @@ from tradesman.ui.planner import quoted_title
 _Dialog = TypeVar("_Dialog", PlanDialog, HandOffDialog, CommitmentDialog)
 
 
-class PlanActions(QObject):
+class PlanActions(EditActions):
     def __init__(
         self,
         ops: Operations,
@@ -35,15 +32,8 @@ class PlanActions(QObject):
         window: QWidget,
         report: Callable[[str], None],
     ) -> None:
-        super().__init__(window)
-        self.ops = ops
-        self.stack = stack
-        self.window = window
-        self.report = report
+        super().__init__(ops, stack, window, report)
         self.dialog: PlanDialog | HandOffDialog | CommitmentDialog | None = None  # (for tests)
-
-    def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
-        return push_edit(self.stack, self.ops, text, edit, self.report)
 
     # -- the plan ---------------------------------------------------------------------------
     def edit_plan(self) -> PlanDialog:

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradesman.domain.clock import format_clock, parse_clock
+from tradesman.domain.clock import format_clock
 from tradesman.domain.settings import AfterJob, Settings, WeekStart
-from tradesman.domain.validation import InvalidInput, check_settings
+from tradesman.domain.validation import check_settings
 from tradesman.domain.weeks import SHORT_DAY_NAMES
-from tradesman.ui.forms import FormDialog
+from tradesman.ui.forms import FormDialog, read_clocks
 
 
 class SettingsDialog(FormDialog):
@@ -90,12 +90,7 @@ class SettingsDialog(FormDialog):
         return check_settings(self._from_fields())
 
     def _from_fields(self) -> Settings:
-        times = {}
-        for field, edit in (("day_start", self.day_start), ("day_end", self.day_end)):
-            try:
-                times[field] = parse_clock(edit.text())
-            except ValueError as exc:
-                raise InvalidInput(field, str(exc)) from None
+        times = read_clocks({"day_start": self.day_start, "day_end": self.day_end})
         return self.settings.with_changes(
             business_name=self.business_name.text(),
             owner_name=self.owner_name.text(),

@@ -7,14 +7,11 @@ marketing for the job; marking any task done offers to skip its blocks still pla
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QObject, QPoint
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMenu, QWidget
-from sqlalchemy.orm import Session
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu
 
 from tradesman.domain.areas import Area
 from tradesman.domain.follow_ups import follow_ups_for
@@ -25,8 +22,7 @@ from tradesman.services import task_edits
 from tradesman.services.changes import Change
 from tradesman.services.templates import Template
 from tradesman.ui import prompts
-from tradesman.ui.commands import push_edit
-from tradesman.ui.operations import Operations
+from tradesman.ui.commands import EditActions
 from tradesman.ui.planner import quoted_title
 from tradesman.ui.task_dialog import TaskChoice, TaskDialog
 from tradesman.words import count_of
@@ -34,22 +30,8 @@ from tradesman.words import count_of
 STATUS_WORDS = {TaskStatus.OPEN: "to do", TaskStatus.DOING: "doing", TaskStatus.DONE: "done"}
 
 
-class TaskActions(QObject):
-    def __init__(
-        self,
-        ops: Operations,
-        stack: QUndoStack,
-        window: QWidget,
-        report: Callable[[str], None],
-    ) -> None:
-        super().__init__(window)
-        self.ops = ops
-        self.stack = stack
-        self.window = window
-        self.report = report
-
-    def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
-        return push_edit(self.stack, self.ops, text, edit, self.report)
+class TaskActions(EditActions):
+    """Tasks made, changed, moved between groups, deleted and booked on the calendar."""
 
     # -- adding and editing -------------------------------------------------------------
     def new_task(self, area: Area = Area.MARKETING) -> None:
