@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QWidget,
@@ -21,7 +20,7 @@ from tradesman.domain.clock import format_clock
 from tradesman.domain.series import Series
 from tradesman.domain.validation import InvalidInput, check_series
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
-from tradesman.ui.forms import FormDialog, read_clocks
+from tradesman.ui.forms import FormDialog, in_a_row, read_clocks
 
 BUSINESS_AREAS = tuple(area for area in AREAS if area.is_business)
 
@@ -44,21 +43,10 @@ class CommitmentDialog(FormDialog):
             self.area.addItem(area.label, area.value)
         self.days = [QCheckBox(name) for name in SHORT_DAY_NAMES]
         self.days[1].setChecked(True)  # Tuesday: a fresh start after Monday's catching up
-        day_row = QHBoxLayout()
-        day_row.setContentsMargins(0, 0, 0, 0)
-        for check in self.days:
-            day_row.addWidget(check)
-        day_box = QWidget()
-        day_box.setLayout(day_row)
+        day_box = in_a_row(*self.days)
         self.start = QLineEdit("07:00")
         self.end = QLineEdit("09:00")
-        time_row = QHBoxLayout()
-        time_row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.start, QLabel("to"), self.end):
-            time_row.addWidget(widget)
-        time_row.addStretch(1)
-        time_box = QWidget()
-        time_box.setLayout(time_row)
+        time_box = in_a_row(self.start, QLabel("to"), self.end, stretch=True)
 
         form = QFormLayout()
         form.addRow("&What", self.fields.wrap("title", self.title))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -54,6 +55,18 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self.labels[field]
         return label.text() if not label.isHidden() else ""
+
+
+def in_a_row(*widgets: QWidget, stretch: bool = False) -> QWidget:
+    """Widgets side by side as one form field (with room left over at the end, if asked)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    if stretch:
+        row.addStretch(1)
+    return box
 
 
 def read_clocks(edits: dict[str, QLineEdit]) -> dict[str, int]:

@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -17,7 +16,7 @@ from tradesman.domain.clock import format_clock
 from tradesman.domain.settings import AfterJob, Settings, WeekStart
 from tradesman.domain.validation import check_settings
 from tradesman.domain.weeks import SHORT_DAY_NAMES
-from tradesman.ui.forms import FormDialog, read_clocks
+from tradesman.ui.forms import FormDialog, in_a_row, read_clocks
 
 
 class SettingsDialog(FormDialog):
@@ -32,21 +31,10 @@ class SettingsDialog(FormDialog):
         self.work_days = [QCheckBox(name) for name in SHORT_DAY_NAMES]
         for day, check in enumerate(self.work_days):
             check.setChecked(day in settings.work_days)
-        days = QHBoxLayout()
-        days.setContentsMargins(0, 0, 0, 0)
-        for check in self.work_days:
-            days.addWidget(check)
-        days_box = QWidget()
-        days_box.setLayout(days)
+        days_box = in_a_row(*self.work_days)
         self.day_start = QLineEdit(format_clock(settings.day_start))
         self.day_end = QLineEdit(format_clock(settings.day_end))
-        hours = QHBoxLayout()
-        hours.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.day_start, QLabel("to"), self.day_end):
-            hours.addWidget(widget)
-        hours.addStretch(1)
-        hours_box = QWidget()
-        hours_box.setLayout(hours)
+        hours_box = in_a_row(self.day_start, QLabel("to"), self.day_end, stretch=True)
         self.week_start = QComboBox()
         self.week_start.addItem("Monday", WeekStart.MONDAY)
         self.week_start.addItem("Sunday", WeekStart.SUNDAY)
