@@ -379,3 +379,22 @@ def test_the_plan_pdf_is_previewed_from_the_plan_page(planner: Planner, saving_t
     reader = PdfReader(saving_to)
     assert len(reader.pages) == pages
     assert "Oak & Sons" in reader.pages[0].extract_text()
+
+
+def test_closing_the_preview_before_its_pdf_is_made_drops_it_quietly(planner: Planner) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    from tradesman.ui import background
+
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_P, CTRL)
+    printing = planner.window.printing
+    assert printing is not None and printing.preview is not None
+    preview = printing.preview
+    preview.reject()  # gone before the worker reports
+    assert printing.preview is None
+    planner.qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0,
+                            timeout=20_000)  # fmt: skip
+    planner.qtbot.waitUntil(lambda: not background._running)  # the late result arrived...
+    # ...and went nowhere: no error, and the window carries on printing as before.
+    again = open_preview(planner, CTRL)
+    assert again.pdf is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -150,6 +151,8 @@ def _report_bugs(window: QWidget, smoke_test: bool) -> Callable[..., None]:
         from tradesman.cli import bug_sentence
 
         logging.getLogger(__name__).error("unexpected error", exc_info=(kind, exc, trace))
+        if threading.current_thread() is not threading.main_thread():
+            return  # (widgets belong to the UI thread: a worker's bug is logged only)
         if smoke_test:
             print(f"tradesman: {bug_sentence(exc)}", file=sys.stderr)
             QApplication.exit(1)

@@ -44,6 +44,9 @@ class _Job(QRunnable):
             self._relay.finished.emit(result)
 
 
+_running: set[_Relay] = set()  # relays of work still running: kept alive until it ends
+
+
 def run_in_background(
     parent: QObject,
     work: Callable[[], Any],
@@ -51,19 +54,29 @@ def run_in_background(
     on_error: Callable[[str], None],
 ) -> QObject:
     """Run `work()` on a worker thread; `on_done(result)` or `on_error(sentence)` follows
-    on the UI thread. For work shown in place (a preview saying "Making…").
+    on the UI thread, unless `parent` is gone by then (a preview closed while its PDF
+    was being made): then the late result is dropped.
 
     Returns the relay object; keep it if you need to wait for its signals (tests do).
     """
-    relay = _Relay(parent)
+    from shiboken6 import isValid
+
+    # The relay has no Qt parent: it must outlive a parent closed mid-work, or the
+    # worker would report through a deleted object. It is kept here until it reports.
+    relay = _Relay()
+    _running.add(relay)
 
     def finish(result: object) -> None:
+        _running.discard(relay)
         relay.deleteLater()
-        on_done(result)
+        if isValid(parent):
+            on_done(result)
 
     def fail(message: str) -> None:
+        _running.discard(relay)
         relay.deleteLater()
-        on_error(message)
+        if isValid(parent):
+            on_error(message)
 
     relay.finished.connect(finish)
     relay.failed.connect(fail)

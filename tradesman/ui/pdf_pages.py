@@ -7,22 +7,39 @@ be made on a worker thread; pypdfium2 is loaded the first time a preview is made
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 POINTS_PER_INCH = 72
+# PDFium is not thread-safe, not even across documents: the preview draws on a worker
+# thread and printing on the UI thread, so every use of it takes this lock.
+_PDFIUM = threading.Lock()
 
 
 def page_images(data: bytes, dots_per_inch: float) -> list[QImage]:
     """Every page of the PDF `data` drawn at `dots_per_inch`, white behind."""
+    return list(_pages(data, dots_per_inch))
+
+
+def _pages(data: bytes, dots_per_inch: float) -> Iterator[QImage]:
+    """The pages one by one (only one page's pixels in memory at a time)."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(data)
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        count = len(document)
     try:
-        return [_draw(document[index], dots_per_inch) for index in range(len(document))]
+        for index in range(count):
+            with _PDFIUM:
+                image = _draw(document[index], dots_per_inch)
+            yield image
     finally:
-        document.close()
+        with _PDFIUM:
+            document.close()
 
 
 def _draw(page: object, dots_per_inch: float) -> QImage:
@@ -40,19 +57,20 @@ def _draw(page: object, dots_per_inch: float) -> QImage:
 
 def print_pdf(data: bytes, printer: QPrinter) -> int:
     """Print every page of `data` on `printer`, each page fitted to the paper (keeping
-    its proportions, centred). Returns the number of pages printed."""
-    printer.setPageOrientation(QPageLayout.Orientation.Landscape if _landscape(data) else
-                               QPageLayout.Orientation.Portrait)  # fmt: skip
+    its proportions, centred), drawn one page at a time. Returns the pages printed."""
+    printer.setPageOrientation(
+        QPageLayout.Orientation.Landscape if _landscape(data) else QPageLayout.Orientation.Portrait
+    )
     dots = max(150, min(printer.resolution(), 300))  # sharp enough; big pages stay quick
-    images = page_images(data, dots)
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
+    printed = 0
     try:
         area = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
         area.moveTo(0, 0)
-        for number, image in enumerate(images):
-            if number:
+        for image in _pages(data, dots):
+            if printed:
                 printer.newPage()
             scale = min(area.width() / image.width(), area.height() / image.height())
             width, height = image.width() * scale, image.height() * scale
@@ -63,18 +81,20 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
                 height,
             )
             painter.drawImage(target, image)
+            printed += 1
     finally:
         painter.end()
-    return len(images)
+    return printed
 
 
 def _landscape(data: bytes) -> bool:
     """Whether the PDF's first page is wider than tall (the printed week is)."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(data)
-    try:
-        width, height = document[0].get_size()
-        return bool(width > height)
-    finally:
-        document.close()
+    with _PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            width, height = document[0].get_size()
+            return bool(width > height)
+        finally:
+            document.close()
