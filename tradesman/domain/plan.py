@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from tradesman.domain.areas import Area
 from tradesman.domain.split import Split
 from tradesman.domain.validation import InvalidInput, check_area, check_day, check_title
-from tradesman.domain.weeks import Week
+from tradesman.domain.weeks import MAX_YEAR, Week
 
 LONGEST_PLAN_WEEKS = 104  # two years: past that a plan is a wish
 LONGEST_WEEK_MINUTES = 100 * 60  # a week of capacity past this is a typing mistake
@@ -140,8 +140,14 @@ class Repeating:
 def check_plan(plan: Plan) -> Plan:
     """The plan as given, or InvalidInput naming the field and saying what is wrong."""
     check_day(plan.start, "start")
+    if plan.start.weekday() not in (0, 6):
+        raise InvalidInput(
+            "start", "A plan starts on the first day of a week: a Monday or a Sunday."
+        )
     if not 1 <= plan.weeks <= LONGEST_PLAN_WEEKS:
         raise InvalidInput("weeks", f"A plan runs from 1 to {LONGEST_PLAN_WEEKS} weeks.")
+    if (plan.start + timedelta(weeks=plan.weeks)).year > MAX_YEAR:
+        raise InvalidInput("start", "That plan would end too far from today to plan for.")
     if not 0.0 <= plan.target_share <= 1.0:
         raise InvalidInput("target_share", "The target share must be between 0 % and 100 %.")
     if not 60 <= plan.capacity_minutes <= LONGEST_WEEK_MINUTES:
@@ -236,8 +242,11 @@ def progress(
 
 def target_for(ramp_weeks: Sequence[RampWeek], week: Week) -> float | None:
     """The share the plan aims for in `week`; None outside the plan."""
+    # By the Monday in `week`: a Monday-start and a Sunday-start week hold the same
+    # Monday, so the plan's weeks still find their calendar weeks after the week start
+    # is changed in the settings.
     for ramp_week in ramp_weeks:
-        if ramp_week.week == week:
+        if ramp_week.week.contains(week.monday):
             return ramp_week.target_share
     return None
 

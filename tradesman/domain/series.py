@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.weeks import DAY_NAMES, SHORT_DAY_NAMES
+from tradesman.domain.weeks import DAY_NAMES, SHORT_DAY_NAMES, format_day
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Series:
         else:
             text = f"Every {self.every_weeks} weeks on {names}"
         if self.until is not None:
-            text += f", until {self.until.isoformat()}"
+            text += f", until {format_day(self.until)}"
         return text
 
 

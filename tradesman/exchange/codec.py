@@ -7,6 +7,7 @@ setting is written one way everywhere.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
@@ -331,7 +332,7 @@ def _share_or_number(raw: Mapping[str, Any], key: str, what: str) -> float | Non
     value = raw.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidInput(key, f'"{key}" must be {what}.')
     return float(value)
 

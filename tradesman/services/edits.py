@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.planning import copied_week
 from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.validation import check_series
@@ -125,10 +125,15 @@ def change_series(session: Session, series: Series, today: date) -> Change:
 
 
 def end_series(session: Session, series_id: int, today: date) -> Change:
-    """Delete a whole series: its blocks from today on go, the past stays as history."""
+    """Delete a whole series: its blocks still planned from today on go; the past, and
+    today's blocks already marked done or skipped, stay as history."""
     record = get_record(session, series_id)
     every = attached_blocks(session, series_id)
-    history = [block.with_changes(series_id=None) for block in every if block.day < today]
+    history = [
+        block.with_changes(series_id=None)
+        for block in every
+        if block.day < today or (block.day == today and block.status is not BlockStatus.PLANNED)
+    ]
     return commit(session, before_blocks=every, after_blocks=history, before_series=[record])
 
 

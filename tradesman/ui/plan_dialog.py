@@ -49,7 +49,8 @@ class PlanDialog(FormDialog):
         self.typed = QSpinBox()
         self.typed.setRange(0, 100)
         self.typed.setSuffix(" % business")
-        self.typed.setValue(round(100 * (plan.typed_baseline or measured or 0.1)))
+        start_from = plan.typed_baseline if plan.typed_baseline is not None else measured
+        self.typed.setValue(round(100 * (0.1 if start_from is None else start_from)))
         group = QButtonGroup(self)
         group.addButton(self.use_measured)
         group.addButton(self.use_typed)
@@ -79,8 +80,8 @@ class PlanDialog(FormDialog):
         self.weeks.setValue(plan.weeks)
         self.hours = QDoubleSpinBox()
         self.hours.setRange(1, LONGEST_WEEK_MINUTES // 60)
-        self.hours.setDecimals(1)
-        self.hours.setSingleStep(0.5)
+        self.hours.setDecimals(2)
+        self.hours.setSingleStep(0.25)
         self.hours.setSuffix(" hours")
         self.hours.setValue(plan.capacity_minutes / 60)
         self.hours.setToolTip("All the hours you work in a week: on the tools and off them.")
@@ -106,6 +107,6 @@ class PlanDialog(FormDialog):
             start=week_containing(first_day, self.week_start).start,
             weeks=self.weeks.value(),
             target_share=self.target.value() / 100,
-            capacity_minutes=round(self.hours.value() * 60),
+            capacity_minutes=round(self.hours.value() * 4) * 15,  # to the quarter hour
             typed_baseline=self.typed.value() / 100 if self.use_typed.isChecked() else None,
         )
