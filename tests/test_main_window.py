@@ -127,7 +127,7 @@ def test_saying_no_to_the_import_changes_nothing(
     started: list[object] = []
     monkeypatch.setattr("tradesman.ui.background.run_with_progress", lambda *a: started.append(a))
     window.import_action.trigger()
-    assert asked and "replaces all your tasks, time blocks and settings" in asked[0]
+    assert asked and "replaces all your tasks, time blocks, settings and plan" in asked[0]
     assert started == []
     assert row(window, "Production") == ("5 h", "5 h")
 

@@ -398,3 +398,59 @@ def test_closing_the_preview_before_its_pdf_is_made_drops_it_quietly(planner: Pl
     # ...and went nowhere: no error, and the window carries on printing as before.
     again = open_preview(planner, CTRL)
     assert again.pdf is not None
+
+
+def test_a_plan_already_met_says_to_hold_and_an_ended_plan_takes_no_commitments(
+    planner: Planner,
+) -> None:
+    save_plan(planner, Plan(date(2026, 9, 7), 4, 0.2, 40 * 60, typed_baseline=0.35))
+    page = open_plan(planner)
+    planner.qtbot.waitUntil(lambda: page.ramp_table.rowCount() == 4)
+    assert page.headline.text() == "20% business time or more, every week to 4 Oct 2026"
+    assert not page.add_commitment_button.isEnabled()
+    assert "has ended" in page.add_commitment_button.toolTip()
+
+
+def test_saying_zero_percent_stays_zero_when_the_plan_is_saved_again(planner: Planner) -> None:
+    save_plan(planner, Plan(NEXT_MONDAY, 10, 0.3, 45 * 60, typed_baseline=0.0))
+    page = open_plan(planner)
+    click(planner, page.change_button)
+    dialog = page.plan_actions.dialog
+    assert dialog is not None and dialog.typed.value() == 0
+    click(planner, dialog.save_button)
+    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
+    stored = stored_plan(planner)
+    assert stored is not None and stored.typed_baseline == 0.0
+
+
+def test_alt_and_a_labels_letter_reach_its_field(planner: Planner) -> None:
+    save_plan(planner, Plan(NEXT_MONDAY, 8, 0.4, 45 * 60, typed_baseline=0.2))
+    page = open_plan(planner)
+    click(planner, page.add_hand_off_button)
+    dialog = page.plan_actions.dialog
+    assert dialog is not None
+    planner.qtbot.waitUntil(dialog.title.hasFocus)
+    alt = Qt.KeyboardModifier.AltModifier
+    planner.qtbot.keyClick(dialog.title, Qt.Key.Key_T, alt)  # "&Time a week"
+    planner.qtbot.waitUntil(dialog.time.hasFocus)
+    planner.qtbot.keyClick(dialog.time, Qt.Key.Key_H, alt)  # "&How"
+    planner.qtbot.waitUntil(dialog.way.hasFocus)
+    planner.qtbot.keyClick(dialog.way, Qt.Key.Key_Tab)  # and Tab goes on, field by field
+    planner.qtbot.waitUntil(dialog.time.hasFocus)
+
+
+def test_the_chosen_hand_off_stays_chosen_after_it_is_ticked(planner: Planner) -> None:
+    save_plan(planner, Plan(NEXT_MONDAY, 8, 0.4, 45 * 60, typed_baseline=0.2))
+    actions = planner.window.task_actions
+    assert actions is not None
+    for title in ("Sweep up", "Fetch timber"):
+        actions.ops.run(
+            lambda s, t=title: plan_service.add_hand_off(s, HandOff(t, Area.PRODUCTION))
+        )
+    page = open_plan(planner)
+    planner.qtbot.waitUntil(lambda: page.hand_offs.count() == 2)
+    page.hand_offs.setFocus()
+    page.hand_offs.setCurrentRow(1)
+    planner.qtbot.keyClick(page.hand_offs, Qt.Key.Key_Space)
+    planner.qtbot.waitUntil(lambda: [h.done for h in stored_hand_offs(planner)] == [False, True])
+    assert page.hand_offs.currentRow() == 1 and page.edit_hand_off_button.isEnabled()

@@ -158,3 +158,19 @@ def test_target_for_a_week_inside_and_outside_the_plan() -> None:
     weeks = ramp(plan(weeks=3), baseline=0.1)
     assert target_for(weeks, Week(MONDAY).next()) == pytest.approx(0.3)
     assert target_for(weeks, Week(MONDAY).previous()) is None
+
+
+def test_a_plan_starts_on_a_weeks_first_day_and_ends_before_the_calendar_does() -> None:
+    with pytest.raises(InvalidInput, match="a Monday or a Sunday"):
+        check_plan(plan(start=date(2026, 11, 25)))
+    assert check_plan(plan(start=date(2026, 11, 22))).start.weekday() == 6  # a Sunday
+    with pytest.raises(InvalidInput, match="end too far from today"):
+        check_plan(plan(start=date(9998, 6, 1), weeks=104))
+
+
+def test_a_weeks_target_is_found_whichever_day_the_week_starts_on() -> None:
+    weeks = ramp(plan(weeks=3), baseline=0.1)  # Monday weeks from 23 Nov: 20, 30, 40 %
+    sunday_week = Week(date(2026, 11, 29))  # Sun 29 Nov - Sat 5 Dec holds Monday 30 Nov
+    assert target_for(weeks, sunday_week) == pytest.approx(0.3)
+    assert target_for(weeks, Week(date(2026, 11, 22))) == pytest.approx(0.2)
+    assert target_for(weeks, Week(date(2026, 12, 13))) is None

@@ -224,3 +224,52 @@ def test_a_bad_plan_in_a_file_is_refused_and_nothing_changes(store: Store, tmp_p
         import_from_file(store, bad, None)
     with store.reading() as session:
         assert plan_service.get_plan(session) == plan_from_next_week()
+
+
+def test_the_plan_pdf_speaks_of_the_weeks_just_gone_not_those_before_the_plan(
+    store: Store,
+) -> None:
+    from tradesman.services.sheets import plan_sheet
+
+    started = THIS_MONDAY - timedelta(days=7 * 14)  # its week before is out of the last 12
+    with store.writing() as session:
+        add_blocks(session, worked_week(started - timedelta(days=7), 30, 10))  # before the plan
+        for weeks_back in (2, 1):
+            add_blocks(session, worked_week(THIS_MONDAY - timedelta(days=7 * weeks_back), 16, 4))
+        add_blocks(session, worked_week(THIS_MONDAY, 8, 8))  # this week: not over
+        plan_service.save_plan(session, Plan(started, 20, 0.4, 2400))
+    with store.reading() as session:
+        sheet = plan_sheet(session, Settings(), TODAY)
+    assert sheet.baseline == pytest.approx(0.25)  # the week before the plan
+    assert sheet.recent.total_minutes == 2 * 20 * 60  # the two weeks just gone
+    assert sheet.recent.business_share == pytest.approx(0.2)
+
+
+def test_the_summary_on_the_command_line_aims_at_the_plans_target(
+    store: Store, tmp_path: Path
+) -> None:
+    from tradesman.domain.weeks import Week
+    from tradesman.services.sheets import week_target
+
+    with store.writing() as session:
+        plan_service.save_plan(session, plan_from_next_week(typed_baseline=0.2))
+    with store.reading() as session:
+        next_week = Week(THIS_MONDAY + timedelta(days=7))
+        assert week_target(session, Settings(), next_week, TODAY) == pytest.approx(0.22)
+        assert week_target(session, Settings(), Week(THIS_MONDAY), TODAY) == 0.4  # not in it
+
+
+def test_stopping_a_series_keeps_todays_block_once_it_is_done(store: Store) -> None:
+    from tradesman.domain.weeks import Week
+    from tradesman.services.blocks import blocks_in_week
+    from tradesman.services.edits import change_block, end_series
+
+    series = Series("Quotes", Area.SALES, 420, 480, frozenset({2}), THIS_MONDAY)  # Wednesdays
+    with store.writing() as session:
+        (record,) = add_series(session, series, TODAY).after_series
+        today_block = next(b for b in blocks_in_week(session, Week(THIS_MONDAY)) if b.day == TODAY)
+        change_block(session, today_block.with_changes(status=BlockStatus.DONE))
+        assert record.series.id is not None
+        end_series(session, record.series.id, TODAY)
+        kept = [b for b in blocks_in_week(session, Week(THIS_MONDAY)) if b.title == "Quotes"]
+    assert [(b.day, b.status, b.series_id) for b in kept] == [(TODAY, BlockStatus.DONE, None)]

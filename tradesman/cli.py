@@ -197,21 +197,22 @@ def _chosen_week(store: Store, locale_name: str | None, week_text: str | None) -
 def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:
     from tradesman.services.series import make_series_for_week
     from tradesman.services.settings import load_settings
+    from tradesman.services.sheets import week_target
     from tradesman.services.summary import week_split
 
     week = _chosen_week(store, locale_name, week_text)
-    with store.reading() as session:
-        settings = load_settings(session, locale_name)
     with store.writing() as session:  # the week's repeating blocks, as the window makes them
         make_series_for_week(session, week.end, date.today())
     with store.reading() as session:
         split = week_split(session, week)
+        # (The plan's target for the week where a plan runs, as the window shows.)
+        target = week_target(session, load_settings(session, locale_name), week, date.today())
     if as_json:
         import json
 
         print(json.dumps(summary_document(week, split)))
     else:
-        print(summary_text(week, split, settings.target_business_share))
+        print(summary_text(week, split, target))
     return EXIT_OK
 
 

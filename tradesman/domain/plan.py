@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from tradesman.domain.areas import Area
@@ -146,7 +146,7 @@ def check_plan(plan: Plan) -> Plan:
         )
     if not 1 <= plan.weeks <= LONGEST_PLAN_WEEKS:
         raise InvalidInput("weeks", f"A plan runs from 1 to {LONGEST_PLAN_WEEKS} weeks.")
-    if (plan.start + timedelta(weeks=plan.weeks)).year > MAX_YEAR:
+    if (date(MAX_YEAR, 12, 31) - plan.start).days < 7 * plan.weeks:
         raise InvalidInput("start", "That plan would end too far from today to plan for.")
     if not 0.0 <= plan.target_share <= 1.0:
         raise InvalidInput("target_share", "The target share must be between 0 % and 100 %.")

@@ -356,7 +356,12 @@ def _time_now(sheet: PlanSheet, width: float) -> list[Flowable]:
 
 def trend_sentence(sheet: PlanSheet) -> str:
     weeks = sheet.trend.weeks
-    worked = [week for week in weeks if week.actual.business_share is not None]
+    # (This week is not over: the latest week to speak of is the last one that ended.)
+    worked = [
+        week
+        for week in weeks
+        if week.actual.business_share is not None and week.week.end < sheet.today
+    ]
     if not worked:
         count = f"the last {len(weeks)} weeks" if len(weeks) > 1 else "recent weeks"
         if sheet.trend.is_empty:
@@ -366,7 +371,8 @@ def trend_sentence(sheet: PlanSheet) -> str:
     target = target_for(sheet.ramp, latest.week)
     aim = latest.target if target is None else target
     return (
-        f"{len(worked)} of the last {len(weeks)} weeks have hours marked done. The latest, "
+        f"{len(worked)} of the last {len(weeks)} weeks "
+        f"{'has' if len(worked) == 1 else 'have'} hours marked done. The latest, "
         f"week {latest.week.number}, was {percent(latest.actual.business_share)} business "
         f"against a target of {percent(aim)}."
     )

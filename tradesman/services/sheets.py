@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from tradesman.domain.allocation import Trend
-from tradesman.domain.plan import RampWeek, target_for
+from tradesman.domain.allocation import Trend, add_splits
+from tradesman.domain.plan import RampWeek, baseline_weeks, target_for
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import split_blocks
 from tradesman.domain.tasks import Task, TaskStatus
@@ -76,7 +76,9 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
         baseline_measured=view.baseline.measured,
         ramp=view.ramp,
         progress=view.progress,
-        recent=view.baseline.recent,
+        # The last weeks with hours done before this one (the baseline's weeks are
+        # those before the plan began, which may be long ago).
+        recent=add_splits(baseline_weeks(week.actual for week in trend.weeks[:-1])),
         by_day=week_by_day_over(db, this_week),
         trend=with_plan_targets(trend, view.ramp),
         this_week=week_sheet(session, settings, this_week, today),

@@ -34,6 +34,10 @@ class FieldErrors:
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
+        # A label's Alt+letter focuses its buddy only if the buddy takes focus: this box
+        # takes it as the field does, and hands it on (Tab skips the box itself).
+        box.setFocusPolicy(widget.focusPolicy())
+        box.setFocusProxy(widget)
         error = QLabel()
         error.setWordWrap(True)
         error.setStyleSheet("color: #c0392b;")

@@ -572,8 +572,10 @@ class MainWindow(QMainWindow):
 
     def _new_day(self, _: date) -> None:
         """Past midnight with the app open: today moves on, and recurring tasks come due."""
-        if self._ops is not None and self._ops.make_due_tasks() == 0:
-            self.refresh_all()
+        if self._ops is not None:
+            self._ops.forget_cached()  # (a plan's weeks are judged against today)
+            if self._ops.make_due_tasks() == 0:
+                self.refresh_all()
 
     def refresh(self) -> None:
         """Re-read and show the week; runs after every change, undo and redo."""

@@ -71,7 +71,7 @@ class Operations(QObject):
         self.today = today
         self._settings: Settings | None = None
         self._ramp: tuple[RampWeek, ...] | None = None
-        self.changed.connect(self._forget_cached)
+        self.changed.connect(self.forget_cached)
 
     @property
     def data_file(self) -> Path:
@@ -211,6 +211,7 @@ class Operations(QObject):
     def import_from(self, path: Path) -> ImportResult:
         return import_from_file(self.store, path, self.locale_name)
 
-    def _forget_cached(self) -> None:
+    def forget_cached(self) -> None:
+        """Read the settings and the plan afresh next time (after a change, or a new day)."""
         self._settings = None
         self._ramp = None

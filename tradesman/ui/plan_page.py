@@ -43,14 +43,14 @@ from tradesman.ui.chart_trend import TrendChart
 from tradesman.ui.commitment_dialog import describe_commitment
 from tradesman.ui.plan_actions import PlanActions
 
-COLUMNS = ("Week", "Dates", "Aim", "Business", "Technician", "Done", "How it went")
+COLUMNS = ("Week", "Dates", "Target", "Business", "Technician", "Done", "How it went")
 BEHIND_COLOUR = "#c0392b"
 ON_TRACK_COLOUR = "#2f9e68"
 
 
 def standing_text(judged: WeekProgress) -> str:
     if judged.standing is Standing.NO_HOURS:
-        return "Nothing marked done"
+        return "No hours marked done"
     if judged.standing is Standing.ON_TRACK:
         return "On track"
     return f"Behind by {round(judged.points_behind * 100)} points"
@@ -58,10 +58,13 @@ def standing_text(judged: WeekProgress) -> str:
 
 def headline(view: PlanView) -> str:
     """'From 23% business time to 40% by 23 May 2027'."""
-    aim = f"{view.plan.target_share:.0%} by {format_day(view.plan.last_week.end)}"
-    if view.baseline.share is None:
-        return f"Aiming for {aim}"
-    return f"From {view.baseline.share:.0%} business time to {aim}"
+    plan, share = view.plan, view.baseline.share
+    by = format_day(plan.last_week.end)
+    if share is None:
+        return f"Aiming for {plan.target_share:.0%} business time by {by}"
+    if share >= plan.target_share:
+        return f"{plan.target_share:.0%} business time or more, every week to {by}"
+    return f"From {share:.0%} business time to {plan.target_share:.0%} by {by}"
 
 
 def details(view: PlanView) -> str:
@@ -135,7 +138,7 @@ class PlanPage(QWidget):
             "The whole plan as a PDF to keep, print or send (Ctrl+Shift+P)"
         )
         self.print_button.clicked.connect(preview_plan)
-        self.remove_button = QPushButton("Put the plan a&way")
+        self.remove_button = QPushButton("Put the plan awa&y")
         self.remove_button.clicked.connect(actions.remove_plan)
         buttons = QHBoxLayout()
         for button in (self.change_button, self.print_button):
@@ -176,7 +179,7 @@ class PlanPage(QWidget):
         self.add_hand_off_button.clicked.connect(
             lambda: actions.new_hand_off(HandOff("", Area.PRODUCTION))
         )
-        self.edit_hand_off_button = QPushButton("&Edit…")
+        self.edit_hand_off_button = QPushButton("Ed&it…")
         self.edit_hand_off_button.clicked.connect(lambda: self._edit_hand_off(None))
         self.remove_hand_off_button = QPushButton("&Remove")
         self.remove_hand_off_button.clicked.connect(lambda: self._delete_hand_off())
@@ -218,6 +221,9 @@ class PlanPage(QWidget):
 
     # -- showing ----------------------------------------------------------------------------
     def show_plan(self, view: PlanView | None) -> None:
+        # This week is brought into sight when a plan is first shown or changes, not
+        # after every tick of the hand-off list.
+        new_plan = view is None or self.view is None or view.plan != self.view.plan
         self.view = view
         if view is None:
             self._stack.setCurrentIndex(0)
@@ -225,7 +231,7 @@ class PlanPage(QWidget):
         self._stack.setCurrentIndex(1)
         self.headline.setText(headline(view))
         self.details.setText(details(view))
-        self._fill_table(view)
+        self._fill_table(view, scroll=new_plan)
         trend = self._read_trend(view.plan.last_week, view.plan.weeks)
         self.chart.show_trend(trend)
         self.chart.title = "Your plan: the business share week by week, against its aim"
@@ -233,7 +239,7 @@ class PlanPage(QWidget):
         self._fill_hand_offs(view)
         self._fit_buttons()
 
-    def _fill_table(self, view: PlanView) -> None:
+    def _fill_table(self, view: PlanView, scroll: bool) -> None:
         table = self.ramp_table
         judged = {p.ramp.number: p for p in view.progress}
         this_week = self._this_week()
@@ -271,7 +277,7 @@ class PlanPage(QWidget):
                 table.setItem(row, column, item)
             if is_this_week:
                 current_row = row
-        if current_row is not None:
+        if current_row is not None and scroll:
             table.scrollToItem(
                 table.item(current_row, 0) or QTableWidgetItem(),
                 QAbstractItemView.ScrollHint.PositionAtCenter,
@@ -291,6 +297,7 @@ class PlanPage(QWidget):
 
     def _fill_hand_offs(self, view: PlanView) -> None:
         hand_offs = self.hand_offs
+        chosen = self._chosen_hand_off()
         hand_offs.blockSignals(True)  # (filling is not ticking)
         try:
             hand_offs.clear()
@@ -302,6 +309,8 @@ class PlanPage(QWidget):
                     Qt.CheckState.Checked if hand_off.done else Qt.CheckState.Unchecked
                 )
                 hand_offs.addItem(item)
+                if chosen is not None and hand_off.id == chosen.id:
+                    hand_offs.setCurrentItem(item)  # (still chosen after a tick or an edit)
         finally:
             hand_offs.blockSignals(False)
         self.suggestions.clear()
@@ -321,6 +330,13 @@ class PlanPage(QWidget):
 
     def _fit_buttons(self) -> None:
         self.stop_button.setEnabled(self._chosen_commitment() is not None)
+        ended = self.view is not None and self.view.plan.last_week.end < self._this_week().start
+        self.add_commitment_button.setEnabled(not ended)
+        self.add_commitment_button.setToolTip(
+            "The plan has ended: make a new one to book more business time."
+            if ended
+            else "Book business time every week of the plan, on the calendar"
+        )
         chosen = self._chosen_hand_off() is not None
         self.edit_hand_off_button.setEnabled(chosen)
         self.remove_hand_off_button.setEnabled(chosen)

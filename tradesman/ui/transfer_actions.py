@@ -48,7 +48,7 @@ class DataTransfer:
         if not prompts.confirm(
             window,
             "Replace all your data?",
-            f"Importing {path.name} replaces all your tasks, time blocks and settings with "
+            f"Importing {path.name} replaces all your tasks, time blocks, settings and plan with "
             "the ones in the file. A backup of what you have now is made first.",
             "Replace my data",
         ):
