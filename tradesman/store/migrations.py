@@ -164,11 +164,35 @@ def _v4_doer_to_marketer_plan(db: sqlite3.Connection) -> None:
     )
 
 
+# Every table that holds the owner's data: a change to any of them is a change worth a
+# backup. (A new table must join this list in the migration that makes it.)
+COUNTED_TABLES = (
+    "task", "task_rule", "block", "series", "series_skip", "setting", "plan", "hand_off",
+)  # fmt: skip
+
+
+def _v5_change_count(db: sqlite3.Connection) -> None:
+    """A count of every saved change, kept by SQLite itself (triggers), so a backup can
+    tell whether the data changed since it was taken: the copy holds the count it had."""
+    db.execute(
+        "CREATE TABLE change_count (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "changes INTEGER NOT NULL) STRICT"
+    )
+    db.execute("INSERT INTO change_count (id, changes) VALUES (1, 0)")
+    for table in COUNTED_TABLES:
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER count_{event.lower()}_{table} AFTER {event} ON {table} "
+                "BEGIN UPDATE change_count SET changes = changes + 1 WHERE id = 1; END"
+            )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_first_schema,
     _v2_recurring_blocks,
     _v3_recurring_tasks,
     _v4_doer_to_marketer_plan,
+    _v5_change_count,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -152,6 +152,15 @@ class HandOffRow(Base):
     done: Mapped[bool] = mapped_column(Boolean)
 
 
+class ChangeCountRow(Base):
+    """How many changes have been saved, ever (kept by triggers; see migrations.py)."""
+
+    __tablename__ = "change_count"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changes: Mapped[int] = mapped_column(Integer)
+
+
 class SettingRow(Base):
     """One setting; the value is JSON text so each setting keeps its own type."""
 

@@ -1,0 +1,47 @@
+"""Backups thinned by age: all of today, then one a day, a week, a month."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tradesman.domain.retention import backups_to_keep
+
+NOW = datetime(2026, 11, 23, 18, 0)
+
+
+def test_everything_from_the_last_day_stays() -> None:
+    recent = [NOW - timedelta(minutes=30 * n) for n in range(40)]  # 20 hours, every half hour
+    assert backups_to_keep(recent, NOW) == set(recent)
+
+
+def test_one_a_day_for_a_week_one_a_week_for_a_month_one_a_month_for_a_year() -> None:
+    # Three backups a day, every day, for two years.
+    taken = [NOW - timedelta(days=d, hours=h) for d in range(1, 730) for h in (1, 5, 9)]
+    kept = sorted(backups_to_keep(taken, NOW), reverse=True)
+    days = {moment.date() for moment in kept}
+    # The newest of each of the last 7 days...
+    assert all((NOW - timedelta(days=d, hours=1)) in kept for d in range(1, 8))
+    # ...one per ISO week back four weeks, one per month back twelve months.
+    weeks = {moment.isocalendar()[:2] for moment in kept}
+    months = {(moment.year, moment.month) for moment in kept}
+    assert len(months) == 12 and len(weeks) <= 7 + 4 + 12
+    assert len(kept) <= 7 + 4 + 12
+    assert min(kept) > NOW - timedelta(days=366)  # nothing older than a year
+    assert len(days) == len(kept)  # never two from one day once past the first day
+
+
+def test_the_newest_backup_stays_however_old_it_is() -> None:
+    ancient = datetime(2019, 5, 1, 9, 0)
+    assert backups_to_keep([ancient], NOW) == {ancient}
+
+
+@given(st.lists(st.datetimes(datetime(2020, 1, 1), NOW), max_size=200))
+def test_thinning_twice_keeps_what_it_kept(taken: list[datetime]) -> None:
+    kept = backups_to_keep(taken, NOW)
+    assert kept <= set(taken)
+    assert backups_to_keep(kept, NOW) == kept  # stable: nothing more goes on a second pass
+    if taken:
+        assert max(taken) in kept
