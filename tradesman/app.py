@@ -171,14 +171,21 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(VERSION)
     app.setDesktopFileName(APP_ID)
+    from tradesman.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.folder)  # (one window per data folder)
+    if not instance.claim():
+        return instance.defer_to_running_window()
 
     from tradesman.ui.main_window import MainWindow
 
     state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
     window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
+    _AfterNextPaint(window, lambda: instance.listen(window))  # (QtNetwork: after the paint)
     startup = _Startup(app, window, paths, smoke_test)
     sys.excepthook = _report_bugs(window, smoke_test)
     _AfterNextPaint(window, startup.show_week)
     window.show()
     code = app.exec()
+    instance.release()
     return startup.exit_code or code

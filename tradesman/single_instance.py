@@ -1,0 +1,187 @@
+"""One Tradesman window per data folder.
+
+Two windows on one data file would each show weeks the other has since changed, and
+undo each other's edits. So a second start of the window on the same folder asks the
+running one to come to the front, and exits.
+
+- A lock file in the data folder (QLockFile) says "a window is open here". Qt writes
+  the holder's process id into it, so the lock of a window that crashed or was killed
+  is stale, and the next start takes it over.
+- A local socket (QLocalServer), named after the data folder and the user, lets a
+  second start reach the running window: it connects, and the window comes to the
+  front and answers "raised".
+
+Start-up cost: only the lock (QtCore, well under a millisecond) comes before the first
+paint. QtNetwork (about 5 ms to load) and the server wait until the window has painted
+(see `app.run_window`); a second start that arrives in between retries for a while.
+Different data folders have different locks and sockets, so they run side by side.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCryptographicHash, QLockFile
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtWidgets import QWidget
+
+LOCK_FILE_NAME = "tradesman.lock"
+BROUGHT_TO_FRONT = "Tradesman is already open; it has been brought to the front."
+# What the running window answers once it has come to the front.
+RAISED = b"raised\n"
+# How long a second start waits for the running window to answer. It only waits when
+# that window is still starting (it listens once it has painted, a fraction of a
+# second in) or is stuck; an answering window replies within milliseconds.
+PATIENCE_S = 3.0
+RETRY_EVERY_S = 0.05
+
+log = logging.getLogger(__name__)
+
+
+def server_name(folder: Path) -> str:
+    """The local socket's name for `folder`: the same for every spelling of the folder
+    (relative, through a symlink), different for other folders and other users.
+
+    On Unix the name becomes a file in the temporary folder, shared by all users; on
+    Windows a named pipe, also machine-wide: hence the user in it, and a hash rather
+    than the path (which could be too long for a socket's address).
+    """
+    spelled = os.path.normcase(str(folder.resolve())).encode("utf-8", "surrogateescape")
+    # (Qt's hash rather than hashlib, whose OpenSSL takes 2 ms to load.)
+    digest = QCryptographicHash.hash(spelled, QCryptographicHash.Algorithm.Sha256)
+    return f"tradesman-{_user()}-{digest.toHex().toStdString()[:16]}"
+
+
+def _user() -> str:
+    if hasattr(os, "getuid"):
+        return str(os.getuid())  # (unlike a login name, always there, even in a container)
+    import getpass
+
+    try:
+        name = getpass.getuser()
+    except Exception:  # no name to be had: the folder's hash still tells folders apart
+        return "user"
+    return "".join(c for c in name if c.isalnum())[:32] or "user"
+
+
+class SingleInstance:
+    """The claim of one window on one data folder, from start to exit."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._lock = QLockFile(str(folder / LOCK_FILE_NAME))
+        # Never stale by age (Qt's default calls a lock stale after 30 s, which would
+        # hand the folder to a second start while the first window is still open): a
+        # lock is stale only when the process named in it is gone, which tryLock checks.
+        self._lock.setStaleLockTime(0)
+        self._server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        """True when this start may open the window: no live window holds the folder.
+
+        A lock Qt cannot take for another reason than a holder (a read-only folder,
+        say) does not stop the window: the data file's own checks speak to that.
+        """
+        if self._lock.tryLock(0):
+            return True
+        if self._lock.error() != QLockFile.LockError.LockFailedError:
+            log.warning("cannot lock the data folder (%s); opening anyway", self._lock.error())
+            return True
+        return False
+
+    def listen(self, window: QWidget) -> None:
+        """From now on a later start on this folder brings `window` to the front."""
+        from PySide6.QtNetwork import QLocalServer
+
+        name = server_name(self._folder)
+        server = QLocalServer(window)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # A window killed outright leaves its socket file behind (on Unix), and listen
+        # refuses a name in use. It is no live window's: this process holds the lock.
+        QLocalServer.removeServer(name)
+        if not server.listen(name):
+            log.warning("later starts cannot reach this window: %s", server.errorString())
+            return
+        server.newConnection.connect(lambda: self._answer(server, window))
+        self._server = server
+
+    def _answer(self, server: QLocalServer, window: QWidget) -> None:
+        while server.hasPendingConnections():
+            socket = server.nextPendingConnection()
+            bring_to_front(window)
+            log.info("another start on this data folder: the window was brought to the front")
+            socket.disconnected.connect(socket.deleteLater)
+            socket.write(RAISED)
+            socket.disconnectFromServer()  # (after the answer is written)
+
+    def release(self) -> None:
+        """The window has closed: the folder is free for the next start."""
+        if self._server is not None:
+            self._server.close()  # (also removes the socket file)
+            self._server = None
+        self._lock.unlock()
+
+    def defer_to_running_window(self) -> int:
+        """Ask the window that holds the folder to come to the front; the exit code."""
+        if ask_to_bring_to_front(server_name(self._folder), PATIENCE_S):
+            print(BROUGHT_TO_FRONT, file=sys.stderr)
+            return 0
+        holder = self._lock.getLockInfo()  # (ok, pid, hostname, appname)
+        where = f" (process {holder[1]} on {holder[2]})" if holder[0] else ""
+        print(
+            f"Tradesman is already open on this data folder{where}, but it did not "
+            "answer, so it could not be brought to the front.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Un-minimise, raise and activate `window`."""
+    if window.isMinimized():
+        # Drop only the minimised state: showNormal() would also un-maximise a window
+        # that was maximised before it was minimised. (The Qt namespace is loaded by
+        # now; this never runs during start-up.)
+        from PySide6.QtCore import Qt
+
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def ask_to_bring_to_front(name: str, patience_s: float) -> bool:
+    """Whether the window listening on `name` answered that it came to the front,
+    trying again until `patience_s` have passed (it may still be starting)."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    deadline = time.monotonic() + patience_s
+    while True:
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        answer = b""
+        while RAISED not in answer and (left := _ms_until(deadline)) > 0:
+            if socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+                if not socket.waitForConnected(left):
+                    break
+            elif socket.bytesAvailable() == 0 and not socket.waitForReadyRead(left):
+                break
+            answer += socket.readAll().data()
+        socket.abort()
+        if RAISED in answer:
+            return True
+        if _ms_until(deadline) <= 0:
+            return False
+        # Refused at once (nobody listens yet): a pause, not a busy loop.
+        time.sleep(RETRY_EVERY_S)
+
+
+def _ms_until(deadline: float) -> int:
+    return max(0, int((deadline - time.monotonic()) * 1000))
