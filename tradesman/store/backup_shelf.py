@@ -48,11 +48,13 @@ def list_backups(folder: Path) -> list[ShelvedBackup]:
             continue
         try:
             taken = datetime.strptime(match.group(1), "%Y-%m-%dT%H%M%S")
-            # (Two in one second are numbered -2, -3...: the number orders them.)
-            found.append((int(match.group(3) or 1), _read(path, taken, match.group(2))))
-        except sqlite3.Error as exc:
+            # (Two in one second: the time each file was written orders them, and the
+            # -2, -3... of one reason if even that is the same.)
+            order = (path.stat().st_mtime_ns, int(match.group(3) or 1))
+            found.append((order, _read(path, taken, match.group(2))))
+        except (sqlite3.Error, OSError) as exc:
             log.warning("backup %s cannot be read: %s", path.name, exc)
-    found.sort(key=lambda numbered: (numbered[1].taken, numbered[0]), reverse=True)
+    found.sort(key=lambda ordered: (ordered[1].taken, ordered[0]), reverse=True)
     return [backup for _, backup in found]
 
 

@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         self.import_action.setStatusTip("Replace all your data with a Tradesman export file")
         self.export_action = self._action("&Export…", self.export_data, "Ctrl+Shift+E")
         self.export_action.setStatusTip("Save all your data to a file")
+        self.restore_action = self._action("&Restore from backup…", self.restore_backup)
+        self.restore_action.setStatusTip("Go back to one of the backups Tradesman keeps")
         self.settings_action = self._action("&Settings…", self.edit_settings, "Ctrl+,")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         # Qt's own undo actions follow the stack: "Undo Move 'Kitchen job'", enabled or not.
@@ -257,7 +259,7 @@ class MainWindow(QMainWindow):
             self.area_actions[area] = action
         self.area_actions[Area.PRODUCTION].setChecked(True)
         for action in (self.import_action, self.export_action, self.settings_action,
-                       self.print_week_action, self.plan_pdf_action,
+                       self.print_week_action, self.plan_pdf_action, self.restore_action,
                        self.new_block_action, *self._editing_actions):  # fmt: skip
             action.setEnabled(False)  # until the data file is open
         self.save_charts_action.setEnabled(False)  # while the charts are not on screen
@@ -268,6 +270,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.import_action,
             self.export_action,
+            self.restore_action,
             None,
             self.save_charts_action,
             None,
@@ -396,8 +399,13 @@ class MainWindow(QMainWindow):
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
         for action in (self.import_action, self.export_action, self.settings_action,
-                       self.print_week_action, self.plan_pdf_action):  # fmt: skip
+                       self.print_week_action, self.plan_pdf_action,
+                       self.restore_action):  # fmt: skip
             action.setEnabled(True)
+        from tradesman.ui.backup_keeper import BackupKeeper
+
+        self.backup_keeper = BackupKeeper(ops, self.report, self)
+        self.backup_keeper.start()
         self.canvas.setFocus()
         left_on = str(self._state.value("window/page", "week"))  # the page it was left on
         if left_on in PAGES and self.pages.currentIndex() == WEEK_PAGE:  # (unless moved)
@@ -704,6 +712,10 @@ class MainWindow(QMainWindow):
     def export_data(self) -> None:
         if self._transfer is not None:
             self._transfer.export_data()
+
+    def restore_backup(self) -> None:
+        if self._transfer is not None:
+            self._transfer.restore_backup()
 
     # -- help -----------------------------------------------------------------------
     def show_about(self) -> None:

@@ -24,6 +24,7 @@ from tradesman.domain.split import WeekSplit
 from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
 from tradesman.services.allocation import business_trend, week_by_day
+from tradesman.services.backups import Restored, restore_backup
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.data_set import Counts
@@ -48,6 +49,7 @@ from tradesman.services.summary import week_split
 from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
 from tradesman.services.task_rules import make_due_tasks
 from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
+from tradesman.store.backup_shelf import ShelvedBackup, list_backups
 from tradesman.store.database import Store
 from tradesman.store.reads import dbapi_connection
 
@@ -210,6 +212,12 @@ class Operations(QObject):
 
     def import_from(self, path: Path) -> ImportResult:
         return import_from_file(self.store, path, self.locale_name)
+
+    def restore(self, backup: Path) -> Restored:
+        return restore_backup(self.store, backup, self.locale_name)
+
+    def backups(self) -> list[ShelvedBackup]:
+        return list_backups(self.store.backups)
 
     def forget_cached(self) -> None:
         """Read the settings and the plan afresh next time (after a change, or a new day)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialog, QMainWindow
 
 from tradesman.identity import APP_NAME
 from tradesman.ui import prompts
@@ -16,7 +16,9 @@ from tradesman.words import count_of
 
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
+    from tradesman.services.backups import Restored
     from tradesman.services.transfer import ImportResult
     from tradesman.ui.operations import Operations
 
@@ -38,6 +40,7 @@ class DataTransfer:
         self.today = today
         self.after_import = after_import  # e.g. forget the undo history: it was of other data
         self._busy: object = None  # the running job, kept alive until it reports
+        self.dialog: QDialog | None = None  # the restore dialog last opened (tests use it)
 
     def import_data(self) -> None:
         ops, window = self.ops, self.window
@@ -91,6 +94,41 @@ class DataTransfer:
         self._busy = run_with_progress(
             window, f"Exporting to {path.name}…", lambda: ops.export_to(path), done, self._failed
         )
+
+    def restore_backup(self) -> None:
+        """File → Restore from backup…: pick one, confirm, restore off the UI thread."""
+        from tradesman.ui.restore_dialog import RestoreDialog, when_words
+
+        ops, window = self.ops, self.window
+        dialog = RestoreDialog(ops.backups(), window)
+        self.dialog = dialog
+
+        def restore(path: Path) -> None:
+            chosen = next(b for b in dialog.backups if b.path == path)
+
+            def done(result: Restored) -> None:
+                self.after_import()  # (the undo history was of the data now replaced)
+                ops.changed.emit()
+                message = (
+                    f"Restored the backup of {when_words(chosen)}: "
+                    f"{count_of(result.counts.tasks, 'task')} and "
+                    f"{count_of(result.counts.blocks, 'time block')}."
+                )
+                window.statusBar().showMessage(message, 10_000)
+                prompts.tell(
+                    window,
+                    "Backup restored",
+                    f"{message}\n\nWhat you had just before is kept in the backup "
+                    f"{result.backup_of_current.path.name}.",
+                )
+
+            self._busy = run_with_progress(
+                window, "Restoring the backup…", lambda: ops.restore(path), done, self._failed
+            )
+
+        dialog.chosen.connect(restore)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10_000)
