@@ -127,6 +127,23 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the doer-to-marketer plan made on the Plan page as a PDF: "
         "where your time goes now, the week-by-week ramp, this week, open tasks.",
     )
+    commands.add_parser(
+        "backups",
+        parents=[data_dir],
+        help="list the backups of your data",
+        description="List the backups Tradesman keeps in the backups folder, newest first, "
+        "with what each holds.",
+    )
+    restore = commands.add_parser(
+        "restore",
+        parents=[data_dir],
+        help="go back to a backup of your data",
+        description="Put a backup in place of your data. What you have now is backed up "
+        "first; a data file that cannot be opened is kept beside it under another name.",
+    )
+    restore.add_argument(
+        "backup", metavar="BACKUP", help='"newest", or a backup file name as `backups` lists it'
+    )
     return parser
 
 
@@ -161,10 +178,13 @@ def bug_sentence(exc: BaseException) -> str:
 
 
 def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
-    from tradesman.store.database import open_store
 
     locale_name = locale_from_environment(dict(os.environ))
-    store = open_store(paths)
+    if args.command == "backups":
+        return _list_backups(paths)
+    if args.command == "restore":
+        return _restore(paths, locale_name, args.backup)
+    store = _opened(paths)
     try:
         if args.command == "summary":
             return _summary(store, locale_name, args.week, as_json=args.json)
@@ -279,6 +299,79 @@ def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> i
         return EXIT_OK
     write_atomically(output, data)
     print(f"Wrote {what} to {output} ({paper.label}).")
+    return EXIT_OK
+
+
+def _opened(paths: DataPaths) -> Store:
+    """The open store; a refused data file's sentence says how to get a backup back."""
+    from tradesman.services.backups import SET_ASIDE_AS, newest_good_backup
+    from tradesman.store.database import open_store
+    from tradesman.store.datafile import DataFileRefused
+
+    try:
+        return open_store(paths)
+    except DataFileRefused as refused:
+        newest = newest_good_backup(paths) if refused.reason in SET_ASIDE_AS else None
+        if newest is None:
+            raise
+        raise UserError(
+            f"{refused.message} Your newest backup is from {newest.taken:%d %b %Y %H:%M}; "
+            "`tradesman restore newest` puts it back and keeps this file beside it."
+        ) from None
+
+
+def _list_backups(paths: DataPaths) -> int:
+    from tradesman.store.backup_shelf import list_backups
+
+    shelf = list_backups(paths.backups)
+    if not shelf:
+        print(f"No backups yet in {paths.backups}.")
+    for backup in shelf:
+        print(
+            f"{backup.taken:%Y-%m-%d %H:%M}  {backup.reason:<22} "
+            f"{count_of(backup.blocks, 'block'):>12}  {count_of(backup.tasks, 'task'):>10}  "
+            f"{backup.path.name}"
+        )
+    return EXIT_OK
+
+
+def _restore(paths: DataPaths, locale_name: str | None, which: str) -> int:
+    from tradesman.services.backups import (
+        SET_ASIDE_AS,
+        newest_good_backup,
+        restore_backup,
+        restore_refused_file,
+    )
+    from tradesman.store.database import open_store
+    from tradesman.store.datafile import DataFileRefused
+
+    if which == "newest":
+        newest = newest_good_backup(paths)
+        if newest is None:
+            raise UserError(f"There is no backup to restore in {paths.backups}.")
+        backup = newest.path
+    else:
+        backup = paths.backups / Path(which).name
+        if not backup.is_file():
+            raise UserError(f'There is no backup called "{which}"; `tradesman backups` lists them.')
+    try:
+        store = open_store(paths)
+    except DataFileRefused as refused:
+        why = SET_ASIDE_AS.get(refused.reason)
+        if why is None:
+            raise
+        aside = restore_refused_file(paths, backup, why)
+        print(f"Restored {backup.name}. The file that could not be used is kept as {aside.name}.")
+        return EXIT_OK
+    try:
+        result = restore_backup(store, backup, locale_name)
+    finally:
+        store.close()
+    print(
+        f"Restored {backup.name}: {count_of(result.counts.tasks, 'task')} and "
+        f"{count_of(result.counts.blocks, 'block')}. What you had before is kept in "
+        f"{result.backup_of_current.path.name}."
+    )
     return EXIT_OK
 
 

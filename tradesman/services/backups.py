@@ -27,11 +27,18 @@ from tradesman.store.backup_shelf import (
     thin_backups,
 )
 from tradesman.store.database import Store
-from tradesman.store.datafile import connect
+from tradesman.store.datafile import Refusal, connect
 from tradesman.store.restore import copy_backup, set_aside
 
 AUTOMATIC = "automatic"
 AT_START = "at-start"
+# What a refused data file is kept as, when a backup takes its place. (A file that
+# cannot be read at all — no permission, say — is a different problem: no restore.)
+SET_ASIDE_AS = {
+    Refusal.DAMAGED: "damaged",
+    Refusal.NOT_TRADESMAN: "damaged",
+    Refusal.NEWER: "newer",
+}
 
 
 @dataclass(frozen=True)
