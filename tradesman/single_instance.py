@@ -77,9 +77,10 @@ class SingleInstance:
     def __init__(self, folder: Path) -> None:
         self._folder = folder
         self._lock = QLockFile(str(folder / LOCK_FILE_NAME))
-        # Never stale by age (Qt's default calls a lock stale after 30 s, which would
-        # hand the folder to a second start while the first window is still open): a
-        # lock is stale only when the process named in it is gone, which tryLock checks.
+        # Stale only when the process named in it is gone (or the machine rebooted),
+        # which tryLock checks; never by age. Qt's default calls a lock stale after
+        # 30 s, and where the file system has no flock() to stop it (some network
+        # folders) a second start would then take the folder from an open window.
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
 
@@ -103,8 +104,9 @@ class SingleInstance:
         name = server_name(self._folder)
         server = QLocalServer(window)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        # A window killed outright leaves its socket file behind (on Unix), and listen
-        # refuses a name in use. It is no live window's: this process holds the lock.
+        # A window killed outright leaves its socket file behind (on Unix), which Qt
+        # documents listen() as refusing (recent versions clear it themselves). It is
+        # no live window's: this process holds the folder's lock.
         QLocalServer.removeServer(name)
         if not server.listen(name):
             log.warning("later starts cannot reach this window: %s", server.errorString())
@@ -133,8 +135,8 @@ class SingleInstance:
         if ask_to_bring_to_front(server_name(self._folder), PATIENCE_S):
             print(BROUGHT_TO_FRONT, file=sys.stderr)
             return 0
-        holder = self._lock.getLockInfo()  # (ok, pid, hostname, appname)
-        where = f" (process {holder[1]} on {holder[2]})" if holder[0] else ""
+        pid, host, _app = self._lock.getLockInfo()  # (0 and "" when unreadable)
+        where = f" (process {pid} on {host})" if pid else ""
         print(
             f"Tradesman is already open on this data folder{where}, but it did not "
             "answer, so it could not be brought to the front.",
