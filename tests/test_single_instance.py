@@ -15,6 +15,7 @@ from tests.helpers import run_cli
 from tradesman.single_instance import (
     BROUGHT_TO_FRONT,
     LOCK_FILE_NAME,
+    SingleInstance,
     ask_to_bring_to_front,
     bring_to_front,
     server_name,
@@ -37,6 +38,18 @@ def test_a_folder_has_one_name_however_it_is_spelled(
     assert server_name(tmp_path / "link") == name
     assert server_name(tmp_path / "two") != name
     assert str(os.getuid()) in name  # (other users' windows have other names)
+
+
+def test_a_folder_is_claimed_once_until_released(tmp_path: Path) -> None:
+    first = SingleInstance(tmp_path)
+    first.start_claim()  # (on a thread, as the app does)
+    assert first.claim()
+    second = SingleInstance(tmp_path)
+    assert not second.claim()
+    first.release()
+    assert second.claim()
+    second.release()
+    assert not (tmp_path / LOCK_FILE_NAME).exists()
 
 
 def test_a_window_maximised_before_it_was_minimised_comes_back_maximised(qtbot: object) -> None:

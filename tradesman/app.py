@@ -174,11 +174,12 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
     from tradesman.single_instance import SingleInstance
 
     instance = SingleInstance(paths.folder)  # (one window per data folder)
-    if not instance.claim():
-        return instance.defer_to_running_window()
+    instance.start_claim()  # (its wait for the disk overlaps the import below)
 
     from tradesman.ui.main_window import MainWindow
 
+    if not instance.claim():
+        return instance.defer_to_running_window()
     state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
     window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
     _AfterNextPaint(window, lambda: instance.listen(window))  # (QtNetwork: after the paint)

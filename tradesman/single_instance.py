@@ -11,24 +11,26 @@ running one to come to the front, and exits.
   second start reach the running window: it connects, and the window comes to the
   front and answers "raised".
 
-Start-up cost: only the lock (QtCore, well under a millisecond) comes before the first
+Start-up cost: only the lock (QtCore, about a millisecond) comes before the first
 paint. QtNetwork (about 5 ms to load) and the server wait until the window has painted
 (see `app.run_window`); a second start that arrives in between retries for a while.
+Hence, too, the imports inside the functions: once PySide is loaded, it reads the
+source of every module the first time any module imports it (looking for its
+`__feature__` switches), so each import at the top here would be paid before the paint.
 Different data folders have different locks and sockets, so they run side by side.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
-import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QLockFile
+from PySide6.QtCore import QLockFile
 
 if TYPE_CHECKING:
+    import _thread
+    import logging
+    from pathlib import Path
+
     from PySide6.QtNetwork import QLocalServer
     from PySide6.QtWidgets import QWidget
 
@@ -42,7 +44,11 @@ RAISED = b"raised\n"
 PATIENCE_S = 3.0
 RETRY_EVERY_S = 0.05
 
-log = logging.getLogger(__name__)
+
+def _log() -> logging.Logger:
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def server_name(folder: Path) -> str:
@@ -53,13 +59,18 @@ def server_name(folder: Path) -> str:
     Windows a named pipe, also machine-wide: hence the user in it, and a hash rather
     than the path (which could be too long for a socket's address).
     """
+    import os
+
+    from PySide6.QtCore import QCryptographicHash  # (rather than hashlib: OpenSSL, 2 ms)
+
     spelled = os.path.normcase(str(folder.resolve())).encode("utf-8", "surrogateescape")
-    # (Qt's hash rather than hashlib, whose OpenSSL takes 2 ms to load.)
     digest = QCryptographicHash.hash(spelled, QCryptographicHash.Algorithm.Sha256)
     return f"tradesman-{_user()}-{digest.toHex().toStdString()[:16]}"
 
 
 def _user() -> str:
+    import os
+
     if hasattr(os, "getuid"):
         return str(os.getuid())  # (unlike a login name, always there, even in a container)
     import getpass
@@ -82,7 +93,31 @@ class SingleInstance:
         # 30 s, and where the file system has no flock() to stop it (some network
         # folders) a second start would then take the folder from an open window.
         self._lock.setStaleLockTime(0)
+        self._locked = False
+        self._claiming: _thread.LockType | None = None
         self._server: QLocalServer | None = None
+
+    def start_claim(self) -> None:
+        """Start claiming the folder on a thread, for `claim` to wait for: Qt syncs the
+        new lock file to disk (a millisecond here, far more on a slow disk), and that
+        wait, which releases the GIL, can overlap the window's imports. (_thread, not
+        threading: Thread.start waits for the thread to run, half a millisecond.)"""
+        import _thread
+
+        claiming = _thread.allocate_lock()
+        claiming.acquire()
+        try:
+            _thread.start_new_thread(self._try_lock, (claiming,))
+        except RuntimeError:  # (no thread to be had: `claim` locks in this one)
+            return
+        self._claiming = claiming
+
+    def _try_lock(self, done: _thread.LockType | None = None) -> None:
+        try:
+            self._locked = self._lock.tryLock(0)
+        finally:
+            if done is not None:
+                done.release()
 
     def claim(self) -> bool:
         """True when this start may open the window: no live window holds the folder.
@@ -90,10 +125,15 @@ class SingleInstance:
         A lock Qt cannot take for another reason than a holder (a read-only folder,
         say) does not stop the window: the data file's own checks speak to that.
         """
-        if self._lock.tryLock(0):
+        if self._claiming is None:
+            self._try_lock()
+        else:
+            self._claiming.acquire()
+            self._claiming = None
+        if self._locked:
             return True
         if self._lock.error() != QLockFile.LockError.LockFailedError:
-            log.warning("cannot lock the data folder (%s); opening anyway", self._lock.error())
+            _log().warning("cannot lock the data folder (%s); opening anyway", self._lock.error())
             return True
         return False
 
@@ -109,7 +149,7 @@ class SingleInstance:
         # no live window's: this process holds the folder's lock.
         QLocalServer.removeServer(name)
         if not server.listen(name):
-            log.warning("later starts cannot reach this window: %s", server.errorString())
+            _log().warning("later starts cannot reach this window: %s", server.errorString())
             return
         server.newConnection.connect(lambda: self._answer(server, window))
         self._server = server
@@ -118,7 +158,7 @@ class SingleInstance:
         while server.hasPendingConnections():
             socket = server.nextPendingConnection()
             bring_to_front(window)
-            log.info("another start on this data folder: the window was brought to the front")
+            _log().info("another start on this data folder: the window was brought to the front")
             socket.disconnected.connect(socket.deleteLater)
             socket.write(RAISED)
             socket.disconnectFromServer()  # (after the answer is written)
@@ -132,6 +172,8 @@ class SingleInstance:
 
     def defer_to_running_window(self) -> int:
         """Ask the window that holds the folder to come to the front; the exit code."""
+        import sys
+
         if ask_to_bring_to_front(server_name(self._folder), PATIENCE_S):
             print(BROUGHT_TO_FRONT, file=sys.stderr)
             return 0
@@ -162,6 +204,8 @@ def bring_to_front(window: QWidget) -> None:
 def ask_to_bring_to_front(name: str, patience_s: float) -> bool:
     """Whether the window listening on `name` answered that it came to the front,
     trying again until `patience_s` have passed (it may still be starting)."""
+    import time
+
     from PySide6.QtNetwork import QLocalSocket
 
     deadline = time.monotonic() + patience_s
@@ -186,4 +230,6 @@ def ask_to_bring_to_front(name: str, patience_s: float) -> bool:
 
 
 def _ms_until(deadline: float) -> int:
+    import time
+
     return max(0, int((deadline - time.monotonic()) * 1000))
