@@ -74,6 +74,7 @@ class Windows:
     def __init__(self, tmp_path: Path) -> None:
         self.tmp_path = tmp_path
         self.started: list[subprocess.Popen[bytes]] = []
+        self.folders: set[Path] = set()
 
     def start(self, folder: Path) -> subprocess.Popen[bytes]:
         stderr = (self.tmp_path / f"stderr-{len(self.started)}.txt").open("wb")
@@ -85,6 +86,7 @@ class Windows:
         )
         stderr.close()
         self.started.append(process)
+        self.folders.add(folder)
         return process
 
     def wait_until_answering(self, folder: Path, process: subprocess.Popen[bytes]) -> None:
@@ -95,10 +97,14 @@ class Windows:
         assert process.poll() is None
 
     def kill_all(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         for process in self.started:
             if process.poll() is None:
                 process.kill()
             process.wait(timeout=10)
+        for folder in self.folders:  # (a killed window's socket file stays in /tmp)
+            QLocalServer.removeServer(server_name(folder))
 
 
 @pytest.fixture
