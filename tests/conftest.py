@@ -55,6 +55,7 @@ def _no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.M
         "tell",
         "warn",
         "choose_printer",
+        "offer_restore",
     ):
         monkeypatch.setattr(prompts, name, unexpected)
 

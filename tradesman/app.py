@@ -102,9 +102,43 @@ class _Startup:
             _AfterNextPaint(self.window.split_panel, self.get_ready)
             self.window.show_first_look(look)
         except UserError as exc:
-            self.fail(exc.message)
+            if not self._restored_after(exc):
+                self.fail(exc.message)
         except Exception as exc:
             self.fail_with_bug(exc)
+
+    def _restored_after(self, exc: UserError) -> bool:
+        """A refused data file: offer the newest good backup in its place (the file is
+        kept under another name). True when restored and the start carries on."""
+        from tradesman.store.datafile import DataFileRefused
+
+        if self.smoke_test or not isinstance(exc, DataFileRefused):
+            return False
+        from tradesman.services.backups import (
+            SET_ASIDE_AS,
+            newest_good_backup,
+            restore_refused_file,
+        )
+        from tradesman.ui import prompts
+
+        why = SET_ASIDE_AS.get(exc.reason)
+        newest = newest_good_backup(self.paths) if why is not None else None
+        if why is None or newest is None:
+            return False
+        if not prompts.offer_restore(self.window, exc.message, newest):
+            return False
+        try:
+            aside = restore_refused_file(self.paths, newest.path, why)
+        except UserError as failed:
+            self.fail(failed.message)
+            return True
+        self.window.statusBar().showMessage(
+            f"Restored the backup of {newest.taken:%d %b %Y %H:%M}; the file that could not "
+            f"be used is kept as {aside.name}.",
+            30_000,
+        )
+        self.show_week()
+        return True
 
     def fail_with_bug(self, exc: Exception) -> None:
         """A start-up step failed through a fault of ours: say so, log it, and close

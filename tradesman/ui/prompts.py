@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from tradesman.reports.paper import Paper
+    from tradesman.store.backup_shelf import ShelvedBackup
 
 # The dialog classes are imported when first needed: none is on the path to the
 # window's first paint.
@@ -142,3 +143,25 @@ def choose_printer(parent: QWidget, paper: Paper) -> QPrinter | None:
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return None
     return printer
+
+
+def offer_restore(parent: QWidget, problem: str, newest: ShelvedBackup) -> bool:
+    """At start-up, the data file cannot be used: offer the newest good backup."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tradesman.words import count_of
+
+    holds = f"{count_of(newest.blocks, 'time block')} and {count_of(newest.tasks, 'task')}"
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Your data file cannot be used",
+        f"{problem}\n\nThe newest good backup is from {newest.taken:%a %d %b %Y, %H:%M} "
+        f"({holds}). Tradesman can put it in place; the file that cannot be used is kept "
+        "beside it under another name, never deleted.",
+        parent=parent,
+    )
+    restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
