@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tradesman.errors import UserError
@@ -48,9 +49,18 @@ class Store:
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Session]:
-        """A Session whose changes are committed together when the block ends, or not at all."""
-        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """A Session whose changes are committed together when the block ends, or not at all.
+
+        A disk that is full or read-only refuses the whole change, in words (UserError).
+        """
+        try:
+            with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except (DBAPIError, sqlite3.Error) as exc:
+            refused = write_refused(exc)
+            if refused is None:
+                raise
+            raise refused from exc
 
     def replace_after_backup(
         self, reason: str, work: Callable[[Session], _T], attempts: int = 3
@@ -94,6 +104,24 @@ class Store:
 
     def close(self) -> None:
         self._engine.dispose()
+
+
+# What SQLite says when the disk will not take a change, and what the owner is told.
+_WRITE_PROBLEMS = (
+    ("disk is full", "the disk is full. Free some space and try again"),
+    ("readonly database", "the data file cannot be written (it is read-only)"),
+    ("disk i/o error", "the disk could not be written to"),
+    ("database is locked", "another program is using the data file; try again in a moment"),
+)
+
+
+def write_refused(exc: BaseException) -> UserError | None:
+    """A plain sentence for a change the disk refused (None for any other error)."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    for words, reason in _WRITE_PROBLEMS:
+        if words in text:
+            return UserError(f"Your change was not saved: {reason}.")
+    return None
 
 
 def open_store(paths: DataPaths, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
