@@ -88,3 +88,17 @@ def test_restoring_a_backup_that_is_not_there_is_one_line(data: Path) -> None:
     result = run_cli("restore", "tradesman-1999-01-01T000000-automatic.sqlite3", data_dir=data)
     assert result.returncode == 1
     assert "There is no backup called" in result.stderr
+
+
+def test_restore_waits_for_an_open_window_to_close(data: Path) -> None:
+    from tradesman.single_instance import SingleInstance
+
+    window = SingleInstance(data)  # as an open window holds its folder
+    assert window.claim()
+    try:
+        result = run_cli("restore", "newest", data_dir=data)
+    finally:
+        window.release()
+    assert result.returncode == 1
+    assert "Tradesman is open on this data folder; close it, then restore." in result.stderr
+    assert exported_titles(data) == ["Kitchen – Patel"]

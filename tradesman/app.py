@@ -184,16 +184,21 @@ def _report_bugs(window: QWidget, smoke_test: bool) -> Callable[..., None]:
     def report(kind: type[BaseException], exc: BaseException, trace: TracebackType | None) -> None:
         from tradesman.cli import bug_sentence
 
-        logging.getLogger(__name__).error("unexpected error", exc_info=(kind, exc, trace))
+        if isinstance(exc, UserError):  # not a bug: something to tell (a full disk, say)
+            logging.getLogger(__name__).warning("refused: %s", exc.message)
+            sentence = exc.message
+        else:
+            logging.getLogger(__name__).error("unexpected error", exc_info=(kind, exc, trace))
+            sentence = bug_sentence(exc)
         if threading.current_thread() is not threading.main_thread():
             return  # (widgets belong to the UI thread: a worker's bug is logged only)
         if smoke_test:
-            print(f"tradesman: {bug_sentence(exc)}", file=sys.stderr)
+            print(f"tradesman: {sentence}", file=sys.stderr)
             QApplication.exit(1)
             return
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(window, APP_NAME, bug_sentence(exc))
+        QMessageBox.warning(window, APP_NAME, sentence)
 
     return report
 

@@ -336,6 +336,19 @@ def _list_backups(paths: DataPaths) -> int:
 
 
 def _restore(paths: DataPaths, locale_name: str | None, which: str) -> int:
+    from tradesman.single_instance import SingleInstance
+
+    # Not under an open window's feet: it would go on showing (and saving) other data.
+    holder = SingleInstance(paths.folder)
+    if not holder.claim():
+        raise UserError("Tradesman is open on this data folder; close it, then restore.")
+    try:
+        return _restore_unheld(paths, locale_name, which)
+    finally:
+        holder.release()
+
+
+def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> int:
     from tradesman.services.backups import (
         SET_ASIDE_AS,
         newest_good_backup,
