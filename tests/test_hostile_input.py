@@ -504,6 +504,42 @@ def store_with_everything(store: Store, valid_export: dict[str, Any], tmp_path: 
     return store
 
 
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda doc: doc["plan"].update(hours_a_week=1e308), "hours"),
+        (
+            lambda doc: doc["settings"].update(target_business_share=10**400),
+            "target business share",
+        ),
+    ],
+    ids=["an endless week", "a huge share"],
+)
+def test_the_command_line_refuses_a_hostile_file_in_one_line_and_changes_nothing(
+    tmp_path: Path,
+    valid_export: dict[str, Any],
+    change: Callable[[dict[str, Any]], None],
+    said: str,
+) -> None:
+    data = tmp_path / "data"
+    store = open_store(prepare_data_folder(data))
+    import_from_file(store, write_json(tmp_path / "valid.json", valid_export), None, NOW)
+    before, saved = everything(store), backups(store)
+    store.close()
+    document = json.loads(json.dumps(valid_export))
+    change(document)
+    result = run_cli("import", write_json(tmp_path / "hostile.json", document), data_dir=data)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("tradesman: Nothing was imported from hostile.json.")
+    assert result.stderr.count("\n") == 1 and said in result.stderr, result.stderr
+    assert "bug" not in result.stderr, result.stderr
+    store = open_store(prepare_data_folder(data))
+    try:
+        assert everything(store) == before and backups(store) == saved
+    finally:
+        store.close()
+
+
 def test_files_saved_with_a_byte_order_mark_or_as_utf16_import(
     store: Store, tmp_path: Path
 ) -> None:

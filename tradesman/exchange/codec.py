@@ -16,7 +16,14 @@ from typing import Any, TypeVar
 
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, parse_clock
-from tradesman.domain.plan import HandOff, HandOffWay, Plan, check_hand_off, check_plan
+from tradesman.domain.plan import (
+    LONGEST_WEEK_MINUTES,
+    HandOff,
+    HandOffWay,
+    Plan,
+    check_hand_off,
+    check_plan,
+)
 from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.settings import WEEKDAY_NAMES, AfterJob, Settings, WeekStart
 from tradesman.domain.task_rules import Every, TaskRule, first_occurrence
@@ -71,7 +78,11 @@ def decode_settings(raw: Mapping[str, Any], defaults: Settings) -> Settings:
             changes[key] = _clock(raw, key)
     if "target_business_share" in raw:
         share = raw["target_business_share"]
-        if isinstance(share, bool) or not isinstance(share, int | float):
+        if (
+            isinstance(share, bool)
+            or not isinstance(share, int | float)
+            or not math.isfinite(_as_float(share))
+        ):
             raise InvalidInput(
                 "target_business_share", "The target business share must be a number from 0 to 1."
             )
@@ -291,6 +302,8 @@ def decode_plan(raw: Mapping[str, Any]) -> Plan:
     hours = _share_or_number(raw, "hours_a_week", "a number of hours")
     if hours is None:
         raise InvalidInput("hours_a_week", '"hours_a_week" is missing.')
+    if not 0 <= hours <= LONGEST_WEEK_MINUTES / 60:
+        hours = -1  # (maybe too big even to count in minutes): check_plan refuses it in words
     target = _share_or_number(raw, "target_business_share", "a number from 0 to 1")
     if target is None:
         raise InvalidInput("target_business_share", '"target_business_share" is missing.')
@@ -332,9 +345,22 @@ def _share_or_number(raw: Mapping[str, Any], key: str, what: str) -> float | Non
     value = raw.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(_as_float(value))
+    ):
         raise InvalidInput(key, f'"{key}" must be {what}.')
     return float(value)
+
+
+def _as_float(number: int | float) -> float:
+    """The number as a float; infinite when it is too big for one (JSON allows a whole
+    number with hundreds of digits, and float() raises OverflowError on it)."""
+    try:
+        return float(number)
+    except OverflowError:
+        return math.inf
 
 
 def _required(raw: Mapping[str, Any], key: str) -> Any:
