@@ -540,6 +540,32 @@ def test_the_command_line_refuses_a_hostile_file_in_one_line_and_changes_nothing
         store.close()
 
 
+@pytest.mark.parametrize(
+    ("section", "change", "said"),
+    [
+        ("plan", {"hours_a_week": 0.5}, 'The plan, field "hours_a_week": The hours in a week must be between 1 and 100.'),
+        ("plan", {"target_business_share": 1.5}, 'The plan, field "target_business_share": The target share must be between 0 % and 100 %.'),
+        ("plan", {"typed_baseline": -0.1}, 'The plan, field "typed_baseline": Where you stand today must be'),
+        ("series", {"first_day": "1899-12-26"}, 'Series 1 (id "s1"), field "first_day": 1899-12-26 is too far'),
+        ("task_rules", {"first_due": "1899-12-26"}, 'Recurring task 1 (id "r1"), field "first_due": 1899-12-26 is too far'),
+        # Imported, such a rule would fail at every start: its next task is due in year 5.
+        ("task_rules", {"next_due": "0005-01-01"}, 'Recurring task 1 (id "r1"), field "next_due": 0005-01-01 is too far'),
+    ],
+)  # fmt: skip
+def test_a_refused_import_names_the_field_as_the_file_writes_it(
+    store_with_everything: Store,
+    valid_export: dict[str, Any],
+    tmp_path: Path,
+    section: str,
+    change: dict[str, Any],
+    said: str,
+) -> None:
+    document = json.loads(json.dumps(valid_export))
+    (document[section] if section == "plan" else document[section][0]).update(change)
+    message = import_says(store_with_everything, write_json(tmp_path / "named.json", document))
+    assert message is not None and said in message, message
+
+
 def test_files_saved_with_a_byte_order_mark_or_as_utf16_import(
     store: Store, tmp_path: Path
 ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -31,6 +31,7 @@ from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import (
     InvalidInput,
     check_block,
+    check_day,
     check_series,
     check_settings,
     check_task,
@@ -40,6 +41,7 @@ from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR
 
 JsonObject = dict[str, Any]
 _Choice = TypeVar("_Choice", bound=StrEnum)
+_Item = TypeVar("_Item")
 
 
 def encode_settings(settings: Settings) -> JsonObject:
@@ -174,7 +176,10 @@ def decode_rule(raw: Mapping[str, Any]) -> TaskRule:
         lead_days=numbers["lead_days"],
         next_due=_optional_date(raw, "next_due"),
     )
-    return check_task_rule(rule)
+    if rule.next_due is not None:  # (its tasks would be made with that due date)
+        check_day(rule.next_due, field="next_due")
+    # A rule is checked as the task it makes, whose "due" is the file's "first_due".
+    return _in_file_words(check_task_rule, rule, {"due": "first_due"})
 
 
 def encode_series(record: SeriesRecord, file_id: str, task_file_id: str | None) -> JsonObject:
@@ -215,7 +220,8 @@ def decode_series(raw: Mapping[str, Any], task_id: int | None) -> SeriesRecord:
     weeks_from = raw.get("weeks_from", "monday")
     if weeks_from not in ("monday", "sunday"):
         raise InvalidInput("weeks_from", '"weeks_from" must be "monday" or "sunday".')
-    series = check_series(
+    series = _in_file_words(
+        check_series,
         Series(
             title=_text(raw, "title"),
             area=_required(raw, "area"),
@@ -228,7 +234,8 @@ def decode_series(raw: Mapping[str, Any], task_id: int | None) -> SeriesRecord:
             until=_optional_date(raw, "until"),
             notes=_notes(raw),
             task_id=task_id,
-        )
+        ),
+        {"date": "first_day"},  # a series is checked as the block it makes on its first day
     )
     made_through = _optional_date(raw, "made_through") or first_day - timedelta(days=1)
     skipped = raw.get("skipped", [])
@@ -314,7 +321,27 @@ def decode_plan(raw: Mapping[str, Any]) -> Plan:
         capacity_minutes=round(hours * 60),
         typed_baseline=_share_or_number(raw, "typed_baseline", "a number from 0 to 1"),
     )
-    return check_plan(plan)
+    return _in_file_words(check_plan, plan, _PLAN_FIELDS)
+
+
+# check_plan names the fields as the plan dialog does; a file names them like this.
+_PLAN_FIELDS = {
+    "capacity": "hours_a_week",
+    "target_share": "target_business_share",
+    "baseline": "typed_baseline",
+}
+
+
+def _in_file_words(
+    check: Callable[[_Item], _Item], item: _Item, fields: Mapping[str, str]
+) -> _Item:
+    """`check(item)`, with the field its InvalidInput names put in the file's words."""
+    try:
+        return check(item)
+    except InvalidInput as exc:
+        if exc.field not in fields:
+            raise
+        raise InvalidInput(fields[exc.field], exc.message) from None
 
 
 def encode_hand_off(hand_off: HandOff) -> JsonObject:
