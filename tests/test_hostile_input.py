@@ -507,13 +507,14 @@ def store_with_everything(store: Store, valid_export: dict[str, Any], tmp_path: 
 @pytest.mark.parametrize(
     ("change", "said"),
     [
+        (lambda doc: doc["blocks"][0].update(area="plumbing\n" + "x" * 10_000), "is not an area"),
         (lambda doc: doc["plan"].update(hours_a_week=1e308), "hours"),
         (
             lambda doc: doc["settings"].update(target_business_share=10**400),
             "target business share",
         ),
     ],
-    ids=["an endless week", "a huge share"],
+    ids=["a ten-thousand-character area with a line break", "an endless week", "a huge share"],
 )
 def test_the_command_line_refuses_a_hostile_file_in_one_line_and_changes_nothing(
     tmp_path: Path,
@@ -564,6 +565,41 @@ def test_a_refused_import_names_the_field_as_the_file_writes_it(
     (document[section] if section == "plan" else document[section][0]).update(change)
     message = import_says(store_with_everything, write_json(tmp_path / "named.json", document))
     assert message is not None and said in message, message
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (
+            "plumbing\n" + "x" * 10_000,
+            '"plumbing\\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is not an area',
+        ),
+        ("\u202eevif\u202c", '"\\u202eevif\\u202c" is not an area'),  # no text turned right to left
+        ("\ud800", '"\\ud800" is not an area'),
+        ({"area": ["sales"]}, "\"{'area': ['sales']}\" is not an area"),
+        (10**400, '"1000000000000000000000000000000000000000…" is not an area'),
+    ],
+    ids=["long, on two lines", "right-to-left override", "broken", "an object", "a huge number"],
+)
+def test_a_bad_value_is_repeated_short_on_one_line_and_as_it_reads(
+    valid_export: dict[str, Any], value: Any, shown: str
+) -> None:
+    document = json.loads(json.dumps(valid_export))
+    document["blocks"][0]["area"] = value
+    with pytest.raises(UserError) as refused:
+        from_document(document, Settings(), NOW)
+    assert_one_sentence(refused.value.message)
+    assert shown in refused.value.message
+
+
+def test_a_hand_off_without_its_way_is_told_the_way_is_missing(
+    valid_export: dict[str, Any],
+) -> None:
+    document = json.loads(json.dumps(valid_export))
+    del document["hand_offs"][0]["way"]
+    with pytest.raises(UserError) as refused:
+        from_document(document, Settings(), NOW)
+    assert refused.value.message == 'Hand-off 1, field "way": "way" is missing.'
 
 
 def test_files_saved_with_a_byte_order_mark_or_as_utf16_import(

@@ -24,6 +24,7 @@ from tradesman.errors import UserError
 TITLE_MAX = 200
 NAME_MAX = 200
 NOTES_MAX = 20_000
+QUOTED_MAX = 40  # how much of a bad value a sentence repeats back
 ESTIMATE_MAX_MINUTES = 1000 * 60  # a thousand hours is more than any one task
 
 _Choice = TypeVar("_Choice", bound=StrEnum)
@@ -214,7 +215,7 @@ def check_area(area: object) -> Area:
         return Area(str(area))
     except ValueError:
         names = ", ".join(a.value for a in AREAS[:-1]) + f" or {AREAS[-1].value}"
-        raise InvalidInput("area", f'"{area}" is not an area; use {names}.') from None
+        raise InvalidInput("area", f"{quoted(area)} is not an area; use {names}.") from None
 
 
 def check_day(day: object, field: str = "date") -> date:
@@ -230,7 +231,7 @@ def _check_choice(field: str, value: object, kind: type[_Choice], what: str) -> 
         return kind(str(value))
     except ValueError:
         names = ", ".join(member.value for member in kind)
-        raise InvalidInput(field, f'"{value}" is not {what}; use one of: {names}.') from None
+        raise InvalidInput(field, f"{quoted(value)} is not {what}; use one of: {names}.") from None
 
 
 def _is_whole(value: object) -> bool:
@@ -241,6 +242,25 @@ def _is_whole(value: object) -> bool:
 def _shows_something(text: str) -> bool:
     """Whether `text` has a character that prints (not only spaces or invisible marks)."""
     return any(unicodedata.category(char)[0] not in "ZC" for char in text)
+
+
+def quoted(value: object) -> str:
+    """A value the owner gave, fit to repeat inside a sentence: in quotes, on one line,
+    at most QUOTED_MAX characters (then "…"), with line breaks, control, invisible and
+    broken characters written as escapes (\\n, \\u202e), so that a value from a file can
+    neither break the sentence into lines nor turn the rest of it right to left."""
+    text = value if isinstance(value, str) else str(value)
+    shown: list[str] = []
+    length = 0
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            char = char.encode("unicode_escape").decode("ascii")
+        if length + len(char) > QUOTED_MAX:
+            shown.append("…")
+            break
+        shown.append(char)
+        length += len(char)
+    return '"' + "".join(shown) + '"'
 
 
 def _refuse_unstorable(field: str, text: str, what: str, *, allow_line_breaks: bool) -> None:

@@ -36,6 +36,7 @@ from tradesman.domain.validation import (
     check_settings,
     check_task,
     check_task_rule,
+    quoted,
 )
 from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR
 
@@ -73,7 +74,7 @@ def decode_settings(raw: Mapping[str, Any], defaults: Settings) -> Settings:
             raise InvalidInput("work_days", 'Work days must be a list like ["monday", "tuesday"].')
         unknown = [d for d in days if d.lower() not in WEEKDAY_NAMES]
         if unknown:
-            raise InvalidInput("work_days", f'"{unknown[0]}" is not a day of the week.')
+            raise InvalidInput("work_days", f"{quoted(unknown[0])} is not a day of the week.")
         changes["work_days"] = frozenset(WEEKDAY_NAMES.index(d.lower()) for d in days)
     for key in ("day_start", "day_end"):
         if key in raw:
@@ -155,7 +156,7 @@ def decode_rule(raw: Mapping[str, Any]) -> TaskRule:
         raise InvalidInput("first_due", '"first_due" is missing.')
     weekday = raw.get("weekday", "monday")
     if not isinstance(weekday, str) or weekday.lower() not in WEEKDAY_NAMES:
-        raise InvalidInput("weekday", f'"{weekday}" is not a day of the week.')
+        raise InvalidInput("weekday", f"{quoted(weekday)} is not a day of the week.")
     numbers = {}
     for key, default in (("interval", 1), ("nth", 1), ("lead_days", 7)):
         value = raw.get(key, default)
@@ -213,7 +214,7 @@ def decode_series(raw: Mapping[str, Any], task_id: int | None) -> SeriesRecord:
         raise InvalidInput("weekdays", 'Weekdays must be a list like ["tuesday"].')
     unknown = [n for n in names if n.lower() not in WEEKDAY_NAMES]
     if unknown:
-        raise InvalidInput("weekdays", f'"{unknown[0]}" is not a day of the week.')
+        raise InvalidInput("weekdays", f"{quoted(unknown[0])} is not a day of the week.")
     every = raw.get("every_weeks", 1)
     if isinstance(every, bool) or not isinstance(every, int):
         raise InvalidInput("every_weeks", '"every_weeks" must be a whole number.')
@@ -417,8 +418,8 @@ def _clock(raw: Mapping[str, Any], key: str) -> int:
         raise InvalidInput(key, f'"{key}" must be a time of day written like "07:30".')
     try:
         return parse_clock(value)
-    except ValueError as exc:
-        raise InvalidInput(key, str(exc)) from None
+    except ValueError as exc:  # (the clock's sentence, with the value as a sentence shows it)
+        raise InvalidInput(key, str(exc).replace(f'"{value}"', quoted(value), 1)) from None
 
 
 def _choice(
@@ -436,7 +437,9 @@ def _choice(
             return kind(value)
         except ValueError:
             pass
-    raise InvalidInput(key, f'"{value}" is not a {key}; use {names}.')
+    if value is None:
+        raise InvalidInput(key, f'"{key}" is missing.')
+    raise InvalidInput(key, f"{quoted(value)} is not a {key}; use {names}.")
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -451,7 +454,7 @@ def _optional_date(raw: Mapping[str, Any], key: str) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise InvalidInput(key, f'"{value}" is not a date; write it like "2026-11-23".')
+    raise InvalidInput(key, f'{quoted(value)} is not a date; write it like "2026-11-23".')
 
 
 def _optional_whole(raw: Mapping[str, Any], key: str) -> int | None:
@@ -477,5 +480,5 @@ def _optional_timestamp(raw: Mapping[str, Any], key: str) -> datetime | None:
         except (ValueError, OverflowError):
             pass
     raise InvalidInput(
-        key, f'"{value}" is not a moment in time; write it like "2026-11-23T09:15:00+00:00".'
+        key, f'{quoted(value)} is not a moment in time; write it like "2026-11-23T09:15:00+00:00".'
     )

@@ -19,7 +19,7 @@ from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task
-from tradesman.domain.validation import InvalidInput
+from tradesman.domain.validation import InvalidInput, quoted
 from tradesman.errors import UserError
 from tradesman.exchange.codec import (
     JsonObject,
@@ -142,8 +142,9 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise BadDocument('The file has no valid "version" number.')
     if version > FORMAT_VERSION:
+        shown = quoted(version)[1:-1]  # (a number 400 digits long is cut short)
         raise BadDocument(
-            f"The file was written by a newer Tradesman (format version {version}; this "
+            f"The file was written by a newer Tradesman (format version {shown}; this "
             f"version reads up to {FORMAT_VERSION}). Update Tradesman to import it."
         )
     raw_settings = document.get("settings", {})
@@ -239,7 +240,8 @@ def _read_items(
             if file_id is not None:
                 if file_id in numbers:
                     raise BadDocument(
-                        f'{label}: the id "{file_id}" is used by an earlier {kind.lower()} too.'
+                        f"{label}: the id {quoted(file_id)} is used by an earlier "
+                        f"{kind.lower()} too."
                     )
                 numbers[file_id] = number
         read_items.append((number, item))
@@ -255,7 +257,7 @@ def _link(raw: Mapping[str, Any], key: str, numbers: dict[str, int], label: str)
     if number is None:
         what = {"task": "task", "series": "series", "rule": "recurring task"}[key]
         raise BadDocument(
-            f'{label}, field "{key}": the file has no {what} with the id "{reference}".'
+            f'{label}, field "{key}": the file has no {what} with the id {quoted(reference)}.'
         )
     return number
 
@@ -264,7 +266,7 @@ def _label(kind: str, position: int, raw: Mapping[str, Any]) -> str:
     """'Block 12 (id "b7")': the position counts from 1, as a person would."""
     file_id = raw.get("id")
     if isinstance(file_id, str | int) and not isinstance(file_id, bool):
-        return f'{kind} {position + 1} (id "{file_id}")'
+        return f"{kind} {position + 1} (id {quoted(file_id)})"
     return f"{kind} {position + 1}"
 
 
