@@ -390,6 +390,31 @@ def test_broken_unicode_is_refused_with_a_sentence_wherever_it_comes_from(
     assert everything(store) == before
 
 
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("\ud800", "The title contains broken characters that cannot be saved."),
+        ("\x00", "The title cannot contain line breaks or control characters."),
+        ("\x1b\x07", "The title cannot contain line breaks or control characters."),
+        ("\u200b", "Give it a title."),  # invisible, but nothing wrong with it
+        ("  ", "Give it a title."),
+    ],
+)
+def test_a_title_of_broken_or_control_characters_is_told_what_is_wrong_with_it(
+    store: Store, title: str, said: str
+) -> None:
+    """Not "Give it a title": there is something in it, and it cannot be saved."""
+    with pytest.raises(InvalidInput) as refused, store.writing() as session:
+        edits.add_blocks(session, [TimeBlock(TODAY, 420, 480, Area.SALES, title)])
+    assert refused.value.message == said
+
+
+def test_broken_notes_are_refused_in_good_english(store: Store) -> None:
+    with pytest.raises(InvalidInput) as refused, store.writing() as session:
+        task_edits.add_tasks(session, [Task("Quote", Area.SALES, notes="Patel \udc00")])
+    assert refused.value.message == "The notes contain broken characters that cannot be saved."
+
+
 # ---------------------------------------------------------------------------------------
 # Any JSON given to import
 # ---------------------------------------------------------------------------------------

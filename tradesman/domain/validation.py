@@ -176,13 +176,15 @@ def check_title(title: object) -> str:
     if not isinstance(title, str):
         raise InvalidInput("title", "The title must be text.")
     tidy = title.strip()
+    # Broken or control characters first: a title made of them has something in it,
+    # and "Give it a title" would not say what is wrong.
+    _refuse_unstorable("title", tidy, "The title", allow_line_breaks=False)
     if not _shows_something(tidy):
         raise InvalidInput("title", "Give it a title.")
     if len(tidy) > TITLE_MAX:
         raise InvalidInput(
             "title", f"A title can be at most {TITLE_MAX} characters; this one has {len(tidy)}."
         )
-    _refuse_unstorable("title", tidy, "The title", allow_line_breaks=False)
     return tidy
 
 
@@ -195,7 +197,7 @@ def check_notes(notes: object) -> str:
         raise InvalidInput(
             "notes", f"Notes can be at most {NOTES_MAX:,} characters; these have {len(notes):,}."
         )
-    _refuse_unstorable("notes", notes, "The notes", allow_line_breaks=True)
+    _refuse_unstorable("notes", notes, "The notes", allow_line_breaks=True, plural=True)
     return notes
 
 
@@ -263,7 +265,9 @@ def quoted(value: object) -> str:
     return '"' + "".join(shown) + '"'
 
 
-def _refuse_unstorable(field: str, text: str, what: str, *, allow_line_breaks: bool) -> None:
+def _refuse_unstorable(
+    field: str, text: str, what: str, *, allow_line_breaks: bool, plural: bool = False
+) -> None:
     """Refuse control characters and broken Unicode, which no file or printer can carry,
     and, in one-line fields, Unicode's own line and paragraph separators."""
     for char in text:
@@ -277,4 +281,5 @@ def _refuse_unstorable(field: str, text: str, what: str, *, allow_line_breaks: b
                 raise InvalidInput(field, f"{what} cannot contain control characters.")
             raise InvalidInput(field, f"{what} cannot contain line breaks or control characters.")
         if category == "Cs":
-            raise InvalidInput(field, f"{what} contains broken characters that cannot be saved.")
+            contains = "contain" if plural else "contains"
+            raise InvalidInput(field, f"{what} {contains} broken characters that cannot be saved.")
