@@ -20,6 +20,7 @@ def test_a_backup_is_taken_at_start_and_after_work_only_when_something_changed(
     planner: Planner,
 ) -> None:
     keeper = keeper_of(planner)
+    assert keeper.timer.isActive() and keeper.timer.interval() == 30 * 60 * 1000
     keeper.back_up_at_start()
     planner.qtbot.waitUntil(lambda: keeper.taken == 1)
     (first,) = list_backups(planner.paths.backups)
