@@ -31,7 +31,7 @@ from typing import Any
 
 import pytest
 from helpers import run_cli, without_ids, write_json
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tradesman.domain.areas import Area
@@ -527,6 +527,117 @@ def imported_whole(store: Store, document: Any) -> None:
 def store_with_everything(store: Store, valid_export: dict[str, Any], tmp_path: Path) -> Store:
     import_from_file(store, write_json(tmp_path / "valid.json", valid_export), None, NOW)
     return store
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    value=st.one_of(
+        JSON,
+        st.fixed_dictionaries(
+            {"format": st.just("tradesman"), "version": st.integers(0, 5)},
+            optional={key: JSON for key in SECTIONS},
+        ),
+        st.fixed_dictionaries(
+            {"format": st.just("tradesman"), "version": st.just(4)},
+            optional={key: st.lists(st.dictionaries(st.sampled_from(
+                ["id", "title", "area", "date", "start", "end", "status", "task", "series", "rule", "weekdays",
+                 "first_day", "first_due", "every", "weeks", "hours_a_week", "target_business_share", "way"]
+            ), EDGY_VALUES, max_size=8), max_size=2) for key in SECTIONS},
+        ),
+    )
+)  # fmt: skip
+def test_any_json_imports_whole_or_changes_nothing_and_says_why(
+    store_with_everything: Store, valid_export: dict[str, Any], tmp_path: Path, value: Any
+) -> None:
+    store = store_with_everything
+    path = tmp_path / "any.json"
+    path.write_text(json.dumps(value), encoding="utf-8")
+    said = import_says(store, path)
+    event("imported" if said is None else "refused")
+    if said is None:
+        imported_whole(store, json.loads(path.read_text(encoding="utf-8")))
+        import_from_file(store, write_json(tmp_path / "back.json", valid_export), None, NOW)
+
+
+def value_paths(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Where every value in a JSON document sits: ("blocks", 2, "title") and so on."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from value_paths(inner, (*prefix, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from value_paths(inner, (*prefix, index))
+
+
+def value_at(document: Any, where: tuple[Any, ...]) -> Any:
+    for step in where:
+        document = document[step]
+    return document
+
+
+def mutated(document: dict[str, Any], where: tuple[Any, ...], how: str, new: Any) -> Any:
+    """A copy of `document` with the value at `where` replaced, removed or cut short."""
+    copy = json.loads(json.dumps(document))
+    if not where:
+        return new
+    *parents, last = where
+    holder = copy
+    for step in parents:
+        holder = holder[step]
+    if how == "remove" and isinstance(holder, dict):
+        del holder[last]
+    elif how == "remove":
+        holder.pop(last)
+    elif how == "truncate" and isinstance(holder[last], list | str):
+        holder[last] = holder[last][: len(holder[last]) // 2]
+    elif how == "duplicate" and isinstance(holder[last], list) and holder[last]:
+        holder[last] = holder[last] + holder[last][-1:]
+    else:
+        holder[last] = new
+    return copy
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_a_valid_export_with_one_thing_broken_imports_whole_or_changes_nothing(
+    store_with_everything: Store, valid_export: dict[str, Any], tmp_path: Path, data: st.DataObject
+) -> None:
+    store = store_with_everything
+    every_path = list(value_paths(valid_export))
+    leaves = [p for p in every_path if not isinstance(value_at(valid_export, p), dict | list)]
+    where = data.draw(st.sampled_from(leaves) | st.sampled_from(every_path), label="where")
+    how = data.draw(
+        st.sampled_from(["replace", "replace", "remove", "truncate", "duplicate"]), label="how"
+    )
+    new = data.draw(EDGY_VALUES, label="new") if how == "replace" else None
+    document = mutated(valid_export, where, how, new)
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(document), encoding="ascii")  # broken Unicode as \ud800
+    said = import_says(store, path)
+    event("imported" if said is None else "refused")
+    if said is None:
+        imported_whole(store, json.loads(path.read_text(encoding="ascii")))
+        import_from_file(store, write_json(tmp_path / "back.json", valid_export), None, NOW)
+        return
+    # The sentence names the item and the field that is wrong, in the file's own words.
+    section, depth = (where or ("",))[0], 2 if where[:1] in (("settings",), ("plan",)) else 3
+    if len(where) < depth or where[depth - 1] == "id":
+        return  # a whole item, or an id that other items point at: said in other words
+    item = valid_export[section] if depth == 2 else valid_export[section][where[1]]
+    assert KINDS[section] in said, said
+    named = said.split('field "')[1].split('"')[0] if 'field "' in said else None
+    assert named is None or named in item, f"{said!r} names a field the file does not have"
+
+
+KINDS = {
+    "settings": "Settings", "task_rules": "Recurring task", "tasks": "Task", "series": "Series",
+    "blocks": "Block", "plan": "The plan", "hand_offs": "Hand-off",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(
