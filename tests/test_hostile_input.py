@@ -755,11 +755,6 @@ def test_files_saved_with_a_byte_order_mark_or_as_utf16_import(
         assert json.loads(everything(store))["blocks"][0]["title"] == "שלום 👋"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/transfer.py puts the file's name into the sentence as it is; a name "
-    "with a line break splits the one-line message",
-)
 def test_a_file_name_with_a_line_break_still_gets_a_one_line_refusal(tmp_path: Path) -> None:
     path = tmp_path / "quote\nfor Patel.json"
     path.write_text('{"format": "tradesman", "version": 4, "blocks": [{}]}', encoding="utf-8")

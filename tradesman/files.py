@@ -38,6 +38,19 @@ def write_atomically(path: Path, data: bytes) -> None:
                 Path(temp_name).unlink()
 
 
+def shown_path(path: Path | str) -> str:
+    """A file's name fit for a one-line sentence: line breaks and other invisible or
+    direction-changing characters written as escapes (\\n, \\u202e), nothing cut."""
+    import unicodedata
+
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+        else char
+        for char in str(path)
+    )
+
+
 def describe_os_error(exc: OSError, reading: bool = False) -> str:
     """A few words for why a file could not be written (or read)."""
     if exc.errno == errno.ENOENT:

@@ -15,7 +15,7 @@ from tradesman.exchange.document import (
     load_document,
     to_document,
 )
-from tradesman.files import describe_os_error, write_atomically
+from tradesman.files import describe_os_error, shown_path, write_atomically
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
 from tradesman.services.settings import default_settings
 from tradesman.store.backup import Backup
@@ -59,7 +59,9 @@ def import_from_file(
     try:
         data = from_document(load_document(raw), default_settings(locale_name), moment)
     except BadDocument as exc:
-        raise BadDocument(f"Nothing was imported from {path.name}. {exc.message}") from None
+        raise BadDocument(
+            f"Nothing was imported from {shown_path(path.name)}. {exc.message}"
+        ) from None
     counts, backup = store.replace_after_backup(
         "before-import", lambda session: replace_data_set(session, data, moment)
     )
@@ -70,11 +72,13 @@ def _read_import_file(path: Path) -> bytes:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise UserError(f"{path} is not a file that can be imported.")
+            raise UserError(f"{shown_path(path)} is not a file that can be imported.")
         with path.open("rb") as handle:
             raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
-        raise UserError(f"Could not read {path}: {describe_os_error(exc, reading=True)}.") from exc
+        raise UserError(
+            f"Could not read {shown_path(path)}: {describe_os_error(exc, reading=True)}."
+        ) from exc
     if len(raw) > MAX_IMPORT_BYTES:
-        raise UserError(f"{path} is too large to be a Tradesman export.")
+        raise UserError(f"{shown_path(path)} is too large to be a Tradesman export.")
     return raw
