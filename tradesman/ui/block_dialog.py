@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -35,7 +34,7 @@ from tradesman.domain.series import Series
 from tradesman.domain.settings import WeekStart
 from tradesman.domain.validation import InvalidInput, check_block, check_series
 from tradesman.domain.weeks import SHORT_DAY_NAMES
-from tradesman.ui.forms import FieldErrors, save_cancel_buttons
+from tradesman.ui.forms import FormDialog, save_cancel_buttons
 from tradesman.ui.palette import swatch
 
 REPEATS = ("Does not repeat", "Every week", "Every 2 weeks", "Every 3 weeks", "Every 4 weeks")
@@ -58,8 +57,8 @@ def from_qdate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-class BlockDialog(QDialog):
-    chosen = Signal(object)  # BlockChoice
+class BlockDialog(FormDialog):
+    """Says `chosen(BlockChoice)` when saved."""
 
     def __init__(
         self,
@@ -69,13 +68,11 @@ class BlockDialog(QDialog):
         parent: QWidget | None = None,
         week_start: WeekStart = WeekStart.MONDAY,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("New block" if is_new else "Edit block", "title", parent)
         self.week_start = week_start
         self.block = block
         self.series = series
         self.is_new = is_new
-        self.setWindowTitle("New block" if is_new else "Edit block")
-        self.fields = FieldErrors(fallback="title")
 
         self.title = QLineEdit(block.title)
         self.title.setMaxLength(400)  # the check says 200; let it say so in words
@@ -247,21 +244,8 @@ class BlockDialog(QDialog):
         self.until.setEnabled(repeating and self.until_on.isChecked())
 
     # -- saving ---------------------------------------------------------------------
-    def save(self) -> None:
-        self.fields.clear()
-        try:
-            choice = self._choice()
-        except InvalidInput as exc:
-            self.show_error(exc.field, exc.message)
-            return
-        self.chosen.emit(choice)
-        self.accept()
-
-    def show_error(self, field: str, message: str) -> None:
-        self.fields.show(field, message)
-
-    def error_text(self, field: str) -> str:
-        return self.fields.text(field)
+    def checked(self) -> BlockChoice:
+        return self._choice()
 
     def _choice(self) -> BlockChoice:
         block = check_block(self._block_from_fields())

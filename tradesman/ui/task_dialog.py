@@ -8,12 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +30,7 @@ from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput, check_task, check_task_rule
 from tradesman.domain.weeks import DAY_NAMES
 from tradesman.ui.block_dialog import from_qdate, to_qdate
-from tradesman.ui.forms import FieldErrors, save_cancel_buttons
+from tradesman.ui.forms import FormDialog, save_cancel_buttons
 
 REPEATS = (
     ("Does not repeat", None),
@@ -54,17 +52,15 @@ def duration_text(minutes: int | None) -> str:
     return "" if minutes is None else f"{minutes // 60}:{minutes % 60:02d}"
 
 
-class TaskDialog(QDialog):
-    chosen = Signal(object)  # TaskChoice
+class TaskDialog(FormDialog):
+    """Says `chosen(TaskChoice)` when saved."""
 
     def __init__(
         self, task: Task, today: date, is_new: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__("New task" if is_new else "Edit task", "title", parent)
         self.task = task
         self.is_new = is_new
-        self.setWindowTitle("New task" if is_new else "Edit task")
-        self.fields = FieldErrors(fallback="title")
 
         self.title = QLineEdit(task.title)
         self.title.setMaxLength(400)
@@ -160,9 +156,6 @@ class TaskDialog(QDialog):
         self.title.setFocus()
         self.setMinimumWidth(520)
 
-    def error_text(self, field: str) -> str:
-        return self.fields.text(field)
-
     def repeats(self) -> Every | None:
         value = self.repeat.currentData()
         return None if value is None else Every(value)
@@ -178,15 +171,8 @@ class TaskDialog(QDialog):
         if every is not None:
             self.has_due.setChecked(True)  # a repeating task counts from its first due date
 
-    def save(self) -> None:
-        self.fields.clear()
-        try:
-            choice = self._choice()
-        except InvalidInput as exc:
-            self.fields.show(exc.field, exc.message)
-            return
-        self.chosen.emit(choice)
-        self.accept()
+    def checked(self) -> TaskChoice:
+        return self._choice()
 
     def _choice(self) -> TaskChoice:
         text = self.estimate.text().strip()
