@@ -165,3 +165,49 @@ def test_a_backup_from_a_newer_tradesman_is_not_offered(paths: DataPaths) -> Non
     with pytest.raises(UserError, match="newer Tradesman"):
         backup_service.restore_refused_file(paths, made.path, "damaged")
     assert not any(p.name.endswith(".restoring") for p in paths.folder.iterdir())
+
+
+def test_a_restored_file_counts_on_past_every_backup(paths: DataPaths) -> None:
+    """Else its older count could come to equal a newer backup's and hide a change."""
+    from tradesman.store.backup_shelf import change_count, highest_change_count
+    from tradesman.store.datafile import connect
+
+    store = open_store(paths)
+    add_kitchen(store, "Old")
+    older = store.backup("automatic")
+    for n in range(5):
+        add_kitchen(store, f"Later {n}")
+    store.backup("automatic")
+    store.close()
+    paths.database.write_bytes(b"SQLite format 3\x00" + b"\x01" * 5000)  # now damaged
+    backup_service.restore_refused_file(paths, older.path, "damaged")
+    db = connect(paths.database)
+    try:
+        assert change_count(db) == highest_change_count(paths.backups) + 1
+    finally:
+        db.close()
+
+
+def test_a_damaged_newest_backup_is_passed_over_for_the_next_good_one(paths: DataPaths) -> None:
+    store = open_store(paths)
+    add_kitchen(store)
+    good = store.backup("automatic")
+    add_kitchen(store, "Bathroom")
+    bad = store.backup("automatic")
+    store.close()
+    bad.path.write_bytes(bad.path.read_bytes()[:3000])  # cut short
+    newest = backup_service.newest_good_backup(paths)
+    assert newest is not None and newest.path == good.path
+
+
+def test_what_a_crash_left_in_the_backups_folder_is_cleared(store: Store) -> None:
+    made = store.backup("automatic")
+    partial = store.backups / (made.path.name + ".partial")
+    partial.write_bytes(b"half a copy")
+    scratch = store.backups / "restoring-x1y2"
+    scratch.mkdir()
+    (scratch / "backup.sqlite3").write_bytes(b"scratch")
+    add_kitchen(store)
+    backup_service.back_up_if_changed(store)
+    assert not partial.exists() and not scratch.exists()
+    assert made.path.exists()  # finished backups are never touched

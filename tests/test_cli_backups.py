@@ -102,3 +102,18 @@ def test_restore_waits_for_an_open_window_to_close(data: Path) -> None:
     assert result.returncode == 1
     assert "Tradesman is open on this data folder; close it, then restore." in result.stderr
     assert exported_titles(data) == ["Kitchen – Patel"]
+
+
+def test_import_waits_for_an_open_window_to_close(data: Path, tmp_path: Path) -> None:
+    from tradesman.single_instance import SingleInstance
+
+    window = SingleInstance(data)
+    assert window.claim()
+    try:
+        empty = write_json(tmp_path / "empty.json", {"format": "tradesman", "version": 4})
+        result = run_cli("import", empty, data_dir=data)
+    finally:
+        window.release()
+    assert result.returncode == 1
+    assert "Tradesman is open on this data folder; close it, then import." in result.stderr
+    assert exported_titles(data) == ["Kitchen – Patel"]

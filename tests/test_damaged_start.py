@@ -77,7 +77,9 @@ def test_yes_puts_the_newest_backup_in_place_and_keeps_the_damaged_file(
     damaged = damaged_with_a_backup(paths)
     offered: list[str] = []
     monkeypatch.setattr(
-        prompts, "offer_restore", lambda parent, problem, newest: offered.append(problem) or True
+        prompts,
+        "offer_restore",
+        lambda parent, problem, newest, suggest: offered.append(problem) or True,
     )
     startup, window, fake = start(qtbot, paths)
     assert offered and "damaged" in offered[0]
@@ -99,15 +101,9 @@ def test_no_leaves_everything_as_it_was_and_says_why(
     qtbot: QtBot, paths: DataPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     damaged = damaged_with_a_backup(paths)
-    monkeypatch.setattr(prompts, "offer_restore", lambda parent, problem, newest: False)
-    said: list[str] = []
-    monkeypatch.setattr(
-        "PySide6.QtWidgets.QMessageBox.critical",
-        lambda parent, title, message: said.append(message),
-    )
-    startup, _window, fake = start(qtbot, paths)
+    monkeypatch.setattr(prompts, "offer_restore", lambda parent, problem, newest, suggest: False)
+    startup, _window, fake = start(qtbot, paths)  # (no second box: the problem was told)
     assert fake.exited == [1] and startup.exit_code == 1
-    assert said and "damaged" in said[0]
     assert paths.database.read_bytes() == damaged
     assert not [p for p in paths.folder.iterdir() if ".damaged-" in p.name]
 

@@ -45,3 +45,12 @@ def test_thinning_twice_keeps_what_it_kept(taken: list[datetime]) -> None:
     assert backups_to_keep(kept, NOW) == kept  # stable: nothing more goes on a second pass
     if taken:
         assert max(taken) in kept
+
+
+def test_a_copy_from_before_an_import_stays_a_month() -> None:
+    yesterday = NOW - timedelta(days=1)
+    before_import = yesterday.replace(hour=10)
+    taken = [yesterday.replace(hour=8), before_import, yesterday.replace(hour=10, minute=30)]
+    assert before_import not in backups_to_keep(taken, NOW)  # (an ordinary one would go)
+    assert before_import in backups_to_keep(taken, NOW, [before_import])
+    assert before_import not in backups_to_keep(taken, NOW + timedelta(days=31), [before_import])

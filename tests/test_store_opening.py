@@ -182,3 +182,18 @@ def test_an_empty_file_is_set_up_as_new(paths: DataPaths) -> None:
     db = sqlite3.connect(paths.database)
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     db.close()
+
+
+def test_every_table_of_the_owners_data_counts_its_changes(store: Store) -> None:
+    """A table without the triggers would let a change go without a backup."""
+    with store.reading() as session:
+        db = dbapi_connection(session)
+        triggers = {
+            (row[0], row[1])
+            for row in db.execute("SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    for table in Base.metadata.sorted_tables:
+        if table.name == "change_count":
+            continue
+        for event in ("insert", "update", "delete"):
+            assert (table.name, f"count_{event}_{table.name}") in triggers, table.name

@@ -102,18 +102,23 @@ class _Startup:
             _AfterNextPaint(self.window.split_panel, self.get_ready)
             self.window.show_first_look(look)
         except UserError as exc:
-            if not self._restored_after(exc):
+            answer = self._restored_after(exc)
+            if answer == "not offered":
                 self.fail(exc.message)
+            elif answer == "declined":  # (the owner has read the problem once: just close)
+                self.exit_code = 1
+                self.app.exit(1)
         except Exception as exc:
             self.fail_with_bug(exc)
 
-    def _restored_after(self, exc: UserError) -> bool:
+    def _restored_after(self, exc: UserError) -> str:
         """A refused data file: offer the newest good backup in its place (the file is
-        kept under another name). True when restored and the start carries on."""
-        from tradesman.store.datafile import DataFileRefused
+        kept under another name). Says "restored" (the start carries on), "declined"
+        or "not offered"."""
+        from tradesman.store.datafile import DataFileRefused, Refusal
 
         if self.smoke_test or not isinstance(exc, DataFileRefused):
-            return False
+            return "not offered"
         from tradesman.services.backups import (
             SET_ASIDE_AS,
             newest_good_backup,
@@ -124,21 +129,24 @@ class _Startup:
         why = SET_ASIDE_AS.get(exc.reason)
         newest = newest_good_backup(self.paths) if why is not None else None
         if why is None or newest is None:
-            return False
-        if not prompts.offer_restore(self.window, exc.message, newest):
-            return False
+            return "not offered"
+        # (For a file from a newer Tradesman, installing that version is the better way:
+        # going back is offered, but not as the default.)
+        suggest = exc.reason is not Refusal.NEWER
+        if not prompts.offer_restore(self.window, exc.message, newest, suggest):
+            return "declined"
         try:
             aside = restore_refused_file(self.paths, newest.path, why)
         except UserError as failed:
             self.fail(failed.message)
-            return True
+            return "restored"
         self.window.statusBar().showMessage(
             f"Restored the backup of {newest.taken:%d %b %Y %H:%M}; the file that could not "
             f"be used is kept as {aside.name}.",
             30_000,
         )
         self.show_week()
-        return True
+        return "restored"
 
     def fail_with_bug(self, exc: Exception) -> None:
         """A start-up step failed through a fault of ours: say so, log it, and close

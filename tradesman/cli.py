@@ -11,7 +11,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -191,7 +191,9 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
         if args.command == "export":
             return _export(store, locale_name, Path(args.output))
         if args.command == "import":
-            return _import(store, locale_name, Path(args.file))
+            return _without_a_window(
+                paths, "import", lambda: _import(store, locale_name, Path(args.file))
+            )
         if args.command in ("print-week", "print-plan"):
             return _print(store, locale_name, args)
     finally:
@@ -336,14 +338,19 @@ def _list_backups(paths: DataPaths) -> int:
 
 
 def _restore(paths: DataPaths, locale_name: str | None, which: str) -> int:
+    return _without_a_window(paths, "restore", lambda: _restore_unheld(paths, locale_name, which))
+
+
+def _without_a_window(paths: DataPaths, doing: str, work: Callable[[], int]) -> int:
+    """Replacing all the data is not done under an open window's feet: it would go on
+    showing (and saving over) the data it had."""
     from tradesman.single_instance import SingleInstance
 
-    # Not under an open window's feet: it would go on showing (and saving) other data.
     holder = SingleInstance(paths.folder)
     if not holder.claim():
-        raise UserError("Tradesman is open on this data folder; close it, then restore.")
+        raise UserError(f"Tradesman is open on this data folder; close it, then {doing}.")
     try:
-        return _restore_unheld(paths, locale_name, which)
+        return work()
     finally:
         holder.release()
 

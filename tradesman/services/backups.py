@@ -11,6 +11,7 @@ Restore from backup… ask for, and what the command line's `backups` and `resto
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,12 +24,14 @@ from tradesman.store.backup import Backup, make_backup
 from tradesman.store.backup_shelf import (
     ShelvedBackup,
     changed_since_newest,
+    clear_leftovers,
+    highest_change_count,
     list_backups,
     thin_backups,
 )
 from tradesman.store.database import Store
 from tradesman.store.datafile import Refusal, connect
-from tradesman.store.restore import copy_backup, set_aside
+from tradesman.store.restore import copy_backup, keep_aside, set_aside
 
 AUTOMATIC = "automatic"
 AT_START = "at-start"
@@ -52,6 +55,7 @@ def back_up_if_changed(
 ) -> Backup | None:
     """A verified backup if the data changed since the newest one (None if not), then
     the old backups thinned."""
+    clear_leftovers(store.backups)
     db = connect(store.path)
     try:
         if not changed_since_newest(db, store.backups):
@@ -88,23 +92,44 @@ def restore_backup(store: Store, backup: Path, locale_name: str | None) -> Resto
 
 def restore_refused_file(paths: DataPaths, backup: Path, why: str) -> Path:
     """At start-up, when the data file was refused: keep it under another name
-    ('.<why>-<date>') and put the backup in its place. Returns where the old file went."""
+    ('.<why>-<date>') and put the backup in its place. Returns where the old file went.
+
+    The copy is finished beside the data file first; the refused file then gets its new
+    name as a second name (a hard link, so it is never without one), and the copy takes
+    the data file's place in one rename. A crash at any point leaves either the refused
+    file or the restored copy as the data file, and the refused file kept.
+    """
     building = paths.database.with_name(paths.database.name + ".restoring")
     if building.exists():
         set_aside(building, "left-over")
     copy_backup(backup, building)
-    aside = set_aside(paths.database, why) if paths.database.exists() else paths.database
+    # The restored copy counts on from every backup's count: its own, older count must
+    # not come to equal a newer backup's and hide the next change from the backups.
+    db = sqlite3.connect(building, isolation_level=None)
+    try:
+        db.execute(
+            "UPDATE change_count SET changes = ?", (highest_change_count(paths.backups) + 1,)
+        )
+    finally:
+        db.close()
+    aside = keep_aside(paths.database, why) if paths.database.exists() else paths.database
     building.replace(paths.database)
     return aside
 
 
 def newest_good_backup(paths: DataPaths) -> ShelvedBackup | None:
-    """The newest backup that can be restored by this version."""
+    """The newest backup that this version can restore and that passes its check."""
+    from tradesman.store.backup import BackupFailed, verify_backup
     from tradesman.store.migrations import SCHEMA_VERSION
 
     for backup in list_backups(paths.backups):
-        if backup.schema_version <= SCHEMA_VERSION:
-            return backup
+        if backup.schema_version > SCHEMA_VERSION:
+            continue
+        try:
+            verify_backup(backup.path)
+        except BackupFailed:
+            continue
+        return backup
     return None
 
 

@@ -7,7 +7,6 @@ always read-only, and removed only by `thin_backups`.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import sqlite3
@@ -83,14 +82,45 @@ def changed_since_newest(db: sqlite3.Connection, folder: Path) -> bool:
     return not backups or backups[0].changes != change_count(db)
 
 
+AUTOMATIC_REASONS = ("automatic", "at-start")
+
+
 def thin_backups(folder: Path, now: datetime) -> list[Path]:
     """Remove the backups the retention rule lets go; returns what was removed."""
     backups = list_backups(folder)
-    kept = backups_to_keep((backup.taken for backup in backups), now)
+    kept = backups_to_keep(
+        (backup.taken for backup in backups),
+        now,
+        (backup.taken for backup in backups if backup.reason not in AUTOMATIC_REASONS),
+    )
     removed = []
     for backup in backups:
         if backup.taken not in kept:
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 backup.path.unlink()
-                removed.append(backup.path)
+            except OSError:  # (gone already, or held open a moment: next time)
+                continue
+            removed.append(backup.path)
     return removed
+
+
+def clear_leftovers(folder: Path) -> None:
+    """What a backup or a restore cut short by a crash left behind: half-written copies
+    (`*.partial`) and scratch folders (`restoring-*`). Never a finished backup."""
+    import shutil
+
+    if not folder.is_dir():
+        return
+    for leftover in folder.iterdir():
+        try:
+            if leftover.is_dir() and leftover.name.startswith("restoring-"):
+                shutil.rmtree(leftover)
+            elif ".partial" in leftover.name and leftover.is_file():
+                leftover.unlink()
+        except OSError as exc:
+            log.warning("cannot clear %s: %s", leftover.name, exc)
+
+
+def highest_change_count(folder: Path) -> int:
+    """The highest change count any backup was taken at (0 when none tells)."""
+    return max((b.changes for b in list_backups(folder) if b.changes is not None), default=0)

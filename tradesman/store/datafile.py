@@ -194,8 +194,14 @@ def _newer(path: Path, version: int, newest: int) -> DataFileRefused:
 
 
 def _damaged(path: Path, detail: str) -> DataFileRefused:
+    # SQLite's own words can run to pages ("Page 208 is never used", ...): the log keeps
+    # them; the owner gets the first line.
+    import logging
+
+    logging.getLogger(__name__).warning("%s failed its check: %s", path, detail)
+    first = detail.splitlines()[0][:120] if detail.strip() else "no detail"
     return DataFileRefused(
-        f"{path} is damaged and cannot be opened safely ({detail}). "
+        f"{path} is damaged and cannot be opened safely ({first}). "
         "It has been left as it is; your backups are in the backups folder beside it.",
         Refusal.DAMAGED,
         path,

@@ -47,15 +47,38 @@ def copy_backup(backup: Path, target: Path, migrations: Sequence[Migration] = MI
         raise
 
 
-def set_aside(path: Path, why: str, now: datetime | None = None) -> Path:
-    """Rename the data file (and SQLite's files beside it) to '<name>.<why>-<date>';
-    returns the new name. Nothing is deleted or overwritten."""
+def keep_aside(path: Path, why: str, now: datetime | None = None) -> Path:
+    """Give the data file a second name, '<name>.<why>-<date>' (a hard link: the file is
+    never without a name), and move SQLite's files beside it to go with that name, so
+    the data file's own name is free to be replaced. Falls back to renaming where the
+    disk has no hard links. Nothing is deleted or overwritten."""
+    aside = _free_aside_name(path, why, now)
+    try:
+        os.link(path, aside)
+    except OSError:
+        return set_aside(path, why, now)
+    # Its log goes with it: a new file must never meet the old file's log.
+    for suffix in SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            side.rename(Path(f"{aside}{suffix}"))
+    return aside
+
+
+def _free_aside_name(path: Path, why: str, now: datetime | None) -> Path:
     stamp = (now or datetime.now()).strftime("%Y-%m-%dT%H%M%S")
     aside = path.with_name(f"{path.name}.{why}-{stamp}")
     counter = 2
     while aside.exists():
         aside = path.with_name(f"{path.name}.{why}-{stamp}-{counter}")
         counter += 1
+    return aside
+
+
+def set_aside(path: Path, why: str, now: datetime | None = None) -> Path:
+    """Rename the data file (and SQLite's files beside it) to '<name>.<why>-<date>';
+    returns the new name. Nothing is deleted or overwritten."""
+    aside = _free_aside_name(path, why, now)
     path.rename(aside)
     for suffix in SIDE_FILES:
         side = Path(f"{path}{suffix}")

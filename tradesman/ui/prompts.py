@@ -145,8 +145,11 @@ def choose_printer(parent: QWidget, paper: Paper) -> QPrinter | None:
     return printer
 
 
-def offer_restore(parent: QWidget, problem: str, newest: ShelvedBackup) -> bool:
-    """At start-up, the data file cannot be used: offer the newest good backup."""
+def offer_restore(
+    parent: QWidget, problem: str, newest: ShelvedBackup, suggest: bool = True
+) -> bool:
+    """At start-up, the data file cannot be used: offer the newest good backup (as the
+    default answer when `suggest`, else Quit is)."""
     from PySide6.QtWidgets import QMessageBox
 
     from tradesman.words import count_of
@@ -161,7 +164,7 @@ def offer_restore(parent: QWidget, problem: str, newest: ShelvedBackup) -> bool:
         parent=parent,
     )
     restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
+    leave = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore if suggest else leave)
     box.exec()
     return box.clickedButton() is restore

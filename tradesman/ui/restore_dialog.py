@@ -51,13 +51,19 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
         self.backups = [b for b in backups if b.schema_version <= SCHEMA_VERSION]
-        intro = QLabel(
-            "Pick the backup to go back to. What you have now is backed up first, so you "
-            "can come back to it the same way."
-            if self.backups
-            else "There are no backups yet. Tradesman takes one when it starts and every "
-            "half hour while you work, whenever your data has changed."
-        )
+        if self.backups:
+            words = (
+                "Pick the backup to go back to. What you have now is backed up first, so "
+                "you can come back to it the same way."
+            )
+        elif backups:
+            words = "The backups here were made by a newer Tradesman; install it to use them."
+        else:
+            words = (
+                "There are no backups yet. Tradesman takes one when it starts and every "
+                "half hour while you work, whenever your data has changed."
+            )
+        intro = QLabel(words)
         intro.setWordWrap(True)
         self.table = QTableWidget(len(self.backups), 4)
         self.table.setHorizontalHeaderLabels(("Taken", "Why", "Time blocks", "Tasks"))
