@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tradesman.identity import APP_ID
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
+# The app icon's sizes in resources/icons/hicolor/ (made by packaging/make_icons.py).
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 
 def resource_path(*parts: str) -> Path:
@@ -11,5 +20,21 @@ def resource_path(*parts: str) -> Path:
     return Path(str(files("tradesman.resources").joinpath(*parts)))
 
 
-def app_icon_path() -> Path:
-    return resource_path("icons", "tradesman.svg")
+def app_icon_path(size: int | None = None) -> Path:
+    """The app icon as drawn for `size` pixels (a PNG), or the scalable SVG."""
+    if size is None:
+        return resource_path("icons", "hicolor", "scalable", "apps", f"{APP_ID}.svg")
+    return resource_path("icons", "hicolor", f"{size}x{size}", "apps", f"{APP_ID}.png")
+
+
+def app_icon() -> QIcon:
+    """The app icon with every drawn size, so Qt picks the one made for each place
+    (the 16 px one is drawn for 16 px, not shrunk), and without QtSvg's plugin."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        # (With its size given, a file is read only when that size is first drawn.)
+        icon.addFile(str(app_icon_path(size)), QSize(size, size))
+    return icon
