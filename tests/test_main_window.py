@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
@@ -190,4 +190,5 @@ def test_about_names_the_version_and_the_data_folder(
     qtbot.waitUntil(dialog.isVisible)
     text = dialog.text.text()
     assert "Tradesman 0." in text and str(paths.folder) in text and "Qt 6." in text
+    assert dialog.icon.pixmap().deviceIndependentSize().toSize() == QSize(64, 64)
     dialog.reject()

@@ -164,14 +164,12 @@ class _Startup:
 
     def _get_ready(self) -> None:
         self._mark("data")
-        from PySide6.QtGui import QIcon
-
-        from tradesman.assets import app_icon_path
+        from tradesman.assets import app_icon
         from tradesman.store.database import Store
         from tradesman.ui.operations import Operations
 
-        # (After the data is shown: loading the SVG icon engine is not free.)
-        self.app.setWindowIcon(QIcon(str(app_icon_path())))
+        # (After the data is shown, though PNGs of known sizes are read only when drawn.)
+        self.app.setWindowIcon(app_icon())
         store = Store(self.paths.database, self.paths.backups)
         self.app.aboutToQuit.connect(store.close)
         self.window.attach(Operations(store, self.locale_name, self.window))

@@ -11,7 +11,10 @@ from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from tradesman.assets import app_icon
 from tradesman.identity import APP_NAME, LICENSE_NAME, VERSION
+
+ICON_SIZE = 64
 
 
 class AboutDialog(QDialog):
@@ -35,7 +38,12 @@ class AboutDialog(QDialog):
         self.text.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # (From the icon, not one PNG: on a high-density screen it takes the 128 px one.)
+        self.icon = QLabel()
+        self.icon.setPixmap(app_icon().pixmap(ICON_SIZE, ICON_SIZE))
+        self.icon.setAccessibleName(f"{APP_NAME} icon")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
