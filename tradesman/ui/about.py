@@ -43,7 +43,7 @@ class AboutDialog(QDialog):
         self.icon.setPixmap(app_icon().pixmap(ICON_SIZE, ICON_SIZE))
         self.icon.setAccessibleName(f"{APP_NAME} icon")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
