@@ -79,3 +79,29 @@ def test_no_backups_yet_says_so(planner: Planner) -> None:
     assert isinstance(dialog, RestoreDialog)
     assert not dialog.table.isVisible() and not dialog.restore_button.isEnabled()
     dialog.reject()
+
+
+def test_a_failed_backup_is_said_until_one_works_again(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tradesman.store import backup as backup_module
+    from tradesman.ui import backup_keeper as keeper_module
+
+    keeper = keeper_of(planner)
+    real = keeper_module.back_up_if_changed
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise backup_module.BackupFailed("Could not write a backup: the disk is full.")
+
+    monkeypatch.setattr(keeper_module, "back_up_if_changed", full_disk)
+    keeper.back_up_at_start()
+    warning = planner.window.backup_warning
+    planner.qtbot.waitUntil(warning.isVisible)
+    assert warning.text() == (
+        "The last automatic backup failed: Could not write a backup: the disk is full."
+    )
+    assert keeper.worked  # it tries again at the next look
+    monkeypatch.setattr(keeper_module, "back_up_if_changed", real)
+    keeper.back_up_after_work()
+    planner.qtbot.waitUntil(lambda: not warning.isVisible())
+    assert keeper.taken == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from tradesman.services.backups import AT_START, AUTOMATIC, back_up_if_changed
 from tradesman.ui.background import run_in_background
@@ -21,10 +21,16 @@ log = logging.getLogger(__name__)
 
 
 class BackupKeeper(QObject):
+    """`warning` says a failure until a backup works again ("" then): a failed backup
+    must not pass unseen for weeks, as a status-bar flash could."""
+
+    warning = Signal(str)
+
     def __init__(self, ops: Operations, report: Callable[[str], None], parent: QObject) -> None:
         super().__init__(parent)
         self.ops = ops
         self.report = report
+        self.failing = False
         self.worked = False  # a change was saved since the last look
         self.taken = 0  # backups taken while open (tests and the log look at it)
         self._busy: object = None
@@ -56,6 +62,9 @@ class BackupKeeper(QObject):
 
         def done(backup: object) -> None:
             self._busy = None
+            if self.failing:
+                self.failing = False
+                self.warning.emit("")
             if backup is not None:
                 self.taken += 1
                 log.info("backup taken: %s", backup)
@@ -64,7 +73,8 @@ class BackupKeeper(QObject):
             self._busy = None
             self.worked = True  # try again at the next look
             log.warning("automatic backup failed: %s", message)
-            self.report(f"The automatic backup failed: {message}")
+            self.failing = True
+            self.warning.emit(f"The last automatic backup failed: {message}")
 
         self._busy = run_in_background(
             self, lambda: back_up_if_changed(store, reason), done, failed

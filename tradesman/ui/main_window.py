@@ -405,6 +405,11 @@ class MainWindow(QMainWindow):
         from tradesman.ui.backup_keeper import BackupKeeper
 
         self.backup_keeper = BackupKeeper(ops, self.report, self)
+        self.backup_warning = QLabel()  # stays until a backup works again
+        self.backup_warning.setStyleSheet("color: #c0392b;")
+        self.backup_warning.hide()
+        self.statusBar().addWidget(self.backup_warning)
+        self.backup_keeper.warning.connect(self._show_backup_warning)
         self.backup_keeper.start()
         self.canvas.setFocus()
         left_on = str(self._state.value("window/page", "week"))  # the page it was left on
@@ -670,6 +675,14 @@ class MainWindow(QMainWindow):
     def _show_week_name(self) -> None:
         text = self._week.label + ("  (this week)" if self._is_this_week() else "")
         self.week_label.setText(f"<b>{text}</b>")
+
+    def _show_backup_warning(self, message: str) -> None:
+        self.backup_warning.setText(message)
+        self.backup_warning.setToolTip(
+            "Your changes are saved; only the extra copy in the backups folder failed. "
+            "Tradesman tries again at the next half hour."
+        )
+        self.backup_warning.setVisible(bool(message))
 
     def report(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
