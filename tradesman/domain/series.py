@@ -33,6 +33,17 @@ class Series:
     def with_changes(self, **changes: object) -> Series:
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def with_look_of(self, block: TimeBlock, **changes: object) -> Series:
+        """The series taking `block`'s title, area, times and notes (and `changes`)."""
+        return self.with_changes(
+            title=block.title,
+            area=block.area,
+            start=block.start,
+            end=block.end,
+            notes=block.notes,
+            **changes,
+        )
+
     def block_on(self, day: date) -> TimeBlock:
         """The block this series puts on `day` (not yet saved)."""
         return TimeBlock(
@@ -102,11 +113,4 @@ def series_following(series: Series, old: TimeBlock, new: TimeBlock) -> Series:
                 "day it is not on, or change only this block."
             )
         weekdays = (weekdays - {old.day.weekday()}) | {new.day.weekday()}
-    return series.with_changes(
-        title=new.title,
-        area=new.area,
-        start=new.start,
-        end=new.end,
-        notes=new.notes,
-        weekdays=weekdays,
-    )
+    return series.with_look_of(new, weekdays=weekdays)

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, BinaryIO
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -133,13 +132,6 @@ def write_plan_pdf(sheet: PlanSheet, out: BinaryIO, paper: Paper) -> None:
     story.append(PageBreak())
     story += _guidance()
     document.build(story, canvasmaker=_NumberedCanvas)
-
-
-def _chart(drawing: Drawing) -> Drawing:
-    """A chart whose initial font is ours: reportlab otherwise starts every drawing in
-    Helvetica and lists it among the page's fonts, even when no letter uses it."""
-    drawing.initialFontName = REGULAR  # type: ignore[attr-defined]  # read by renderPDF
-    return drawing
 
 
 # -- page numbers ----------------------------------------------------------------------
@@ -317,7 +309,7 @@ def _time_now(sheet: PlanSheet, width: float) -> list[Flowable]:
             "you typed in. Mark blocks done each week and a chart of them appears here."
         )
     # An empty chart would only repeat the sentence: it is left out.
-    mix = _chart(drawings.area_mix(recent, width, 150)) if recent.total_minutes else None
+    mix = drawings.area_mix(recent, width, 150) if recent.total_minutes else None
     story.append(_chart_part("Your recent weeks", words, mix))
 
     by_day = sheet.by_day
@@ -334,7 +326,7 @@ def _time_now(sheet: PlanSheet, width: float) -> list[Flowable]:
         _chart_part(
             f"This week by day · {by_day.week.label}",
             words,
-            None if by_day.is_empty else _chart(drawings.day_bars(by_day, width, 170)),
+            None if by_day.is_empty else drawings.day_bars(by_day, width, 170),
         )
     )
 
@@ -348,7 +340,7 @@ def _time_now(sheet: PlanSheet, width: float) -> list[Flowable]:
         _chart_part(
             "Business share, week by week",
             trend_sentence(sheet),
-            None if trend.is_empty else _chart(drawings.trend_lines(trend, width, 170, aims)),
+            None if trend.is_empty else drawings.trend_lines(trend, width, 170, aims),
         )
     )
     return story
@@ -422,7 +414,7 @@ def _ramp(sheet: PlanSheet, width: float) -> list[Flowable]:
                 Paragraph("The ramp, week by week", style["h1"]),
                 Paragraph(escape(intro), style["body"]),
                 Spacer(0, 2),
-                _chart(drawings.ramp_chart(sheet.ramp, sheet.progress, width, 200)),
+                drawings.ramp_chart(sheet.ramp, sheet.progress, width, 200),
                 Spacer(0, 8),
                 Paragraph(escape(_so_far(sheet)), style["body"]),
             ]

@@ -155,11 +155,6 @@ def make_series_for_week(session: Session, week_end: date, today: date) -> int:
     return extend_series_through(session, min(week_end, today + LOOK_AHEAD))
 
 
-def beyond_series(week_start: date, today: date) -> bool:
-    """Whether a week lies further ahead than repeating blocks are made."""
-    return week_start > today + LOOK_AHEAD
-
-
 def needs_extending(session: Session, last: date) -> bool:
     """Whether any series still has blocks to make up to `last` (a cheap read)."""
     found = session.scalar(

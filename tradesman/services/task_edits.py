@@ -76,15 +76,6 @@ def add_rule(session: Session, rule: TaskRule, today: date) -> Change:
     return Change(after_rules=(get_rule(session, saved.id or 0),), after_tasks=tuple(made))
 
 
-def change_rule(session: Session, rule: TaskRule) -> Change:
-    """Change how a task recurs; tasks it made already stay as they are."""
-    assert rule.id is not None
-    before = get_rule(session, rule.id)
-    return commit(
-        session, before_rules=[before], after_rules=[rule.with_changes(next_due=before.next_due)]
-    )
-
-
 def end_rule(session: Session, rule_id: int) -> Change:
     """Stop a task recurring; the tasks it made stay, no longer linked to it."""
     rule = get_rule(session, rule_id)

@@ -292,16 +292,7 @@ class BlockDialog(FormDialog):
             block.title, block.area, block.start, block.end, weekdays, first_day=block.day,
             weeks_from=6 if self.week_start is WeekStart.SUNDAY else 0,
         )  # fmt: skip
-        return base.with_changes(
-            title=block.title,
-            area=block.area,
-            start=block.start,
-            end=block.end,
-            notes=block.notes,
-            weekdays=weekdays,
-            every_weeks=every,
-            until=until,
-        )
+        return base.with_look_of(block, weekdays=weekdays, every_weeks=every, until=until)
 
 
 def _clock(text: str, field: str) -> int:

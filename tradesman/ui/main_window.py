@@ -71,6 +71,14 @@ WEEK_PAGE, TASKS_PAGE, CHARTS_PAGE, PLAN_PAGE = range(4)
 COMPACT_TREND_WEEKS = 12  # the small trend beside the calendar
 
 
+def _move_in(page: QWidget, holder: QWidget, margin: int = 0) -> None:
+    """A page made on first show takes the place kept for it in the stack."""
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    layout.addWidget(page)
+    page.show()  # (a child added to a widget already on screen is hidden until shown)
+
+
 def set_keys(action: QAction, keys: tuple[str, ...]) -> None:
     # setShortcuts (plural): setShortcut's overloads make PySide load the whole Qt enum
     # namespace (~13 ms) before the first paint.
@@ -485,10 +493,7 @@ class MainWindow(QMainWindow):
         from tradesman.ui.charts_page import ChartsPage
 
         page = ChartsPage(self._ops.week_charts, self.folders, self._state, self.report)
-        layout = QVBoxLayout(self._charts_holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page)
-        page.show()
+        _move_in(page, self._charts_holder)
         self.charts_page = page
 
     def _show_charts(self) -> None:
@@ -507,10 +512,7 @@ class MainWindow(QMainWindow):
         page = PlanPage(
             self.plan_actions, self._ops.trend, self.export_plan_pdf, self._week_of_today
         )
-        layout = QVBoxLayout(self._plan_holder)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(page)
-        page.show()
+        _move_in(page, self._plan_holder, margin=8)
         self.plan_page = page
 
     def _show_plan(self) -> None:
@@ -566,10 +568,7 @@ class MainWindow(QMainWindow):
         page.menu_requested.connect(actions.show_card_menu)
         page.template_chosen.connect(actions.add_template)
         page.move_requested.connect(actions.move)
-        layout = QVBoxLayout(self._tasks_holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(page)
-        page.show()  # (a child added to a widget already on screen is hidden until shown)
+        _move_in(page, self._tasks_holder)
         self.tasks_page = page
 
     def _edit_card_at(self, index: Any) -> None:

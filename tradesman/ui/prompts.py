@@ -71,16 +71,27 @@ def warn(parent: QWidget | None, title: str, message: str) -> None:
 def choose_scope(parent: QWidget, title: str, question: str) -> str | None:
     """For a block of a series: "this" (only this block), "series" (the whole series
     from today on), or None (cancel)."""
+    return _one_of(parent, title, question, (("this", "Only this block"),
+                                             ("series", "The whole series")))  # fmt: skip
+
+
+def _one_of(
+    parent: QWidget, title: str, question: str, choices: tuple[tuple[str, str], ...]
+) -> str | None:
+    """A question answered by one of `choices` ((answer, button words); the first is
+    the default), or None for Cancel."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
-    this = box.addButton("Only this block", QMessageBox.ButtonRole.AcceptRole)
-    whole = box.addButton("The whole series", QMessageBox.ButtonRole.AcceptRole)
+    buttons = [
+        (box.addButton(words, QMessageBox.ButtonRole.AcceptRole), answer)
+        for answer, words in choices
+    ]
     box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(this)
+    box.setDefaultButton(buttons[0][0])
     box.exec()
     clicked = box.clickedButton()
-    return "this" if clicked is this else "series" if clicked is whole else None
+    return next((answer for button, answer in buttons if button is clicked), None)
 
 
 def ask_duration(parent: QWidget, title: str, label: str, current: str) -> str | None:
@@ -119,16 +130,8 @@ def ask_date(parent: QWidget, title: str, current: date) -> date | None:
 def choose_blocks_fate(parent: QWidget, question: str) -> str | None:
     """For a task with blocks: "keep" them on the calendar (unlinked), "delete" them too,
     or None (cancel)."""
-    from PySide6.QtWidgets import QMessageBox
-
-    box = QMessageBox(QMessageBox.Icon.Question, "Delete task", question, parent=parent)
-    keep = box.addButton("Keep the blocks", QMessageBox.ButtonRole.AcceptRole)
-    drop = box.addButton("Delete them too", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(keep)
-    box.exec()
-    clicked = box.clickedButton()
-    return "keep" if clicked is keep else "delete" if clicked is drop else None
+    return _one_of(parent, "Delete task", question, (("keep", "Keep the blocks"),
+                                                     ("delete", "Delete them too")))  # fmt: skip
 
 
 def choose_printer(parent: QWidget, paper: Paper) -> QPrinter | None:
