@@ -34,9 +34,11 @@ class NoPlan(UserError):
     """The plan PDF was asked for, but there is no plan to print (yet)."""
 
 
-def week_sheet(session: Session, settings: Settings, week: Week, today: date) -> WeekSheet:
-    """Everything the printed week shows; the target is the plan's for that week, if the
-    plan covers it, else the target share in the settings."""
+def week_sheet(
+    session: Session, settings: Settings, week: Week, today: date, target: float | None = None
+) -> WeekSheet:
+    """Everything the printed week shows; the target is `target`, or else the plan's for
+    that week if the plan covers it, else the target share in the settings."""
     blocks = tuple(blocks_in_week(session, week))
     start = min([settings.day_start, *(block.start for block in blocks)])
     end = max([settings.day_end, *(block.end for block in blocks)])
@@ -49,7 +51,7 @@ def week_sheet(session: Session, settings: Settings, week: Week, today: date) ->
         work_days=settings.work_days,
         blocks=blocks,
         planned=split_blocks(blocks).planned,
-        target_share=week_target(session, settings, week, today),
+        target_share=week_target(session, settings, week, today) if target is None else target,
         tasks_due=tuple(_open_tasks(session, due_by=week.end)),
         today=today,
     )
@@ -81,7 +83,9 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
         recent=add_splits(baseline_weeks(week.actual for week in trend.weeks[:-1])),
         by_day=week_by_day_over(db, this_week),
         trend=with_plan_targets(trend, view.ramp),
-        this_week=week_sheet(session, settings, this_week, today),
+        this_week=week_sheet(
+            session, settings, this_week, today, target_in(view.ramp, this_week, settings)
+        ),
         commitments=view.commitments,
         hand_offs=view.hand_offs,
         open_tasks=tuple(_open_tasks(session, due_by=None)),
@@ -92,11 +96,14 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
 def week_target(session: Session, settings: Settings, week: Week, today: date) -> float:
     """The business share a week aims for: the plan's ramp where it runs, else the setting."""
     plan = get_plan(session)
-    if plan is not None:
-        target = target_for(plan_ramp(dbapi_connection(session), plan, today), week)
-        if target is not None:
-            return target
-    return settings.target_business_share
+    ramp = () if plan is None else plan_ramp(dbapi_connection(session), plan, today)
+    return target_in(ramp, week, settings)
+
+
+def target_in(ramp: tuple[RampWeek, ...], week: Week, settings: Settings) -> float:
+    """The plan's target for `week` where the ramp covers it, else the settings' target."""
+    target = target_for(ramp, week)
+    return settings.target_business_share if target is None else target
 
 
 def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:

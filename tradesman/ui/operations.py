@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.allocation import Trend, WeekCharts
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.plan import Plan, RampWeek, target_for
+from tradesman.domain.plan import Plan, RampWeek
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
@@ -44,7 +44,7 @@ from tradesman.services.series import (
     needs_extending,
 )
 from tradesman.services.settings import load_settings, save_settings
-from tradesman.services.sheets import with_plan_targets
+from tradesman.services.sheets import target_in, with_plan_targets
 from tradesman.services.summary import week_split
 from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
 from tradesman.services.task_rules import make_due_tasks
@@ -116,8 +116,7 @@ class Operations(QObject):
 
     def week_target(self, week: Week) -> float:
         """The business share `week` aims for: the plan's, or the settings' outside it."""
-        target = target_for(self.plan_ramp(), week)
-        return self.settings().target_business_share if target is None else target
+        return target_in(self.plan_ramp(), week, self.settings())
 
     def plan_view(self) -> PlanView | None:
         with self.store.reading() as session:

@@ -277,11 +277,9 @@ class PlanPage(QWidget):
                 table.setItem(row, column, item)
             if is_this_week:
                 current_row = row
-        if current_row is not None and scroll:
-            table.scrollToItem(
-                table.item(current_row, 0) or QTableWidgetItem(),
-                QAbstractItemView.ScrollHint.PositionAtCenter,
-            )
+        this_week_cell = None if current_row is None else table.item(current_row, 0)
+        if this_week_cell is not None and scroll:
+            table.scrollToItem(this_week_cell, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _fill_commitments(self, view: PlanView) -> None:
         self.commitments.clear()
