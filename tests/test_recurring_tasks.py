@@ -194,3 +194,32 @@ def test_a_crash_while_making_tasks_leaves_nothing_half_made(
             date(2026, 11, 27),
         ]
     store.close()
+
+
+def test_a_repeating_task_can_be_stopped_from_its_menu_and_undone(planner: object) -> None:
+    """The menu of a task made by a rule offers to stop it: no more come; the ones made
+    stay; undo brings the rule back."""
+    from planner_kit import CTRL, TODAY
+    from PySide6.QtCore import Qt
+
+    from tradesman.services.task_rules import all_rules
+
+    window = planner.window  # type: ignore[attr-defined]
+    actions = window.task_actions
+    made = actions.ops.run(lambda s: task_edits.add_rule(s, rule(Every.WEEKS, 1, TODAY), TODAY))
+    task = made.after_tasks[0]
+    menu = actions.card_menu(actions.ops.task_card(task.id))
+    stop = next(a for a in menu.actions() if a.text() == "Stop repeating")
+    stop.trigger()
+    with planner.store.reading() as session:  # type: ignore[attr-defined]
+        assert all_rules(session) == []
+        kept = all_tasks(session)
+        assert kept and all(t.rule_id is None for t in kept)  # the tasks made stay
+    planner.qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # type: ignore[attr-defined]
+    with planner.store.reading() as session:  # type: ignore[attr-defined]
+        assert len(all_rules(session)) == 1
+        assert [t.rule_id for t in all_tasks(session)] != [None]
+    plain = actions.card_menu(
+        actions.ops.task_card(task.id).__class__(task.with_changes(rule_id=None))
+    )
+    assert "Stop repeating" not in [a.text() for a in plain.actions()]

@@ -181,8 +181,19 @@ class TaskActions(EditActions):
             )
             action.setEnabled(task.status is not status)
         menu.addSeparator()
+        if task.rule_id is not None:
+            menu.addAction("Stop repeating", partial(self.stop_repeating, task))
         menu.addAction("Delete", partial(self.delete, task))
         return menu
+
+    def stop_repeating(self, task: Task) -> None:
+        """No more tasks from its rule; the ones made stay, this one among them."""
+        assert task.rule_id is not None
+        rule_id = task.rule_id
+        self.push(
+            f"Stop repeating {quoted_title(task.title)}",
+            lambda s: task_edits.end_rule(s, rule_id),
+        )
 
     def show_card_menu(self, card: TaskCard, where: QPoint) -> None:
         self.card_menu(card).popup(where)
