@@ -1,5 +1,9 @@
-"""Which backups to keep as they age: every one from the last day, then the newest of
-each of the last 7 days, 4 weeks and 12 months that have one. Older ones go.
+"""Which backups to keep as they age: every one from the last day, then one a day for
+a week, one a week for a month and one a month for a year — the newest of each day,
+week or month among the backups younger than a week, a month or a year. Older ones go.
+
+By age, not by counting periods: "the last 4 weeks" counted as this week and three
+before it let a 26-day-old weekly copy go, though a month had not passed.
 
 Pure rules on the times backups were taken, so they are easy to test; the store
 applies them to the files.
@@ -11,7 +15,9 @@ from collections.abc import Callable, Hashable, Iterable
 from datetime import datetime, timedelta
 
 KEEP_ALL_FOR = timedelta(days=1)  # a bad edit is usually noticed the same day
-DAILY, WEEKLY, MONTHLY = 7, 4, 12
+DAILY_FOR = timedelta(days=8)  # today, and each of the 7 days before it
+WEEKLY_FOR = timedelta(days=31)  # a month, the longest
+MONTHLY_FOR = timedelta(days=366)  # a year, a leap year too
 # A copy taken just before an import, a restore or an update is the only copy of the
 # data as it was before a big change: it stays a month whatever else is thinned.
 KEEP_BEFORE_BIG_CHANGES_FOR = timedelta(days=30)
@@ -31,24 +37,21 @@ def backups_to_keep(
     }
     if newest_first:
         kept.add(newest_first[0])  # the newest stays, however old
-    for count, period in (
-        (DAILY, lambda moment: moment.date()),
-        (WEEKLY, lambda moment: moment.isocalendar()[:2]),
-        (MONTHLY, lambda moment: (moment.year, moment.month)),
+    for keep_for, period in (
+        (DAILY_FOR, lambda moment: moment.date()),
+        (WEEKLY_FOR, lambda moment: moment.isocalendar()[:2]),
+        (MONTHLY_FOR, lambda moment: (moment.year, moment.month)),
     ):
-        kept |= _newest_per_period(newest_first, period, count)
+        young = [moment for moment in newest_first if now - moment < keep_for]
+        kept |= _newest_per_period(young, period)
     return kept
 
 
 def _newest_per_period(
-    newest_first: list[datetime], period: Callable[[datetime], Hashable], count: int
+    newest_first: list[datetime], period: Callable[[datetime], Hashable]
 ) -> set[datetime]:
-    """The newest moment in each of the `count` most recent periods that have one."""
+    """The newest moment in each period that has one."""
     chosen: dict[Hashable, datetime] = {}
     for moment in newest_first:
-        key = period(moment)
-        if key not in chosen:
-            if len(chosen) == count:
-                break
-            chosen[key] = moment
+        chosen.setdefault(period(moment), moment)
     return set(chosen.values())
