@@ -77,7 +77,7 @@ def test_restoring_over_good_data_backs_it_up_first(data: Path, tmp_path: Path) 
     with_kitchen = next(line.split()[-1] for line in listed if " 1 block " in line)
     result = run_cli("restore", with_kitchen, data_dir=data)
     assert result.returncode == 0, result.stderr
-    assert "What you had before is kept in" in result.stdout
+    assert "What you had just before is kept in" in result.stdout
     assert exported_titles(data) == ["Kitchen – Patel"]
     before = result.stdout.rsplit(" ", 1)[1].rstrip(".\n")
     assert run_cli("restore", before, data_dir=data).returncode == 0

@@ -12,6 +12,7 @@ from helpers import digest, run_cli, write_json
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
+from tradesman.errors import UserError
 from tradesman.paths import DataPaths, prepare_data_folder
 from tradesman.services import blocks as block_service
 from tradesman.services.transfer import export_text, import_from_file
@@ -94,7 +95,7 @@ def test_a_failed_backup_stops_the_import(
         raise backup_module.BackupFailed("Could not write a backup: the disk is full.")
 
     monkeypatch.setattr("tradesman.store.database.make_backup", no_room)
-    with pytest.raises(backup_module.BackupFailed, match="disk is full"):
+    with pytest.raises(UserError, match=r"Nothing was imported\. .*disk is full"):
         import_from_file(store, small_export(tmp_path), None)
     with store.reading() as session:
         assert [

@@ -97,10 +97,13 @@ class _Startup:
             from tradesman.services.first_look import first_look
             from tradesman.store.datafile import open_data_file
 
-            database = open_data_file(self.paths)
+            told: list[str] = []
+            database = open_data_file(self.paths, tell=told.append)
             look = first_look(database, self.locale_name, date.today())
             _AfterNextPaint(self.window.split_panel, self.get_ready)
             self.window.show_first_look(look)
+            for sentence in told:  # (after the week is on screen, not instead of it)
+                self.tell(sentence)
         except UserError as exc:
             answer = self._restored_after(exc)
             if answer == "not offered":
@@ -110,6 +113,15 @@ class _Startup:
                 self.app.exit(1)
         except Exception as exc:
             self.fail_with_bug(exc)
+
+    def tell(self, sentence: str) -> None:
+        """Something the owner should know of the opening, that does not stop it."""
+        if self.smoke_test:
+            print(f"tradesman: {sentence}", file=sys.stderr)
+            return
+        from tradesman.ui import prompts
+
+        prompts.tell(self.window, APP_NAME, sentence)
 
     def _restored_after(self, exc: UserError) -> str:
         """A refused data file: offer the newest good backup in its place (the file is
@@ -209,7 +221,42 @@ def _report_bugs(window: QWidget, smoke_test: bool) -> Callable[..., None]:
     return report
 
 
+def missing_display(environ: dict[str, str] | None = None) -> str | None:
+    """Why no window can open here, in a sentence; None when one can (or cannot tell).
+
+    Qt's answer to a missing display on Linux is to abort the whole process (exit 134,
+    a core dump), so the window asks first. Only the plain cases are judged: no display
+    named at all, or a local X display whose socket is not there.
+    """
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if env.get("QT_QPA_PLATFORM") or env.get("WAYLAND_DISPLAY"):
+        return None  # (a platform chosen on purpose, or Wayland: Qt finds its own way)
+    display = env.get("DISPLAY", "")
+    later = "The commands still work without one; `tradesman --help` lists them."
+    if not display:
+        return f"No display was found, so the window cannot open. {later}"
+    if display.startswith(":"):
+        number = display[1:].split(".")[0]
+        socket = f"/tmp/.X11-unix/X{number}"
+        if not Path(socket).exists() and not _abstract_socket_listed(socket):
+            return f"The display {display} cannot be reached, so the window cannot open. {later}"
+    return None
+
+
+def _abstract_socket_listed(name: str) -> bool:
+    """Whether an X server listens on the abstract socket '@<name>' (Linux)."""
+    try:
+        return f"@{name}" in Path("/proc/net/unix").read_text(errors="replace")
+    except OSError:
+        return True  # (cannot tell: let Qt try)
+
+
 def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
+    if (no_window := missing_display()) is not None:
+        print(f"tradesman: {no_window}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)

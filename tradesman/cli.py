@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from tradesman.domain.areas import AREAS
 from tradesman.domain.territory import locale_from_environment
-from tradesman.errors import UserError
+from tradesman.errors import UsageError, UserError
+from tradesman.files import shown_path
 from tradesman.identity import APP_NAME, VERSION
 from tradesman.logs import start_logging
 from tradesman.paths import DATA_DIR_ENV, DataPaths, choose_data_folder, prepare_data_folder
@@ -149,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Every file and folder this process makes is the owner's alone, whatever the umask
+    # (the log, the lock, the window's state, backups, exports, PDFs).
+    os.umask(0o077)
     try:
         paths = prepare_data_folder(choose_data_folder(getattr(args, "data_dir", None)))
         start_logging(paths.log_file)
@@ -157,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_window(paths, smoke_test=args.smoke_test)
         return _run_command(args, paths)
+    except UsageError as exc:
+        print(f"tradesman: {exc.message} (tradesman --help says more)", file=sys.stderr)
+        return EXIT_USAGE
     except UserError as exc:
         print(f"tradesman: {exc.message}", file=sys.stderr)
         return EXIT_USER_ERROR
@@ -300,7 +307,7 @@ def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> i
         sys.stdout.flush()
         return EXIT_OK
     write_atomically(output, data)
-    print(f"Wrote {what} to {output} ({paper.label}).")
+    print(f"Wrote {what} to {shown_path(output)} ({paper.label}).")
     return EXIT_OK
 
 
@@ -311,7 +318,7 @@ def _opened(paths: DataPaths) -> Store:
     from tradesman.store.datafile import DataFileRefused
 
     try:
-        return open_store(paths)
+        return open_store(paths, tell=_say)
     except DataFileRefused as refused:
         newest = newest_good_backup(paths) if refused.reason in SET_ASIDE_AS else None
         if newest is None:
@@ -322,17 +329,25 @@ def _opened(paths: DataPaths) -> Store:
         ) from None
 
 
+def _say(sentence: str) -> None:
+    """Something the owner should know that does not stop the command (on stderr)."""
+    print(f"tradesman: {sentence}", file=sys.stderr)
+
+
 def _list_backups(paths: DataPaths) -> int:
     from tradesman.store.backup_shelf import list_backups
 
-    shelf = list_backups(paths.backups)
+    shelf = list_backups(paths.backups, checked=True)
     if not shelf:
-        print(f"No backups yet in {paths.backups}.")
+        print(f"No backups yet in {shown_path(paths.backups)}.")
     for backup in shelf:
+        if backup.damage is None:
+            holds = f"{count_of(backup.blocks, 'block'):>12}  {count_of(backup.tasks, 'task'):>10}"
+        else:
+            holds = f"{'damaged, cannot be restored':<24}"
         print(
-            f"{backup.taken:%Y-%m-%d %H:%M}  {backup.reason:<22} "
-            f"{count_of(backup.blocks, 'block'):>12}  {count_of(backup.tasks, 'task'):>10}  "
-            f"{backup.path.name}"
+            f"{backup.taken:%Y-%m-%d %H:%M}  {backup.reason:<22} {holds}  "
+            f"{shown_path(backup.path.name)}"
         )
     return EXIT_OK
 
@@ -375,13 +390,16 @@ def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> in
         if not backup.is_file():
             raise UserError(f'There is no backup called "{which}"; `tradesman backups` lists them.')
     try:
-        store = open_store(paths)
+        store = open_store(paths, tell=_say)
     except DataFileRefused as refused:
         why = SET_ASIDE_AS.get(refused.reason)
         if why is None:
             raise
         aside = restore_refused_file(paths, backup, why)
-        print(f"Restored {backup.name}. The file that could not be used is kept as {aside.name}.")
+        print(
+            f"Restored {shown_path(backup.name)}. The file that could not be used is kept as "
+            f"{shown_path(aside.name)}."
+        )
         return EXIT_OK
     try:
         result = restore_backup(store, backup, locale_name)
@@ -389,8 +407,7 @@ def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> in
         store.close()
     print(
         f"Restored {backup.name}: {count_of(result.counts.tasks, 'task')} and "
-        f"{count_of(result.counts.blocks, 'block')}. What you had before is kept in "
-        f"{result.backup_of_current.path.name}."
+        f"{count_of(result.counts.blocks, 'block')}. {result.what_was_kept()}"
     )
     return EXIT_OK
 
@@ -404,7 +421,7 @@ def _export(store: Store, locale_name: str | None, output: Path) -> int:
         return EXIT_OK
     counts = export_to_file(store, output, locale_name)
     tasks, blocks = count_of(counts.tasks, "task"), count_of(counts.blocks, "block")
-    print(f"Exported {tasks} and {blocks} to {output}.")
+    print(f"Exported {tasks} and {blocks} to {shown_path(output)}.")
     return EXIT_OK
 
 
@@ -414,7 +431,7 @@ def _import(store: Store, locale_name: str | None, source: Path) -> int:
     result = import_from_file(store, source, locale_name)
     print(
         f"Imported {count_of(result.counts.tasks, 'task')} and "
-        f"{count_of(result.counts.blocks, 'block')} from {source}. "
-        f"The data you had before is kept in {result.backup.path}."
+        f"{count_of(result.counts.blocks, 'block')} from {shown_path(source)}. "
+        f"The data you had before is kept in {shown_path(result.backup.path)}."
     )
     return EXIT_OK

@@ -17,3 +17,8 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class UsageError(UserError):
+    """A mistake in the command itself (an empty --data-dir, say): exit code 2, as for
+    the mistakes the argument parser finds."""

@@ -9,11 +9,12 @@ TRADESMAN_DATA_DIR environment variable choose another one, and the tests always
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from tradesman.errors import UserError
-from tradesman.files import describe_os_error
+from tradesman.errors import UsageError, UserError
+from tradesman.files import describe_os_error, shown_path
 from tradesman.identity import APP_NAME
 
 DATA_DIR_ENV = "TRADESMAN_DATA_DIR"
@@ -55,12 +56,25 @@ def default_data_folder() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
-def choose_data_folder(cli_value: str | None, environ: dict[str, str] | None = None) -> Path:
-    """The folder to use: --data-dir first, then TRADESMAN_DATA_DIR, then the default."""
+def choose_data_folder(cli_value: str | None, environ: Mapping[str, str] | None = None) -> Path:
+    """The folder to use: --data-dir first, then TRADESMAN_DATA_DIR, then the default.
+
+    An empty one is a mistake, not "the default": `--data-dir "$FOLDER"` with FOLDER
+    unset must not land on the owner's real data (an import there replaces it all).
+    """
     env = os.environ if environ is None else environ
-    chosen = cli_value or env.get(DATA_DIR_ENV) or None
-    if chosen:
-        return Path(chosen).expanduser().absolute()
+    if cli_value is not None:
+        if not cli_value.strip():
+            raise UsageError("--data-dir was given an empty folder name; name a folder.")
+        return Path(cli_value).expanduser().absolute()
+    from_env = env.get(DATA_DIR_ENV)
+    if from_env is not None:
+        if not from_env.strip():
+            raise UsageError(
+                f"{DATA_DIR_ENV} is set but empty; name a folder in it, or unset it to use "
+                "your usual data folder."
+            )
+        return Path(from_env).expanduser().absolute()
     return default_data_folder()
 
 
@@ -71,26 +85,67 @@ def prepare_data_folder(folder: Path) -> DataPaths:
     the window and the command line both say what is wrong instead of crashing.
     """
     try:
+        if folder.is_symlink() and not folder.exists():
+            raise UserError(
+                f"The data folder {shown_path(folder)} is a link to "
+                f"{shown_path(folder.readlink())}, which is not there (is a drive missing?)."
+            )
         if not folder.exists():
             folder.mkdir(parents=True, mode=FOLDER_MODE)
             # mkdir's mode is filtered through the umask; say it once more, exactly.
             folder.chmod(FOLDER_MODE)
         elif not folder.is_dir():
-            raise UserError(f"The data folder {folder} is a file, not a folder.")
+            raise UserError(
+                f"The data folder {shown_path(folder)} is {kind_of_file(folder)}, not a folder."
+            )
+        else:
+            _keep_private(folder)
     except PermissionError as exc:
         raise UserError(
-            f"Tradesman cannot create its data folder {folder}: permission denied."
+            f"Tradesman cannot create its data folder {shown_path(folder)}: permission denied."
         ) from exc
     except OSError as exc:
         raise UserError(
-            f"Tradesman cannot create its data folder {folder}: {describe_os_error(exc)}."
+            f"Tradesman cannot create its data folder {shown_path(folder)}: "
+            f"{describe_os_error(exc)}."
         ) from exc
     if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
         raise UserError(
-            f"Tradesman cannot write to its data folder {folder}. "
+            f"Tradesman cannot write to its data folder {shown_path(folder)}. "
             "Check that the folder belongs to you and is not read-only."
         )
     return DataPaths(folder)
+
+
+def _keep_private(folder: Path) -> None:
+    """An existing data folder that others can look into is closed to them, as a new
+    one is made — when it is ours to close: holding our data file, or empty. (Another
+    folder given with --data-dir, a home folder say, is not Tradesman's to lock up; our
+    files in it are owner-only all the same.)"""
+    info = folder.stat()
+    if info.st_mode & 0o077 == 0 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+        return
+    if (folder / DATABASE_NAME).exists() or not any(folder.iterdir()):
+        folder.chmod(FOLDER_MODE)
+
+
+def kind_of_file(path: Path) -> str:
+    """'a file', 'a named pipe', 'a device'... for a sentence about what is in the way."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not usable"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a file"
 
 
 def ensure_private_folder(folder: Path) -> None:

@@ -18,9 +18,11 @@ from datetime import datetime
 from pathlib import Path
 
 from tradesman.errors import UserError
-from tradesman.paths import DataPaths, ensure_private_folder
+from tradesman.exchange.document import DataSet
+from tradesman.files import describe_os_error, shown_path
+from tradesman.paths import DATABASE_NAME, DataPaths, ensure_private_folder
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
-from tradesman.store.backup import Backup, make_backup
+from tradesman.store.backup import Backup, BackupFailed, make_backup
 from tradesman.store.backup_shelf import (
     ShelvedBackup,
     changed_since_newest,
@@ -29,7 +31,7 @@ from tradesman.store.backup_shelf import (
     list_backups,
     thin_backups,
 )
-from tradesman.store.database import Store
+from tradesman.store.database import Store, write_refused
 from tradesman.store.datafile import Refusal, connect
 from tradesman.store.restore import copy_backup, keep_aside, set_aside
 
@@ -47,7 +49,20 @@ SET_ASIDE_AS = {
 @dataclass(frozen=True)
 class Restored:
     counts: Counts
-    backup_of_current: Backup  # the data as it was just before, kept
+    backup_of_current: Backup | None  # the data as it was just before, kept
+    # Where the data file went instead, when it was damaged (no backup of it can be made).
+    damaged_kept_as: Path | None = None
+
+    def what_was_kept(self) -> str:
+        """A sentence: where what the owner had before the restore is kept."""
+        if self.backup_of_current is not None:
+            name = self.backup_of_current.path.name
+            return f"What you had just before is kept in the backup {name}."
+        assert self.damaged_kept_as is not None
+        return (
+            "Your data file was damaged; it is kept beside the restored one as "
+            f"{shown_path(self.damaged_kept_as.name)}."
+        )
 
 
 def back_up_if_changed(
@@ -55,15 +70,16 @@ def back_up_if_changed(
 ) -> Backup | None:
     """A verified backup if the data changed since the newest one (None if not), then
     the old backups thinned."""
-    clear_leftovers(store.backups)
-    db = connect(store.path)
-    try:
-        if not changed_since_newest(db, store.backups):
-            return None
-        backup = make_backup(db, store.backups, reason)
-    finally:
-        db.close()
-    thin_backups(store.backups, now or datetime.now())
+    with store.whole_file:
+        clear_leftovers(store.backups)
+        db = connect(store.path)
+        try:
+            if not changed_since_newest(db, store.backups):
+                return None
+            backup = make_backup(db, store.backups, reason)
+        finally:
+            db.close()
+        thin_backups(store.backups, now or datetime.now())
     return backup
 
 
@@ -72,22 +88,55 @@ def backups(store_or_paths: Store | DataPaths) -> list[ShelvedBackup]:
     return list_backups(store_or_paths.backups)
 
 
+NOT_RESTORED = "The backup was not restored"
+
+
 def restore_backup(store: Store, backup: Path, locale_name: str | None) -> Restored:
-    """Put the backup's data in place of the current data (after backing that up)."""
-    with tempfile.TemporaryDirectory(prefix="restoring-", dir=_scratch(store.backups)) as folder:
-        copy = Path(folder) / "backup.sqlite3"
-        copy_backup(backup, copy)
-        source = Store(copy, Path(folder))
+    """Put the backup's data in place of the current data (after backing that up).
+
+    When the data file itself turns out damaged (its own backup fails the check), it
+    cannot be backed up nor changed safely: it is kept under another name and the backup
+    put in its place, as at start-up (`restore_refused_file`)."""
+    with store.whole_file:
+        data = _read_backup(store, backup, locale_name)
+        moment = datetime.now().astimezone()
         try:
-            with source.reading() as session:
-                data = read_data_set(session, locale_name)
-        finally:
-            source.close()
-    moment = datetime.now().astimezone()
-    counts, before = store.replace_after_backup(
-        "before-restore", lambda session: replace_data_set(session, data, moment)
-    )
+            counts, before = store.replace_after_backup(
+                "before-restore",
+                lambda session: replace_data_set(session, data, moment),
+                NOT_RESTORED,
+            )
+        except BackupFailed as failed:
+            if not failed.of_the_data or store.path.name != DATABASE_NAME:
+                raise
+            # (None of our connections may hold the damaged file while it is set aside.)
+            store.close()
+            aside = restore_refused_file(DataPaths(store.path.parent), backup, "damaged")
+            counts = Counts(len(data.tasks), len(data.blocks), len(data.series), len(data.rules))
+            return Restored(counts, None, aside)
     return Restored(counts, before)
+
+
+def _read_backup(store: Store, backup: Path, locale_name: str | None) -> DataSet:
+    """The backup's whole data set, read from a checked, up-to-date scratch copy."""
+    scratch = _scratch(store.backups)
+    try:
+        with tempfile.TemporaryDirectory(prefix="restoring-", dir=scratch) as folder:
+            copy = Path(folder) / "backup.sqlite3"
+            copy_backup(backup, copy)
+            source = Store(copy, Path(folder))
+            try:
+                with source.reading() as session:
+                    return read_data_set(session, locale_name)
+            finally:
+                source.close()
+    except (OSError, sqlite3.Error) as exc:  # (a full disk, most likely: the copy is big)
+        refused = write_refused(exc, NOT_RESTORED)
+        if refused is not None:
+            raise refused from exc
+        if isinstance(exc, OSError):
+            raise UserError(f"{NOT_RESTORED}: {describe_os_error(exc)}.") from exc
+        raise
 
 
 def restore_refused_file(paths: DataPaths, backup: Path, why: str) -> Path:
@@ -118,10 +167,13 @@ def restore_refused_file(paths: DataPaths, backup: Path, why: str) -> Path:
 
 
 def newest_good_backup(paths: DataPaths) -> ShelvedBackup | None:
-    """The newest backup that this version can restore and that passes its check."""
-    from tradesman.store.backup import BackupFailed, verify_backup
+    """The newest backup that this version can restore, that passes its check and that
+    holds some data — an empty one only when no other will do (a copy of empty data,
+    taken after the file was lost, must not hide the last copy of the real data)."""
+    from tradesman.store.backup import verify_backup
     from tradesman.store.migrations import SCHEMA_VERSION
 
+    empty: ShelvedBackup | None = None
     for backup in list_backups(paths.backups):
         if backup.schema_version > SCHEMA_VERSION:
             continue
@@ -129,8 +181,10 @@ def newest_good_backup(paths: DataPaths) -> ShelvedBackup | None:
             verify_backup(backup.path)
         except BackupFailed:
             continue
-        return backup
-    return None
+        if backup.blocks or backup.tasks:
+            return backup
+        empty = empty or backup
+    return empty
 
 
 def _scratch(folder: Path) -> Path:

@@ -18,9 +18,13 @@ from tradesman.exchange.document import (
 from tradesman.files import describe_os_error, shown_path, write_atomically
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
 from tradesman.services.settings import default_settings
-from tradesman.store.backup import Backup
+from tradesman.store.backup import Backup, BackupFailed
 from tradesman.store.database import Store
+from tradesman.store.datafile import damage_found
+from tradesman.store.reads import dbapi_connection
 
+NOT_IMPORTED = "Nothing was imported"
+NOT_EXPORTED = "Nothing was exported"
 # Bigger than twenty years of a busy week; anything larger is not an export of ours.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -32,11 +36,29 @@ class ImportResult:
 
 
 def export_text(store: Store, locale_name: str | None) -> tuple[str, Counts]:
-    """Everything as the JSON text of an export."""
+    """Everything as the JSON text of an export, once it is known to import back whole.
+
+    The file is checked thoroughly first (integrity_check, in the same snapshot that is
+    read): a damaged index reads rows twice or not at all, and such an export could not
+    be imported, or would bring the damage along. Nothing is written from a file that
+    fails; the owner is told how to get a sound copy back.
+    """
     with store.reading() as session:
+        damage = damage_found(dbapi_connection(session))
+        if damage is not None:
+            raise UserError(
+                f"{NOT_EXPORTED}: your data file is damaged ({damage}). Put your newest good "
+                "backup in its place (File → Restore from backup…, or `tradesman restore "
+                "newest`; the damaged file is kept), then export again."
+            )
         data = read_data_set(session, locale_name)
     counts = Counts(tasks=len(data.tasks), blocks=len(data.blocks), series=len(data.series))
-    return dump_document(to_document(data)), counts
+    document = to_document(data)
+    try:  # (the import's own checks: what is exported must import)
+        from_document(document, default_settings(locale_name), datetime.now(UTC))
+    except BadDocument as exc:
+        raise UserError(f"{NOT_EXPORTED}: your data would not import back ({exc.message})") from exc
+    return dump_document(document), counts
 
 
 def export_to_file(store: Store, path: Path, locale_name: str | None) -> Counts:
@@ -62,9 +84,18 @@ def import_from_file(
         raise BadDocument(
             f"Nothing was imported from {shown_path(path.name)}. {exc.message}"
         ) from None
-    counts, backup = store.replace_after_backup(
-        "before-import", lambda session: replace_data_set(session, data, moment)
-    )
+    try:
+        counts, backup = store.replace_after_backup(
+            "before-import", lambda session: replace_data_set(session, data, moment), NOT_IMPORTED
+        )
+    except BackupFailed as failed:
+        if not failed.of_the_data:
+            raise UserError(f"{NOT_IMPORTED}. {failed.message}") from failed
+        raise UserError(
+            f"{NOT_IMPORTED}: your data file is damaged ({failed.detail}). Put your newest "
+            "good backup in its place first (File → Restore from backup…, or `tradesman "
+            "restore newest`; the damaged file is kept), then import again."
+        ) from failed
     return ImportResult(counts, backup)
 
 

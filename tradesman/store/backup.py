@@ -2,7 +2,8 @@
 
 A copy is made with SQLite's `VACUUM INTO`, which reads a consistent snapshot even
 while the app is writing (a plain file copy of a live WAL database can be torn). The
-copy is written under a temporary name, checked with `PRAGMA quick_check` and for
+copy is written under a temporary name, checked with `PRAGMA integrity_check` (which,
+unlike quick_check, also finds an index that no longer matches its table) and for
 being a Tradesman file, and only then renamed into place: a backup that exists is a
 backup that was verified.
 """
@@ -17,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tradesman.errors import UserError
+from tradesman.files import shown_path
 from tradesman.paths import FILE_MODE, ensure_private_folder
 from tradesman.store.header import APPLICATION_ID
 
@@ -25,7 +27,15 @@ BACKUP_SUFFIX = ".sqlite3"
 
 
 class BackupFailed(UserError):
-    """A backup could not be made or did not verify; nothing that depends on it went ahead."""
+    """A backup could not be made or did not verify; nothing that depends on it went ahead.
+
+    `of_the_data`: the copy was made but is damaged — when it was just copied from the
+    data file, the damage is in the data file itself (`detail` says what it is)."""
+
+    def __init__(self, message: str, detail: str = "", of_the_data: bool = False) -> None:
+        super().__init__(message)
+        self.detail = detail
+        self.of_the_data = of_the_data
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,7 @@ def make_backup(db: sqlite3.Connection, folder: Path, reason: str) -> Backup:
     with contextlib.suppress(FileNotFoundError):
         partial.unlink()
     try:
-        db.execute("VACUUM INTO ?", (str(partial),))
+        db.execute("VACUUM INTO ?", (_sqlite_name(partial),))
         partial.chmod(FILE_MODE)
         verify_backup(partial)
         partial.replace(final)
@@ -66,28 +76,71 @@ def make_backup(db: sqlite3.Connection, folder: Path, reason: str) -> Backup:
         with contextlib.suppress(OSError):
             partial.unlink()
         if isinstance(exc, BackupFailed):
+            if exc.of_the_data:  # (the copy is faithful: it is the data file that is damaged)
+                raise BackupFailed(
+                    f"No backup can be made: your data file is damaged ({exc.detail}).",
+                    detail=exc.detail,
+                    of_the_data=True,
+                ) from None
             raise
-        raise BackupFailed(f"Could not write a backup to {folder}: {exc}.") from exc
+        raise BackupFailed(
+            f"Could not write a backup to {shown_path(folder)}: {_in_words(exc)}."
+        ) from exc
     return Backup(final, taken, reason)
 
 
+def _sqlite_name(path: Path) -> str:
+    """The name VACUUM INTO is given: the path, or its file: URI where the path is not
+    UTF-8 (SQLite takes text; our connections are opened with URIs allowed)."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.absolute().as_uri()
+    return text
+
+
+def _in_words(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        from tradesman.files import describe_os_error
+
+        return describe_os_error(exc)
+    text = str(exc)
+    return "the disk is full" if "disk is full" in text else text
+
+
 def verify_backup(path: Path) -> None:
-    """Raise BackupFailed unless `path` is a sound Tradesman database."""
+    """Raise BackupFailed unless `path` is a sound Tradesman database: every page, every
+    index against its table (integrity_check), and our application id."""
+    from tradesman.store.datafile import damage_in_words
+
+    name = shown_path(path.name)
     try:
-        copy = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        copy = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise BackupFailed(f"The backup {path.name} cannot be opened: {exc}.") from exc
+        raise BackupFailed(
+            f"The backup {name} cannot be opened: {exc}.", detail=f"it cannot be opened: {exc}"
+        ) from exc
     try:
-        result = copy.execute("PRAGMA quick_check").fetchone()
         app_id = copy.execute("PRAGMA application_id").fetchone()[0]
+        found = copy.execute("PRAGMA integrity_check").fetchall()
     except sqlite3.Error as exc:
-        raise BackupFailed(f"The backup {path.name} cannot be read: {exc}.") from exc
+        detail = damage_in_words(str(exc))
+        raise BackupFailed(
+            f"The backup {name} is damaged ({detail}).", detail=detail, of_the_data=True
+        ) from exc
     finally:
         copy.close()
-    if result is None or result[0] != "ok":
-        raise BackupFailed(f"The backup {path.name} failed its check ({result}).")
     if app_id != APPLICATION_ID:
-        raise BackupFailed(f"The backup {path.name} is not a Tradesman file.")
+        raise BackupFailed(
+            f"The backup {name} is not a Tradesman file.", detail="not a Tradesman file"
+        )
+    report = "\n".join(str(row[0]) for row in found)
+    if report != "ok":
+        detail = damage_in_words(report)
+        raise BackupFailed(
+            f"The backup {name} is damaged ({detail}).", detail=detail, of_the_data=True
+        )
 
 
 def _free_name(folder: Path, name: str) -> Path:

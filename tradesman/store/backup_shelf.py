@@ -11,11 +11,12 @@ import logging
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from tradesman.domain.retention import backups_to_keep
-from tradesman.store.backup import BACKUP_SUFFIX
+from tradesman.paths import DATABASE_NAME
+from tradesman.store.backup import BACKUP_SUFFIX, BackupFailed, verify_backup
 
 _NAME = re.compile(
     r"^tradesman-(\d{4}-\d{2}-\d{2}T\d{6})-([a-z0-9-]+?)(?:-(\d+))?"
@@ -36,10 +37,15 @@ class ShelvedBackup:
     tasks: int
     schema_version: int
     changes: int | None  # the change count it was taken at (None: taken before counting)
+    # Why it cannot be restored, in a few words (None: it could be read, and, if it was
+    # checked, it passed).
+    damage: str | None = None
 
 
-def list_backups(folder: Path) -> list[ShelvedBackup]:
-    """The backups in `folder`, newest first; files that cannot be read are left out."""
+def list_backups(folder: Path, checked: bool = False) -> list[ShelvedBackup]:
+    """The backups in `folder`, newest first. One that cannot be read is listed with its
+    `damage`; with `checked`, so is one that fails SQLite's thorough check (slower: every
+    page of every backup is read)."""
     found = []
     for path in folder.glob(f"tradesman-*{BACKUP_SUFFIX}") if folder.is_dir() else ():
         match = _NAME.match(path.name)
@@ -50,9 +56,18 @@ def list_backups(folder: Path) -> list[ShelvedBackup]:
             # (Two in one second: the time each file was written orders them, and the
             # -2, -3... of one reason if even that is the same.)
             order = (path.stat().st_mtime_ns, int(match.group(3) or 1))
-            found.append((order, _read(path, taken, match.group(2))))
-        except (sqlite3.Error, OSError) as exc:
+        except (ValueError, OSError) as exc:
             log.warning("backup %s cannot be read: %s", path.name, exc)
+            continue
+        try:
+            backup = _read(path, taken, match.group(2))
+            if checked:
+                verify_backup(path)
+        except (sqlite3.Error, OSError, BackupFailed) as exc:
+            log.warning("backup %s cannot be used: %s", path.name, exc)
+            damage = exc.detail if isinstance(exc, BackupFailed) and exc.detail else str(exc)
+            backup = ShelvedBackup(path, taken, match.group(2), 0, 0, 0, None, damage)
+        found.append((order, backup))
     found.sort(key=lambda ordered: (ordered[1].taken, ordered[0]), reverse=True)
     return [backup for _, backup in found]
 
@@ -104,18 +119,30 @@ def thin_backups(folder: Path, now: datetime) -> list[Path]:
     return removed
 
 
-def clear_leftovers(folder: Path) -> None:
+# Work cut short by a crash is this old at least before its leftovers are cleared by a
+# start: a backup or a restore under way in another process is never pulled from under it.
+LEFTOVERS_AFTER = timedelta(hours=1)
+
+
+def clear_leftovers(folder: Path, older_than: timedelta = timedelta(0)) -> None:
     """What a backup or a restore cut short by a crash left behind: half-written copies
-    (`*.partial`) and scratch folders (`restoring-*`). Never a finished backup."""
+    (`*.partial`) and scratch folders (`restoring-*`) in the backups folder `folder`, and
+    half-built copies beside the data file (`*.restoring`, `*.restoring.left-over-*`).
+    Never a finished backup, never a file kept aside on purpose (`.damaged-*`,
+    `-wal.not-this-file-*`). Only what was last touched `older_than` ago."""
     import shutil
 
-    if not folder.is_dir():
-        return
-    for leftover in folder.iterdir():
+    cut_off = datetime.now().timestamp() - older_than.total_seconds()
+    beside = sorted(folder.parent.glob(f"{DATABASE_NAME}.restoring*")) if folder.parent else []
+    inside = sorted(folder.iterdir()) if folder.is_dir() else []
+    for leftover in beside + inside:
+        half_built = leftover.parent != folder or ".partial" in leftover.name
         try:
-            if leftover.is_dir() and leftover.name.startswith("restoring-"):
+            if leftover.lstat().st_mtime > cut_off:
+                continue
+            if leftover.is_dir() and leftover.name.startswith("restoring-") and not half_built:
                 shutil.rmtree(leftover)
-            elif ".partial" in leftover.name and leftover.is_file():
+            elif half_built and leftover.is_file() and not leftover.is_symlink():
                 leftover.unlink()
         except OSError as exc:
             log.warning("cannot clear %s: %s", leftover.name, exc)

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import URL, create_engine, event
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from tradesman.errors import UserError
 from tradesman.paths import DataPaths
 from tradesman.store.backup import Backup, make_backup
-from tradesman.store.datafile import configure, open_data_file
+from tradesman.store.datafile import connect, open_data_file
 from tradesman.store.migrations import MIGRATIONS, Migration
 
 _WRITE_OPTION = "tradesman_write"
@@ -34,12 +36,18 @@ class Store:
     def __init__(self, path: Path, backups: Path) -> None:
         self.path = path
         self.backups = backups
-        # A URL object, not a string: a folder named "jobs?2026" or "100%" must not be
-        # read as URL syntax and open some other file.
-        self._engine = create_engine(URL.create("sqlite+pysqlite", database=str(path)))
-        event.listen(self._engine, "connect", _on_connect)
+        # Our own connections (datafile.connect): opened by a file: URI, so a folder named
+        # "jobs?2026", "100%" or in bytes that are not UTF-8 opens this file and no other,
+        # with our pragmas, and readable on a full disk. (A file's pool, as SQLAlchemy
+        # would choose for a file it opened itself.)
+        self._engine = create_engine(
+            "sqlite+pysqlite://", creator=lambda: connect(path), poolclass=QueuePool
+        )
         event.listen(self._engine, "begin", _on_begin)
         self._write_engine = self._engine.execution_options(**{_WRITE_OPTION: True})
+        # Held by work on the whole file (a backup, a restore): one at a time, so that a
+        # file set aside by a restore is never still held by a backup's connection.
+        self.whole_file = threading.RLock()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
@@ -63,18 +71,36 @@ class Store:
             raise refused from exc
 
     def replace_after_backup(
-        self, reason: str, work: Callable[[Session], _T], attempts: int = 3
+        self,
+        reason: str,
+        work: Callable[[Session], _T],
+        nothing_done: str = "Nothing was changed",
+        attempts: int = 3,
     ) -> tuple[_T, Backup]:
         """Back up, then run `work` in one write transaction, with nothing saved between.
 
         VACUUM INTO cannot run inside the write transaction, so the backup comes first
         and SQLite's data_version then tells whether anyone saved in between; if so,
-        the work is rolled back and the backup taken again.
+        the work is rolled back and the backup taken again. A file or disk that cannot
+        be written is found before any backup is made, and said in words that start
+        with `nothing_done` ("Nothing was imported").
         """
+        try:
+            return self._replace_after_backup(reason, work, nothing_done, attempts)
+        except (DBAPIError, sqlite3.Error) as exc:
+            refused = write_refused(exc, nothing_done)
+            if refused is None:
+                raise
+            raise refused from exc
+
+    def _replace_after_backup(
+        self, reason: str, work: Callable[[Session], _T], nothing_done: str, attempts: int
+    ) -> tuple[_T, Backup]:
         raw = self._engine.raw_connection()
         try:
             watcher = raw.driver_connection
             assert isinstance(watcher, sqlite3.Connection)
+            _try_a_write(watcher)
             for _ in range(attempts):
                 seen = watcher.execute("PRAGMA data_version").fetchone()[0]
                 backup = make_backup(watcher, self.backups, reason)
@@ -88,9 +114,7 @@ class Store:
                     return result, backup
         finally:
             raw.close()
-        raise UserError(
-            "Your data kept changing during the import; nothing was imported. Try again."
-        )
+        raise UserError(f"{nothing_done}: your data kept changing meanwhile. Try again.")
 
     def backup(self, reason: str) -> Backup:
         """A verified copy of the file as it is now, in the backups folder."""
@@ -115,22 +139,36 @@ _WRITE_PROBLEMS = (
 )
 
 
-def write_refused(exc: BaseException) -> UserError | None:
+def write_refused(
+    exc: BaseException, nothing_done: str = "Your change was not saved"
+) -> UserError | None:
     """A plain sentence for a change the disk refused (None for any other error)."""
     text = str(getattr(exc, "orig", None) or exc).lower()
     for words, reason in _WRITE_PROBLEMS:
         if words in text:
-            return UserError(f"Your change was not saved: {reason}.")
+            return UserError(f"{nothing_done}: {reason}.")
     return None
 
 
-def open_store(paths: DataPaths, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
-    """Open (or create) the data file in `paths`, refusing any file that is not safe to use."""
-    return Store(open_data_file(paths, migrations), paths.backups)
+def _try_a_write(db: sqlite3.Connection) -> None:
+    """Write and roll back, so that a file that cannot be written says so now, before a
+    backup is made for a change that could never be saved. (BEGIN IMMEDIATE alone
+    succeeds on a read-only file; the first write is refused.)"""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("UPDATE change_count SET changes = changes")
+    finally:
+        db.execute("ROLLBACK")
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    configure(dbapi_connection)
+def open_store(
+    paths: DataPaths,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    tell: Callable[[str], None] | None = None,
+) -> Store:
+    """Open (or create) the data file in `paths`, refusing any file that is not safe to use.
+    `tell` hears what the owner should know of the opening (see `open_data_file`)."""
+    return Store(open_data_file(paths, migrations, tell), paths.backups)
 
 
 def _on_begin(connection: Connection) -> None:

@@ -1,10 +1,16 @@
 """Opening the data file safely, with nothing but the standard sqlite3 module.
 
 The order matters for never losing data:
-1. A file that is not ours (not SQLite, another program's, or from a newer Tradesman)
-   is refused from its header bytes alone, so it stays byte-for-byte untouched.
-2. Our file is checked (`PRAGMA quick_check`); a damaged one is refused, not repaired.
-3. An older file gets a verified backup, then each migration step in its own transaction.
+1. Anything that is not our file — not a regular file, not SQLite, another program's,
+   from a newer Tradesman, or empty where backups show there was data — is refused
+   from what it is and its header bytes alone, so it stays byte-for-byte untouched.
+2. A change log (`-wal`) that a crash left beside the file is checked before SQLite
+   may fold it in: one that is not this file's is moved aside and kept (wal.py).
+3. Our file is checked through SQLite, read-only: application id, data version, its
+   tables, and `PRAGMA quick_check` — or the slower, thorough `integrity_check` after
+   an unclean shutdown (a log left behind), which also finds a damaged index. A
+   damaged file is refused, not repaired.
+4. An older file gets a verified backup, then each migration step in its own transaction.
 A new file is built under a temporary name and renamed into place when complete.
 
 No SQLAlchemy here: the window opens the file and shows the week before SQLAlchemy
@@ -14,18 +20,22 @@ No SQLAlchemy here: the window opens the file and shows the week before SQLAlche
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
 from tradesman.errors import UserError
-from tradesman.paths import FILE_MODE, DataPaths
+from tradesman.files import shown_path
+from tradesman.paths import FILE_MODE, DataPaths, kind_of_file
 from tradesman.store.backup import make_backup
 from tradesman.store.header import APPLICATION_ID, FileKind, read_header
-from tradesman.store.migrations import MIGRATIONS, Migration, run_migrations
+from tradesman.store.migrations import MIGRATIONS, TABLES, Migration, run_migrations
+from tradesman.store.wal import has_changes_waiting, in_use, set_log_aside
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -40,31 +50,78 @@ class Refusal(Enum):
 class DataFileRefused(UserError):
     """The data file cannot be used as it is; it has been left exactly as it was."""
 
-    def __init__(self, message: str, reason: Refusal, path: Path) -> None:
+    def __init__(self, message: str, reason: Refusal, path: Path, detail: str = "") -> None:
         super().__init__(message)
         self.reason = reason
         self.path = path
+        self.detail = detail or reason.value  # (a few words: what is wrong with it)
 
 
-def open_data_file(paths: DataPaths, migrations: Sequence[Migration] = MIGRATIONS) -> Path:
-    """Make sure the data file in `paths` exists, is ours, is sound and is up to date."""
+def open_data_file(
+    paths: DataPaths,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    tell: Callable[[str], None] | None = None,
+) -> Path:
+    """Make sure the data file in `paths` exists, is ours, is sound and is up to date.
+
+    `tell` hears, in a sentence for the owner, anything done on the way that they should
+    know of (a change log that was not this file's, moved aside); it is logged too.
+    """
     path = paths.database
     try:
-        if path.exists() and not path.is_file():
-            raise DataFileRefused(
-                f"{path} is a folder, not a Tradesman data file. Move it away and start again.",
-                Refusal.NOT_TRADESMAN,
-                path,
-            )
-        new = not path.exists() or read_header(path).kind is FileKind.EMPTY
+        _refuse_what_is_not_a_file(path)
+        kind = read_header(path).kind if path.exists() else None
     except OSError as exc:
         raise _unreadable(path, exc) from exc
-    if new:
+    if kind is FileKind.EMPTY and _has_backups(paths.backups):
+        # (A file emptied by a full disk or a bad copy, not a new start: starting afresh
+        # here would back up the empty data as the newest backup.)
+        raise DataFileRefused(
+            f"{shown_path(path)} is empty: it holds no data at all, though your backups "
+            "show there was some. It has been left as it is.",
+            Refusal.DAMAGED,
+            path,
+        )
+    if kind is None or kind is FileKind.EMPTY:
         _set_aside_leftovers(path)
         _create(path, migrations)
     else:
-        _check_and_update(path, paths.backups, migrations)
+        _check_and_update(path, paths.backups, migrations, tell or _log_only)
+    from tradesman.store.backup_shelf import LEFTOVERS_AFTER, clear_leftovers
+
+    clear_leftovers(paths.backups, LEFTOVERS_AFTER)  # (whatever program a crash cut short)
     return path
+
+
+def _refuse_what_is_not_a_file(path: Path) -> None:
+    if path.is_symlink() and not path.exists():
+        raise DataFileRefused(
+            f"{shown_path(path)} is a link to {shown_path(path.readlink())}, which is not "
+            "there (is a drive or a shared folder missing?). Nothing was changed.",
+            Refusal.UNREADABLE,
+            path,
+        )
+    if path.exists() and not path.is_file():
+        what = kind_of_file(path)
+        raise DataFileRefused(
+            f"{shown_path(path)} is {what}, not a Tradesman data file. "
+            "Move it away and start again.",
+            Refusal.NOT_TRADESMAN,
+            path,
+        )
+
+
+def _has_backups(folder: Path) -> bool:
+    from tradesman.store.backup import BACKUP_SUFFIX
+
+    try:
+        return any(folder.glob(f"tradesman-*{BACKUP_SUFFIX}"))
+    except OSError:
+        return False
+
+
+def _log_only(sentence: str) -> None:
+    logging.getLogger(__name__).warning("%s", sentence)
 
 
 def _set_aside_leftovers(path: Path) -> None:
@@ -79,9 +136,51 @@ def _set_aside_leftovers(path: Path) -> None:
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with Tradesman's settings, in autocommit mode (we issue BEGIN ourselves)."""
-    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db = sqlite3.connect(
+        database_uri(path), uri=True, isolation_level=None, check_same_thread=False
+    )
     configure(db)
     return db
+
+
+def database_uri(path: Path, read_only: bool = False, without_log: bool = False) -> str:
+    """The file: URI that opens `path` and no other file, whatever its folder is called
+    (a "?", a "%", a name that is not UTF-8), with SQLite's settings for it.
+
+    `without_log` reads the file as it is on disk, ignoring a change log beside it (only
+    for a file nobody is writing). On a full disk, where SQLite cannot make the shared
+    index a log needs, the file is opened for this process alone (the index then lives
+    in memory), so that reading still works.
+    """
+    options = []
+    if read_only:
+        options.append("mode=ro")
+    if without_log:
+        options.append("immutable=1")
+    elif no_room_for_log_index(path):
+        options.append("vfs=unix-excl")
+    uri = path.absolute().as_uri()
+    return f"{uri}?{'&'.join(options)}" if options else uri
+
+
+# SQLite's shared index of the log takes 32 KiB when it is made; a log needs room too.
+_ROOM_FOR_THE_LOG = 1024 * 1024
+_LOG_INDEX_SIZE = 32 * 1024
+
+
+def no_room_for_log_index(path: Path) -> bool:
+    if os.name != "posix":
+        return False
+    try:
+        if Path(f"{path}-shm").stat().st_size >= _LOG_INDEX_SIZE:
+            return False  # (made already: by a program that has the file open, maybe)
+    except OSError:
+        pass
+    try:
+        room = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return room.f_bavail * room.f_frsize < _ROOM_FOR_THE_LOG
 
 
 def configure(db: sqlite3.Connection) -> None:
@@ -114,15 +213,18 @@ def _create(path: Path, migrations: Sequence[Migration]) -> None:
         finally:
             db.close()
         building.replace(path)
-    except OSError as exc:
+    except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             building.unlink()
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         raise UserError(
-            f"Tradesman could not create its data file {path}: {exc.strerror}."
+            f"Tradesman could not create its data file {shown_path(path)}: {reason}."
         ) from exc
 
 
-def _check_and_update(path: Path, backups: Path, migrations: Sequence[Migration]) -> None:
+def _check_and_update(
+    path: Path, backups: Path, migrations: Sequence[Migration], tell: Callable[[str], None]
+) -> None:
     newest = len(migrations)
     try:
         header = read_header(path)
@@ -130,52 +232,113 @@ def _check_and_update(path: Path, backups: Path, migrations: Sequence[Migration]
         raise _unreadable(path, exc) from exc
     if header.kind is FileKind.NOT_SQLITE:
         raise DataFileRefused(
-            f"{path} is not a Tradesman data file: it is not a database at all. "
+            f"{shown_path(path)} is not a Tradesman data file: it is not a database at all. "
             "It has been left as it is.",
             Refusal.NOT_TRADESMAN,
             path,
         )
     if header.kind is FileKind.FOREIGN:
         raise DataFileRefused(
-            f"{path} is another program's database, not a Tradesman data file. "
+            f"{shown_path(path)} is another program's database, not a Tradesman data file. "
             "It has been left as it is.",
             Refusal.NOT_TRADESMAN,
             path,
         )
     if header.user_version > newest:
         raise _newer(path, header.user_version, newest)
-    # Checked read-only: a refused file keeps even its write-ahead log as it was (a
-    # read-write connection would fold the log into the file when it closes).
-    version = _checked_version(path, newest)
+    version = _checked_with_its_log(path, newest, tell)
     if version < newest:
-        db = sqlite3.connect(path, isolation_level=None)
+        db = sqlite3.connect(database_uri(path), uri=True, isolation_level=None)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             make_backup(db, backups, f"before-update-to-v{newest}")
             run_migrations(db, version, migrations)
         except sqlite3.OperationalError as exc:
+            if _is_damage(exc):  # (a table the step needs is missing, or one is doubled)
+                raise _damaged(path, str(exc)) from exc
             raise _unreadable(path, exc) from exc
         finally:
             db.close()
 
 
-def _checked_version(path: Path, newest: int) -> int:
-    """The file's schema version, after refusing a newer or damaged file."""
+def _checked_with_its_log(path: Path, newest: int, tell: Callable[[str], None]) -> int:
+    """The file's data version, as SQLite reads it with the change log beside it, after
+    refusing a newer or damaged file. A log left by an unclean shutdown (one nobody has
+    open) is checked thoroughly; if the file is sound without it but not with it, the
+    log is not this file's: it is moved aside, kept, and the owner told."""
+    left_behind = has_changes_waiting(path) and in_use(path) is not True
     try:
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        return _checked_version(path, newest, thorough=left_behind)
+    except DataFileRefused as with_log:
+        # (Only a log nobody holds may move: one a running program writes is its own.)
+        if not left_behind or in_use(path) is not False or with_log.reason is Refusal.NEWER:
+            raise
+        try:
+            version = _checked_version(path, newest, thorough=True, without_log=True)
+        except DataFileRefused:
+            raise with_log from None
+        aside = set_log_aside(path)
+        sentence = (
+            "A change log left beside your data file was not this file's (with it, the file "
+            f"would read as damaged), so it was moved aside as {shown_path(aside.name)} and "
+            "kept. Your data is as Tradesman last wrote it into the file itself."
+        )
+        logging.getLogger(__name__).warning("%s (%s)", sentence, with_log.detail)
+        logging.getLogger(__name__).warning("%s", sentence)
+        tell(sentence)
+        return version
+
+
+def _checked_version(
+    path: Path, newest: int, thorough: bool = False, without_log: bool = False
+) -> int:
+    """The file's schema version, after refusing a newer or damaged file.
+
+    Read-only: a refused file keeps even its write-ahead log as it was (a read-write
+    connection would fold the log into the file when it closes). `thorough` runs
+    integrity_check, which also compares every index with its table (quick_check does
+    not, and a damaged index gives wrong sums and exports).
+    """
+    uri = database_uri(path, read_only=True, without_log=without_log)
+    if not without_log and no_room_for_log_index(path):
+        # On a full disk SQLite reads only through a connection of its own, and only a
+        # read-write one. With nothing waiting in a log, it has nothing to fold in
+        # and changes nothing; with a log waiting, it would fold it in unchecked.
+        if has_changes_waiting(path):
+            raise _unreadable(path, OSError(errno.ENOSPC, "the disk is full"))
+        uri = database_uri(path)
+    try:
+        db = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise _unreadable(path, exc) from exc
+
+    def answer(pragma: str) -> list[object]:
+        # (Every row, so the statement is finished: one left open keeps SQLite's locks on
+        # the file after close() while an exception's traceback holds its cursor.)
+        return [row[0] for row in db.execute(f"PRAGMA {pragma}").fetchall()]
+
     try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        answer(f"busy_timeout = {BUSY_TIMEOUT_MS}")
         # The header can lag behind the write-ahead log; ask SQLite for the real values.
-        version: int = db.execute("PRAGMA user_version").fetchone()[0]
+        if answer("application_id") != [APPLICATION_ID]:
+            raise _damaged(path, "it reads as another program's database")
+        version = int(str(answer("user_version")[0]))
         if version > newest:
             raise _newer(path, version, newest)
-        check = db.execute("PRAGMA quick_check").fetchone()
-        if check is None or check[0] != "ok":
-            raise _damaged(path, str(check[0]) if check else "no answer")
+        if version < 1:
+            raise _damaged(path, f"its data version is {version}")
+        if version == newest:
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master").fetchall()}
+            missing = sorted(TABLES - tables)
+            if missing:
+                raise _damaged(path, f"the table {missing[0]} is missing")
+        found = answer("integrity_check" if thorough else "quick_check")
+        if found != ["ok"]:
+            raise _damaged(path, "\n".join(map(str, found)) or "no answer")
         return version
     except sqlite3.OperationalError as exc:  # locked, busy, out of disk: not damage
+        if _is_damage(exc):
+            raise _damaged(path, str(exc)) from exc
         raise _unreadable(path, exc) from exc
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
         raise _damaged(path, str(exc)) from exc
@@ -183,33 +346,60 @@ def _checked_version(path: Path, newest: int) -> int:
         db.close()
 
 
+def _is_damage(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return any(words in text for words in ("no such table", "no such column", "already exists",
+                                            "duplicate column", "malformed"))  # fmt: skip
+
+
 def _newer(path: Path, version: int, newest: int) -> DataFileRefused:
     return DataFileRefused(
-        f"{path} was saved by a newer version of Tradesman (data version {version}; this "
-        f"version reads up to {newest}). Install the newer Tradesman to open it. "
-        "The file has been left as it is.",
+        f"{shown_path(path)} was saved by a newer version of Tradesman (data version "
+        f"{version}; this version reads up to {newest}). Install the newer Tradesman to open "
+        "it. The file has been left as it is.",
         Refusal.NEWER,
         path,
     )
 
 
-def _damaged(path: Path, detail: str) -> DataFileRefused:
-    # SQLite's own words can run to pages ("Page 208 is never used", ...): the log keeps
-    # them; the owner gets the first line.
-    import logging
+def damage_in_words(detail: str) -> str:
+    """The first telling line of SQLite's report of damage, short (its own words can run
+    to pages, "Page 208 is never used"...; the log keeps them all)."""
+    lines = [line.strip() for line in detail.splitlines() if line.strip()]
+    telling = [line for line in lines if not line.startswith("***")] or lines
+    return telling[0][:120] if telling else "no detail"
 
+
+def damage_found(db: sqlite3.Connection) -> str | None:
+    """What is wrong with the open database, in a few words (None: it is sound), from
+    SQLite's thorough check: every page, and every index against its table."""
+    try:
+        report = "\n".join(str(row[0]) for row in db.execute("PRAGMA integrity_check"))
+    except sqlite3.DatabaseError as exc:
+        report = str(exc)
+    if report == "ok":
+        return None
+    logging.getLogger(__name__).warning("the data file failed its check: %s", report)
+    return damage_in_words(report)
+
+
+def _damaged(path: Path, detail: str) -> DataFileRefused:
     logging.getLogger(__name__).warning("%s failed its check: %s", path, detail)
-    first = detail.splitlines()[0][:120] if detail.strip() else "no detail"
+    first = damage_in_words(detail)
     return DataFileRefused(
-        f"{path} is damaged and cannot be opened safely ({first}). "
+        f"{shown_path(path)} is damaged and cannot be opened safely ({first}). "
         "It has been left as it is; your backups are in the backups folder beside it.",
         Refusal.DAMAGED,
         path,
+        first,
     )
 
 
 def _unreadable(path: Path, exc: Exception) -> DataFileRefused:
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return DataFileRefused(
-        f"Tradesman cannot read its data file {path}: {reason}.", Refusal.UNREADABLE, path
+        f"Tradesman cannot read its data file {shown_path(path)}: {reason}.",
+        Refusal.UNREADABLE,
+        path,
+        reason,
     )

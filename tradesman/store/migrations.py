@@ -198,6 +198,12 @@ MIGRATIONS: Sequence[Migration] = (
     _v5_change_count,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+# The tables a file at SCHEMA_VERSION has (a test checks this against the steps): one
+# that is missing makes the file damaged, whatever its version number says.
+TABLES = frozenset(
+    {"task", "block", "setting", "series", "series_skip", "task_rule", "plan", "hand_off",
+     "change_count"}
+)  # fmt: skip
 
 
 def run_migrations(

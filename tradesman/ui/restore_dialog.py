@@ -75,11 +75,12 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         for row, backup in enumerate(self.backups):
+            usable = backup.damage is None
             cells = (
                 when_words(backup),
                 reason_words(backup.reason),
-                f"{backup.blocks:,}",
-                f"{backup.tasks:,}",
+                f"{backup.blocks:,}" if usable else "damaged",
+                f"{backup.tasks:,}" if usable else "",
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -87,6 +88,9 @@ class RestoreDialog(QDialog):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                if not usable:  # (listed, so it is not a mystery; it cannot be picked)
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    item.setToolTip(f"This backup cannot be read: {backup.damage}")
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(self.backups))
         self.table.itemSelectionChanged.connect(self._fit_button)
@@ -101,13 +105,15 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(620, 420)
-        if self.backups:
-            self.table.selectRow(0)
+        usable_rows = [row for row, b in enumerate(self.backups) if b.damage is None]
+        if usable_rows:
+            self.table.selectRow(usable_rows[0])
         self._fit_button()
 
     def chosen_backup(self) -> ShelvedBackup | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.backups[rows[0].row()] if rows else None
+        chosen = self.backups[rows[0].row()] if rows else None
+        return chosen if chosen is not None and chosen.damage is None else None
 
     def _fit_button(self) -> None:
         self.restore_button.setEnabled(self.chosen_backup() is not None)

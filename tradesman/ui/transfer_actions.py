@@ -118,8 +118,7 @@ class DataTransfer:
                 prompts.tell(
                     window,
                     "Backup restored",
-                    f"{message}\n\nWhat you had just before is kept in the backup "
-                    f"{result.backup_of_current.path.name}.",
+                    f"{message}\n\n{result.what_was_kept()}",
                 )
 
             self._busy = run_with_progress(
