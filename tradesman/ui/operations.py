@@ -37,12 +37,7 @@ from tradesman.services.plan import (
     read_plan_view,
 )
 from tradesman.services.plan_rows import get_plan
-from tradesman.services.series import (
-    LOOK_AHEAD,
-    get_record,
-    make_series_for_week,
-    needs_extending,
-)
+from tradesman.services.series import catch_up_series, get_record
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.sheets import target_in, with_plan_targets
 from tradesman.services.summary import week_split
@@ -141,12 +136,7 @@ class Operations(QObject):
 
     def week_blocks(self, week: Week) -> Sequence[TimeBlock]:
         """The week's blocks, after making any repeating blocks not yet made that far."""
-        last = min(week.end, self.today() + LOOK_AHEAD)
-        with self.store.reading() as session:
-            behind = needs_extending(session, last)
-        if behind:
-            with self.store.writing() as session:
-                make_series_for_week(session, week.end, self.today())
+        catch_up_series(self.store, week.end, self.today())
         with self.store.reading() as session:
             return blocks_in_week(session, week)
 
