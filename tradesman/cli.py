@@ -408,6 +408,7 @@ def _export(store: Store, locale_name: str | None, output: Path) -> int:
 
 
 def _import(store: Store, locale_name: str | None, source: Path) -> int:
+    from tradesman.services.late_starts import late_start_notes
     from tradesman.services.transfer import import_from_file
 
     result = import_from_file(store, source, locale_name)
@@ -416,4 +417,6 @@ def _import(store: Store, locale_name: str | None, source: Path) -> int:
         f"{count_of(result.counts.blocks, 'block')} from {source}. "
         f"The data you had before is kept in {result.backup.path}."
     )
+    for note in late_start_notes(result.late_starts):
+        print(note)
     return EXIT_OK

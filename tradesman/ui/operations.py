@@ -200,7 +200,7 @@ class Operations(QObject):
         return export_to_file(self.store, path, self.locale_name)
 
     def import_from(self, path: Path) -> ImportResult:
-        return import_from_file(self.store, path, self.locale_name)
+        return import_from_file(self.store, path, self.locale_name, today=self.today())
 
     def restore(self, backup: Path) -> Restored:
         return restore_backup(self.store, backup, self.locale_name)
