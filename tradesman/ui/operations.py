@@ -42,7 +42,7 @@ from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.sheets import target_in, with_plan_targets
 from tradesman.services.summary import week_split
 from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
-from tradesman.services.task_rules import make_due_tasks
+from tradesman.services.task_rules import catch_up_tasks, make_due_tasks
 from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
 from tradesman.store.backup_shelf import ShelvedBackup, list_backups
 from tradesman.store.database import Store
@@ -162,13 +162,18 @@ class Operations(QObject):
             or (card.task.estimate_minutes is None and card.booked_minutes == 0)
         ]
 
-    def make_due_tasks(self) -> int:
-        """Make the recurring tasks that have come due (at start-up and each new day)."""
+    def make_due_tasks(self, at_most: int) -> int:
+        """Make up to `at_most` of the recurring tasks that have come due, in one
+        transaction (at start-up and each new day); returns how many. The caller emits
+        `changed`, and hands a longer catch-up to `catch_up_tasks`."""
         with self.store.writing() as session:
-            made = make_due_tasks(session, self.today())
-        if made:
-            self.changed.emit()
-        return len(made)
+            return len(make_due_tasks(session, self.today(), limit=at_most))
+
+    def catch_up_tasks(self, keep_going: Callable[[], bool] = lambda: True) -> int:
+        """Make all the recurring tasks that have come due, in steps each saved on its
+        own; returns how many. Runs on a worker thread (see ui/background.py), so it
+        must not touch widgets; the caller emits `changed` on the UI thread afterwards."""
+        return catch_up_tasks(self.store, self.today(), keep_going)
 
     def series(self, series_id: int) -> SeriesRecord:
         with self.store.reading() as session:
