@@ -224,14 +224,13 @@ def _chosen_week(store: Store, locale_name: str | None, week_text: str | None) -
 
 
 def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:
-    from tradesman.services.series import make_series_for_week
+    from tradesman.services.series import catch_up_series
     from tradesman.services.settings import load_settings
     from tradesman.services.sheets import week_target
     from tradesman.services.summary import week_split
 
     week = _chosen_week(store, locale_name, week_text)
-    with store.writing() as session:  # the week's repeating blocks, as the window makes them
-        make_series_for_week(session, week.end, date.today())
+    catch_up_series(store, week.end, date.today())  # the week's repeating blocks, as on screen
     with store.reading() as session:
         split = week_split(session, week)
         # (The plan's target for the week where a plan runs, as the window shows.)
@@ -426,6 +425,7 @@ def _export(store: Store, locale_name: str | None, output: Path) -> int:
 
 
 def _import(store: Store, locale_name: str | None, source: Path) -> int:
+    from tradesman.services.late_starts import late_start_notes
     from tradesman.services.transfer import import_from_file
 
     result = import_from_file(store, source, locale_name)
@@ -434,4 +434,6 @@ def _import(store: Store, locale_name: str | None, source: Path) -> int:
         f"{count_of(result.counts.blocks, 'block')} from {shown_path(source)}. "
         f"The data you had before is kept in {shown_path(result.backup.path)}."
     )
+    for note in late_start_notes(result.late_starts):
+        print(note)
     return EXIT_OK

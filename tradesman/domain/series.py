@@ -10,6 +10,13 @@ from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.weeks import DAY_NAMES, SHORT_DAY_NAMES, format_day
 
+# How far back a series' blocks are made: a year, as far as they are made ahead when it
+# is created. Enough for every chart and the plan's look back (the trend's weeks, the
+# four weeks before a plan); a series first dated in 1900 (an import, a slip of the
+# date) must not write 46,000 blocks a weekday, nor freeze the window writing them.
+# The days before are left empty for good: `made_through` only moves forward.
+BLOCKS_BACK = timedelta(days=366)
+
 
 @dataclass(frozen=True)
 class Series:
@@ -77,6 +84,17 @@ class SeriesRecord:
     series: Series
     made_through: date
     skipped: frozenset[date] = frozenset()
+
+
+def earliest_block_day(today: date) -> date:
+    """The first day on which series blocks are still made."""
+    return today - BLOCKS_BACK
+
+
+def first_day_to_make(record: SeriesRecord, today: date) -> date:
+    """The first day whose block the series has still to make."""
+    after_made = record.made_through + timedelta(days=1)
+    return max(after_made, record.series.first_day, earliest_block_day(today))
 
 
 def occurrence_days(

@@ -5,6 +5,10 @@ A rule makes one open task per occurrence. The task appears a few days before it
 due (`lead_days`), so it shows up among "due this week". The rule remembers the next
 occurrence it has not yet made (`next_due`); making a task and moving that pointer on
 happen together, so each occurrence is made exactly once, whenever the app runs.
+
+Catching up is bounded into the past (`CATCH_UP`): a rule whose next occurrence is far
+back (first due in 1900, or the app closed for a season) makes its tasks from a recent
+day on, not one for every day since.
 """
 
 from __future__ import annotations
@@ -19,6 +23,12 @@ from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import DAY_NAMES
 
 LEAD_DAYS = 7  # a task made by a rule appears this many days before it is due
+# How far back a rule's tasks are made when it is behind: a year, as for the blocks of a
+# series (BLOCKS_BACK in series.py). The owner back from months away still finds every
+# weekly, monthly and yearly task missed meanwhile, overdue; older copies help nobody,
+# and a daily rule first due in 1900 would make 46,000 of them (the window froze making
+# them). The occurrences before are never made: `next_due` moves past them.
+CATCH_UP = timedelta(days=366)
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
 
 
@@ -99,21 +109,70 @@ def first_occurrence(rule: TaskRule) -> date:
 
 def next_occurrence(rule: TaskRule, after: date) -> date:
     """The first occurrence strictly after `after`."""
-    index = 0
-    while (due := occurrence_after(rule, index)) <= after:
+    return occurrence_after(rule, _index_after(rule, after))
+
+
+def _index_after(rule: TaskRule, after: date) -> int:
+    """The number of the first occurrence strictly after `after`.
+
+    Worked out from the calendar, then corrected by a step or two (months differ in
+    length), never counted from occurrence 0: a rule first due in 1900 costs what one
+    first due last week does.
+    """
+    first = rule.first_due
+    if rule.every is Every.DAYS or rule.every is Every.WEEKS:
+        step = rule.interval * (7 if rule.every is Every.WEEKS else 1)
+        index = max(0, (after - first).days // step + 1)
+    else:
+        months = (after.year - first.year) * 12 + after.month - first.month
+        index = max(0, months // rule.interval)
+    # Occurrences only ever move forward, so the first one after `after` is found by
+    # stepping back while the one before is still after it, then forward past it.
+    while index > 0 and occurrence_after(rule, index - 1) > after:
+        index -= 1
+    while occurrence_after(rule, index) <= after:
         index += 1
-    return due
+    return index
 
 
-def due_to_make(rule: TaskRule, today: date) -> list[date]:
-    """The occurrences whose tasks should exist by `today` but have not been made."""
+def catch_up_start(rule: TaskRule, today: date) -> date | None:
+    """The first occurrence whose task is still to be made: the rule's next one, or,
+    when that is more than CATCH_UP before `today`, the first one since. None when the
+    rule has ended (its end date passed before that)."""
+    pending = rule.pending
+    bound = today - CATCH_UP
+    if pending is None or pending >= bound:
+        return pending
+    start = next_occurrence(rule, bound - timedelta(days=1))
+    return None if rule.until is not None and start > rule.until else start
+
+
+def late_start(rule: TaskRule, today: date) -> date | None:
+    """The day a rule's tasks are made from, when that is later than its next
+    occurrence (it was behind by more than CATCH_UP); None when nothing is left out, or
+    nothing is made at all (it ended more than CATCH_UP ago)."""
+    start = catch_up_start(rule, today)
+    return start if start is not None and start != rule.pending else None
+
+
+def due_to_make(rule: TaskRule, today: date, limit: int | None = None) -> list[date]:
+    """The occurrences whose tasks should exist by `today` but have not been made, from
+    the catch-up start on (`limit`: at most that many, the first ones).
+
+    Each is found from the one before (one step along the calendar), so the work grows
+    with the number of tasks made, not with the square of it.
+    """
     made: list[date] = []
-    due = rule.pending
-    while due is not None and due - timedelta(days=rule.lead_days) <= today:
-        made.append(due)
-        due = next_occurrence(rule, due)
+    due = catch_up_start(rule, today)
+    if due is None:
+        return made
+    index = _index_after(rule, due)  # (the start may be a next_due off the rule's days)
+    while (limit is None or len(made) < limit) and due - timedelta(days=rule.lead_days) <= today:
         if rule.until is not None and due > rule.until:
-            due = None
+            break
+        made.append(due)
+        due = occurrence_after(rule, index)
+        index += 1
     return made
 
 

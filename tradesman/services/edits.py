@@ -22,6 +22,7 @@ from tradesman.services.changes import Change, commit
 from tradesman.services.series import (
     attached_blocks,
     blocks_to_make,
+    first_new_block_day,
     get_record,
     horizon,
     new_series_id,
@@ -69,10 +70,11 @@ def delete_occurrence(session: Session, block_id: int) -> Change:
 
 
 def add_series(session: Session, series: Series, today: date) -> Change:
-    """A new repeating block, with its blocks made a year ahead."""
+    """A new repeating block, with its blocks made a year ahead (and a year back at
+    most, for one first dated further back)."""
     saved = new_series_id(session, check_series(series))
     record = SeriesRecord(saved, horizon(today, saved))
-    made = blocks_to_make(record, saved.first_day, record.made_through)
+    made = blocks_to_make(record, first_new_block_day(today, saved), record.made_through)
     # (The row exists already, to give the series its id; the Change still treats the
     # series as new, so that undo removes it.)
     return commit(session, after_blocks=made, after_series=[record])
@@ -84,14 +86,18 @@ def repeat_block(session: Session, block_id: int, series: Series, today: date) -
     saved = new_series_id(session, check_series(series.with_changes(first_day=old.day)))
     record = SeriesRecord(saved, horizon(today, saved))
     # The block itself becomes the series' first: its id, status, actual time and task
-    # stay (a done block is still done).
+    # stay (a done block is still done), even on a day before the series' others.
+    first = first_new_block_day(today, saved)
+    days = blocks_to_make(record, first, record.made_through)
+    if old.day < first:
+        days.insert(0, saved.block_on(old.day))
     made = [
         block.with_changes(
             id=old.id, status=old.status, actual_minutes=old.actual_minutes, task_id=old.task_id
         )
         if block.day == old.day
         else block
-        for block in blocks_to_make(record, saved.first_day, record.made_through)
+        for block in days
     ]
     return commit(session, before_blocks=[old], after_blocks=made, after_series=[record])
 

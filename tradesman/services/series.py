@@ -2,28 +2,43 @@
 
 A series' blocks are ordinary block rows linked by `series_id`. They are made a year
 ahead when the series is created, and further ahead whenever a later week is looked at
-(`extend_series_through`), so sums over blocks never have to know about series.
+(`extend_series_through`), so sums over blocks never have to know about series. Into
+the past they are made a year back at most (`BLOCKS_BACK` in domain/series.py).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.series import Series, SeriesRecord, occurrence_days
+from tradesman.domain.series import (
+    Series,
+    SeriesRecord,
+    earliest_block_day,
+    first_day_to_make,
+    occurrence_days,
+)
 from tradesman.domain.validation import check_series
 from tradesman.errors import UserError
 from tradesman.services.blocks import block_columns, to_block
 from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow
 
+if TYPE_CHECKING:
+    from tradesman.store.database import Store
+
 # How far ahead a new series makes its blocks; later weeks are made when looked at,
 # but never more than LOOK_AHEAD from today (a week in 2500 must not write 24,000 rows).
 AHEAD = timedelta(days=366)
 LOOK_AHEAD = timedelta(days=3 * 366)
+# A long catch-up (a series far behind, or a week years ahead) is saved in steps of this
+# many days of every series, each step one transaction that also moves `made_through`
+# on: stopped half-way, what was made stays and is never made twice.
+STEP = timedelta(days=92)
 
 
 class SeriesGone(UserError):
@@ -125,34 +140,68 @@ def blocks_to_make(record: SeriesRecord, first: date, last: date) -> list[TimeBl
     return [record.series.block_on(day) for day in days]
 
 
-def extend_series_through(session: Session, last: date) -> int:
-    """Make the blocks of every series up to `last`; returns how many were made."""
+def extend_series_through(
+    session: Session, last: date, today: date | None = None, step: timedelta | None = None
+) -> int:
+    """Make the blocks of every series up to `last`; returns how many were made.
+
+    With `today`, no block is made before BLOCKS_BACK from it; with `step`, each series
+    goes at most that many days further (call again until `needs_extending` says no).
+    """
     rows = session.scalars(
         select(SeriesRow).where(
             SeriesRow.made_through < last,
             or_(SeriesRow.until.is_(None), SeriesRow.made_through < SeriesRow.until),
         )
     ).all()
-    return sum(extend_one_series(session, row.id, last) for row in rows)
+    return sum(extend_one_series(session, row.id, last, today, step) for row in rows)
 
 
-def extend_one_series(session: Session, series_id: int, last: date) -> int:
-    """Make one series' blocks from the day after its `made_through` up to `last`."""
+def extend_one_series(
+    session: Session,
+    series_id: int,
+    last: date,
+    today: date | None = None,
+    step: timedelta | None = None,
+) -> int:
+    """Make one series' blocks from the day after its `made_through` up to `last`
+    (from a year before `today` at the earliest, and `step` days at most, if given).
+    Without `today`, every day: an undo putting back blocks that were there before."""
     record = get_record(session, series_id)
     if record.made_through >= last:
         return 0
-    blocks = blocks_to_make(record, record.made_through + timedelta(days=1), last)
-    session.add_all(BlockRow(**block_columns(block)) for block in blocks)
+    first = record.made_through + timedelta(days=1)
+    if today is not None:
+        first = first_day_to_make(record, today)
+    through = last if step is None else min(last, first + step - timedelta(days=1))
+    blocks = blocks_to_make(record, first, through)
+    if blocks:  # (one INSERT for them all: a year of a daily series is 366 rows)
+        session.execute(insert(BlockRow), [block_columns(block) for block in blocks])
     row = session.get(SeriesRow, series_id)
     assert row is not None
-    row.made_through = last
+    row.made_through = through
     session.flush()
     return len(blocks)
 
 
 def make_series_for_week(session: Session, week_end: date, today: date) -> int:
-    """Make the repeating blocks a week needs, up to three years from today at most."""
-    return extend_series_through(session, min(week_end, today + LOOK_AHEAD))
+    """Make the repeating blocks a week needs, up to three years from today at most and
+    from a year before today at the earliest."""
+    return extend_series_through(session, min(week_end, today + LOOK_AHEAD), today)
+
+
+def catch_up_series(store: Store, week_end: date, today: date) -> int:
+    """As `make_series_for_week`, in steps each saved on its own (see STEP); returns
+    how many blocks were made. Writes nothing when the week's blocks are made already."""
+    last = min(week_end, today + LOOK_AHEAD)
+    with store.reading() as session:
+        behind = needs_extending(session, last)
+    made = 0
+    while behind:
+        with store.writing() as session:
+            made += extend_series_through(session, last, today, STEP)
+            behind = needs_extending(session, last)
+    return made
 
 
 def needs_extending(session: Session, last: date) -> bool:
@@ -172,3 +221,9 @@ def horizon(today: date, series: Series) -> date:
     """How far ahead a series' blocks are made when it is created or changed."""
     ahead = max(today, series.first_day) + AHEAD
     return ahead if series.until is None else min(ahead, series.until)
+
+
+def first_new_block_day(today: date, series: Series) -> date:
+    """The first day a new series puts a block on: its first day, or a year before
+    today when it starts further back (see BLOCKS_BACK)."""
+    return max(series.first_day, earliest_block_day(today))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,14 @@ from tradesman.store.schema import TaskRuleRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from tradesman.store.database import Store
+
+# A long catch-up is saved in steps of this many tasks, each step one transaction that
+# also moves its rules' `next_due` on: stopped half-way (the app closed, the power cut),
+# what was made stays made and is never made again. Small enough that an edit made
+# meanwhile waits a moment at most.
+CATCH_UP_STEP = 200
 
 
 class RuleGone(UserError):
@@ -89,14 +98,19 @@ def put_rule(session: Session, rule: TaskRule) -> TaskRule:
 
 
 def make_due_tasks(
-    session: Session, today: date, now: datetime | None = None, rule_id: int | None = None
+    session: Session,
+    today: date,
+    now: datetime | None = None,
+    rule_id: int | None = None,
+    limit: int | None = None,
 ) -> list[Task]:
-    """Make every recurring task that has come due by `today` (of one rule, if given);
-    returns the new tasks.
+    """Make every recurring task that has come due by `today` (of one rule, if given;
+    at most `limit` of them, if given: the rest the next time); returns the new tasks.
 
     Runs in the caller's write transaction: the tasks and each rule's moved-on
     `next_due` are saved together or not at all, so no occurrence is made twice, after
-    any number of restarts, and none is skipped.
+    any number of restarts, and none is skipped (none within CATCH_UP of today: see
+    domain/task_rules.py).
     """
     moment = now or datetime.now(UTC)
     made: list[Task] = []
@@ -104,11 +118,33 @@ def make_due_tasks(
     if rule_id is not None:
         query = query.where(TaskRuleRow.id == rule_id)
     for row in session.scalars(query).all():
+        left = None if limit is None else limit - len(made)
+        if left == 0:
+            break
         rule = to_rule(row)
-        days = due_to_make(rule, today)
+        days = due_to_make(rule, today, left)
         if not days:
             continue
         made += [add_task(session, rule.task_for(day), moment) for day in days]
         row.next_due = next_occurrence(rule, days[-1])
     session.flush()
     return made
+
+
+def catch_up_tasks(
+    store: Store,
+    today: date,
+    keep_going: Callable[[], bool] = lambda: True,
+    step: int = CATCH_UP_STEP,
+) -> int:
+    """Make every recurring task that has come due, `step` at a time, each step saved
+    on its own; returns how many were made. Stops between steps once `keep_going()`
+    says no (the window closing): the rest are made the next time."""
+    total = 0
+    while keep_going():
+        with store.writing() as session:
+            made = len(make_due_tasks(session, today, limit=step))
+        total += made
+        if made < step:
+            break
+    return total

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tradesman.errors import UserError
@@ -17,6 +17,7 @@ from tradesman.exchange.document import (
 )
 from tradesman.files import describe_os_error, shown_path, write_atomically
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
+from tradesman.services.late_starts import LateStart, late_starts
 from tradesman.services.settings import default_settings
 from tradesman.store.backup import Backup, BackupFailed
 from tradesman.store.database import Store
@@ -33,6 +34,8 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 class ImportResult:
     counts: Counts
     backup: Backup
+    # Rules and series starting further back than their copies are made (to tell the owner).
+    late_starts: tuple[LateStart, ...] = ()
 
 
 def export_text(store: Store, locale_name: str | None) -> tuple[str, Counts]:
@@ -69,7 +72,11 @@ def export_to_file(store: Store, path: Path, locale_name: str | None) -> Counts:
 
 
 def import_from_file(
-    store: Store, path: Path, locale_name: str | None, now: datetime | None = None
+    store: Store,
+    path: Path,
+    locale_name: str | None,
+    now: datetime | None = None,
+    today: date | None = None,
 ) -> ImportResult:
     """Replace everything with the contents of `path`, after a verified backup.
 
@@ -96,7 +103,7 @@ def import_from_file(
             "good backup in its place first (File → Restore from backup…, or `tradesman "
             "restore newest`; the damaged file is kept), then import again."
         ) from failed
-    return ImportResult(counts, backup)
+    return ImportResult(counts, backup, late_starts(data, today or date.today()))
 
 
 def _read_import_file(path: Path) -> bytes:

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, format_hours, parse_clock, parse_duration
-from tradesman.domain.series import Series
+from tradesman.domain.series import Series, earliest_block_day
 from tradesman.domain.settings import WeekStart
 from tradesman.domain.validation import InvalidInput, check_block, check_series
-from tradesman.domain.weeks import SHORT_DAY_NAMES
+from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
 from tradesman.ui.forms import FormDialog, save_cancel_buttons
 from tradesman.ui.palette import swatch
 
@@ -67,9 +67,11 @@ class BlockDialog(FormDialog):
         is_new: bool,
         parent: QWidget | None = None,
         week_start: WeekStart = WeekStart.MONDAY,
+        today: date | None = None,
     ) -> None:
         super().__init__("New block" if is_new else "Edit block", "title", parent)
         self.week_start = week_start
+        self.today = today or date.today()
         self.block = block
         self.series = series
         self.is_new = is_new
@@ -189,8 +191,14 @@ class BlockDialog(FormDialog):
             self.fields.wrap("weekdays", self._row_widget(days), also=("every_weeks",))
         )
         controls.addWidget(self.fields.wrap("until", QWidget()))
+        # Said before saving: a series started far back gets only a year of past blocks.
+        self.catch_up_note = QLabel()
+        self.catch_up_note.setWordWrap(True)
+        self.catch_up_note.hide()
+        controls.addWidget(self.catch_up_note)
         layout.addWidget(self.repeat_controls)
         self.repeat.currentIndexChanged.connect(self._follow_repeat)
+        self.day.dateChanged.connect(lambda _: self._follow_first_day())
         self.until_on.toggled.connect(self.until.setEnabled)
         self.until.setEnabled(self.until_on.isChecked())
         self._follow_repeat()
@@ -242,6 +250,21 @@ class BlockDialog(FormDialog):
             check.setEnabled(repeating)
         self.until_on.setEnabled(repeating)
         self.until.setEnabled(repeating and self.until_on.isChecked())
+        self._follow_first_day()
+
+    def _follow_first_day(self) -> None:
+        """Say so when a new series starts so far back that its blocks are made only
+        from a year ago (see BLOCKS_BACK in domain/series.py)."""
+        day = from_qdate(self.day.date())
+        earliest = earliest_block_day(self.today)
+        if self.series is not None or self.repeat.currentIndex() == 0 or day >= earliest:
+            self.catch_up_note.hide()
+            return
+        self.catch_up_note.setText(
+            f"{format_day(day)} is long past: its blocks are made from "
+            f"{format_day(earliest)} on, not for every week since."
+        )
+        self.catch_up_note.show()
 
     # -- saving ---------------------------------------------------------------------
     def checked(self) -> BlockChoice:

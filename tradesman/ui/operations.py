@@ -37,17 +37,12 @@ from tradesman.services.plan import (
     read_plan_view,
 )
 from tradesman.services.plan_rows import get_plan
-from tradesman.services.series import (
-    LOOK_AHEAD,
-    get_record,
-    make_series_for_week,
-    needs_extending,
-)
+from tradesman.services.series import catch_up_series, get_record
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.sheets import target_in, with_plan_targets
 from tradesman.services.summary import week_split
 from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
-from tradesman.services.task_rules import make_due_tasks
+from tradesman.services.task_rules import catch_up_tasks, make_due_tasks
 from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
 from tradesman.store.backup_shelf import ShelvedBackup, list_backups
 from tradesman.store.database import Store
@@ -141,12 +136,7 @@ class Operations(QObject):
 
     def week_blocks(self, week: Week) -> Sequence[TimeBlock]:
         """The week's blocks, after making any repeating blocks not yet made that far."""
-        last = min(week.end, self.today() + LOOK_AHEAD)
-        with self.store.reading() as session:
-            behind = needs_extending(session, last)
-        if behind:
-            with self.store.writing() as session:
-                make_series_for_week(session, week.end, self.today())
+        catch_up_series(self.store, week.end, self.today())
         with self.store.reading() as session:
             return blocks_in_week(session, week)
 
@@ -172,13 +162,18 @@ class Operations(QObject):
             or (card.task.estimate_minutes is None and card.booked_minutes == 0)
         ]
 
-    def make_due_tasks(self) -> int:
-        """Make the recurring tasks that have come due (at start-up and each new day)."""
+    def make_due_tasks(self, at_most: int) -> int:
+        """Make up to `at_most` of the recurring tasks that have come due, in one
+        transaction (at start-up and each new day); returns how many. The caller emits
+        `changed`, and hands a longer catch-up to `catch_up_tasks`."""
         with self.store.writing() as session:
-            made = make_due_tasks(session, self.today())
-        if made:
-            self.changed.emit()
-        return len(made)
+            return len(make_due_tasks(session, self.today(), limit=at_most))
+
+    def catch_up_tasks(self, keep_going: Callable[[], bool] = lambda: True) -> int:
+        """Make all the recurring tasks that have come due, in steps each saved on its
+        own; returns how many. Runs on a worker thread (see ui/background.py), so it
+        must not touch widgets; the caller emits `changed` on the UI thread afterwards."""
+        return catch_up_tasks(self.store, self.today(), keep_going)
 
     def series(self, series_id: int) -> SeriesRecord:
         with self.store.reading() as session:
@@ -210,7 +205,7 @@ class Operations(QObject):
         return export_to_file(self.store, path, self.locale_name)
 
     def import_from(self, path: Path) -> ImportResult:
-        return import_from_file(self.store, path, self.locale_name)
+        return import_from_file(self.store, path, self.locale_name, today=self.today())
 
     def restore(self, backup: Path) -> Restored:
         return restore_backup(self.store, backup, self.locale_name)

@@ -178,14 +178,18 @@ class Planner(QObject):
         except UserError as exc:  # the series was removed meanwhile (another window)
             self.report(exc.message)
             return
-        dialog = BlockDialog(block, series, False, self.window, self.ops.settings().week_start)
+        dialog = BlockDialog(
+            block, series, False, self.window, self.ops.settings().week_start, self.today()
+        )
         self._open_dialog(dialog, block)
 
     def new_block(self, day: date, start: int) -> None:
         start = min(start, MINUTES_PER_DAY - 15)
         end = min(MINUTES_PER_DAY, start + 60)
         draft = TimeBlock(day, start, end, self.canvas.paint_area, "")
-        dialog = BlockDialog(draft, None, True, self.window, self.ops.settings().week_start)
+        dialog = BlockDialog(
+            draft, None, True, self.window, self.ops.settings().week_start, self.today()
+        )
         self._open_dialog(dialog, None)
 
     def _open_dialog(self, dialog: BlockDialog, old: TimeBlock | None) -> None:

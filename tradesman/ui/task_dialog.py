@@ -5,6 +5,7 @@ saved until everything checks out."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.clock import parse_duration
-from tradesman.domain.task_rules import Every, TaskRule
+from tradesman.domain.task_rules import Every, TaskRule, late_start
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput, check_task, check_task_rule
-from tradesman.domain.weeks import DAY_NAMES
+from tradesman.domain.weeks import DAY_NAMES, format_day
 from tradesman.ui.block_dialog import from_qdate, to_qdate
 from tradesman.ui.forms import FormDialog, save_cancel_buttons
 
@@ -60,6 +61,7 @@ class TaskDialog(FormDialog):
     ) -> None:
         super().__init__("New task" if is_new else "Edit task", "title", parent)
         self.task = task
+        self.today = today
         self.is_new = is_new
 
         self.title = QLineEdit(task.title)
@@ -138,13 +140,22 @@ class TaskDialog(FormDialog):
         self.repeat_row = self.fields.wrap(
             "interval", repeat_box, also=("nth", "weekday", "until", "every")
         )
+        # Said before saving: a first due date far back makes only the recent tasks.
+        self.catch_up_note = QLabel()
+        self.catch_up_note.setWordWrap(True)
+        self.catch_up_note.hide()
         if is_new:
             form.addRow("&Repeat", self.repeat_row)
             hint = QLabel("A repeating task appears in your list a week before each due date.")
             hint.setWordWrap(True)
             form.addRow("", hint)
+            form.addRow("", self.catch_up_note)
         self.repeat.currentIndexChanged.connect(self._follow_repeat)
         self.until_on.toggled.connect(lambda _: self._follow_repeat())
+        for changed in (self.due.dateChanged, self.interval.valueChanged,
+                        self.nth.currentIndexChanged, self.weekday.currentIndexChanged,
+                        self.until.dateChanged):  # fmt: skip
+            changed.connect(lambda _: self._follow_first_due())
         self._follow_repeat()
 
         buttons = save_cancel_buttons(self, self.save)
@@ -170,6 +181,37 @@ class TaskDialog(FormDialog):
         self.until.setEnabled(self.until_on.isChecked())
         if every is not None:
             self.has_due.setChecked(True)  # a repeating task counts from its first due date
+        self._follow_first_due()
+
+    def _follow_first_due(self) -> None:
+        """Say so when the first due date is so far back that the tasks are made only
+        from a recent day (see CATCH_UP in domain/task_rules.py)."""
+        every = self.repeats() if self.is_new else None
+        start = None
+        if every is not None:
+            first_due = from_qdate(self.due.date())
+            with contextlib.suppress(ValueError, OverflowError):  # (a date past year 9999)
+                start = late_start(self._rule(every, first_due, self.task.title), self.today)
+        if start is None:
+            self.catch_up_note.hide()
+            return
+        self.catch_up_note.setText(
+            f"{format_day(first_due)} is long past: its tasks are made from "
+            f"{format_day(start)} on, not one for every time since."
+        )
+        self.catch_up_note.show()
+
+    def _rule(self, every: Every, first_due: date, title: str) -> TaskRule:
+        return TaskRule(
+            title=title,
+            area=Area(self.area.currentData()),
+            every=every,
+            interval=self.interval.value(),
+            first_due=first_due,
+            nth=int(self.nth.currentData()),
+            weekday=self.weekday.currentIndex(),
+            until=from_qdate(self.until.date()) if self.until_on.isChecked() else None,
+        )
 
     def checked(self) -> TaskChoice:
         return self._choice()
@@ -194,16 +236,7 @@ class TaskDialog(FormDialog):
         if every is None:
             return TaskChoice(task)
         assert task.due is not None
-        rule = TaskRule(
-            title=task.title,
-            area=task.area,
-            every=every,
-            interval=self.interval.value(),
-            first_due=task.due,
-            estimate_minutes=task.estimate_minutes,
-            notes=task.notes,
-            nth=int(self.nth.currentData()),
-            weekday=self.weekday.currentIndex(),
-            until=from_qdate(self.until.date()) if self.until_on.isChecked() else None,
+        rule = self._rule(every, task.due, task.title).with_changes(
+            area=task.area, estimate_minutes=task.estimate_minutes, notes=task.notes
         )
         return TaskChoice(task, check_task_rule(rule))

@@ -58,6 +58,8 @@ class DataTransfer:
             return
 
         def done(result: ImportResult) -> None:
+            from tradesman.services.late_starts import late_start_notes
+
             self.after_import()
             ops.changed.emit()
             message = (
@@ -65,10 +67,12 @@ class DataTransfer:
                 f"{count_of(result.counts.blocks, 'time block')} from {path.name}."
             )
             window.statusBar().showMessage(message, 10_000)
+            # (Rules and series starting far back: from which day their copies are made.)
+            late = "".join(f"\n\n{note}" for note in late_start_notes(result.late_starts))
             prompts.tell(
                 window,
                 "Import finished",
-                f"{message}\n\nThe data you had before is kept in the backup "
+                f"{message}{late}\n\nThe data you had before is kept in the backup "
                 f"{result.backup.path.name}.",
             )
 
