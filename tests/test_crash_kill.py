@@ -16,18 +16,17 @@ edits and delays (the moment of each kill still depends on the machine).
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
+from crash_kit import complete_lines, crash_seed, read_line, spawn, why
 
 from tradesman.domain.settings import Settings
 from tradesman.exchange.codec import encode_settings
@@ -35,7 +34,6 @@ from tradesman.paths import DataPaths
 from tradesman.store.datafile import open_data_file
 
 CHILD = Path(__file__).with_name("crash_child.py")
-ROOT = CHILD.parent.parent
 KILLS = 55
 LONGEST_RUN_SECONDS = 0.12  # how long a child may edit before it is killed
 SETTINGS_ROWS = len(encode_settings(Settings()))  # saving settings writes every one
@@ -57,7 +55,7 @@ class Data:
 def test_a_killed_editor_never_loses_a_committed_edit_nor_damages_the_file(
     paths: DataPaths, tmp_path: Path
 ) -> None:
-    seed = int(os.environ.get("TRADESMAN_CRASH_SEED") or random.randrange(2**32))
+    seed = crash_seed()
     rng = random.Random(seed)
     open_data_file(paths)  # the app's first start made the file
     expected = Data()
@@ -68,7 +66,7 @@ def test_a_killed_editor_never_loses_a_committed_edit_nor_damages_the_file(
     try:
         for round_number in range(1, KILLS + 1):
             child, stderr_path = waiting
-            assert _line(child.stdout) == {"ready": True}, _why(seed, round_number, stderr_path)
+            assert read_line(child.stdout) == {"ready": True}, why(seed, round_number, stderr_path)
             assert child.stdin is not None
             child.stdin.write("go\n")
             child.stdin.flush()
@@ -79,14 +77,14 @@ def test_a_killed_editor_never_loses_a_committed_edit_nor_damages_the_file(
             assert child.stdout is not None
             output = child.stdout.read()
             child.wait()
-            why = _why(seed, round_number, stderr_path)
-            assert child.returncode == -signal.SIGKILL, why  # it was still editing
-            lines = _complete_lines(output)
+            said = why(seed, round_number, stderr_path)
+            assert child.returncode == -signal.SIGKILL, said  # it was still editing
+            lines = complete_lines(output)
             reported += sum(1 for line in lines if "done" in line)
             before_open += {"opened": True} not in lines
             in_flight = _apply_reported(expected, lines)
             mid_edit += in_flight is not None
-            _check_file(paths, expected, in_flight, why)
+            _check_file(paths, expected, in_flight, said)
     finally:
         for process in (waiting[0], child):
             if process.poll() is None:
@@ -108,35 +106,8 @@ def _spawn(
     paths: DataPaths, seed: int, round_number: int, tmp_path: Path
 ) -> tuple[subprocess.Popen[str], Path]:
     stderr_path = tmp_path / f"child-{round_number}.stderr"
-    with stderr_path.open("w") as stderr:
-        child = subprocess.Popen(
-            [sys.executable, str(CHILD), str(paths.folder), str(seed), str(round_number)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            text=True,
-            encoding="utf-8",
-            cwd=ROOT,
-            env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
-        )
-    return child, stderr_path
-
-
-def _line(stream: IO[str] | None) -> Any:
-    assert stream is not None
-    return json.loads(stream.readline() or "null")
-
-
-def _why(seed: int, round_number: int, stderr_path: Path) -> str:
-    stderr = stderr_path.read_text(encoding="utf-8", errors="replace").strip()
-    return f"round {round_number}, seed {seed} (TRADESMAN_CRASH_SEED={seed} replays it)" + (
-        f"; the child said:\n{stderr}" if stderr else ""
-    )
-
-
-def _complete_lines(output: str) -> list[dict[str, Any]]:
-    """The lines the child finished writing (the kill may cut the last one short)."""
-    return [json.loads(line) for line in output.splitlines(keepends=True) if line.endswith("\n")]
+    args = [str(paths.folder), str(seed), str(round_number)]
+    return spawn(CHILD, args, stderr_path), stderr_path
 
 
 def _apply_reported(expected: Data, lines: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -28,6 +28,7 @@ from tradesman.words import count_of
 if TYPE_CHECKING:
     from tradesman.domain.split import Split, WeekSplit
     from tradesman.domain.weeks import Week
+    from tradesman.files import OwnFiles
     from tradesman.store.database import Store
 
 EXIT_OK = 0
@@ -290,24 +291,34 @@ def summary_text(week: Week, split: WeekSplit, target: float) -> str:
 
 
 def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> int:
-    from tradesman.files import write_atomically
+    from tradesman.files import output_for, save_output
     from tradesman.reports.paper import Paper, paper_from_environment
     from tradesman.services.pdfs import plan_pdf, week_pdf
 
     paper = Paper(args.paper) if args.paper else paper_from_environment()
-    output = Path(args.output)
+    # Judged before the PDF is made: making a week's PDF saves its repeating blocks,
+    # and a refused name must change nothing at all.
+    output = None if args.output == "-" else output_for(Path(args.output), own_files(store))
     if args.command == "print-week":
         week = _chosen_week(store, locale_name, args.week)
         data, what = week_pdf(store, locale_name, week, paper, date.today()), week.label
     else:
         data, what = plan_pdf(store, locale_name, paper, date.today()), "your plan"
-    if str(output) == "-":
+    if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return EXIT_OK
-    write_atomically(output, data)
-    print(f"Wrote {what} to {shown_path(output)} ({paper.label}).")
+    save_output(output, data)
+    if not output.is_standard_output():  # (the line would land after the PDF's end)
+        print(f"Wrote {what} to {shown_path(output.asked)} ({paper.label}).")
     return EXIT_OK
+
+
+def own_files(store: Store) -> OwnFiles:
+    """The files of the data folder in use, which no `-o` may write over."""
+    from tradesman.files import OwnFiles
+
+    return OwnFiles(database=store.path, backups=store.backups)
 
 
 def _opened(paths: DataPaths) -> Store:
@@ -412,15 +423,19 @@ def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> in
 
 
 def _export(store: Store, locale_name: str | None, output: Path) -> int:
+    from tradesman.files import output_for
     from tradesman.services.transfer import export_text, export_to_file
 
     if str(output) == "-":
         text, _ = export_text(store, locale_name)
         sys.stdout.write(text)
         return EXIT_OK
+    # (No "Exported …" line when the JSON itself goes to standard output.)
+    tell = not output_for(output, own_files(store)).is_standard_output()
     counts = export_to_file(store, output, locale_name)
-    tasks, blocks = count_of(counts.tasks, "task"), count_of(counts.blocks, "block")
-    print(f"Exported {tasks} and {blocks} to {shown_path(output)}.")
+    if tell:
+        tasks, blocks = count_of(counts.tasks, "task"), count_of(counts.blocks, "block")
+        print(f"Exported {tasks} and {blocks} to {shown_path(output)}.")
     return EXIT_OK
 
 

@@ -1,25 +1,144 @@
-"""Writing the files the user asks for (exports, PDFs): never half-written."""
+"""Writing the files the user asks for (exports, PDFs, pictures): never half-written,
+never over Tradesman's own files, and into a device or a pipe as into a device or a pipe.
+
+`output_for` is the one place that decides what a requested path is; `save_output`
+then writes there. Every `-o FILE` and every Save dialog goes through the two.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from tradesman.errors import UserError
 
+# The names of Tradesman's own files in the data folder: the data file (and its -wal,
+# -shm, -journal, and the copies a restore sets aside, all named after it), the lock
+# the open window holds (single_instance.LOCK_FILE_NAME: that module loads Qt, so the
+# name is repeated here, and a test keeps the two alike), the log (and its rolled-over
+# `.1`) and the window's remembered state. Any name beginning with one of these is
+# one of them.
+OWN_FILE_NAMES = ("tradesman.sqlite3", "tradesman.lock", "tradesman.log", "window-state.ini")
+
+
+@dataclass(frozen=True)
+class OwnFiles:
+    """Tradesman's own files in the data folder in use, which no save may write over:
+    the data file with its side files, the lock, the log, the window's state, and
+    everything in the backups folder."""
+
+    database: Path
+    backups: Path
+
+    def refusal(self, path: Path) -> str | None:
+        """The sentence refusing `path`, or None when it is none of ours.
+
+        Judged after symlinks and `..` are resolved, and by the file's identity too
+        (a hard link, another spelling of the name on a disk that ignores case, or
+        /proc/self/fd/N are all the same file)."""
+        real = Path(os.path.realpath(path))
+        if _within(real, self.backups):
+            return (
+                f"Tradesman will not write into its backups folder ({shown_path(self.backups)}); "
+                "choose another place."
+            )
+        folder = self.database.parent
+        own_name = next(
+            (n for n in OWN_FILE_NAMES if real.name.casefold().startswith(n.casefold())), None
+        )
+        if own_name is not None and _same_folder(real.parent, folder):
+            return self._over(own_name, real.name)
+        for name in OWN_FILE_NAMES:
+            for suffix in ("", "-wal", "-shm", "-journal") if name == self.database.name else ("",):
+                if _same_file(path, folder / f"{name}{suffix}"):
+                    return self._over(name, f"{name}{suffix}")
+        return None
+
+    def _over(self, own_name: str, name: str) -> str:
+        if own_name == self.database.name:
+            return (
+                f"Tradesman will not write over its own data file ({shown_path(name)}); "
+                "choose another name."
+            )
+        return (
+            f"Tradesman will not write over {shown_path(name)}, one of its own files; "
+            "choose another name."
+        )
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where a save goes, as `output_for` decided."""
+
+    path: Path  # a file: its real place (symlinks followed); a device or pipe: as given
+    asked: Path  # the name the owner gave, for the sentences
+    stream: bool  # a device or a named pipe: written straight into, nothing renamed
+
+    def is_standard_output(self) -> bool:
+        """Whether this is where the command line prints (`-o /dev/stdout`), so the
+        "Wrote …" line must not be printed after the bytes."""
+        try:
+            here, out = self.path.stat(), os.fstat(1)
+        except OSError:
+            return False
+        return self.stream and (here.st_dev, here.st_ino) == (out.st_dev, out.st_ino)
+
+
+def output_for(path: Path, own: OwnFiles) -> Output:
+    """Decide how to save to `path`, or refuse it in one sentence (UserError) before
+    anything is written.
+
+    A regular file or a new name is written beside it and renamed into place (so it is
+    whole or as it was); a symlink is followed and its target judged and written; a
+    character device or a named pipe (/dev/null, /dev/stdout, a FIFO) is written
+    straight into, with no temporary file, no rename and no change of permissions.
+    """
+    refusal = own.refusal(path)
+    if refusal is not None:
+        raise UserError(refusal)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:  # a new name (or a symlink to one): made beside its target
+        return Output(Path(os.path.realpath(path)), path, stream=False)
+    except OSError as exc:
+        raise UserError(f"Could not save {shown_path(path)}: {describe_os_error(exc)}.") from exc
+    if stat.S_ISDIR(mode):
+        raise UserError(f"Could not save {shown_path(path)}: that is a folder.")
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return Output(path, path, stream=True)
+    if not stat.S_ISREG(mode):  # a disk (block device) or a socket
+        raise UserError(
+            f"Could not save {shown_path(path)}: that is not a file Tradesman can write to."
+        )
+    return Output(Path(os.path.realpath(path)), path, stream=False)
+
+
+def save_output(output: Output, data: bytes) -> None:
+    """Write `data` where `output_for` decided; a plain sentence (UserError) if it fails."""
+    if output.stream:
+        _write_into_stream(output, data)
+    else:
+        _write_beside(output.path, data, output.asked)
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, flush it to disk, then rename it.
+    (For a name Tradesman chose itself; a name the owner gave goes through `output_for`.)
 
     The old file (if any) stays whole until the new one is complete. The file is
     readable by its owner only (it holds business data). Raises UserError
     with a plain sentence when the folder cannot be written.
     """
+    _write_beside(path.absolute(), data, path.absolute())
+
+
+def _write_beside(path: Path, data: bytes, asked: Path) -> None:
     import tempfile  # (here: this module is on the start-up path, tempfile is not)
 
-    path = path.absolute()
     temp_name: str | None = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -31,11 +150,37 @@ def write_atomically(path: Path, data: bytes) -> None:
         temp_name = None
         _sync_folder(path.parent)
     except OSError as exc:
-        raise UserError(f"Could not save {path}: {describe_os_error(exc)}.") from exc
+        raise UserError(f"Could not save {asked}: {describe_os_error(exc)}.") from exc
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 Path(temp_name).unlink()
+
+
+def _write_into_stream(output: Output, data: bytes) -> None:
+    """Write into a device or a named pipe as `cat > it` would: opening a pipe waits
+    for its reader; nothing is created, renamed, synced or given new permissions."""
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(output.path, flags)
+    except OSError as exc:
+        raise UserError(
+            f"Could not save {shown_path(output.asked)}: {describe_os_error(exc)}."
+        ) from exc
+    try:
+        mode = os.fstat(handle).st_mode
+        # Swapped for a file since it was judged: write nothing into it.
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            raise UserError(f"Could not save {shown_path(output.asked)}: it changed; try again.")
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    except OSError as exc:
+        raise UserError(
+            f"Could not save {shown_path(output.asked)}: {describe_os_error(exc)}."
+        ) from exc
+    finally:
+        os.close(handle)
 
 
 def shown_path(path: Path | str) -> str:
@@ -78,3 +223,27 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(handle)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    mine = _identity(path)
+    return mine is not None and mine == _identity(other)
+
+
+def _same_folder(folder: Path, other: Path) -> bool:
+    return Path(os.path.realpath(folder)) == Path(os.path.realpath(other)) or _same_file(
+        folder, other
+    )
+
+
+def _within(real: Path, folder: Path) -> bool:
+    """Whether `real` (already resolved) is `folder` or anything under it."""
+    return any(_same_folder(place, folder) for place in (real, *real.parents))

@@ -2,7 +2,8 @@
 
 Shared by the command line and the window. The data is read in one transaction, then
 laid out (reportlab is loaded here, the first time a PDF is made). The callers save
-the bytes with `files.write_atomically`, so a failed save leaves any old file whole.
+the bytes with `files.save_output`, so a failed save leaves any old file whole and
+Tradesman's own files are never written over.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from tradesman.exchange.document import (
     load_document,
     to_document,
 )
-from tradesman.files import describe_os_error, shown_path, write_atomically
+from tradesman.files import OwnFiles, describe_os_error, output_for, save_output, shown_path
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
 from tradesman.services.late_starts import LateStart, late_starts
 from tradesman.services.settings import default_settings
@@ -65,9 +65,13 @@ def export_text(store: Store, locale_name: str | None) -> tuple[str, Counts]:
 
 
 def export_to_file(store: Store, path: Path, locale_name: str | None) -> Counts:
-    """Write everything to `path` as JSON; the file appears complete or not at all."""
+    """Write everything to `path` as JSON; the file appears complete or not at all.
+
+    Tradesman's own files (the data file, its backups…) are refused before anything
+    is read or written; a device or named pipe gets the JSON written straight in."""
+    output = output_for(path, OwnFiles(database=store.path, backups=store.backups))
     text, counts = export_text(store, locale_name)
-    write_atomically(path, text.encode("utf-8"))
+    save_output(output, text.encode("utf-8"))
     return counts
 
 

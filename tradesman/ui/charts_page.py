@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from tradesman.domain.allocation import TREND_LENGTHS, WeekCharts
 from tradesman.domain.weeks import Week
 from tradesman.errors import UserError
-from tradesman.files import write_atomically
+from tradesman.files import OwnFiles, output_for, save_output
 from tradesman.ui import prompts
 from tradesman.ui.background import run_with_progress
 from tradesman.ui.chart_base import EXPORT_SCALE, Chart
@@ -43,11 +43,13 @@ class ChartsPage(QWidget):
         folders: LastFolder,
         state: QSettings,
         report: Callable[[str], None],
+        own_files: OwnFiles,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._read = read
         self._folders = folders
+        self._own_files = own_files  # never saved over: the data file, its backups…
         self._state = state
         self._report = report
         self._week: Week | None = None
@@ -181,17 +183,23 @@ class ChartsPage(QWidget):
         path = prompts.choose_file_to_save(self, "Save as PNG", suggested, PNG_FILTER, suffix="png")
         if path is None:
             return
-        self._folders.remember(path)
 
         def failed(message: str) -> None:
             self._report(message)
             prompts.warn(self, "Save as PNG", message)
 
+        try:
+            output = output_for(path, self._own_files)
+        except UserError as exc:
+            failed(exc.message)
+            return
+        self._folders.remember(path)
+
         # Making a PNG of a big window takes a few frames' time: off the UI thread.
         self._busy = run_with_progress(
             self,
             f"Saving {path.name}…",
-            lambda: write_atomically(path, png_bytes(picture)),
+            lambda: save_output(output, png_bytes(picture)),
             lambda _: self._report(f"Saved the picture to {path}."),
             failed,
         )

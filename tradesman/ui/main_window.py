@@ -505,7 +505,9 @@ class MainWindow(QMainWindow):
             return
         from tradesman.ui.charts_page import ChartsPage
 
-        page = ChartsPage(self._ops.week_charts, self.folders, self._state, self.report)
+        page = ChartsPage(
+            self._ops.week_charts, self.folders, self._state, self.report, self._ops.own_files
+        )
         _move_in(page, self._charts_holder)
         self.charts_page = page
 

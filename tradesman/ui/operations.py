@@ -23,6 +23,7 @@ from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
 from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
+from tradesman.files import OwnFiles
 from tradesman.services.allocation import business_trend, week_by_day
 from tradesman.services.backups import Restored, restore_backup
 from tradesman.services.blocks import blocks_in_week
@@ -73,6 +74,11 @@ class Operations(QObject):
     @property
     def data_file(self) -> Path:
         return self.store.path
+
+    @property
+    def own_files(self) -> OwnFiles:
+        """The files no Save dialog may write over (the data file, its backups…)."""
+        return OwnFiles(database=self.store.path, backups=self.store.backups)
 
     def settings(self) -> Settings:
         if self._settings is None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradesman.errors import UserError
-from tradesman.files import write_atomically
+from tradesman.files import OwnFiles, output_for, save_output
 from tradesman.reports.paper import Paper
 from tradesman.ui import prompts
 from tradesman.ui.background import run_in_background
@@ -55,12 +55,14 @@ class PdfPreview(QDialog):
         state: QSettings,
         default_paper: Paper,
         report: Callable[[str], None],
+        own_files: OwnFiles,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._make = make
         self._file_name = file_name
         self._folders = folders
+        self._own_files = own_files
         self._state = state
         self._report = report
         self.pdf: bytes | None = None
@@ -204,9 +206,10 @@ class PdfPreview(QDialog):
         path = prompts.choose_file_to_save(self, "Save as PDF", suggested, PDF_FILTER, suffix="pdf")
         if path is None:
             return
-        self._folders.remember(path)
         try:
-            write_atomically(path, self.pdf)
+            output = output_for(path, self._own_files)  # (the data file is refused here)
+            self._folders.remember(path)
+            save_output(output, self.pdf)
         except UserError as exc:
             prompts.warn(self, "Could not save the PDF", exc.message)
             return

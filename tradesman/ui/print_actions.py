@@ -64,7 +64,7 @@ class PrintActions:
             self.preview.close()
         preview = PdfPreview(
             self.window, title, make, file_name, self.folders, self.state, locale_paper(),
-            self.report,
+            self.report, self.ops.own_files,
         )  # fmt: skip
         (preview.print_button if focus_print else preview.save_button).setDefault(True)
         preview.finished.connect(lambda _: self._closed(preview))

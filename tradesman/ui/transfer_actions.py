@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QMainWindow
 
+from tradesman.errors import UserError
+from tradesman.files import output_for
 from tradesman.identity import APP_NAME
 from tradesman.ui import prompts
 from tradesman.ui.background import run_with_progress
@@ -85,6 +87,11 @@ class DataTransfer:
         suggested = self.folders.get() / f"tradesman-export-{self.today().isoformat()}.json"
         path = prompts.choose_file_to_save(window, "Export data", suggested, JSON_FILTER)
         if path is None:
+            return
+        try:  # (said at once, not after a progress window: the data file, a backup…)
+            output_for(path, ops.own_files)
+        except UserError as exc:
+            self._failed(exc.message)
             return
         self.folders.remember(path)
 
