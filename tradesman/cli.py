@@ -20,7 +20,7 @@ from tradesman.domain.areas import AREAS
 from tradesman.domain.territory import locale_from_environment
 from tradesman.errors import UserError
 from tradesman.identity import APP_NAME, VERSION
-from tradesman.logs import start_logging
+from tradesman.logs import start_logging, where_the_details_are
 from tradesman.paths import DATA_DIR_ENV, DataPaths, choose_data_folder, prepare_data_folder
 from tradesman.words import count_of
 
@@ -173,7 +173,7 @@ def bug_sentence(exc: BaseException) -> str:
     first_line = (str(exc).splitlines() or [""])[0][:200]
     return (
         f"Something went wrong inside Tradesman ({type(exc).__name__}: {first_line}). "
-        "This is a bug; the details are in tradesman.log in the data folder."
+        f"This is a bug; the details are {where_the_details_are()}."
     )
 
 
