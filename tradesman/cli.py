@@ -343,16 +343,24 @@ def _restore(paths: DataPaths, locale_name: str | None, which: str) -> int:
 
 def _without_a_window(paths: DataPaths, doing: str, work: Callable[[], int]) -> int:
     """Replacing all the data is not done under an open window's feet: it would go on
-    showing (and saving over) the data it had."""
+    showing (and saving over) the data it had. Logout or `kill` meanwhile stop the work
+    as Ctrl+C does (its transaction rolls back) and the folder is let go of all the same."""
     from tradesman.single_instance import SingleInstance
+    from tradesman.stopping import interrupted_by_stop_signals, stop_signals_held
 
     holder = SingleInstance(paths.folder)
-    if not holder.claim():
-        raise UserError(f"Tradesman is open on this data folder; close it, then {doing}.")
-    try:
-        return work()
-    finally:
-        holder.release()
+    with interrupted_by_stop_signals():
+        if not holder.claim():
+            who = holder.holder()
+            raise UserError(
+                f"Tradesman is open on this data folder; close it, then {doing}. "
+                f"({f'The folder is held by {who}. ' if who else ''}{holder.way_out()})"
+            )
+        try:
+            return work()
+        finally:
+            with stop_signals_held():
+                holder.release()
 
 
 def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> int:
