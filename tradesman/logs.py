@@ -32,7 +32,9 @@ def start_logging(log_file: Path) -> None:
     """
     with contextlib.suppress(OSError):
         if log_file.stat().st_size > MAX_LOG_BYTES:
-            log_file.replace(log_file.with_name(log_file.name + ".1"))
+            rolled = log_file.with_name(log_file.name + ".1")
+            log_file.replace(rolled)
+            rolled.chmod(LOG_FILE_MODE)  # (one an older version made open to others)
     handler = LogFile(log_file)
     handler.setFormatter(logging.Formatter(FORMAT))
     root = logging.getLogger()
