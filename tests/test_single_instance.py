@@ -12,32 +12,16 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli
+from tradesman.instance_socket import socket_paths
 from tradesman.single_instance import (
     BROUGHT_TO_FRONT,
     LOCK_FILE_NAME,
     SingleInstance,
     ask_to_bring_to_front,
     bring_to_front,
-    server_name,
 )
 
 RAISED_IN_LOG = "the window was brought to the front"
-
-
-def test_a_folder_has_one_name_however_it_is_spelled(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    (tmp_path / "one").mkdir()
-    (tmp_path / "two").mkdir()
-    (tmp_path / "link").symlink_to(tmp_path / "one")
-    monkeypatch.chdir(tmp_path)
-
-    name = server_name(tmp_path / "one")
-    assert server_name(Path("one")) == name
-    assert server_name(Path("two/../one")) == name
-    assert server_name(tmp_path / "link") == name
-    assert server_name(tmp_path / "two") != name
-    assert str(os.getuid()) in name  # (other users' windows have other names)
 
 
 def test_a_folder_is_claimed_once_until_released(tmp_path: Path) -> None:
@@ -93,18 +77,18 @@ class Windows:
         """Until the window on `folder` answers a request to come to the front (one
         request, which the window answers once it listens: asking again and again
         would queue a raise for each time)."""
-        assert ask_to_bring_to_front(server_name(folder), patience_s=20), "it never answered"
+        answer = ask_to_bring_to_front(socket_paths(folder), patience_s=20)
+        assert answer == "raised", "it never answered"
         assert process.poll() is None
 
     def kill_all(self) -> None:
-        from PySide6.QtNetwork import QLocalServer
-
         for process in self.started:
             if process.poll() is None:
                 process.kill()
             process.wait(timeout=10)
-        for folder in self.folders:  # (a killed window's socket file stays in /tmp)
-            QLocalServer.removeServer(server_name(folder))
+        for folder in self.folders:  # (a killed window leaves its socket file behind)
+            for place in socket_paths(folder):
+                Path(place).unlink(missing_ok=True)
 
 
 @pytest.fixture
@@ -183,5 +167,8 @@ def test_a_window_that_does_not_answer_is_not_waited_for_long(tmp_path: Path) ->
     assert said.startswith(
         f"Tradesman is already open on this data folder (process {os.getpid()} on "
     )
-    assert said.endswith("but it did not answer, so it could not be brought to the front.")
+    assert said.endswith(
+        "but it did not answer, so it could not be brought to the front. "
+        f"If no Tradesman is open, delete {folder / LOCK_FILE_NAME} and try again."
+    )
     assert waited < 10

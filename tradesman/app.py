@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,6 +25,9 @@ from tradesman.domain.territory import week_start_for_locale
 from tradesman.errors import UserError
 from tradesman.identity import APP_ID, APP_NAME, ORGANIZATION, VERSION
 from tradesman.paths import DataPaths
+
+if TYPE_CHECKING:
+    from tradesman.single_instance import SingleInstance
 
 # Set by benchmarks/startup.py to the moment it started the process (exact). Without
 # it the smoke test counts from the process start the kernel recorded (to 10 ms), or,
@@ -253,6 +257,15 @@ def _abstract_socket_listed(name: str) -> bool:
         return True  # (cannot tell: let Qt try)
 
 
+def _after_the_paint(window: QWidget, instance: SingleInstance) -> None:
+    """What a later start and the system need of an open window, once it has painted
+    (QtNetwork and the signal module cost time the first paint need not wait for)."""
+    from tradesman.stopping import close_on_stop_signals
+
+    close_on_stop_signals(window)  # (logout or `kill`: closed like the close button)
+    instance.listen(window)
+
+
 def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
     if (no_window := missing_display()) is not None:
         print(f"tradesman: {no_window}", file=sys.stderr)
@@ -274,7 +287,7 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
         return instance.defer_to_running_window()
     state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
     window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
-    _AfterNextPaint(window, lambda: instance.listen(window))  # (QtNetwork: after the paint)
+    _AfterNextPaint(window, lambda: _after_the_paint(window, instance))
     startup = _Startup(app, window, paths, smoke_test)
     sys.excepthook = _report_bugs(window, smoke_test)
     _AfterNextPaint(window, startup.show_week)

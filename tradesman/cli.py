@@ -21,7 +21,7 @@ from tradesman.domain.territory import locale_from_environment
 from tradesman.errors import UsageError, UserError
 from tradesman.files import shown_path
 from tradesman.identity import APP_NAME, VERSION
-from tradesman.logs import start_logging
+from tradesman.logs import start_logging, where_the_details_are
 from tradesman.paths import DATA_DIR_ENV, DataPaths, choose_data_folder, prepare_data_folder
 from tradesman.words import count_of
 
@@ -181,7 +181,7 @@ def bug_sentence(exc: BaseException) -> str:
     first_line = (str(exc).splitlines() or [""])[0][:200]
     return (
         f"Something went wrong inside Tradesman ({type(exc).__name__}: {first_line}). "
-        "This is a bug; the details are in tradesman.log in the data folder."
+        f"This is a bug; the details are {where_the_details_are()}."
     )
 
 
@@ -368,16 +368,24 @@ def _restore(paths: DataPaths, locale_name: str | None, which: str) -> int:
 
 def _without_a_window(paths: DataPaths, doing: str, work: Callable[[], int]) -> int:
     """Replacing all the data is not done under an open window's feet: it would go on
-    showing (and saving over) the data it had."""
+    showing (and saving over) the data it had. Logout or `kill` meanwhile stop the work
+    as Ctrl+C does (its transaction rolls back) and the folder is let go of all the same."""
     from tradesman.single_instance import SingleInstance
+    from tradesman.stopping import interrupted_by_stop_signals, stop_signals_held
 
     holder = SingleInstance(paths.folder)
-    if not holder.claim():
-        raise UserError(f"Tradesman is open on this data folder; close it, then {doing}.")
-    try:
-        return work()
-    finally:
-        holder.release()
+    with interrupted_by_stop_signals():
+        if not holder.claim():
+            who = holder.holder()
+            raise UserError(
+                f"Tradesman is open on this data folder; close it, then {doing}. "
+                f"({f'The folder is held by {who}. ' if who else ''}{holder.way_out()})"
+            )
+        try:
+            return work()
+        finally:
+            with stop_signals_held():
+                holder.release()
 
 
 def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> int:

@@ -6,10 +6,14 @@ running one to come to the front, and exits.
 
 - A lock file in the data folder (QLockFile) says "a window is open here". Qt writes
   the holder's process id into it, so the lock of a window that crashed or was killed
-  is stale, and the next start takes it over.
-- A local socket (QLocalServer), named after the data folder and the user, lets a
-  second start reach the running window: it connects, and the window comes to the
-  front and answers "raised".
+  is stale, and the next start takes it over; so is one whose process id has since
+  gone to another program (`lock_holder.py`).
+- A local socket (QLocalServer) in a place only the owner can make files
+  (`instance_socket.py`) lets a second start reach the running window: it connects,
+  checks that the other end is its own user, and the window comes to the front and
+  answers "raised".
+- Logout, `kill` and Ctrl+C close the window as its close button does (`stopping.py`),
+  so the lock and the socket go with it.
 
 Start-up cost: only the lock (QtCore, about a millisecond) comes before the first
 paint. QtNetwork (about 5 ms to load) and the server wait until the window has painted
@@ -29,10 +33,16 @@ from PySide6.QtCore import QLockFile
 if TYPE_CHECKING:
     import _thread
     import logging
+    from collections.abc import Sequence
     from pathlib import Path
+    from typing import Literal
 
     from PySide6.QtNetwork import QLocalServer
     from PySide6.QtWidgets import QWidget
+
+    # What came of asking the open window to come to the front. (For the type checker
+    # only: subscripting Literal at run time costs milliseconds once PySide is loaded.)
+    Answer = Literal["raised", "no answer", "stranger"]
 
 LOCK_FILE_NAME = "tradesman.lock"
 BROUGHT_TO_FRONT = "Tradesman is already open; it has been brought to the front."
@@ -51,43 +61,13 @@ def _log() -> logging.Logger:
     return logging.getLogger(__name__)
 
 
-def server_name(folder: Path) -> str:
-    """The local socket's name for `folder`: the same for every spelling of the folder
-    (relative, through a symlink), different for other folders and other users.
-
-    On Unix the name becomes a file in the temporary folder, shared by all users; on
-    Windows a named pipe, also machine-wide: hence the user in it, and a hash rather
-    than the path (which could be too long for a socket's address).
-    """
-    import os
-
-    from PySide6.QtCore import QCryptographicHash  # (rather than hashlib: OpenSSL, 2 ms)
-
-    spelled = os.path.normcase(str(folder.resolve())).encode("utf-8", "surrogateescape")
-    digest = QCryptographicHash.hash(spelled, QCryptographicHash.Algorithm.Sha256)
-    return f"tradesman-{_user()}-{digest.toHex().toStdString()[:16]}"
-
-
-def _user() -> str:
-    import os
-
-    if hasattr(os, "getuid"):
-        return str(os.getuid())  # (unlike a login name, always there, even in a container)
-    import getpass
-
-    try:
-        name = getpass.getuser()
-    except Exception:  # no name to be had: the folder's hash still tells folders apart
-        return "user"
-    return "".join(c for c in name if c.isalnum())[:32] or "user"
-
-
 class SingleInstance:
     """The claim of one window on one data folder, from start to exit."""
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
-        self._lock = QLockFile(str(folder / LOCK_FILE_NAME))
+        self.lock_file = folder / LOCK_FILE_NAME
+        self._lock = QLockFile(str(self.lock_file))
         # Stale only when the process named in it is gone (or the machine rebooted),
         # which tryLock checks; never by age. Qt's default calls a lock stale after
         # 30 s, and where the file system has no flock() to stop it (some network
@@ -135,31 +115,84 @@ class SingleInstance:
         if self._lock.error() != QLockFile.LockError.LockFailedError:
             _log().warning("cannot lock the data folder (%s); opening anyway", self._lock.error())
             return True
-        return False
+        return self._take_over_if_left_behind()
 
-    def listen(self, window: QWidget) -> None:
+    def _take_over_if_left_behind(self) -> bool:
+        """Take the lock of a process that is not holding it (see `lock_holder`)."""
+        from tradesman.lock_holder import describe, left_behind, read_lock
+
+        # One start at a time judges and removes (Qt's own name for this guard), so a
+        # lock another start has just made is never judged from a half-written file.
+        guard = QLockFile(str(self.lock_file) + ".rmlock")
+        if not guard.tryLock(0):
+            return False
+        try:
+            holder = read_lock(self.lock_file)
+            # removeStaleLockFile refuses while any process holds the file's flock, as
+            # every open Tradesman does on a local disk.
+            if not left_behind(self.lock_file) or not self._lock.removeStaleLockFile():
+                return False
+            _log().warning(
+                "took over the data folder's lock from %s, which is no Tradesman holding it",
+                describe(holder),
+            )
+            self._try_lock()
+            return self._locked
+        finally:
+            guard.unlock()
+
+    def holder(self) -> str:
+        """Who the lock names: "process 4242 on office-pc" ("" when it cannot be read)."""
+        from tradesman.lock_holder import describe, read_lock
+
+        return describe(read_lock(self.lock_file))
+
+    def way_out(self) -> str:
+        """What to do when what holds the folder is no Tradesman after all."""
+        return f"If no Tradesman is open, delete {self.lock_file} and try again."
+
+    def listen(self, window: QWidget) -> bool:
         """From now on a later start on this folder brings `window` to the front."""
+        import os
+
         from PySide6.QtNetwork import QLocalServer
 
-        name = server_name(self._folder)
+        from tradesman.instance_socket import may_use, socket_paths
+
         server = QLocalServer(window)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        # A window killed outright leaves its socket file behind (on Unix), which Qt
-        # documents listen() as refusing (recent versions clear it themselves). It is
-        # no live window's: this process holds the folder's lock.
-        QLocalServer.removeServer(name)
-        if not server.listen(name):
-            _log().warning("later starts cannot reach this window: %s", server.errorString())
-            return
-        server.newConnection.connect(lambda: self._answer(server, window))
-        self._server = server
+        if os.name == "nt":  # (a named pipe: only this user may open it)
+            server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # (Elsewhere the socket's folder is the owner's alone, and Qt's access option
+        # would bind in a temporary folder beside it, a longer path than may fit.)
+        for place in socket_paths(self._folder):
+            if not may_use(place, make=True):
+                _log().warning("%s is not a private folder of ours; not listening there", place)
+                continue
+            # A window killed outright leaves its socket file behind, which Qt
+            # documents listen() as refusing. It is no live window's: this process
+            # holds the folder's lock (and the place is ours alone).
+            QLocalServer.removeServer(place)
+            if server.listen(place):
+                server.newConnection.connect(lambda: self._answer(server, window))
+                self._server = server
+                return True
+            _log().warning("cannot listen at %s: %s", place, server.errorString())
+        _log().warning("later starts cannot reach this window")
+        server.deleteLater()
+        return False
 
     def _answer(self, server: QLocalServer, window: QWidget) -> None:
+        from tradesman.instance_socket import peer_is_us
+
         while server.hasPendingConnections():
             socket = server.nextPendingConnection()
+            socket.disconnected.connect(socket.deleteLater)
+            if not peer_is_us(socket.socketDescriptor(), None):
+                _log().warning("another user's program asked this window to come forward")
+                socket.abort()
+                continue
             bring_to_front(window)
             _log().info("another start on this data folder: the window was brought to the front")
-            socket.disconnected.connect(socket.deleteLater)
             socket.write(RAISED)
             socket.disconnectFromServer()  # (after the answer is written)
 
@@ -174,14 +207,23 @@ class SingleInstance:
         """Ask the window that holds the folder to come to the front; the exit code."""
         import sys
 
-        if ask_to_bring_to_front(server_name(self._folder), PATIENCE_S):
+        from tradesman.instance_socket import socket_paths
+
+        answer = ask_to_bring_to_front(socket_paths(self._folder), PATIENCE_S)
+        if answer == "raised":
             print(BROUGHT_TO_FRONT, file=sys.stderr)
             return 0
-        pid, host, _app = self._lock.getLockInfo()  # (0 and "" when unreadable)
-        where = f" (process {pid} on {host})" if pid else ""
+        if answer == "stranger":
+            why = (
+                "but what answered at its socket is a program of another user's, so "
+                "nothing was brought to the front"
+            )
+        else:
+            why = "but it did not answer, so it could not be brought to the front"
+        holder = self.holder()
         print(
-            f"Tradesman is already open on this data folder{where}, but it did not "
-            "answer, so it could not be brought to the front.",
+            f"Tradesman is already open on this data folder{f' ({holder})' if holder else ''}, "
+            f"{why}. {self.way_out()}",
             file=sys.stderr,
         )
         return 1
@@ -201,32 +243,48 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def ask_to_bring_to_front(name: str, patience_s: float) -> bool:
-    """Whether the window listening on `name` answered that it came to the front,
-    trying again until `patience_s` have passed (it may still be starting)."""
+def ask_to_bring_to_front(places: Sequence[str], patience_s: float) -> Answer:
+    """Ask the window listening at one of `places` to come to the front, trying again
+    until `patience_s` have passed (it may still be starting). "raised" only when our
+    own user's window said so; "stranger" when another user's program answered."""
     import time
 
-    from PySide6.QtNetwork import QLocalSocket
+    from tradesman.instance_socket import may_use
 
     deadline = time.monotonic() + patience_s
     while True:
-        socket = QLocalSocket()
-        socket.connectToServer(name)
-        answer = b""
-        while RAISED not in answer and (left := _ms_until(deadline)) > 0:
-            if socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
-                if not socket.waitForConnected(left):
-                    break
-            elif socket.bytesAvailable() == 0 and not socket.waitForReadyRead(left):
-                break
-            answer += socket.readAll().data()
-        socket.abort()
-        if RAISED in answer:
-            return True
+        for place in places:
+            if not may_use(place, make=False):
+                continue
+            answer = _ask(place, deadline)
+            if answer != "no answer":
+                return answer
         if _ms_until(deadline) <= 0:
-            return False
+            return "no answer"
         # Refused at once (nobody listens yet): a pause, not a busy loop.
         time.sleep(RETRY_EVERY_S)
+
+
+def _ask(place: str, deadline: float) -> Answer:
+    from PySide6.QtNetwork import QLocalSocket
+
+    from tradesman.instance_socket import peer_is_us
+
+    socket = QLocalSocket()
+    socket.connectToServer(place)
+    answer = b""
+    try:
+        if not socket.waitForConnected(_ms_until(deadline)):
+            return "no answer"
+        if not peer_is_us(socket.socketDescriptor(), place):
+            return "stranger"
+        while RAISED not in answer and (left := _ms_until(deadline)) > 0:
+            if socket.bytesAvailable() == 0 and not socket.waitForReadyRead(left):
+                break
+            answer += socket.readAll().data()
+        return "raised" if RAISED in answer else "no answer"
+    finally:
+        socket.abort()
 
 
 def _ms_until(deadline: float) -> int:
