@@ -243,12 +243,14 @@ def test_a_folder_is_one_sentence(tmp_path: Path) -> None:
 
 def test_the_lock_file_name_is_the_one_the_window_takes() -> None:
     from tradesman.files import OWN_FILE_NAMES
+    from tradesman.instance_socket import SOCKET_NAME
     from tradesman.paths import DATABASE_NAME, DataPaths
     from tradesman.single_instance import LOCK_FILE_NAME
 
     folder = DataPaths(Path("/x"))
     assert set(OWN_FILE_NAMES) == {
-        DATABASE_NAME, LOCK_FILE_NAME, folder.log_file.name, folder.window_state.name
+        DATABASE_NAME, LOCK_FILE_NAME, folder.log_file.name, folder.window_state.name,
+        SOCKET_NAME,
     }  # fmt: skip
 
 

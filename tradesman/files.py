@@ -20,9 +20,12 @@ from tradesman.errors import UserError
 # -shm, -journal, and the copies a restore sets aside, all named after it), the lock
 # the open window holds (single_instance.LOCK_FILE_NAME: that module loads Qt, so the
 # name is repeated here, and a test keeps the two alike), the log (and its rolled-over
-# `.1`) and the window's remembered state. Any name beginning with one of these is
+# `.1`), the socket a second start talks to the window through, and the window's
+# remembered state. Any name beginning with one of these is
 # one of them.
-OWN_FILE_NAMES = ("tradesman.sqlite3", "tradesman.lock", "tradesman.log", "window-state.ini")
+OWN_FILE_NAMES = (
+    "tradesman.sqlite3", "tradesman.lock", "tradesman.log", "tradesman.socket", "window-state.ini",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
