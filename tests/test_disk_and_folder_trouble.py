@@ -86,6 +86,8 @@ def test_on_a_full_disk_reading_works_and_changes_are_refused_in_words(
         before = digest(folder / "tradesman.sqlite3")
         summary = run_cli("summary", data_dir=folder)
         assert summary.returncode == 0, summary.stderr
+        window = run_cli("--smoke-test", data_dir=folder)
+        assert window.returncode == 0 and "ready for edits" in window.stdout, window.stderr
         exported = run_cli("export", "-o", tmp_path / "elsewhere.json", data_dir=folder)
         assert exported.returncode == 0, exported.stderr
         assert (tmp_path / "elsewhere.json").read_text(encoding="utf-8").count('"date"') == 300
