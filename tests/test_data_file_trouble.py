@@ -317,3 +317,24 @@ def test_the_tables_a_file_must_have_are_the_ones_the_steps_make() -> None:
     run_migrations(db, 0, MIGRATIONS)
     made = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert made - {"sqlite_sequence"} == TABLES
+
+
+def test_the_restore_dialog_shows_a_backup_that_cannot_be_read_greyed_out(
+    qtbot: object, store: object, paths: DataPaths
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from tradesman.store.backup_shelf import list_backups
+    from tradesman.ui.restore_dialog import RestoreDialog
+
+    good = store.backup("automatic")  # type: ignore[attr-defined]
+    broken = paths.backups / "tradesman-2099-01-01T000000-automatic.sqlite3"
+    broken.write_bytes(b"not a database at all" * 100)  # the newest, and unreadable
+    dialog = RestoreDialog(list_backups(paths.backups))
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 2).text() == "damaged"
+    assert not dialog.table.item(0, 0).flags() & Qt.ItemFlag.ItemIsSelectable
+    chosen = dialog.chosen_backup()
+    assert chosen is not None and chosen.path == good.path  # the good one is picked
+    assert dialog.restore_button.isEnabled()
