@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -79,17 +80,11 @@ def decode_settings(raw: Mapping[str, Any], defaults: Settings) -> Settings:
     for key in ("day_start", "day_end"):
         if key in raw:
             changes[key] = _clock(raw, key)
-    if "target_business_share" in raw:
-        share = raw["target_business_share"]
-        if (
-            isinstance(share, bool)
-            or not isinstance(share, int | float)
-            or not math.isfinite(_as_float(share))
-        ):
-            raise InvalidInput(
-                "target_business_share", "The target business share must be a number from 0 to 1."
-            )
-        changes["target_business_share"] = float(share)
+    share = _number(
+        raw, "target_business_share", "The target business share must be a number from 0 to 1."
+    )
+    if share is not None:
+        changes["target_business_share"] = share
     return check_settings(defaults.with_changes(**changes))
 
 
@@ -307,20 +302,22 @@ def decode_plan(raw: Mapping[str, Any]) -> Plan:
     weeks = raw.get("weeks")
     if isinstance(weeks, bool) or not isinstance(weeks, int):
         raise InvalidInput("weeks", '"weeks" must be a whole number.')
-    hours = _share_or_number(raw, "hours_a_week", "a number of hours")
+    hours = _number(raw, "hours_a_week", '"hours_a_week" must be a number of hours.')
     if hours is None:
         raise InvalidInput("hours_a_week", '"hours_a_week" is missing.')
-    if not 0 <= hours <= LONGEST_WEEK_MINUTES / 60:
-        hours = -1  # (maybe too big even to count in minutes): check_plan refuses it in words
-    target = _share_or_number(raw, "target_business_share", "a number from 0 to 1")
+    target = _number(
+        raw, "target_business_share", '"target_business_share" must be a number from 0 to 1.'
+    )
     if target is None:
         raise InvalidInput("target_business_share", '"target_business_share" is missing.')
     plan = Plan(
         start=start,
         weeks=weeks,
         target_share=target,
-        capacity_minutes=round(hours * 60),
-        typed_baseline=_share_or_number(raw, "typed_baseline", "a number from 0 to 1"),
+        capacity_minutes=_whole_minutes(hours),
+        typed_baseline=_number(
+            raw, "typed_baseline", '"typed_baseline" must be a number from 0 to 1.'
+        ),
     )
     return _in_file_words(check_plan, plan, _PLAN_FIELDS)
 
@@ -369,16 +366,45 @@ def decode_hand_off(raw: Mapping[str, Any]) -> HandOff:
     return check_hand_off(hand_off)
 
 
-def _share_or_number(raw: Mapping[str, Any], key: str, what: str) -> float | None:
+def _whole_minutes(hours: float) -> int:
+    """The hours of a week as the whole minutes a plan keeps; InvalidInput when they are
+    not whole minutes, rather than rounding them. The hours written for whole minutes
+    are exactly what `encode_plan` writes, so the app's own files always read back."""
+    if not 0 <= hours <= LONGEST_WEEK_MINUTES / 60:
+        return -1  # (maybe too big even to count in minutes): check_plan refuses it in words
+    minutes = round(hours * 60)
+    if minutes / 60 == hours:
+        return minutes
+    exact = Decimal(repr(hours)) * 60  # (what the file wrote, as decimals, not floats)
+    low, high = math.floor(hours * 4) / 4, math.ceil(hours * 4) / 4
+    raise InvalidInput(
+        "hours_a_week",
+        f"{hours!r} hours is {exact.normalize():f} minutes, but a plan keeps whole minutes; "
+        f"write the hours to the quarter hour, such as {low:g} or {high:g}.",
+    )
+
+
+def _number(raw: Mapping[str, Any], key: str, wrong: str) -> float | None:
+    """The number at `key` (None when missing), kept exactly as the file writes it;
+    `wrong` is the sentence for a value that is not a number at all."""
     value = raw.get(key)
     if value is None:
         return None
+    # load_document leaves a number a float would change as a Decimal (one too big for
+    # a float is simply not a number we could use).
+    if isinstance(value, Decimal) and math.isfinite(float(value)):
+        shown = quoted(str(value).lower())[1:-1]  # (cut short at hundreds of digits)
+        raise InvalidInput(
+            key,
+            f"{shown} has more digits than Tradesman can keep; "
+            f"the nearest number it keeps is {float(value)!r}.",
+        )
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
         or not math.isfinite(_as_float(value))
     ):
-        raise InvalidInput(key, f'"{key}" must be {what}.')
+        raise InvalidInput(key, wrong)
     return float(value)
 
 
@@ -472,13 +498,26 @@ def _optional_timestamp(raw: Mapping[str, Any], key: str) -> datetime | None:
         return None
     if isinstance(value, str):
         try:
-            moment = datetime.fromisoformat(value)
-            if moment.tzinfo is not None:
-                moment = moment.astimezone(UTC)  # (overflows at the ends of time)
+            written = datetime.fromisoformat(value)
+            if written.tzinfo is not None:
+                moment = written.astimezone(UTC)  # (overflows at the ends of time)
                 if MIN_YEAR <= moment.year <= MAX_YEAR:
-                    return moment
+                    return _to_the_second(key, value, written, moment)
         except (ValueError, OverflowError):
             pass
     raise InvalidInput(
         key, f'{quoted(value)} is not a moment in time; write it like "2026-11-23T09:15:00+00:00".'
+    )
+
+
+def _to_the_second(key: str, value: str, written: datetime, moment: datetime) -> datetime:
+    """`moment`, unless the file gives a fraction of a second: times are kept to the
+    second, and cutting it off would change the time without a word."""
+    if moment.microsecond == 0:
+        return moment
+    cut = written.replace(microsecond=0).isoformat()
+    raise InvalidInput(
+        key,
+        f"{quoted(value)} has a fraction of a second, but times are kept to the second; "
+        f"write it like {quoted(cut)}.",
     )

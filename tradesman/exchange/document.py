@@ -8,9 +8,12 @@ item stops it with a sentence naming the item and the field, before anything is 
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from tradesman.domain.blocks import TimeBlock
@@ -43,6 +46,16 @@ FORMAT_NAME = "tradesman"
 # 2 added repeating series, 3 recurring tasks, 4 the plan and its hand-off list;
 # older files still read.
 FORMAT_VERSION = 4
+
+
+# The lists of a document, and what one of their items is called in a sentence.
+LIST_KINDS = {
+    "task_rules": "Recurring task",
+    "tasks": "Task",
+    "series": "Series",
+    "blocks": "Block",
+    "hand_offs": "Hand-off",
+}
 
 
 class BadDocument(UserError):
@@ -114,9 +127,25 @@ def dump_document(document: JsonObject) -> str:
 
 
 def load_document(text: str | bytes) -> Any:
-    """Parse JSON text, or raise BadDocument saying where it breaks."""
+    """Parse JSON text, or raise BadDocument saying where it breaks.
+
+    Refused too, so that what is imported is what the file says: a key named twice in
+    one object (a JSON reader keeps one value and silently drops the other). A number
+    that a float cannot hold exactly comes back as a Decimal, for the field that reads
+    it to refuse with a sentence (see `exact_number`).
+    """
+    named_twice: list[tuple[str, int, dict[str, Any]]] = []
+
+    def named_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        holder = dict(pairs)
+        if len(holder) < len(pairs) and not named_twice:
+            counts = Counter(key for key, _ in pairs)
+            key, times = next((key, n) for key, n in counts.items() if n > 1)
+            named_twice.append((key, times, holder))
+        return holder
+
     try:
-        return json.loads(text)
+        document = json.loads(text, object_pairs_hook=named_once, parse_float=exact_number)
     except UnicodeDecodeError:
         raise BadDocument("The file is not text: it cannot be a Tradesman export.") from None
     except json.JSONDecodeError as exc:
@@ -128,6 +157,64 @@ def load_document(text: str | bytes) -> Any:
         raise BadDocument("The file is nested too deeply to be a Tradesman export.") from None
     except ValueError:  # a number with thousands of digits, say
         raise BadDocument("The file holds a number too long to be a Tradesman export.") from None
+    if named_twice:
+        key, times, holder = named_twice[0]
+        how_often = "twice" if times == 2 else f"{times} times"
+        raise BadDocument(
+            f"The file names {quoted(key)} {how_often} {_where(document, holder, key)}."
+        )
+    return document
+
+
+def exact_number(text: str) -> float | Decimal:
+    """A JSON number with a fraction or an exponent, as a float when the float holds it
+    exactly: when writing the float back gives the same number. Otherwise (more digits
+    than a float keeps, or too big or too small for one) the number as the file wrote
+    it, a Decimal, which no field takes as it is."""
+    number = float(text)
+    if math.isfinite(number) and Decimal(repr(number)) == Decimal(text):
+        return number
+    return Decimal(text)
+
+
+def _where(document: Any, holder: dict[str, Any], key: str) -> str:
+    """Where `holder` sits in the document, in words: 'in block 12 (id "b7")'."""
+    path = _path_to(document, holder) or []
+    if not path:
+        return "at the top level"
+    head, rest = "", path
+    if path[0] in ("settings", "plan"):
+        head, rest = f"in the {path[0]}", path[1:]
+    elif path[0] in LIST_KINDS and len(path) > 1 and isinstance(path[1], int):
+        item = _value_at(document, path[:2])
+        # (An item whose own id is named twice is not labelled by either of them.)
+        named = item if isinstance(item, dict) and (item is not holder or key != "id") else {}
+        label = _label(LIST_KINDS[str(path[0])], path[1], named)
+        head, rest = f"in {label[0].lower()}{label[1:]}", path[2:]
+    steps = [f"item {step + 1}" if isinstance(step, int) else quoted(step) for step in rest]
+    inside = "inside " + ", ".join(steps) if steps else ""
+    return ", ".join(part for part in (head, inside) if part)
+
+
+def _path_to(document: Any, target: object) -> list[str | int] | None:
+    """The keys and positions that lead from the top of `document` to `target`."""
+    # Without recursion: a file may nest as deeply as the JSON reader allows.
+    waiting: list[tuple[Any, list[str | int]]] = [(document, [])]
+    while waiting:
+        value, path = waiting.pop()
+        if value is target:
+            return path
+        if isinstance(value, dict):
+            waiting.extend((inner, [*path, key]) for key, inner in value.items())
+        elif isinstance(value, list):
+            waiting.extend((inner, [*path, index]) for index, inner in enumerate(value))
+    return None
+
+
+def _value_at(document: Any, path: Sequence[str | int]) -> Any:
+    for step in path:
+        document = document[step]
+    return document
 
 
 def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
@@ -159,7 +246,7 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     rules = [
         rule.with_changes(id=number)
         for number, rule in _read_items(
-            document, "task_rules", "Recurring task", rule_numbers, lambda raw, _: decode_rule(raw)
+            document, "task_rules", rule_numbers, lambda raw, _: decode_rule(raw)
         )
     ]
 
@@ -169,7 +256,7 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     task_numbers: dict[str, int] = {}
     tasks = [
         task.with_changes(id=number)
-        for number, task in _read_items(document, "tasks", "Task", task_numbers, read_task)
+        for number, task in _read_items(document, "tasks", task_numbers, read_task)
     ]
 
     def read_series(raw: Mapping[str, Any], label: str) -> SeriesRecord:
@@ -178,18 +265,18 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     series_numbers: dict[str, int] = {}
     series = [
         SeriesRecord(record.series.with_changes(id=number), record.made_through, record.skipped)
-        for number, record in _read_items(document, "series", "Series", series_numbers, read_series)
+        for number, record in _read_items(document, "series", series_numbers, read_series)
     ]
 
     def read_block(raw: Mapping[str, Any], label: str) -> TimeBlock:
         task = _link(raw, "task", task_numbers, label)
         return decode_block(raw, task, _link(raw, "series", series_numbers, label))
 
-    blocks = [block for _, block in _read_items(document, "blocks", "Block", None, read_block)]
+    blocks = [block for _, block in _read_items(document, "blocks", None, read_block)]
     hand_offs = [
         hand_off.with_changes(id=number)
         for number, hand_off in _read_items(
-            document, "hand_offs", "Hand-off", None, lambda raw, _: decode_hand_off(raw)
+            document, "hand_offs", None, lambda raw, _: decode_hand_off(raw)
         )
     ]
     return DataSet(
@@ -216,12 +303,12 @@ _Item = TypeVar("_Item")
 def _read_items(
     document: Mapping[str, Any],
     key: str,
-    kind: str,
     numbers: dict[str, int] | None,
     read: Callable[[Mapping[str, Any], str], _Item],
 ) -> list[tuple[int, _Item]]:
     """Read every item of one list, numbering them 1, 2, 3...; with `numbers`, also
     note which file id became which number (for the links of later items)."""
+    kind = LIST_KINDS[key]
     items = document.get(key, [])
     if not isinstance(items, list):
         raise BadDocument(f'"{key}" must be a list.')

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from tradesman.domain.series import SeriesRecord
@@ -18,6 +18,7 @@ from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.task_rules import all_rules, rule_columns
 from tradesman.services.tasks import task_columns, to_task
 from tradesman.store.schema import (
+    Base,
     BlockRow,
     HandOffRow,
     PlanRow,
@@ -96,7 +97,7 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
         for block in data.blocks
     ]
     if blocks:
-        session.execute(insert(BlockRow), blocks)
+        session.execute(insert(_table(BlockRow)), blocks)
     return Counts(
         tasks=len(data.tasks),
         blocks=len(data.blocks),
@@ -119,6 +120,17 @@ def _insert_all(
     """Insert rows and say which new database id each local id became."""
     if not rows:
         return {}
-    statement = insert(table).returning(table.id, sort_by_parameter_order=True)
+    columns = _table(table)
+    statement = insert(columns).returning(columns.c.id, sort_by_parameter_order=True)
     new_ids = session.scalars(statement, rows).all()
     return dict(zip(local_ids, new_ids, strict=True))
+
+
+def _table(row: type[Base]) -> Table:
+    """The table itself, for inserting many rows through SQLAlchemy Core: the ORM's bulk
+    insert splits rows into batches by which values are empty and joins the returned
+    ids batch by batch, which grows with the square of the rows (a million-block import
+    never finished). Plain column values need nothing the ORM adds."""
+    table = row.__table__
+    assert isinstance(table, Table)
+    return table

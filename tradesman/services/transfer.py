@@ -26,8 +26,13 @@ from tradesman.store.reads import dbapi_connection
 
 NOT_IMPORTED = "Nothing was imported"
 NOT_EXPORTED = "Nothing was exported"
-# Bigger than twenty years of a busy week; anything larger is not an export of ours.
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
+# Whatever the app exports, it must import. The largest data set we promise to take is
+# a million blocks and 300,000 tasks (a busy working life is about 100,000 blocks), every
+# title at its longest in four-byte characters: about 1.34 GB exported
+# (tests/test_exchange_exact.py works it out). The limit leaves room above that for
+# notes; it is there only to refuse, in a sentence, a file too large to hold in memory,
+# since an import reads the whole file at once.
+MAX_IMPORT_BYTES = 2 * 1024**3
 
 
 @dataclass(frozen=True)
@@ -122,5 +127,18 @@ def _read_import_file(path: Path) -> bytes:
             f"Could not read {shown_path(path)}: {describe_os_error(exc, reading=True)}."
         ) from exc
     if len(raw) > MAX_IMPORT_BYTES:
-        raise UserError(f"{shown_path(path)} is too large to be a Tradesman export.")
+        raise UserError(
+            f"Nothing was imported from {shown_path(path.name)}. It is "
+            f"{_size(max(info.st_size, len(raw)))}, more than Tradesman can import at once "
+            f"({_size(MAX_IMPORT_BYTES)})."
+        )
     return raw
+
+
+def _size(size: int) -> str:
+    """A file size as people say it: '2,147 MB', '35 KB', '120 bytes'."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:,.0f} MB"
+    if size >= 1_000:
+        return f"{size / 1_000:,.0f} KB"
+    return f"{size:,} bytes"
