@@ -338,3 +338,32 @@ def test_the_restore_dialog_shows_a_backup_that_cannot_be_read_greyed_out(
     chosen = dialog.chosen_backup()
     assert chosen is not None and chosen.path == good.path  # the good one is picked
     assert dialog.restore_button.isEnabled()
+
+
+@pytest.mark.parametrize("ask", ["tell", "warn", "confirm"])
+def test_a_message_shows_the_owners_words_as_written(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, ask: str
+) -> None:
+    """Titles and folder names reach messages (an import's report, a damaged file's
+    name): "AT&T <b>x</b>" must not lose its tags as markup."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from tradesman.ui import prompts
+
+    shown: list[str] = []
+
+    def look(box: QMessageBox) -> int:
+        label = next(w for w in box.findChildren(QLabel) if w.objectName() == "qt_msgbox_label")
+        shown.append(label.text() if label.textFormat() == Qt.TextFormat.PlainText else "")
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", look)
+    for static in ("information", "warning", "question"):  # (these decide the format alone)
+        monkeypatch.setattr(QMessageBox, static, lambda *args, **kwargs: shown.append("?"))
+    words = "Imported “AT&T <b>x</b> & &amp; Дерево”."
+    if ask == "confirm":
+        prompts.confirm(None, "Tradesman", words, "Go on")  # type: ignore[arg-type]
+    else:
+        getattr(prompts, ask)(None, "Tradesman", words)
+    assert shown == [words]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
     from tradesman.reports.paper import Paper
     from tradesman.store.backup_shelf import ShelvedBackup
@@ -48,7 +48,7 @@ def confirm(parent: QWidget, title: str, question: str, action: str) -> bool:
     """Ask a yes/no question whose yes button says what will happen (`action`)."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box = _message_box(QMessageBox.Icon.Question, title, question, parent)
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -59,13 +59,27 @@ def confirm(parent: QWidget, title: str, question: str, action: str) -> bool:
 def tell(parent: QWidget | None, title: str, message: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.information(parent, title, message)
+    _message_box(QMessageBox.Icon.Information, title, message, parent).exec()
 
 
 def warn(parent: QWidget | None, title: str, message: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.warning(parent, title, message)
+    _message_box(QMessageBox.Icon.Warning, title, message, parent).exec()
+
+
+def _message_box(
+    icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None
+) -> QMessageBox:
+    """A message box that shows its text as written. Messages carry the owner's words
+    (titles, file and folder names), and Qt would take "AT&T <b>x</b>" for markup and
+    drop the tags."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
 
 
 def choose_scope(parent: QWidget, title: str, question: str) -> str | None:
@@ -82,7 +96,7 @@ def _one_of(
     the default), or None for Cancel."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    box = _message_box(QMessageBox.Icon.Question, title, question, parent)
     buttons = [
         (box.addButton(words, QMessageBox.ButtonRole.AcceptRole), answer)
         for answer, words in choices
@@ -158,13 +172,13 @@ def offer_restore(
     from tradesman.words import count_of
 
     holds = f"{count_of(newest.blocks, 'time block')} and {count_of(newest.tasks, 'task')}"
-    box = QMessageBox(
+    box = _message_box(
         QMessageBox.Icon.Warning,
         "Your data file cannot be used",
         f"{problem}\n\nThe newest good backup is from {newest.taken:%a %d %b %Y, %H:%M} "
         f"({holds}). Tradesman can put it in place; the file that cannot be used is kept "
         "beside it under another name, never deleted.",
-        parent=parent,
+        parent,
     )
     restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
     leave = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
