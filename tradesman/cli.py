@@ -28,7 +28,6 @@ from tradesman.words import count_of
 if TYPE_CHECKING:
     from tradesman.domain.split import Split, WeekSplit
     from tradesman.domain.weeks import Week
-    from tradesman.files import OwnFiles
     from tradesman.store.database import Store
 
 EXIT_OK = 0
@@ -298,7 +297,7 @@ def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> i
     paper = Paper(args.paper) if args.paper else paper_from_environment()
     # Judged before the PDF is made: making a week's PDF saves its repeating blocks,
     # and a refused name must change nothing at all.
-    output = None if args.output == "-" else output_for(Path(args.output), own_files(store))
+    output = None if args.output == "-" else output_for(Path(args.output), store.own_files())
     if args.command == "print-week":
         week = _chosen_week(store, locale_name, args.week)
         data, what = week_pdf(store, locale_name, week, paper, date.today()), week.label
@@ -312,13 +311,6 @@ def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> i
     if not output.is_standard_output():  # (the line would land after the PDF's end)
         print(f"Wrote {what} to {shown_path(output.asked)} ({paper.label}).")
     return EXIT_OK
-
-
-def own_files(store: Store) -> OwnFiles:
-    """The files of the data folder in use, which no `-o` may write over."""
-    from tradesman.files import OwnFiles
-
-    return OwnFiles(database=store.path, backups=store.backups)
 
 
 def _opened(paths: DataPaths) -> Store:
@@ -401,12 +393,14 @@ def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> in
     if which == "newest":
         newest = newest_good_backup(paths)
         if newest is None:
-            raise UserError(f"There is no backup to restore in {paths.backups}.")
+            raise UserError(f"There is no backup to restore in {shown_path(paths.backups)}.")
         backup = newest.path
     else:
         backup = paths.backups / Path(which).name
         if not backup.is_file():
-            raise UserError(f'There is no backup called "{which}"; `tradesman backups` lists them.')
+            raise UserError(
+                f'There is no backup called "{shown_path(which)}"; `tradesman backups` lists them.'
+            )
     try:
         store = open_store(paths, tell=_say)
     except DataFileRefused as refused:
@@ -424,7 +418,7 @@ def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> in
     finally:
         store.close()
     print(
-        f"Restored {backup.name}: {count_of(result.counts.tasks, 'task')} and "
+        f"Restored {shown_path(backup.name)}: {count_of(result.counts.tasks, 'task')} and "
         f"{count_of(result.counts.blocks, 'block')}. {result.what_was_kept()}"
     )
     return EXIT_OK
@@ -438,10 +432,9 @@ def _export(store: Store, locale_name: str | None, output: Path) -> int:
         text, _ = export_text(store, locale_name)
         sys.stdout.write(text)
         return EXIT_OK
-    # (No "Exported …" line when the JSON itself goes to standard output.)
-    tell = not output_for(output, own_files(store)).is_standard_output()
-    counts = export_to_file(store, output, locale_name)
-    if tell:
+    target = output_for(output, store.own_files())
+    counts = export_to_file(store, target, locale_name)
+    if not target.is_standard_output():  # (no "Exported …" line after the JSON itself)
         tasks, blocks = count_of(counts.tasks, "task"), count_of(counts.blocks, "block")
         print(f"Exported {tasks} and {blocks} to {shown_path(output)}.")
     return EXIT_OK

@@ -109,14 +109,10 @@ def output_for(path: Path, own: OwnFiles) -> Output:
         return Output(Path(os.path.realpath(path)), path, stream=False)
     except OSError as exc:
         raise UserError(f"Could not save {shown_path(path)}: {describe_os_error(exc)}.") from exc
-    if stat.S_ISDIR(mode):
-        raise UserError(f"Could not save {shown_path(path)}: that is a folder.")
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
         return Output(path, path, stream=True)
-    if not stat.S_ISREG(mode):  # a disk (block device) or a socket
-        raise UserError(
-            f"Could not save {shown_path(path)}: that is not a file Tradesman can write to."
-        )
+    if not stat.S_ISREG(mode):  # a folder, a disk (block device), a socket
+        raise UserError(f"Could not save {shown_path(path)}: that is {kind_of_file(path)}.")
     return Output(Path(os.path.realpath(path)), path, stream=False)
 
 
@@ -126,17 +122,6 @@ def save_output(output: Output, data: bytes) -> None:
         _write_into_stream(output, data)
     else:
         _write_beside(output.path, data, output.asked)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, flush it to disk, then rename it.
-    (For a name Tradesman chose itself; a name the owner gave goes through `output_for`.)
-
-    The old file (if any) stays whole until the new one is complete. The file is
-    readable by its owner only (it holds business data). Raises UserError
-    with a plain sentence when the folder cannot be written.
-    """
-    _write_beside(path.absolute(), data, path.absolute())
 
 
 def _write_beside(path: Path, data: bytes, asked: Path) -> None:
@@ -184,6 +169,23 @@ def _write_into_stream(output: Output, data: bytes) -> None:
         ) from exc
     finally:
         os.close(handle)
+
+
+def kind_of_file(path: Path) -> str:
+    """'a file', 'a named pipe', 'a device'... for a sentence about what is in the way."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "not usable"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a file"
 
 
 def shown_path(path: Path | str) -> str:

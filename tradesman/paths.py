@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradesman.errors import UsageError, UserError
-from tradesman.files import describe_os_error, shown_path
+from tradesman.files import describe_os_error, kind_of_file, shown_path
 from tradesman.identity import APP_NAME
 
 DATA_DIR_ENV = "TRADESMAN_DATA_DIR"
@@ -127,25 +127,6 @@ def _keep_private(folder: Path) -> None:
         return
     if (folder / DATABASE_NAME).exists() or not any(folder.iterdir()):
         folder.chmod(FOLDER_MODE)
-
-
-def kind_of_file(path: Path) -> str:
-    """'a file', 'a named pipe', 'a device'... for a sentence about what is in the way."""
-    import stat
-
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return "not usable"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a file"
 
 
 def ensure_private_folder(folder: Path) -> None:

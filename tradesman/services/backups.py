@@ -33,7 +33,7 @@ from tradesman.store.backup_shelf import (
 )
 from tradesman.store.database import Store, write_refused
 from tradesman.store.datafile import Refusal, connect
-from tradesman.store.restore import copy_backup, keep_aside, set_aside
+from tradesman.store.restore import SIDE_FILES, copy_backup, keep_aside
 
 AUTOMATIC = "automatic"
 AT_START = "at-start"
@@ -70,7 +70,7 @@ def back_up_if_changed(
 ) -> Backup | None:
     """A verified backup if the data changed since the newest one (None if not), then
     the old backups thinned."""
-    with store.whole_file:
+    with store.sharing():  # (the file is not swapped while it is copied)
         clear_leftovers(store.backups)
         db = connect(store.path)
         try:
@@ -97,23 +97,22 @@ def restore_backup(store: Store, backup: Path, locale_name: str | None) -> Resto
     When the data file itself turns out damaged (its own backup fails the check), it
     cannot be backed up nor changed safely: it is kept under another name and the backup
     put in its place, as at start-up (`restore_refused_file`)."""
-    with store.whole_file:
-        data = _read_backup(store, backup, locale_name)
-        moment = datetime.now().astimezone()
-        try:
-            counts, before = store.replace_after_backup(
-                "before-restore",
-                lambda session: replace_data_set(session, data, moment),
-                NOT_RESTORED,
-            )
-        except BackupFailed as failed:
-            if not failed.of_the_data or store.path.name != DATABASE_NAME:
-                raise
-            # (None of our connections may hold the damaged file while it is set aside.)
+    data = _read_backup(store, backup, locale_name)
+    moment = datetime.now().astimezone()
+    try:
+        counts, before = store.replace_after_backup(
+            "before-restore", lambda session: replace_data_set(session, data, moment), NOT_RESTORED
+        )
+    except BackupFailed as failed:
+        if not failed.of_the_data or store.path.name != DATABASE_NAME:
+            raise
+        # No connection of ours (a session on another thread, a backup) may hold the
+        # damaged file while it is set aside: its log would go with it, its next commit
+        # into the kept file. Sessions opened after this open the restored file.
+        with store.alone():
             store.close()
             aside = restore_refused_file(DataPaths(store.path.parent), backup, "damaged")
-            counts = Counts(len(data.tasks), len(data.blocks), len(data.series), len(data.rules))
-            return Restored(counts, None, aside)
+        return Restored(Counts.of(data), None, aside)
     return Restored(counts, before)
 
 
@@ -149,8 +148,8 @@ def restore_refused_file(paths: DataPaths, backup: Path, why: str) -> Path:
     file or the restored copy as the data file, and the refused file kept.
     """
     building = paths.database.with_name(paths.database.name + ".restoring")
-    if building.exists():
-        set_aside(building, "left-over")
+    for half_built in (building, *(Path(f"{building}{suffix}") for suffix in SIDE_FILES)):
+        half_built.unlink(missing_ok=True)  # (a copy of a backup a crash cut short)
     copy_backup(backup, building)
     # The restored copy counts on from every backup's count: its own, older count must
     # not come to equal a newer backup's and hide the next change from the backups.
@@ -175,7 +174,7 @@ def newest_good_backup(paths: DataPaths) -> ShelvedBackup | None:
 
     empty: ShelvedBackup | None = None
     for backup in list_backups(paths.backups):
-        if backup.schema_version > SCHEMA_VERSION:
+        if backup.damage is not None or backup.schema_version > SCHEMA_VERSION:
             continue
         try:
             verify_backup(backup.path)
@@ -191,5 +190,7 @@ def _scratch(folder: Path) -> Path:
     try:
         ensure_private_folder(folder)
     except OSError as exc:
-        raise UserError(f"Could not use the backups folder {folder}: {exc.strerror}.") from exc
+        raise UserError(
+            f"Could not use the backups folder {shown_path(folder)}: {describe_os_error(exc)}."
+        ) from exc
     return folder

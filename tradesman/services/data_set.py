@@ -37,6 +37,10 @@ class Counts:
     series: int = 0
     rules: int = 0
 
+    @classmethod
+    def of(cls, data: DataSet) -> Counts:
+        return cls(len(data.tasks), len(data.blocks), len(data.series), len(data.rules))
+
 
 def read_data_set(session: Session, locale_name: str | None) -> DataSet:
     """Everything, with tasks and series by id and blocks in calendar order."""
@@ -98,12 +102,7 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     ]
     if blocks:
         session.execute(insert(_table(BlockRow)), blocks)
-    return Counts(
-        tasks=len(data.tasks),
-        blocks=len(data.blocks),
-        series=len(data.series),
-        rules=len(data.rules),
-    )
+    return Counts.of(data)
 
 
 def _series_row(record: SeriesRecord, task_ids: dict[int | None, int]) -> dict[str, object]:

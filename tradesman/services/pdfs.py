@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tradesman.domain.weeks import Week
-from tradesman.services.series import make_series_for_week
+from tradesman.services.series import catch_up_series
 from tradesman.services.settings import load_settings
 from tradesman.services.sheets import plan_sheet, week_sheet
 
@@ -26,8 +26,7 @@ def week_pdf(store: Store, locale_name: str | None, week: Week, paper: Paper, to
     """The one-page week, as PDF bytes (its repeating blocks made first, as on screen)."""
     from tradesman.reports.week_pdf import write_week_pdf
 
-    with store.writing() as session:
-        make_series_for_week(session, week.end, today)
+    catch_up_series(store, week.end, today)  # (writes nothing when they are made already)
     with store.reading() as session:
         sheet = week_sheet(session, load_settings(session, locale_name), week, today)
     out = io.BytesIO()

@@ -184,15 +184,11 @@ def extend_one_series(
     return len(blocks)
 
 
-def make_series_for_week(session: Session, week_end: date, today: date) -> int:
-    """Make the repeating blocks a week needs, up to three years from today at most and
-    from a year before today at the earliest."""
-    return extend_series_through(session, min(week_end, today + LOOK_AHEAD), today)
-
-
 def catch_up_series(store: Store, week_end: date, today: date) -> int:
-    """As `make_series_for_week`, in steps each saved on its own (see STEP); returns
-    how many blocks were made. Writes nothing when the week's blocks are made already."""
+    """Make the repeating blocks a week needs, up to three years from today at most and
+    from a year before today at the earliest, in steps each saved on its own (see
+    STEP); returns how many blocks were made. Writes nothing when the week's blocks
+    are made already."""
     last = min(week_end, today + LOOK_AHEAD)
     with store.reading() as session:
         behind = needs_extending(session, last)

@@ -15,13 +15,13 @@ from tradesman.exchange.document import (
     load_document,
     to_document,
 )
-from tradesman.files import OwnFiles, describe_os_error, output_for, save_output, shown_path
+from tradesman.files import Output, describe_os_error, output_for, save_output, shown_path
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
 from tradesman.services.late_starts import LateStart, late_starts
 from tradesman.services.settings import default_settings
 from tradesman.store.backup import Backup, BackupFailed
+from tradesman.store.checks import damage_found
 from tradesman.store.database import Store
-from tradesman.store.datafile import damage_found
 from tradesman.store.reads import dbapi_connection
 
 NOT_IMPORTED = "Nothing was imported"
@@ -60,21 +60,22 @@ def export_text(store: Store, locale_name: str | None) -> tuple[str, Counts]:
                 "newest`; the damaged file is kept), then export again."
             )
         data = read_data_set(session, locale_name)
-    counts = Counts(tasks=len(data.tasks), blocks=len(data.blocks), series=len(data.series))
-    document = to_document(data)
-    try:  # (the import's own checks: what is exported must import)
-        from_document(document, default_settings(locale_name), datetime.now(UTC))
+    counts = Counts.of(data)
+    text = dump_document(to_document(data))
+    try:  # (the import's own checks, from the very text: what is exported must import)
+        from_document(load_document(text), default_settings(locale_name), datetime.now(UTC))
     except BadDocument as exc:
         raise UserError(f"{NOT_EXPORTED}: your data would not import back ({exc.message})") from exc
-    return dump_document(document), counts
+    return text, counts
 
 
-def export_to_file(store: Store, path: Path, locale_name: str | None) -> Counts:
+def export_to_file(store: Store, path: Path | Output, locale_name: str | None) -> Counts:
     """Write everything to `path` as JSON; the file appears complete or not at all.
 
     Tradesman's own files (the data file, its backups…) are refused before anything
-    is read or written; a device or named pipe gets the JSON written straight in."""
-    output = output_for(path, OwnFiles(database=store.path, backups=store.backups))
+    is read or written; a device or named pipe gets the JSON written straight in. (An
+    `Output` is a path already judged by `files.output_for`.)"""
+    output = path if isinstance(path, Output) else output_for(path, store.own_files())
     text, counts = export_text(store, locale_name)
     save_output(output, text.encode("utf-8"))
     return counts

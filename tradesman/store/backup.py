@@ -20,6 +20,7 @@ from pathlib import Path
 from tradesman.errors import UserError
 from tradesman.files import shown_path
 from tradesman.paths import FILE_MODE, ensure_private_folder
+from tradesman.store.checks import damage_found, damage_in_words, is_damage
 from tradesman.store.header import APPLICATION_ID
 
 _REASON = re.compile(r"^[a-z0-9-]+$")
@@ -62,7 +63,9 @@ def make_backup(db: sqlite3.Connection, folder: Path, reason: str) -> Backup:
     try:
         ensure_private_folder(folder)
     except OSError as exc:
-        raise BackupFailed(f"Could not make the backup folder {folder}: {exc.strerror}.") from exc
+        raise BackupFailed(
+            f"Could not make the backup folder {shown_path(folder)}: {_in_words(exc)}."
+        ) from exc
     final = _free_name(folder, backup_name(taken, reason))
     partial = final.with_name(final.name + ".partial")
     with contextlib.suppress(FileNotFoundError):
@@ -112,34 +115,28 @@ def _in_words(exc: BaseException) -> str:
 def verify_backup(path: Path) -> None:
     """Raise BackupFailed unless `path` is a sound Tradesman database: every page, every
     index against its table (integrity_check), and our application id."""
-    from tradesman.store.datafile import damage_in_words
-
     name = shown_path(path.name)
     try:
         copy = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = copy.execute("PRAGMA application_id").fetchone()[0]
+            damage = damage_found(copy)
+        finally:
+            copy.close()
     except sqlite3.Error as exc:
+        if not is_damage(exc):  # (busy, no file handles, a read refused: not damage)
+            raise BackupFailed(
+                f"The backup {name} cannot be read: {exc}.", detail=f"it cannot be read: {exc}"
+            ) from exc
+        damage = damage_in_words(str(exc))
+    else:
+        if app_id != APPLICATION_ID:
+            raise BackupFailed(
+                f"The backup {name} is not a Tradesman file.", detail="not a Tradesman file"
+            )
+    if damage is not None:
         raise BackupFailed(
-            f"The backup {name} cannot be opened: {exc}.", detail=f"it cannot be opened: {exc}"
-        ) from exc
-    try:
-        app_id = copy.execute("PRAGMA application_id").fetchone()[0]
-        found = copy.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.Error as exc:
-        detail = damage_in_words(str(exc))
-        raise BackupFailed(
-            f"The backup {name} is damaged ({detail}).", detail=detail, of_the_data=True
-        ) from exc
-    finally:
-        copy.close()
-    if app_id != APPLICATION_ID:
-        raise BackupFailed(
-            f"The backup {name} is not a Tradesman file.", detail="not a Tradesman file"
-        )
-    report = "\n".join(str(row[0]) for row in found)
-    if report != "ok":
-        detail = damage_in_words(report)
-        raise BackupFailed(
-            f"The backup {name} is damaged ({detail}).", detail=detail, of_the_data=True
+            f"The backup {name} is damaged ({damage}).", detail=damage, of_the_data=True
         )
 
 

@@ -93,7 +93,7 @@ def change_count(db: sqlite3.Connection) -> int:
 
 def changed_since_newest(db: sqlite3.Connection, folder: Path) -> bool:
     """Whether the data in `db` has changed since the newest backup was taken."""
-    backups = list_backups(folder)
+    backups = [backup for backup in list_backups(folder) if backup.damage is None]
     return not backups or backups[0].changes != change_count(db)
 
 
@@ -101,8 +101,9 @@ AUTOMATIC_REASONS = ("automatic", "at-start")
 
 
 def thin_backups(folder: Path, now: datetime) -> list[Path]:
-    """Remove the backups the retention rule lets go; returns what was removed."""
-    backups = list_backups(folder)
+    """Remove the backups the retention rule lets go; returns what was removed. One that
+    cannot be read takes no good copy's place, and is left for the owner to see."""
+    backups = [backup for backup in list_backups(folder) if backup.damage is None]
     kept = backups_to_keep(
         (backup.taken for backup in backups),
         now,
@@ -133,9 +134,9 @@ def clear_leftovers(folder: Path, older_than: timedelta = timedelta(0)) -> None:
     import shutil
 
     cut_off = datetime.now().timestamp() - older_than.total_seconds()
-    beside = sorted(folder.parent.glob(f"{DATABASE_NAME}.restoring*")) if folder.parent else []
-    inside = sorted(folder.iterdir()) if folder.is_dir() else []
-    for leftover in beside + inside:
+    beside = list(folder.parent.glob(f"{DATABASE_NAME}.restoring*"))
+    inside = [*folder.glob("*.partial*"), *folder.glob("restoring-*")] if folder.is_dir() else []
+    for leftover in beside + inside:  # (by name first: finished backups are not even looked at)
         half_built = leftover.parent != folder or ".partial" in leftover.name
         try:
             if leftover.lstat().st_mtime > cut_off:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from tradesman.errors import UserError
+from tradesman.files import OwnFiles
 from tradesman.paths import DataPaths
 from tradesman.store.backup import Backup, make_backup
 from tradesman.store.datafile import connect, open_data_file
@@ -45,14 +46,16 @@ class Store:
         )
         event.listen(self._engine, "begin", _on_begin)
         self._write_engine = self._engine.execution_options(**{_WRITE_OPTION: True})
-        # Held by work on the whole file (a backup, a restore): one at a time, so that a
-        # file set aside by a restore is never still held by a backup's connection.
-        self.whole_file = threading.RLock()
+        self._gate = _Gate()
+
+    def own_files(self) -> OwnFiles:
+        """The files of this data folder that no save may write over."""
+        return OwnFiles(database=self.path, backups=self.backups)
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
         """A Session for reads; everything it sees is one consistent snapshot."""
-        with Session(self._engine, expire_on_commit=False) as session:
+        with self._gate.shared(), Session(self._engine, expire_on_commit=False) as session:
             yield session
 
     @contextlib.contextmanager
@@ -61,14 +64,24 @@ class Store:
 
         A disk that is full or read-only refuses the whole change, in words (UserError).
         """
-        try:
-            with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
-                yield session
-        except (DBAPIError, sqlite3.Error) as exc:
-            refused = write_refused(exc)
-            if refused is None:
-                raise
-            raise refused from exc
+        with (
+            self._gate.shared(),
+            _refused_in_words("Your change was not saved"),
+            Session(self._write_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    def sharing(self) -> contextlib.AbstractContextManager[None]:
+        """Around work on the file through a connection of its own (a backup): the file
+        is not swapped under it (see `alone`)."""
+        return self._gate.shared()
+
+    def alone(self) -> contextlib.AbstractContextManager[None]:
+        """Around swapping the file itself (a damaged file set aside, a backup put in its
+        place): waits until no session or backup of this store is under way, and keeps
+        new ones waiting until it ends; they then open the new file."""
+        return self._gate.alone()
 
     def replace_after_backup(
         self,
@@ -85,13 +98,8 @@ class Store:
         be written is found before any backup is made, and said in words that start
         with `nothing_done` ("Nothing was imported").
         """
-        try:
+        with self._gate.shared(), _refused_in_words(nothing_done):
             return self._replace_after_backup(reason, work, nothing_done, attempts)
-        except (DBAPIError, sqlite3.Error) as exc:
-            refused = write_refused(exc, nothing_done)
-            if refused is None:
-                raise
-            raise refused from exc
 
     def _replace_after_backup(
         self, reason: str, work: Callable[[Session], _T], nothing_done: str, attempts: int
@@ -118,6 +126,10 @@ class Store:
 
     def backup(self, reason: str) -> Backup:
         """A verified copy of the file as it is now, in the backups folder."""
+        with self._gate.shared():
+            return self._backup(reason)
+
+    def _backup(self, reason: str) -> Backup:
         raw = self._engine.raw_connection()
         try:
             db = raw.driver_connection
@@ -150,6 +162,18 @@ def write_refused(
     return None
 
 
+@contextlib.contextmanager
+def _refused_in_words(nothing_done: str) -> Iterator[None]:
+    """A change the disk refuses becomes one sentence starting with `nothing_done`."""
+    try:
+        yield
+    except (DBAPIError, sqlite3.Error) as exc:
+        refused = write_refused(exc, nothing_done)
+        if refused is None:
+            raise
+        raise refused from exc
+
+
 def _try_a_write(db: sqlite3.Connection) -> None:
     """Write and roll back, so that a file that cannot be written says so now, before a
     backup is made for a change that could never be saved. (BEGIN IMMEDIATE alone
@@ -158,7 +182,47 @@ def _try_a_write(db: sqlite3.Connection) -> None:
     try:
         db.execute("UPDATE change_count SET changes = changes")
     finally:
-        db.execute("ROLLBACK")
+        if db.in_transaction:  # (SQLite may have rolled back itself; keep its error)
+            db.execute("ROLLBACK")
+
+
+class _Gate:
+    """Many at a time for ordinary work; one alone for swapping the file. Ordinary work
+    waits only while the file is being swapped, never for other ordinary work, so a
+    thread that nests a read inside a write cannot block itself; the one swapping may
+    open sessions of its own meanwhile."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._sharing = 0
+        self._alone: int | None = None  # the thread swapping the file
+
+    @contextlib.contextmanager
+    def shared(self) -> Iterator[None]:
+        me = threading.get_ident()
+        with self._changed:
+            while self._alone not in (None, me):
+                self._changed.wait()
+            self._sharing += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._sharing -= 1
+                self._changed.notify_all()
+
+    @contextlib.contextmanager
+    def alone(self) -> Iterator[None]:
+        with self._changed:
+            while self._alone is not None or self._sharing:
+                self._changed.wait()
+            self._alone = threading.get_ident()
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._alone = None
+                self._changed.notify_all()
 
 
 def open_store(

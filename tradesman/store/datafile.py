@@ -25,16 +25,17 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
 from tradesman.errors import UserError
-from tradesman.files import shown_path
-from tradesman.paths import FILE_MODE, DataPaths, kind_of_file
+from tradesman.files import describe_os_error, kind_of_file, shown_path
+from tradesman.paths import FILE_MODE, DataPaths
 from tradesman.store.backup import make_backup
+from tradesman.store.checks import damage_in_words, is_damage
 from tradesman.store.header import APPLICATION_ID, FileKind, read_header
 from tradesman.store.migrations import MIGRATIONS, TABLES, Migration, run_migrations
+from tradesman.store.restore import free_aside_name
 from tradesman.store.wal import has_changes_waiting, in_use, set_log_aside
 
 BUSY_TIMEOUT_MS = 5000
@@ -86,7 +87,7 @@ def open_data_file(
         _set_aside_leftovers(path)
         _create(path, migrations)
     else:
-        _check_and_update(path, paths.backups, migrations, tell or _log_only)
+        _check_and_update(path, paths.backups, migrations, tell or _not_told)
     from tradesman.store.backup_shelf import LEFTOVERS_AFTER, clear_leftovers
 
     clear_leftovers(paths.backups, LEFTOVERS_AFTER)  # (whatever program a crash cut short)
@@ -120,18 +121,17 @@ def _has_backups(folder: Path) -> bool:
         return False
 
 
-def _log_only(sentence: str) -> None:
-    logging.getLogger(__name__).warning("%s", sentence)
+def _not_told(sentence: str) -> None:
+    """No one to tell (the log has it already)."""
 
 
 def _set_aside_leftovers(path: Path) -> None:
     """A write-ahead log without its database belongs to some earlier file: SQLite
     would replay it into the new one. Keep it, under another name, out of the way."""
-    stamp = datetime.now().strftime("%Y-%m-%dT%H%M%S")
     for suffix in ("-wal", "-shm", "-journal"):
         leftover = Path(f"{path}{suffix}")
         if leftover.exists():
-            leftover.replace(leftover.with_name(f"{leftover.name}.left-over-{stamp}"))
+            leftover.rename(free_aside_name(leftover, "left-over"))
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -216,7 +216,7 @@ def _create(path: Path, migrations: Sequence[Migration]) -> None:
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             building.unlink()
-        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
         raise UserError(
             f"Tradesman could not create its data file {shown_path(path)}: {reason}."
         ) from exc
@@ -254,7 +254,7 @@ def _check_and_update(
             make_backup(db, backups, f"before-update-to-v{newest}")
             run_migrations(db, version, migrations)
         except sqlite3.OperationalError as exc:
-            if _is_damage(exc):  # (a table the step needs is missing, or one is doubled)
+            if is_damage(exc):  # (a table the step needs is missing, or one is doubled)
                 raise _damaged(path, str(exc)) from exc
             raise _unreadable(path, exc) from exc
         finally:
@@ -266,26 +266,29 @@ def _checked_with_its_log(path: Path, newest: int, tell: Callable[[str], None]) 
     refusing a newer or damaged file. A log left by an unclean shutdown (one nobody has
     open) is checked thoroughly; if the file is sound without it but not with it, the
     log is not this file's: it is moved aside, kept, and the owner told."""
-    left_behind = has_changes_waiting(path) and in_use(path) is not True
+    holder = in_use(path) if has_changes_waiting(path) else True  # (True: nothing to move)
+    left_behind = holder is not True
     try:
         return _checked_version(path, newest, thorough=left_behind)
     except DataFileRefused as with_log:
-        # (Only a log nobody holds may move: one a running program writes is its own.)
-        if not left_behind or in_use(path) is not False or with_log.reason is Refusal.NEWER:
+        # Only damage says the log may not be the file's (a full disk, a busy file say
+        # nothing of it); and only a log nobody holds may move: a running program's log
+        # is its own. (None: whether anyone holds it cannot be told here.)
+        if holder is not False or with_log.reason is not Refusal.DAMAGED:
             raise
         try:
             version = _checked_version(path, newest, thorough=True, without_log=True)
         except DataFileRefused:
             raise with_log from None
         aside = set_log_aside(path)
-        sentence = (
+        if aside is None:
+            return version  # (another start, at the same moment, moved it and said so)
+        logging.getLogger(__name__).warning("log %s set aside: %s", aside, with_log.detail)
+        tell(
             "A change log left beside your data file was not this file's (with it, the file "
             f"would read as damaged), so it was moved aside as {shown_path(aside.name)} and "
             "kept. Your data is as Tradesman last wrote it into the file itself."
         )
-        logging.getLogger(__name__).warning("%s (%s)", sentence, with_log.detail)
-        logging.getLogger(__name__).warning("%s", sentence)
-        tell(sentence)
         return version
 
 
@@ -337,19 +340,15 @@ def _checked_version(
             raise _damaged(path, "\n".join(map(str, found)) or "no answer")
         return version
     except sqlite3.OperationalError as exc:  # locked, busy, out of disk: not damage
-        if _is_damage(exc):
+        if is_damage(exc):
             raise _damaged(path, str(exc)) from exc
         raise _unreadable(path, exc) from exc
     except sqlite3.DatabaseError as exc:  # "file is not a database", "malformed"
-        raise _damaged(path, str(exc)) from exc
+        if is_damage(exc):
+            raise _damaged(path, str(exc)) from exc
+        raise _unreadable(path, exc) from exc
     finally:
         db.close()
-
-
-def _is_damage(exc: sqlite3.Error) -> bool:
-    text = str(exc).lower()
-    return any(words in text for words in ("no such table", "no such column", "already exists",
-                                            "duplicate column", "malformed"))  # fmt: skip
 
 
 def _newer(path: Path, version: int, newest: int) -> DataFileRefused:
@@ -360,27 +359,6 @@ def _newer(path: Path, version: int, newest: int) -> DataFileRefused:
         Refusal.NEWER,
         path,
     )
-
-
-def damage_in_words(detail: str) -> str:
-    """The first telling line of SQLite's report of damage, short (its own words can run
-    to pages, "Page 208 is never used"...; the log keeps them all)."""
-    lines = [line.strip() for line in detail.splitlines() if line.strip()]
-    telling = [line for line in lines if not line.startswith("***")] or lines
-    return telling[0][:120] if telling else "no detail"
-
-
-def damage_found(db: sqlite3.Connection) -> str | None:
-    """What is wrong with the open database, in a few words (None: it is sound), from
-    SQLite's thorough check: every page, and every index against its table."""
-    try:
-        report = "\n".join(str(row[0]) for row in db.execute("PRAGMA integrity_check"))
-    except sqlite3.DatabaseError as exc:
-        report = str(exc)
-    if report == "ok":
-        return None
-    logging.getLogger(__name__).warning("the data file failed its check: %s", report)
-    return damage_in_words(report)
 
 
 def _damaged(path: Path, detail: str) -> DataFileRefused:
@@ -396,7 +374,7 @@ def _damaged(path: Path, detail: str) -> DataFileRefused:
 
 
 def _unreadable(path: Path, exc: Exception) -> DataFileRefused:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    reason = describe_os_error(exc, reading=True) if isinstance(exc, OSError) else str(exc)
     return DataFileRefused(
         f"Tradesman cannot read its data file {shown_path(path)}: {reason}.",
         Refusal.UNREADABLE,

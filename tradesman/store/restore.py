@@ -52,11 +52,11 @@ def keep_aside(path: Path, why: str, now: datetime | None = None) -> Path:
     never without a name), and move SQLite's files beside it to go with that name, so
     the data file's own name is free to be replaced. Falls back to renaming where the
     disk has no hard links. Nothing is deleted or overwritten."""
-    aside = _free_aside_name(path, why, now)
+    aside = free_aside_name(path, why, now)
     try:
         os.link(path, aside)
     except OSError:
-        return set_aside(path, why, now)
+        return _set_aside(path, why, now)
     # Its log goes with it: a new file must never meet the old file's log.
     for suffix in SIDE_FILES:
         side = Path(f"{path}{suffix}")
@@ -65,7 +65,8 @@ def keep_aside(path: Path, why: str, now: datetime | None = None) -> Path:
     return aside
 
 
-def _free_aside_name(path: Path, why: str, now: datetime | None) -> Path:
+def free_aside_name(path: Path, why: str, now: datetime | None = None) -> Path:
+    """'<name>.<why>-<date>' beside `path`, with -2, -3... where that is taken."""
     stamp = (now or datetime.now()).strftime("%Y-%m-%dT%H%M%S")
     aside = path.with_name(f"{path.name}.{why}-{stamp}")
     counter = 2
@@ -75,10 +76,10 @@ def _free_aside_name(path: Path, why: str, now: datetime | None) -> Path:
     return aside
 
 
-def set_aside(path: Path, why: str, now: datetime | None = None) -> Path:
+def _set_aside(path: Path, why: str, now: datetime | None = None) -> Path:
     """Rename the data file (and SQLite's files beside it) to '<name>.<why>-<date>';
     returns the new name. Nothing is deleted or overwritten."""
-    aside = _free_aside_name(path, why, now)
+    aside = free_aside_name(path, why, now)
     path.rename(aside)
     for suffix in SIDE_FILES:
         side = Path(f"{path}{suffix}")

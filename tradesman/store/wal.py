@@ -80,17 +80,18 @@ def _same_file(where: str, watched: set[str]) -> bool:
     return f"{major:02x}:{minor:02x}:{inode}" in watched
 
 
-def set_log_aside(path: Path, now: datetime | None = None) -> Path:
+def set_log_aside(path: Path, now: datetime | None = None) -> Path | None:
     """Move the log (and its index) beside `path` to '<name>-wal.not-this-file-<date>';
-    returns the log's new name. Nothing is deleted."""
-    stamp = (now or datetime.now()).strftime("%Y-%m-%dT%H%M%S")
+    returns the log's new name (None: it had gone meanwhile, moved by another start).
+    Nothing is deleted."""
+    from tradesman.store.restore import free_aside_name
+
     log = log_of(path)
-    aside = log.with_name(f"{log.name}.{NOT_THIS_FILES}-{stamp}")
-    counter = 2
-    while aside.exists():
-        aside = log.with_name(f"{log.name}.{NOT_THIS_FILES}-{stamp}-{counter}")
-        counter += 1
-    log.rename(aside)
+    aside = free_aside_name(log, NOT_THIS_FILES, now)
+    try:
+        log.rename(aside)
+    except FileNotFoundError:
+        return None
     index = Path(f"{path}{INDEX_SUFFIX}")
     if index.exists():
         index.rename(Path(f"{aside}{INDEX_SUFFIX}"))

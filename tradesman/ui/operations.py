@@ -78,7 +78,7 @@ class Operations(QObject):
     @property
     def own_files(self) -> OwnFiles:
         """The files no Save dialog may write over (the data file, its backups…)."""
-        return OwnFiles(database=self.store.path, backups=self.store.backups)
+        return self.store.own_files()
 
     def settings(self) -> Settings:
         if self._settings is None:
