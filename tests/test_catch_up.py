@@ -420,12 +420,14 @@ def test_a_long_catch_up_runs_while_the_window_stays_usable(
         return real(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Operations, "catch_up_tasks", held_back)
-    window = open_window(qtbot, paths, store)  # type: ignore[arg-type]
-    assert window.new_task_action.isEnabled()  # attached: ready for edits
-    assert "recurring tasks" in window.statusBar().currentMessage()
-    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
-    assert window.week.start == date(2026, 11, 30)  # the window answers meanwhile
-    release.set()
+    try:  # (the worker is let go whatever happens, not left waiting on a closed store)
+        window = open_window(qtbot, paths, store)  # type: ignore[arg-type]
+        assert window.new_task_action.isEnabled()  # attached: ready for edits
+        assert "recurring tasks" in window.statusBar().currentMessage()
+        qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+        assert window.week.start == date(2026, 11, 30)  # the window answers meanwhile
+    finally:
+        release.set()
     schedule = window.schedule_list
     assert schedule is not None
     qtbot.waitUntil(lambda: len(schedule.model.cards()) == 5 * DAILY_COUNT, timeout=10_000)  # type: ignore[attr-defined]

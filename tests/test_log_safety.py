@@ -30,7 +30,7 @@ def root_logger() -> Iterator[logging.Logger]:
     root = logging.getLogger()
     before, level = list(root.handlers), root.level
     yield root
-    for handler in root.handlers:
+    for handler in list(root.handlers):  # (a copy: handlers are taken off on the way)
         if handler not in before:
             root.removeHandler(handler)
             handler.close()
@@ -174,7 +174,7 @@ def test_the_smoke_test_on_a_damaged_file_with_no_log_ends_with_one_sentence(
 def test_a_bug_says_where_its_details_went(
     tmp_path: Path, root_logger: logging.Logger, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tradesman.cli import bug_sentence
+    from tradesman.logs import bug_sentence
 
     log_file = tmp_path / "tradesman.log"
     log_file.mkdir()

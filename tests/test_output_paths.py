@@ -326,3 +326,22 @@ def test_the_window_exports_nothing_over_a_backup(
 
 
 pytestmark = pytest.mark.timeout(120)
+
+
+@pytest.mark.timeout(30)
+def test_the_window_saves_no_pdf_into_a_named_pipe_nobody_reads(
+    planner: Planner, choosing: Callable[[Path], list[str]], tmp_path: Path
+) -> None:
+    """A pipe opened for writing waits for a reader: from a Save dialog it would hold the
+    window until one came. It is refused in words instead (the command line's -o still
+    writes into one)."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    warned = choosing(pipe)
+    printing = planner.window.printing
+    assert printing is not None
+    preview = printing.preview_week(planner.window.week)
+    planner.qtbot.waitUntil(lambda: preview.pdf is not None, timeout=20_000)
+    preview.save()
+    assert warned == [f"Could not save {pipe}: that is a named pipe."]
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)

@@ -167,7 +167,7 @@ class _Startup:
     def fail_with_bug(self, exc: Exception) -> None:
         """A start-up step failed through a fault of ours: say so, log it, and close
         (a window stuck at "Opening your data…" would help nobody)."""
-        from tradesman.cli import bug_sentence
+        from tradesman.logs import bug_sentence
 
         logging.getLogger(__name__).error("start-up failed", exc_info=exc)
         self.fail(bug_sentence(exc))
@@ -204,7 +204,7 @@ def _report_bugs(window: QWidget, smoke_test: bool) -> Callable[..., None]:
     app carries on: every edit before them is already saved."""
 
     def report(kind: type[BaseException], exc: BaseException, trace: TracebackType | None) -> None:
-        from tradesman.cli import bug_sentence
+        from tradesman.logs import bug_sentence
 
         if isinstance(exc, UserError):  # not a bug: something to tell (a full disk, say)
             logging.getLogger(__name__).warning("refused: %s", exc.message)

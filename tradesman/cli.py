@@ -21,7 +21,7 @@ from tradesman.domain.territory import locale_from_environment
 from tradesman.errors import UsageError, UserError
 from tradesman.files import shown_path
 from tradesman.identity import APP_NAME, VERSION
-from tradesman.logs import start_logging, where_the_details_are
+from tradesman.logs import bug_sentence, start_logging
 from tradesman.paths import DATA_DIR_ENV, DataPaths, choose_data_folder, prepare_data_folder
 from tradesman.words import count_of
 
@@ -173,15 +173,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error")
         print(f"tradesman: {bug_sentence(exc)}", file=sys.stderr)
         return EXIT_USER_ERROR
-
-
-def bug_sentence(exc: BaseException) -> str:
-    """One line about an error that is Tradesman's fault, pointing at the log."""
-    first_line = (str(exc).splitlines() or [""])[0][:200]
-    return (
-        f"Something went wrong inside Tradesman ({type(exc).__name__}: {first_line}). "
-        f"This is a bug; the details are {where_the_details_are()}."
-    )
 
 
 def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -91,14 +91,16 @@ class Output:
         return self.stream and (here.st_dev, here.st_ino) == (out.st_dev, out.st_ino)
 
 
-def output_for(path: Path, own: OwnFiles) -> Output:
+def output_for(path: Path, own: OwnFiles, streams: bool = True) -> Output:
     """Decide how to save to `path`, or refuse it in one sentence (UserError) before
     anything is written.
 
     A regular file or a new name is written beside it and renamed into place (so it is
     whole or as it was); a symlink is followed and its target judged and written; a
     character device or a named pipe (/dev/null, /dev/stdout, a FIFO) is written
-    straight into, with no temporary file, no rename and no change of permissions.
+    straight into, with no temporary file, no rename and no change of permissions —
+    where `streams` allows: a Save dialog does not (a pipe nobody reads would hold the
+    window until someone did).
     """
     refusal = own.refusal(path)
     if refusal is not None:
@@ -109,9 +111,9 @@ def output_for(path: Path, own: OwnFiles) -> Output:
         return Output(Path(os.path.realpath(path)), path, stream=False)
     except OSError as exc:
         raise UserError(f"Could not save {shown_path(path)}: {describe_os_error(exc)}.") from exc
-    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+    if (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)) and streams:
         return Output(path, path, stream=True)
-    if not stat.S_ISREG(mode):  # a folder, a disk (block device), a socket
+    if not stat.S_ISREG(mode):  # a folder, a device, a pipe, a socket
         raise UserError(f"Could not save {shown_path(path)}: that is {kind_of_file(path)}.")
     return Output(Path(os.path.realpath(path)), path, stream=False)
 

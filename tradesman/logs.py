@@ -50,6 +50,15 @@ def where_the_details_are() -> str:
     return "in tradesman.log in the data folder"
 
 
+def bug_sentence(exc: BaseException) -> str:
+    """One line about an error that is Tradesman's fault, pointing at the log."""
+    first_line = (str(exc).splitlines() or [""])[0][:200]
+    return (
+        f"Something went wrong inside Tradesman ({type(exc).__name__}: {first_line}). "
+        f"This is a bug; the details are {where_the_details_are()}."
+    )
+
+
 class LogFile(logging.Handler):
     """Appends each message to the log file; falls back to stderr, once and for all,
     when the file cannot be opened or written."""

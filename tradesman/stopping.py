@@ -39,13 +39,13 @@ def close_on_stop_signals(window: QWidget) -> None:
         return
     from PySide6.QtCore import QSocketNotifier
 
+    handled = _install(STOP_SIGNALS, _noted)
+    if not handled:
+        return
     read_end, write_end = os.pipe()
     for end in (read_end, write_end):
         os.set_blocking(end, False)
         os.set_inheritable(end, False)
-    handled = _install(STOP_SIGNALS, _noted)
-    if not handled:
-        return
     signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
     notifier = QSocketNotifier(read_end, QSocketNotifier.Type.Read, window)
     wanted = {int(number) for number in handled}

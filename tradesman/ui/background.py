@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tradesman.errors import UserError
+from tradesman.logs import bug_sentence
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +37,7 @@ class _Job(QRunnable):
             self._relay.failed.emit(exc.message)
         except Exception as exc:
             log.exception("background work failed")
-            self._relay.failed.emit(
-                f"Something went wrong inside Tradesman ({type(exc).__name__}: {exc}). "
-                "This is a bug; the details are in the log file in the data folder."
-            )
+            self._relay.failed.emit(bug_sentence(exc))
         else:
             self._relay.finished.emit(result)
 

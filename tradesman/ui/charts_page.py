@@ -189,7 +189,7 @@ class ChartsPage(QWidget):
             prompts.warn(self, "Save as PNG", message)
 
         try:
-            output = output_for(path, self._own_files)
+            output = output_for(path, self._own_files, streams=False)
         except UserError as exc:
             failed(exc.message)
             return

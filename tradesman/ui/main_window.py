@@ -7,7 +7,6 @@ editing starts when the services are loaded (`attach`). See app.py.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -58,6 +57,7 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.ui.print_actions import PrintActions
     from tradesman.ui.schedule_list import ScheduleList
     from tradesman.ui.task_actions import TaskActions
+    from tradesman.ui.task_catch_up import TaskCatchUp
     from tradesman.ui.tasks_page import TasksPage
     from tradesman.ui.transfer_actions import DataTransfer
     from tradesman.ui.week_view import WeekView
@@ -70,10 +70,6 @@ UNDO, REDO = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
 PAGES = ("week", "tasks", "charts", "plan")
 WEEK_PAGE, TASKS_PAGE, CHARTS_PAGE, PLAN_PAGE = range(4)
 COMPACT_TREND_WEEKS = 12  # the small trend beside the calendar
-# Recurring tasks made at once on the UI thread at start and each new day: the usual
-# handful. When more have come due (a rule first due long ago, the app closed for
-# weeks), the rest are made on a worker thread, so the window is ready meanwhile.
-FEW_DUE_TASKS = 50
 
 
 def _move_in(page: QWidget, holder: QWidget, margin: int = 0) -> None:
@@ -109,11 +105,7 @@ class MainWindow(QMainWindow):
         self._week_view: WeekView | None = None
         self._about: AboutDialog | None = None
         self._transfer: DataTransfer | None = None
-        self._catching_up: object = None  # the catch-up running on a worker thread, if any
-        self._catch_up_again = False  # due tasks asked for while it ran (after an import)
-        self._closing = threading.Event()  # tells the catch-up to stop between its steps
-        self._caught_up = threading.Event()  # set when the worker's catch-up has ended
-        self._caught_up.set()
+        self.task_catch_up: TaskCatchUp | None = None
         self.folders = LastFolder(state)
         self.setWindowTitle(APP_NAME)
 
@@ -411,10 +403,13 @@ class MainWindow(QMainWindow):
         self.new_task_action.setEnabled(True)
         self.day_watcher = DayWatcher(self._today, self)
         self.day_watcher.new_day.connect(self._new_day)
+        from tradesman.ui.task_catch_up import TaskCatchUp
+
+        self.task_catch_up = catch_up = TaskCatchUp(ops, self.report, self)
         app = QCoreApplication.instance()
         if app is not None:  # (quitting without closing the window: --smoke-test)
-            app.aboutToQuit.connect(self._stop_catching_up)
-        self._make_due_tasks()
+            app.aboutToQuit.connect(catch_up.stop)
+        catch_up.make_due()
         ops.changed.connect(self.refresh_all)
         self._reload_tasks()
         self.data_label.setText(f"Data: {ops.data_file}")
@@ -609,57 +604,7 @@ class MainWindow(QMainWindow):
         self._make_due_tasks()  # the imported rules' tasks, as at start-up
 
     def _make_due_tasks(self) -> int:
-        """Make the recurring tasks that have come due: the usual few at once, a long
-        catch-up on a worker thread (the window refreshes when it ends). Returns how
-        many were made at once."""
-        ops = self._ops
-        if ops is None:
-            return 0
-        if self._catching_up is not None:
-            self._catch_up_again = True  # (one writer of tasks at a time: after this one)
-            return 0
-        made = ops.make_due_tasks(FEW_DUE_TASKS)
-        if made:
-            ops.changed.emit()
-        if made == FEW_DUE_TASKS:
-            self._catch_up(ops, made)
-        return made
-
-    def _catch_up(self, ops: Operations, made_already: int) -> None:
-        from tradesman.ui.background import run_in_background
-        from tradesman.words import count_of
-
-        self.report("Making the recurring tasks that came due while Tradesman was closed…")
-
-        def done(made: int) -> None:
-            self._catching_up = None
-            ops.changed.emit()
-            self.report(f"Made {count_of(made_already + made, 'recurring task')} that came due.")
-            if self._catch_up_again:
-                self._catch_up_again = False
-                self._make_due_tasks()
-
-        def failed(message: str) -> None:
-            self._catching_up = None
-            self.report(message)
-
-        closing, ended = self._closing.is_set, self._caught_up
-
-        def work() -> int:  # (on the worker thread: touches no widget)
-            try:
-                return ops.catch_up_tasks(lambda: not closing())
-            finally:
-                ended.set()
-
-        ended.clear()
-        self._catching_up = run_in_background(self, work, done, failed)
-
-    def _stop_catching_up(self) -> None:
-        """Closing: a catch-up still running stops after its current step (each step
-        is saved whole; the rest are made next time), and is waited for, so the app
-        never ends with a worker half-way through a step."""
-        self._closing.set()
-        self._caught_up.wait(10)
+        return 0 if self.task_catch_up is None else self.task_catch_up.make_due()
 
     def refresh(self) -> None:
         """Re-read and show the week; runs after every change, undo and redo."""
@@ -819,7 +764,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._stop_catching_up()
+        if self.task_catch_up is not None:
+            self.task_catch_up.stop()
         self._state.setValue("window/geometry", self.saveGeometry())
         self._state.setValue("window/page", PAGES[self.pages.currentIndex()])
         self._state.setValue("window/state", self.saveState())

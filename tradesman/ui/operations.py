@@ -23,7 +23,7 @@ from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
 from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
-from tradesman.files import OwnFiles
+from tradesman.files import Output, OwnFiles
 from tradesman.services.allocation import business_trend, week_by_day
 from tradesman.services.backups import Restored, restore_backup
 from tradesman.services.blocks import blocks_in_week
@@ -207,8 +207,9 @@ class Operations(QObject):
 
     # Whole-data-set work; these run on a worker thread (see ui/background.py), so they
     # must not touch widgets. The caller emits `changed` on the UI thread afterwards.
-    def export_to(self, path: Path) -> Counts:
-        return export_to_file(self.store, path, self.locale_name)
+    def export_to(self, output: Output) -> Counts:
+        """Everything, to a place already judged by `files.output_for`."""
+        return export_to_file(self.store, output, self.locale_name)
 
     def import_from(self, path: Path) -> ImportResult:
         return import_from_file(self.store, path, self.locale_name, today=self.today())

@@ -207,7 +207,9 @@ class PdfPreview(QDialog):
         if path is None:
             return
         try:
-            output = output_for(path, self._own_files)  # (the data file is refused here)
+            output = output_for(
+                path, self._own_files, streams=False
+            )  # (the data file is refused here)
             self._folders.remember(path)
             save_output(output, self.pdf)
         except UserError as exc:

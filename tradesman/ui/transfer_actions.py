@@ -89,7 +89,7 @@ class DataTransfer:
         if path is None:
             return
         try:  # (said at once, not after a progress window: the data file, a backup…)
-            output_for(path, ops.own_files)
+            output = output_for(path, ops.own_files, streams=False)
         except UserError as exc:
             self._failed(exc.message)
             return
@@ -103,7 +103,7 @@ class DataTransfer:
             )
 
         self._busy = run_with_progress(
-            window, f"Exporting to {path.name}…", lambda: ops.export_to(path), done, self._failed
+            window, f"Exporting to {path.name}…", lambda: ops.export_to(output), done, self._failed
         )
 
     def restore_backup(self) -> None:
