@@ -30,6 +30,23 @@ def write_json(path: Path, document: Any) -> Path:
     return path
 
 
+def imported_folder(tmp_path: Path, document: Any, name: str = "data") -> Path:
+    """A data folder in `tmp_path` made by importing `document` with the command line
+    (so it also holds the backup taken before the import)."""
+    folder = tmp_path / name
+    result = run_cli("import", write_json(tmp_path / f"{name}.json", document), data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def exported(folder: Path) -> dict[str, Any]:
+    """Everything in the folder's data, as `export -o -` writes it."""
+    result = run_cli("export", "-o", "-", data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    document: dict[str, Any] = json.loads(result.stdout)
+    return document
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

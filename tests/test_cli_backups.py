@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import run_cli, write_json
+from helpers import imported_folder, run_cli, write_json
 
 DOCUMENT = {
     "format": "tradesman", "version": 4,
@@ -19,10 +19,7 @@ DOCUMENT = {
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    result = run_cli("import", write_json(tmp_path / "all.json", DOCUMENT), data_dir=folder)
-    assert result.returncode == 0, result.stderr
-    return folder
+    return imported_folder(tmp_path, DOCUMENT)
 
 
 def exported_titles(data: Path) -> list[str]:

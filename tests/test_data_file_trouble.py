@@ -20,7 +20,7 @@ from damage import (
     put_log_beside,
     set_version,
 )
-from helpers import digest, run_cli, write_json
+from helpers import digest, exported, run_cli, write_json
 
 from tradesman.paths import DataPaths
 from tradesman.store.database import open_store
@@ -48,9 +48,7 @@ def data(tmp_path: Path) -> Path:
 
 
 def titles(folder: Path) -> list[str]:
-    result = run_cli("export", "-o", "-", data_dir=folder)
-    assert result.returncode == 0, result.stderr
-    return sorted(block["title"] for block in json.loads(result.stdout)["blocks"])
+    return sorted(block["title"] for block in exported(folder)["blocks"])
 
 
 def tables(database: Path) -> set[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from damage import flip_a_day_in_an_index
-from helpers import digest, run_cli, write_json
+from helpers import digest, exported, imported_folder, run_cli, write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENT = {
@@ -37,16 +37,11 @@ def one_line(text: str) -> str:
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    done = run_cli("import", write_json(tmp_path / "all.json", DOCUMENT), data_dir=folder)
-    assert done.returncode == 0, done.stderr
-    return folder
+    return imported_folder(tmp_path, DOCUMENT)
 
 
 def block_count(folder: Path) -> int:
-    done = run_cli("export", "-o", "-", data_dir=folder)
-    assert done.returncode == 0, done.stderr
-    return done.stdout.count('"date"')
+    return len(exported(folder)["blocks"])
 
 
 # 8. A full disk
@@ -260,7 +255,7 @@ def test_a_data_folder_that_is_a_named_pipe_is_called_one(tmp_path: Path) -> Non
 
 
 def test_a_damaged_backup_is_told_in_words_not_as_python(data: Path, tmp_path: Path) -> None:
-    again = run_cli("import", tmp_path / "all.json", data_dir=data)  # a backup with blocks
+    again = run_cli("import", tmp_path / "data.json", data_dir=data)  # a backup with blocks
     assert again.returncode == 0, again.stderr
     backup = max((data / "backups").glob("*.sqlite3"), key=lambda p: p.stat().st_mtime_ns)
     flip_a_day_in_an_index(backup)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import run_cli, write_json
+from helpers import imported_folder, run_cli
 from planner_kit import CTRL, Planner
 from PySide6.QtCore import Qt
 from sqlalchemy import text
@@ -38,9 +38,7 @@ DOCUMENT = {
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """A data folder with data, one backup (from the import), a log and a lock file."""
-    folder = tmp_path / "data"
-    result = run_cli("import", write_json(tmp_path / "all.json", DOCUMENT), data_dir=folder)
-    assert result.returncode == 0, result.stderr
+    folder = imported_folder(tmp_path, DOCUMENT)
     (folder / "tradesman.log").write_text("2026-11-24 earlier lines\n", encoding="utf-8")
     (folder / "tradesman.lock").write_text("4242\ntradesman\nhost\n", encoding="utf-8")
     (folder / "window-state.ini").write_text("[folders]\nlast=/home\n", encoding="utf-8")
