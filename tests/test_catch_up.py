@@ -266,7 +266,7 @@ def test_a_past_block_made_to_repeat_stays_where_it_is(store: Store) -> None:
     with store.writing() as session:
         old = add_block(session, TimeBlock(old_day, 420, 480, Area.MARKETING, "Photos"))
         assert old.id is not None
-        edits.repeat_block(session, old.id, daily_series("Photos", old_day), TODAY)
+        edits.repeat_block(session, old, daily_series("Photos", old_day), TODAY)
         blocks = blocks_between(session, date(1900, 1, 1), date(2200, 1, 1))
     assert blocks[0].id == old.id and blocks[0].day == old_day
     assert blocks[1].day == BLOCKS_FROM

@@ -69,37 +69,49 @@ def delete_occurrence(session: Session, block_id: int) -> Change:
     return commit(session, before_blocks=[before], before_series=[record], after_series=[skipping])
 
 
-def add_series(session: Session, series: Series, today: date) -> Change:
+def add_series(
+    session: Session, series: Series, today: date, first: TimeBlock | None = None
+) -> Change:
     """A new repeating block, with its blocks made a year ahead (and a year back at
-    most, for one first dated further back)."""
+    most, for one first dated further back). `first`, the block the owner filled in,
+    is kept as the series' block on its day: its status and actual time included."""
     saved = new_series_id(session, check_series(series))
     record = SeriesRecord(saved, horizon(today, saved))
     made = blocks_to_make(record, first_new_block_day(today, saved), record.made_through)
+    if first is not None:
+        made = _with_first(made, saved, first)
     # (The row exists already, to give the series its id; the Change still treats the
     # series as new, so that undo removes it.)
     return commit(session, after_blocks=made, after_series=[record])
 
 
-def repeat_block(session: Session, block_id: int, series: Series, today: date) -> Change:
-    """Make a plain block repeat: the series takes over, starting on the block's day."""
-    old = _existing_id(session, block_id)
-    saved = new_series_id(session, check_series(series.with_changes(first_day=old.day)))
+def repeat_block(session: Session, edited: TimeBlock, series: Series, today: date) -> Change:
+    """Make a plain block repeat: the series takes over, starting on the block's day.
+
+    `edited` is the block as the dialog left it. It becomes the series' first block
+    under its own id, with its status, actual time and task (a block marked done while
+    being made to repeat is still done), even on a day before the series' others."""
+    assert edited.id is not None
+    old = _existing_id(session, edited.id)
+    saved = new_series_id(session, check_series(series.with_changes(first_day=edited.day)))
     record = SeriesRecord(saved, horizon(today, saved))
-    # The block itself becomes the series' first: its id, status, actual time and task
-    # stay (a done block is still done), even on a day before the series' others.
-    first = first_new_block_day(today, saved)
-    days = blocks_to_make(record, first, record.made_through)
-    if old.day < first:
-        days.insert(0, saved.block_on(old.day))
-    made = [
-        block.with_changes(
-            id=old.id, status=old.status, actual_minutes=old.actual_minutes, task_id=old.task_id
-        )
-        if block.day == old.day
-        else block
-        for block in days
-    ]
+    days = blocks_to_make(record, first_new_block_day(today, saved), record.made_through)
+    made = _with_first(days, saved, edited.with_changes(task_id=edited.task_id or old.task_id))
     return commit(session, before_blocks=[old], after_blocks=made, after_series=[record])
+
+
+def _with_first(made: list[TimeBlock], series: Series, first: TimeBlock) -> list[TimeBlock]:
+    """The series' blocks with `first` standing as its block on its own day, added
+    when the series would not put one there (a day long past, or not one of its
+    weekdays): what the owner typed for that block is never dropped."""
+    kept = series.block_on(first.day).with_changes(
+        id=first.id,
+        status=first.status,
+        actual_minutes=first.actual_minutes,
+        task_id=first.task_id,
+    )
+    others = [block for block in made if block.day != first.day]
+    return sorted([kept, *others], key=lambda block: block.day)
 
 
 def change_series(session: Session, series: Series, today: date) -> Change:

@@ -204,7 +204,8 @@ class Planner(QObject):
                 self.add_block(block)
             else:
                 change = self.push(
-                    f"Add repeating {quoted(block)}", lambda s: edits.add_series(s, series, today)
+                    f"Add repeating {quoted(block)}",
+                    lambda s: edits.add_series(s, series, today, first=block),
                 )
                 self._select_first_new(change)
             return
@@ -221,9 +222,8 @@ class Planner(QObject):
             )
         elif series is not None:
             # A plain block made to repeat: the series takes its place from its day on.
-            old_id = old.id or 0
             change = self.push(
-                f"Repeat {quoted(old)}", lambda s: edits.repeat_block(s, old_id, series, today)
+                f"Repeat {quoted(old)}", lambda s: edits.repeat_block(s, block, series, today)
             )
             self._select_first_new(change)
         elif old.series_id is not None and not _only_status_changed(old, block) and block != old:

@@ -1,0 +1,50 @@
+"""What a new owner meets in the first evening (issue 12): each slip, driven as the
+owner drives the window, with qtbot's mouse and keys."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from planner_kit import LEFT, TUE, Planner
+
+from tradesman.domain.blocks import BlockStatus
+from tradesman.services.blocks import blocks_between
+
+
+def test_done_and_made_to_repeat_in_one_save_stays_done(planner: Planner) -> None:
+    planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.middle_of("Kitchen – Patel"))
+    dialog = planner.dialog()
+    dialog.status.setCurrentIndex(1)  # done
+    planner.type_into(dialog.actual, "1:30")
+    dialog.repeat.setCurrentIndex(1)  # every week, on its Tuesday
+    planner.qtbot.mouseClick(dialog.save_button, LEFT)
+    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    shown = planner.block("Kitchen – Patel")
+    assert (shown.status, shown.actual_minutes, shown.series_id is not None) == (
+        BlockStatus.DONE, 90, True,
+    )  # fmt: skip
+    assert planner.row("Production") == ("4 h", "1 h 30 min")
+    with planner.store.reading() as session:
+        saved = blocks_between(session, TUE, TUE + timedelta(days=14))
+    assert [(b.day, b.status, b.actual_minutes) for b in saved if b.title == "Kitchen – Patel"] == [
+        (TUE, BlockStatus.DONE, 90),
+        (TUE + timedelta(days=7), BlockStatus.PLANNED, None),
+        (TUE + timedelta(days=14), BlockStatus.PLANNED, None),
+    ]
+    planner.undo()
+    shown = planner.block("Kitchen – Patel")
+    assert (shown.status, shown.series_id) == (BlockStatus.PLANNED, None)
+
+
+def test_a_new_block_made_done_and_repeating_keeps_its_actual_time(planner: Planner) -> None:
+    planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.at(date(2026, 11, 23), 7))
+    dialog = planner.dialog()
+    planner.type_into(dialog.title, "Van check")
+    dialog.status.setCurrentIndex(1)  # done
+    planner.type_into(dialog.actual, "0:45")
+    dialog.repeat.setCurrentIndex(2)  # every 2 weeks
+    planner.qtbot.mouseClick(dialog.save_button, LEFT)
+    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
+    shown = planner.block("Van check")
+    assert (shown.status, shown.actual_minutes) == (BlockStatus.DONE, 45)
