@@ -6,9 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from planner_kit import LEFT, TUE, Planner
+from PySide6.QtCore import Qt
 
 from tradesman.domain.blocks import BlockStatus
+from tradesman.domain.settings import AfterJob
 from tradesman.services.blocks import blocks_between
+from tradesman.services.settings import load_settings
+from tradesman.ui.settings_dialog import SettingsDialog
 
 
 def test_done_and_made_to_repeat_in_one_save_stays_done(planner: Planner) -> None:
@@ -48,3 +52,19 @@ def test_a_new_block_made_done_and_repeating_keeps_its_actual_time(planner: Plan
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
     shown = planner.block("Van check")
     assert (shown.status, shown.actual_minutes) == (BlockStatus.DONE, 45)
+
+
+def test_settings_offer_the_after_job_choice_and_save_it(planner: Planner) -> None:
+    planner.window.settings_action.trigger()
+    planner.qtbot.waitUntil(lambda: planner.window.findChild(SettingsDialog) is not None)
+    dialog = planner.window.findChild(SettingsDialog)
+    label = dialog.form.labelForField(dialog.after_job_row)
+    assert label is not None and label.isVisible() and dialog.after_job.isVisible()
+    assert label.text().replace("&", "") == "After a job is done"
+    assert dialog.after_job.currentText() == "Offer the follow-up marketing tasks"
+    dialog.after_job.setFocus()
+    planner.qtbot.keyClick(dialog.after_job, Qt.Key.Key_End)  # the last: "Do nothing"
+    planner.qtbot.mouseClick(dialog.save_button, LEFT)
+    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
+    with planner.store.reading() as session:
+        assert load_settings(session, "en_GB").after_job is AfterJob.OFF

@@ -68,6 +68,9 @@ class SettingsDialog(FormDialog):
         form.addRow(
             "&Target business share", self.fields.wrap("target_business_share", self.target)
         )
+        self.after_job_row = self.fields.wrap("after_job", self.after_job)
+        form.addRow("&After a job is done", self.after_job_row)
+        self.form = form
         self.lay_out(
             form,
             "Business time is marketing, sales and admin; technician time is production. "
