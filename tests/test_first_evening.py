@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from planner_kit import LEFT, TUE, Planner
+import pytest
+from literal_kit import TRICKY, read_action, read_label
+from planner_kit import CTRL, LEFT, MON, TUE, Planner
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLabel
 
-from tradesman.domain.blocks import BlockStatus
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.settings import AfterJob
+from tradesman.services import edits
 from tradesman.services.blocks import blocks_between
 from tradesman.services.settings import load_settings
 from tradesman.ui.settings_dialog import SettingsDialog
@@ -68,3 +73,27 @@ def test_settings_offer_the_after_job_choice_and_save_it(planner: Planner) -> No
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
     with planner.store.reading() as session:
         assert load_settings(session, "en_GB").after_job is AfterJob.OFF
+
+
+def test_tricky_titles_read_as_typed_in_the_actual_time_question_and_undo_menu(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with planner.store.writing() as session:
+        edits.add_blocks(session, [TimeBlock(MON, 7 * 60, 8 * 60, Area.ADMIN, TRICKY)])
+    planner.window.refresh_all()
+    questions: list[str] = []
+
+    def answer(dialog: QInputDialog) -> int:
+        dialog.show()  # (as exec would: the dialog sets up its label when shown)
+        planner.qtbot.waitExposed(dialog)
+        questions.append(read_label(next(lb for lb in dialog.findChildren(QLabel) if lb.text())))
+        dialog.setTextValue("1:30")
+        dialog.hide()
+        return QInputDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+    planner.qtbot.mouseClick(planner.canvas, LEFT, pos=planner.middle_of(TRICKY))
+    planner.keys(Qt.Key.Key_T, CTRL)
+    assert questions == [f"How long did '{TRICKY}' really take?"]
+    assert planner.block(TRICKY).actual_minutes == 90
+    assert read_action(planner.window.undo_action) == f"Undo Set actual time of '{TRICKY}'"

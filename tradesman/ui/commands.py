@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tradesman.domain.settings import Settings
 from tradesman.errors import UserError
 from tradesman.services.changes import Change
+from tradesman.ui.literal import for_menu
 from tradesman.ui.operations import Operations
 
 Report = Callable[[str], None]
@@ -36,7 +37,7 @@ class EditCommand(QUndoCommand):
     def __init__(
         self, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
     ) -> None:
-        super().__init__(text)
+        super().__init__(for_menu(text))  # shown in the Edit menu: "AT&T" keeps its "&"
         self._ops = ops
         self._edit = edit
         self._report = report

@@ -412,6 +412,9 @@ class MainWindow(QMainWindow):
         catch_up.make_due()
         ops.changed.connect(self.refresh_all)
         self._reload_tasks()
+        from PySide6.QtCore import Qt  # (here, not before the first paint: see above)
+
+        self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, as it is
         self.data_label.setText(f"Data: {ops.data_file}")
         self.data_label.setToolTip("Your data is saved here after every change.")
         for action in (self.import_action, self.export_action, self.settings_action,

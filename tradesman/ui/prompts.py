@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QMessageBox, QWidget
+    from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
     from tradesman.reports.paper import Paper
     from tradesman.store.backup_shelf import ShelvedBackup
@@ -112,8 +112,25 @@ def ask_duration(parent: QWidget, title: str, label: str, current: str) -> str |
     """A length of time as typed ("2:30", "45 min"); the caller checks it."""
     from PySide6.QtWidgets import QInputDialog
 
-    text, ok = QInputDialog.getText(parent, title, label, text=current)
-    return text if ok else None
+    dialog = duration_dialog(parent, title, label, current)
+    return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
+
+
+def duration_dialog(parent: QWidget, title: str, label: str, current: str) -> QInputDialog:
+    """The dialog `ask_duration` shows. Its question names a block, so it is shown as
+    written: the dialog's label is a keyboard-shortcut label, where "&" would vanish."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QInputDialog, QLabel
+
+    from tradesman.ui.literal import for_menu
+
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(for_menu(label))
+    dialog.setTextValue(current)
+    for shown in dialog.findChildren(QLabel):
+        shown.setTextFormat(Qt.TextFormat.PlainText)
+    return dialog
 
 
 def ask_date(parent: QWidget, title: str, current: date) -> date | None:
