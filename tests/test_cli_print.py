@@ -113,7 +113,7 @@ def test_a_bad_week_is_one_line_and_no_file(
 ) -> None:
     out = tmp_path / "week.pdf"
     result = run_cli(*args, "-o", out, data_dir=data)
-    assert result.returncode == 1 and sentence in result.stderr
+    assert result.returncode == 2 and sentence in result.stderr  # a usage slip, as the README says
     assert len(result.stderr.strip().splitlines()) == 1 and not out.exists()
 
 

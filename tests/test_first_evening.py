@@ -4,20 +4,25 @@ owner drives the window, with qtbot's mouse and keys."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from helpers import run_cli
 from literal_kit import TRICKY, read_action, read_label
-from planner_kit import CTRL, LEFT, MON, TUE, Planner
+from planner_kit import CTRL, LEFT, MON, TODAY, TUE, Planner
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLabel
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.settings import AfterJob
+from tradesman.domain.tasks import Task
 from tradesman.services import edits
 from tradesman.services.blocks import blocks_between
 from tradesman.services.settings import load_settings
+from tradesman.ui import prompts
 from tradesman.ui.settings_dialog import SettingsDialog
+from tradesman.ui.task_dialog import TaskDialog
 
 
 def test_done_and_made_to_repeat_in_one_save_stays_done(planner: Planner) -> None:
@@ -97,3 +102,38 @@ def test_tricky_titles_read_as_typed_in_the_actual_time_question_and_undo_menu(
     assert questions == [f"How long did '{TRICKY}' really take?"]
     assert planner.block(TRICKY).actual_minutes == 90
     assert read_action(planner.window.undo_action) == f"Undo Set actual time of '{TRICKY}'"
+
+
+def test_go_to_date_opens_on_today(planner: Planner, monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[date] = []
+    monkeypatch.setattr(prompts, "ask_date", lambda parent, title, day: offered.append(day))
+    planner.window.next_week_action.trigger()
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_G, CTRL)
+    assert offered == [TODAY]
+
+
+def test_lengths_read_as_lengths_never_as_clock_times(planner: Planner) -> None:
+    block = planner.block("Site visit")
+    with planner.store.writing() as session:
+        edits.change_block(
+            session, block.with_changes(status=BlockStatus.DONE, actual_minutes=1200)
+        )
+    planner.window.refresh_all()
+    planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.middle_of("Site visit"))
+    dialog = planner.dialog()
+    assert dialog.actual.text() == "20 h"
+    planner.type_into(dialog.actual, "1 h 30 min")  # as the app writes a length, taken back
+    planner.qtbot.mouseClick(dialog.save_button, LEFT)
+    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert planner.block("Site visit").actual_minutes == 90
+    task_dialog = TaskDialog(
+        Task("Quote the loft", Area.SALES, estimate_minutes=1200), TODAY, False
+    )
+    planner.qtbot.addWidget(task_dialog)
+    assert task_dialog.estimate.text() == "20 h"
+
+
+def test_a_malformed_week_on_the_command_line_is_a_usage_slip(tmp_path: Path) -> None:
+    result = run_cli("summary", "--week", "foo", data_dir=tmp_path / "data")
+    assert result.returncode == 2
+    assert result.stderr.startswith('tradesman: "foo" is not a week; write it like 2026-W48')

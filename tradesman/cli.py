@@ -210,8 +210,8 @@ def _chosen_week(store: Store, locale_name: str | None, week_text: str | None) -
         return week_containing(date.today(), settings.week_start)
     try:
         return parse_week(week_text, settings.week_start)
-    except ValueError as exc:
-        raise UserError(str(exc)) from None
+    except ValueError as exc:  # a slip in the command line, as the README says: exit 2
+        raise UsageError(str(exc)) from None
 
 
 def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:

@@ -56,13 +56,16 @@ def snap_shift(minutes: float, step: int = SNAP_MINUTES) -> int:
     return round(minutes / step) * step
 
 
+# "2:30", "2h30", "2 h 30 min" (as the app shows a length), "2 h", "3", "45 min".
 _DURATION = re.compile(
-    r"^(?:(\d{1,2})\s*(?::|h\s*)\s*(\d{1,2})?|(\d{1,4})\s*(h|m|min)?)$", re.ASCII
+    r"^(?:(\d{1,2})\s*(?::|h\s*)\s*(\d{1,2})?(?:\s*m(?:in)?)?|(\d{1,4})\s*(h|m|min)?)$",
+    re.ASCII,
 )
 
 
 def parse_duration(text: str) -> int:
-    """How long something took: '2:30', '2h30', '2 h', '3' (hours) or '45 min' -> minutes."""
+    """How long something took: '2:30', '2h30', '2 h 30 min', '2 h', '3' (hours) or
+    '45 min' -> minutes. Takes back whatever `format_hours` writes."""
     cleaned = text.strip().lower().replace("mins", "min")
     match = _DURATION.match(cleaned)
     if match is None:

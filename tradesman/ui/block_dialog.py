@@ -96,7 +96,7 @@ class BlockDialog(FormDialog):
             self.status.addItem(status.value.capitalize(), status)
         self.status.setCurrentIndex(list(BlockStatus).index(block.status))
         self.actual = QLineEdit(
-            "" if block.actual_minutes is None else _duration_text(block.actual_minutes)
+            "" if block.actual_minutes is None else format_hours(block.actual_minutes)
         )
         self.actual.setPlaceholderText(f"as planned ({format_hours(block.length_minutes)})")
         self.notes = QPlainTextEdit(block.notes)
@@ -323,7 +323,3 @@ def _clock(text: str, field: str) -> int:
         return parse_clock(text)
     except ValueError as exc:
         raise InvalidInput(field, str(exc)) from None
-
-
-def _duration_text(minutes: int) -> str:
-    return f"{minutes // 60}:{minutes % 60:02d}"

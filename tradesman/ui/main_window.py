@@ -684,7 +684,7 @@ class MainWindow(QMainWindow):
     def go_to_date(self) -> None:
         from tradesman.ui import prompts
 
-        day = prompts.ask_date(self, "Go to date", self._week.start)
+        day = prompts.ask_date(self, "Go to date", self._today())  # from today, as calendars do
         if day is not None:
             self.show_day(day)
 

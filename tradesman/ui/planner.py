@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
-from tradesman.domain.clock import MINUTES_PER_DAY, format_clock, parse_duration
+from tradesman.domain.clock import MINUTES_PER_DAY, format_clock, format_hours, parse_duration
 from tradesman.domain.planning import moved, next_day_copy
 from tradesman.domain.series import series_following
 from tradesman.domain.weeks import Week, format_day
@@ -266,7 +266,7 @@ class Planner(QObject):
         current = block.actual_minutes if block.actual_minutes is not None else block.length_minutes
         answer = prompts.ask_duration(
             self.window, "Actual time", f"How long did {quoted(block)} really take?",
-            f"{current // 60}:{current % 60:02d}",
+            format_hours(current),
         )  # fmt: skip
         if answer is None:
             return

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradesman.domain.areas import AREAS, Area
-from tradesman.domain.clock import parse_duration
+from tradesman.domain.clock import format_hours, parse_duration
 from tradesman.domain.task_rules import Every, TaskRule, late_start
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput, check_task, check_task_rule
@@ -50,7 +50,8 @@ class TaskChoice:
 
 
 def duration_text(minutes: int | None) -> str:
-    return "" if minutes is None else f"{minutes // 60}:{minutes % 60:02d}"
+    # "20 h", not "20:00": a length, never to be read as a time of day.
+    return "" if minutes is None else format_hours(minutes)
 
 
 class TaskDialog(FormDialog):
