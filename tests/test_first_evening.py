@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from helpers import run_cli
-from literal_kit import TRICKY, read_action, read_label
-from planner_kit import CTRL, LEFT, MON, TODAY, TUE, Planner
+from literal_kit import TRICKY, read_action, read_button, read_label
+from planner_kit import CTRL, LEFT, MON, SHIFT, TODAY, TUE, Planner
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
@@ -137,3 +138,80 @@ def test_a_malformed_week_on_the_command_line_is_a_usage_slip(tmp_path: Path) ->
     result = run_cli("summary", "--week", "foo", data_dir=tmp_path / "data")
     assert result.returncode == 2
     assert result.stderr.startswith('tradesman: "foo" is not a week; write it like 2026-W48')
+
+
+LAST_MON = MON - timedelta(days=7)
+
+
+def add_last_week(planner: Planner) -> None:
+    with planner.store.writing() as session:
+        edits.add_blocks(session, [
+            TimeBlock(LAST_MON, 480, 540, Area.ADMIN, "Invoices"),
+            TimeBlock(LAST_MON + timedelta(days=1), 600, 660, Area.MARKETING, "Flyers"),
+            TimeBlock(LAST_MON + timedelta(days=3), 480, 600, Area.SALES, "Quotes"),
+            TimeBlock(LAST_MON + timedelta(days=4), 480, 600, Area.PRODUCTION, "Shed roof"),
+        ])  # fmt: skip
+    planner.window.refresh_all()
+
+
+def test_copy_last_week_onto_a_planned_week_asks_and_spares_the_days_gone(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_last_week(planner)
+    asked: list[tuple[str, bool, str | None]] = []
+
+    def ask(parent: object, question: str, week_has_plans: bool, gone_days: str | None):
+        asked.append((question, week_has_plans, gone_days))
+        return answers.pop(0)
+
+    monkeypatch.setattr(prompts, "ask_how_to_copy_week", ask)
+    answers: list[tuple[str, bool] | None] = [None]
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_C, CTRL | SHIFT)
+    assert asked[0][1:] == (True, "Mon 23 and Tue 24 Nov")
+    assert "This week has 2 blocks already" in asked[0][0]
+    assert [t[0] for t in planner.titles()] == ["Kitchen – Patel", "Site visit"]  # cancelled
+
+    answers.append(("on top", False))  # the days gone stay as they were
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_C, CTRL | SHIFT)
+    assert sorted((t[0], t[1]) for t in planner.titles()) == [
+        ("Kitchen – Patel", TUE), ("Quotes", MON + timedelta(days=3)),
+        ("Shed roof", MON + timedelta(days=4)), ("Site visit", MON + timedelta(days=3)),
+    ]  # fmt: skip
+    planner.undo()
+
+    answers.append(("empty", True))  # the days gone too, but only where nothing is planned
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_C, CTRL | SHIFT)
+    assert sorted((t[0], t[1]) for t in planner.titles()) == [
+        ("Invoices", MON), ("Kitchen – Patel", TUE),
+        ("Shed roof", MON + timedelta(days=4)), ("Site visit", MON + timedelta(days=3)),
+    ]  # fmt: skip
+
+
+def test_copy_last_week_onto_an_empty_week_to_come_asks_nothing(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prompts, "ask_how_to_copy_week", lambda *a: pytest.fail("asked"))
+    planner.window.next_week_action.trigger()
+    planner.qtbot.keyClick(planner.window, Qt.Key.Key_C, CTRL | SHIFT)
+    assert [t[0] for t in planner.titles()] == ["Kitchen – Patel", "Site visit"]
+
+
+def test_the_copy_question_offers_the_three_answers_and_the_days_gone(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[list[str]] = []
+
+    def click(box: QMessageBox) -> int:
+        seen.append([read_button(b) for b in box.buttons()] + [read_button(box.checkBox())])
+        box.checkBox().setChecked(True)
+        next(b for b in box.buttons() if b.text() == "Only the empty days").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    answer = prompts.ask_how_to_copy_week(parent, "Copy?", True, "Mon 23 Nov")
+    assert answer == ("empty", True)
+    assert sorted(seen[0]) == sorted(
+        ["Add on top", "Only the empty days", "Cancel", "Also copy onto Mon 23 Nov, already gone"]
+    )

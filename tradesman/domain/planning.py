@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
 from tradesman.domain.blocks import BlockStatus, TimeBlock
@@ -32,9 +32,14 @@ def as_new_plan(block: TimeBlock, day: date) -> TimeBlock:
 
 
 def copied_week(
-    blocks: Iterable[TimeBlock], source: Week, target: Week, already: Iterable[TimeBlock] = ()
+    blocks: Iterable[TimeBlock],
+    source: Week,
+    target: Week,
+    already: Iterable[TimeBlock] = (),
+    skip_days: Collection[date] = (),
 ) -> list[TimeBlock]:
-    """Last week's plan laid onto this week, day for day.
+    """Last week's plan laid onto this week, day for day, leaving out `skip_days`
+    (days already gone, or days with plans of their own, as the owner chose).
 
     Blocks of a recurring series are left out (the series puts its own blocks into
     every week it runs), and so are blocks the target week has already (copying twice
@@ -47,7 +52,7 @@ def copied_week(
         for block in blocks
         if source.contains(block.day) and block.series_id is None
     ]
-    return [copy for copy in copies if _same(copy) not in there]
+    return [copy for copy in copies if _same(copy) not in there and copy.day not in skip_days]
 
 
 def _same(block: TimeBlock) -> tuple[object, ...]:

@@ -7,7 +7,7 @@ already in the past stays as it happened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -155,13 +155,17 @@ def end_series(session: Session, series_id: int, today: date) -> Change:
     return commit(session, before_blocks=every, after_blocks=history, before_series=[record])
 
 
-def copy_week_plan(session: Session, source: Week, target: Week) -> Change:
-    """Lay `source` week's plan onto `target`: planned again, series blocks left out."""
+def copy_week_plan(
+    session: Session, source: Week, target: Week, skip_days: Collection[date] = ()
+) -> Change:
+    """Lay `source` week's plan onto `target` (but not onto `skip_days`): planned
+    again, series blocks left out."""
     copies = copied_week(
         block_rows.blocks_in_week(session, source),
         source,
         target,
         already=block_rows.blocks_in_week(session, target),
+        skip_days=skip_days,
     )
     return add_blocks(session, copies)
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import MINUTES_PER_DAY, format_clock, format_hours, parse_duration
-from tradesman.domain.planning import moved, next_day_copy
+from tradesman.domain.planning import copied_week, moved, next_day_copy
 from tradesman.domain.series import series_following
 from tradesman.domain.weeks import Week, format_day
 from tradesman.errors import UserError
@@ -320,15 +320,40 @@ class Planner(QObject):
             self._select_first_new(change)
 
     def copy_last_week(self) -> None:
-        week = self.week()
-        change = self.push(
-            "Copy last week's plan", lambda s: edits.copy_week_plan(s, week.previous(), week)
-        )
-        if change is None:
+        """Copy last week's plan into the week on show. Asks first when the week has
+        plans already (on top of them, or only the empty days?) and leaves the days
+        already gone alone unless the owner ticks them in."""
+        week, today = self.week(), self.today()
+        source, here = week.previous(), self.ops.week_blocks(week)
+        copies = copied_week(self.ops.week_blocks(source), source, week, already=here)
+        if not copies:
             self.report(
                 "Nothing to copy: last week has no blocks this week does not have already "
                 "(repeating blocks are in every week)."
             )
+            return
+        lands_in_past = any(copy.day < today for copy in copies)
+        gone = [day for day in week.days if day < today] if lands_in_past else []
+        busy = {block.day for block in here}
+        skip: set[date] = set(gone)
+        if here or gone:
+            answer = prompts.ask_how_to_copy_week(
+                self.window,
+                _copy_question(len(copies), len(here), gone),
+                week_has_plans=bool(here),
+                gone_days=_day_list(gone) if gone else None,
+            )
+            if answer is None:
+                return
+            where, onto_gone = answer
+            skip = (set() if onto_gone else set(gone)) | (busy if where == "empty" else set())
+        skipping = frozenset(skip)
+        change = self.push(
+            "Copy last week's plan",
+            lambda s: edits.copy_week_plan(s, source, week, skip_days=skipping),
+        )
+        if change is None:
+            self.report("Nothing copied: every day last week's blocks would go on was left out.")
         else:
             self.report(f"Copied {count_of(len(change.after_blocks), 'block')} from last week.")
 
@@ -358,6 +383,29 @@ class Planner(QObject):
         menu.addSeparator()
         menu.addAction("Delete", lambda: self.delete_block(block))
         return menu
+
+
+def _copy_question(copies: int, already: int, gone: list[date]) -> str:
+    words = f"Last week has {count_of(copies, 'block')} to copy."
+    if already:
+        words += (
+            f" This week has {count_of(already, 'block')} already: add the copies on top, "
+            "or only on the days that are still empty?"
+        )
+    if gone:
+        words += f" {_day_list(gone)} {'is' if len(gone) == 1 else 'are'} already gone, so "
+        words += "nothing is copied there unless you tick it below."
+    return words
+
+
+def _day_list(days: list[date]) -> str:
+    """'Mon 23 Nov', 'Mon 23 and Tue 24 Nov', 'Mon 23 to Wed 25 Nov': days in a row."""
+    first, last = days[0], days[-1]
+    end = f"{last:%a} {last.day} {last:%b}"
+    if len(days) == 1:
+        return end
+    start = f"{first:%a} {first.day}" + (f" {first:%b}" if first.month != last.month else "")
+    return f"{start}{' and ' if len(days) == 2 else ' to '}{end}"
 
 
 def _only_status_changed(old: TimeBlock, new: TimeBlock) -> bool:

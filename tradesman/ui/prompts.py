@@ -108,6 +108,34 @@ def _one_of(
     return next((answer for button, answer in buttons if button is clicked), None)
 
 
+def ask_how_to_copy_week(
+    parent: QWidget, question: str, week_has_plans: bool, gone_days: str | None
+) -> tuple[str, bool] | None:
+    """Copy last week onto a week: "on top" of its plans or "empty" days only (asked
+    only when `week_has_plans`; else "on top"), and whether to copy onto `gone_days`
+    too (a check box, off by default, shown when some days are already gone).
+    None for Cancel."""
+    from PySide6.QtWidgets import QCheckBox, QMessageBox
+
+    box = _message_box(QMessageBox.Icon.Question, "Copy last week", question, parent)
+    choices = (("on top", "Add on top"), ("empty", "Only the empty days"))
+    buttons = [
+        (box.addButton(words, QMessageBox.ButtonRole.AcceptRole), answer)
+        for answer, words in (choices if week_has_plans else (("on top", "Copy"),))
+    ]
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(buttons[-1][0])  # the careful choice: nothing piled up
+    also_gone = QCheckBox(f"Also copy onto {gone_days}, already gone") if gone_days else None
+    if also_gone is not None:
+        box.setCheckBox(also_gone)
+    box.exec()
+    clicked = box.clickedButton()
+    answer = next((answer for button, answer in buttons if button is clicked), None)
+    if answer is None:
+        return None
+    return answer, also_gone is not None and also_gone.isChecked()
+
+
 def ask_duration(parent: QWidget, title: str, label: str, current: str) -> str | None:
     """A length of time as typed ("2:30", "45 min"); the caller checks it."""
     from PySide6.QtWidgets import QInputDialog
