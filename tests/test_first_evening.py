@@ -10,18 +10,23 @@ import pytest
 from helpers import run_cli
 from literal_kit import TRICKY, read_action, read_button, read_label
 from planner_kit import CTRL, LEFT, MON, SHIFT, TODAY, TUE, Planner
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
-from tradesman.domain.settings import AfterJob
+from tradesman.domain.settings import AfterJob, WeekStart
 from tradesman.domain.tasks import Task
+from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.services.blocks import blocks_between
+from tradesman.services.first_look import first_look
 from tradesman.services.settings import load_settings
+from tradesman.store.database import Store
 from tradesman.ui import prompts
+from tradesman.ui.main_window import MainWindow
+from tradesman.ui.operations import Operations
 from tradesman.ui.settings_dialog import SettingsDialog
 from tradesman.ui.task_dialog import TaskDialog
 
@@ -215,3 +220,27 @@ def test_the_copy_question_offers_the_three_answers_and_the_days_gone(
     assert sorted(seen[0]) == sorted(
         ["Add on top", "Only the empty days", "Cancel", "Also copy onto Mon 23 Nov, already gone"]
     )
+
+
+@pytest.mark.parametrize("remembered", [None, QRect(0, 0, 2400, 1500)])
+def test_the_window_opens_within_a_small_screen(
+    qtbot: QtBot, paths: DataPaths, store: Store, remembered: QRect | None
+) -> None:
+    state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
+    if remembered is not None:  # a size remembered from a bigger monitor
+        big = MainWindow(paths.folder, state, WeekStart.MONDAY, today=lambda: TODAY)
+        big.setGeometry(remembered)
+        state.setValue("window/geometry", big.saveGeometry())
+        big.deleteLater()
+    window = MainWindow(paths.folder, state, WeekStart.MONDAY, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.show_first_look(first_look(paths.database, "en_GB", TODAY))
+    window.attach(Operations(store, "en_GB", today=lambda: TODAY))
+    window.show()
+    qtbot.waitExposed(window)
+    free = window.screen().availableGeometry()
+    assert free.height() < 1000  # (the test screen is small, as a laptop's is)
+    assert free.contains(window.frameGeometry())
+    status_bar = window.statusBar()
+    bottom = status_bar.mapTo(window, QPoint(0, status_bar.height()))
+    assert status_bar.isVisible() and bottom.y() <= window.height()

@@ -68,6 +68,9 @@ Shortcut = str | tuple[str, ...] | None
 UNDO, REDO = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
 # In the order of the stack; the names are remembered.
 PAGES = ("week", "tasks", "charts", "plan")
+# Room kept for what the window manager adds around the window (borders, title bar).
+FRAME_ALLOWANCE = 16
+TITLE_BAR_ALLOWANCE = 40
 WEEK_PAGE, TASKS_PAGE, CHARTS_PAGE, PLAN_PAGE = range(4)
 COMPACT_TREND_WEEKS = 12  # the small trend beside the calendar
 
@@ -762,9 +765,28 @@ class MainWindow(QMainWindow):
         geometry = self._state.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
+        self._fit_on_screen()
         state = self._state.value("window/state")
         if state is not None:
             self.restoreState(state)
+
+    def _fit_on_screen(self) -> None:
+        """Open within the screen's free space: a laptop's 1366x768 or 1280x720 screen
+        (less the panel) cannot show 800 pixels of window, and a size remembered from a
+        bigger monitor must not push the status bar off the bottom either."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        # The title bar and borders are not known before the window is shown: leave room.
+        width = min(self.width(), free.width() - FRAME_ALLOWANCE)
+        height = min(self.height(), free.height() - TITLE_BAR_ALLOWANCE)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, self.minimumSizeHint().width()), max(height, 1))
+        x = min(max(self.x(), free.left()), free.right() - self.width())
+        y = min(max(self.y(), free.top()), free.bottom() - self.height() - TITLE_BAR_ALLOWANCE)
+        if (x, y) != (self.x(), self.y()):
+            self.move(max(x, free.left()), max(y, free.top()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.task_catch_up is not None:
