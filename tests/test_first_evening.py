@@ -11,7 +11,15 @@ from helpers import run_cli
 from literal_kit import TRICKY, read_action, read_button, read_label
 from planner_kit import CTRL, LEFT, MON, SHIFT, TODAY, TUE, Planner
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
@@ -244,3 +252,23 @@ def test_the_window_opens_within_a_small_screen(
     status_bar = window.statusBar()
     bottom = status_bar.mapTo(window, QPoint(0, status_bar.height()))
     assert status_bar.isVisible() and bottom.y() <= window.height()
+
+
+def test_the_page_buttons_never_fall_off_the_toolbar(planner: Planner) -> None:
+    window = planner.window
+    toolbar = window.findChild(QToolBar, "weekToolbar")
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 1.35)  # a desktop with a larger, wider font
+    window.setFont(font)
+    production = toolbar.widgetForAction(window.area_actions[Area.PRODUCTION])
+    for width in (1900, 1100, 800, 500):
+        window.resize(width, 700)
+        planner.qtbot.waitUntil(lambda w=width: window.width() == max(w, window.minimumWidth()))
+        more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        planner.qtbot.waitUntil(lambda m=more: m is None or not m.isVisible())  # no "»" menu
+        for action in window.page_actions:
+            button = toolbar.widgetForAction(action)
+            assert button.isVisible() and toolbar.rect().contains(button.geometry())
+        words = production.toolButtonStyle() is not Qt.ToolButtonStyle.ToolButtonIconOnly
+        assert words is (width == 1900)  # the Draw buttons' names go first
+    assert window.width() > 500  # no narrower than the buttons need

@@ -45,6 +45,7 @@ def window(qtbot: QtBot, store: Store, paths: DataPaths) -> Iterator[MainWindow]
     qtbot.addWidget(shown)
     shown.show_first_look(first_look(paths.database, "en_GB", TODAY))
     shown.attach(Operations(store, "en_GB"))
+    shown.resize(1400, 700)  # wide enough for every word on the toolbar
     shown.show()
     qtbot.waitExposed(shown)
     shown.activateWindow()

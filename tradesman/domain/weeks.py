@@ -69,6 +69,11 @@ class Week:
         """'Week 48 · 23–29 Nov 2026', or across months '30 Nov – 6 Dec 2026'."""
         return f"Week {self.number} · {format_span(self.start, self.end)}"
 
+    @property
+    def short_label(self) -> str:
+        """'Week 48 · 23–29 Nov': the label without its year, where room is short."""
+        return f"Week {self.number} · {format_span(self.start, self.end, with_year=False)}"
+
 
 def format_day(day: date, with_year: bool = True) -> str:
     """'23 Nov 2026' (or '23 Nov')."""
@@ -76,12 +81,15 @@ def format_day(day: date, with_year: bool = True) -> str:
     return f"{text} {day.year}" if with_year else text
 
 
-def format_span(first: date, last: date) -> str:
+def format_span(first: date, last: date, with_year: bool = True) -> str:
+    """'23–29 Nov 2026', '30 Nov – 6 Dec 2026'; without the year when asked, unless the
+    span crosses into a new year."""
     if first.year != last.year:
         return f"{format_day(first)} – {format_day(last)}"
     if first.month != last.month:
-        return f"{format_day(first, with_year=False)} – {format_day(last)}"
-    return f"{first.day}–{last.day} {_MONTHS[last.month - 1]} {last.year}"
+        return f"{format_day(first, with_year=False)} – {format_day(last, with_year)}"
+    year = f" {last.year}" if with_year else ""
+    return f"{first.day}–{last.day} {_MONTHS[last.month - 1]}{year}"
 
 
 def week_containing(day: date, week_start: WeekStart) -> Week:

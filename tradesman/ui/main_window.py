@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +60,7 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.ui.task_actions import TaskActions
     from tradesman.ui.task_catch_up import TaskCatchUp
     from tradesman.ui.tasks_page import TasksPage
+    from tradesman.ui.toolbar_fit import ToolbarFitter
     from tradesman.ui.transfer_actions import DataTransfer
     from tradesman.ui.week_view import WeekView
 
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self._ops: Operations | None = None
         self.planner: Planner | None = None
         self._week_view: WeekView | None = None
+        self._toolbar_fitter: ToolbarFitter | None = None  # made with the Draw buttons
+        self._short_week_name = False  # "(this week)" left out to fit the toolbar
         self._about: AboutDialog | None = None
         self._transfer: DataTransfer | None = None
         self.task_catch_up: TaskCatchUp | None = None
@@ -344,7 +348,8 @@ class MainWindow(QMainWindow):
 
         toolbar = self._toolbar
         self._draw_items.append(toolbar.addSeparator())
-        self._draw_items.append(toolbar.addWidget(QLabel("  Draw: ")))
+        draw_label = QLabel("  Draw: ")
+        self._draw_items.append(toolbar.addWidget(draw_label))
         for area, action in self.area_actions.items():
             action.setIcon(swatch(area))
             toolbar.addAction(action)
@@ -355,7 +360,37 @@ class MainWindow(QMainWindow):
         for action in self.page_actions:
             toolbar.addAction(action)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._toolbar_fitter = self._make_toolbar_fitter(draw_label)
         self._fit_toolbar(self.pages.currentIndex())
+
+    def _make_toolbar_fitter(self, draw_label: QLabel) -> ToolbarFitter:
+        """The ways the toolbar narrows when its buttons do not fit, least needed first:
+        the Draw buttons keep only their colour (the tooltip and keys 1-4 name them),
+        the week buttons only their arrows, then "Draw:", the year and "(this week)" go."""
+        from PySide6.QtCore import Qt
+
+        from tradesman.ui.toolbar_fit import ToolbarFitter
+
+        def draw_colours_only(on: bool) -> None:
+            style = Qt.ToolButtonStyle
+            for action in self.area_actions.values():
+                button = self._toolbar.widgetForAction(action)
+                if isinstance(button, QToolButton):
+                    button.setToolButtonStyle(
+                        style.ToolButtonIconOnly if on else style.ToolButtonTextBesideIcon
+                    )
+
+        def arrows_only(on: bool) -> None:
+            self.previous_week_action.setIconText("◀" if on else "")  # ("": from the text)
+            self.next_week_action.setIconText("▶" if on else "")
+
+        def fewer_words(on: bool) -> None:
+            draw_label.setText(" " if on else "  Draw: ")
+            self._short_week_name = on
+            self.week_label.setContentsMargins(*((4, 0, 4, 0) if on else (12, 0, 12, 0)))
+            self._show_week_name()
+
+        return ToolbarFitter(self._toolbar, (draw_colours_only, arrows_only, fewer_words))
 
     # -- the calendar ---------------------------------------------------------------
     @property
@@ -473,6 +508,8 @@ class MainWindow(QMainWindow):
             action.setVisible(index in (WEEK_PAGE, CHARTS_PAGE))
         for action in self._draw_items:
             action.setVisible(index == WEEK_PAGE)
+        if self._toolbar_fitter is not None:
+            self._toolbar_fitter.remeasure()
 
     def _page_changed(self, index: int) -> None:
         self._fit_toolbar(index)
@@ -695,8 +732,13 @@ class MainWindow(QMainWindow):
         return self._week.contains(self._today())
 
     def _show_week_name(self) -> None:
-        text = self._week.label + ("  (this week)" if self._is_this_week() else "")
+        if self._short_week_name:
+            text = self._week.short_label
+        else:
+            text = self._week.label + ("  (this week)" if self._is_this_week() else "")
         self.week_label.setText(f"<b>{text}</b>")
+        if self._toolbar_fitter is not None:
+            self._toolbar_fitter.remeasure()
 
     def _show_backup_warning(self, message: str) -> None:
         self.backup_warning.setText(message)

@@ -1,0 +1,97 @@
+"""Keep every button of the main toolbar on the toolbar, whatever the window's width
+or the desktop's font.
+
+Left alone, Qt pushes the buttons that do not fit into a "»" menu, starting from the
+right: with a wide font or a narrow window the page buttons (Week, Tasks, Charts,
+Plan) vanish first, and they are the ones an owner needs most. Instead, the fitter
+takes words off the least needed buttons first, one step at a time (the Draw buttons
+keep their colour square and tooltip, the week buttons keep their arrows), and the
+toolbar never gets narrower than all the buttons need at their most compact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QStyle, QToolBar
+
+# One way to make the toolbar narrower: called with True to do it, False to undo it.
+Step = Callable[[bool], None]
+
+
+class ToolbarFitter(QObject):
+    def __init__(self, toolbar: QToolBar, steps: Sequence[Step]) -> None:
+        super().__init__(toolbar)
+        self.toolbar = toolbar
+        self.steps = list(steps)
+        self.steps_taken = 0
+        self._widths: list[int] = []  # the width needed after 0, 1, ... steps
+        self._measuring = False
+        # Measuring waits for the event loop (the buttons take a new font after the
+        # toolbar hears of it); the timer goes with the toolbar when the window closes.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.measure)
+        toolbar.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.toolbar:
+            kind = event.type()
+            if kind == QEvent.Type.Resize:
+                self._take_steps()
+            elif kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+                self.remeasure()  # (after the buttons have taken the new font)
+        return False
+
+    def remeasure(self) -> None:
+        """Measure again soon: the buttons' words or the font changed."""
+        self._soon.start()
+
+    def measure(self) -> None:
+        """How wide the toolbar must be after each step; then take the steps needed."""
+        if self._measuring:
+            return
+        self._measuring = True
+        try:
+            self._widths = []
+            for taken in range(len(self.steps) + 1):
+                self._set_steps(taken)
+                self._widths.append(self.needed_width())
+            self.toolbar.setMinimumWidth(self._widths[-1])
+            self._take_steps()
+        finally:
+            self._measuring = False
+
+    def _take_steps(self) -> None:
+        if not self._widths:
+            return
+        room = self.toolbar.contentsRect().width()
+        enough = next((n for n, width in enumerate(self._widths) if width <= room), None)
+        self._set_steps(len(self.steps) if enough is None else enough)
+
+    def _set_steps(self, taken: int) -> None:
+        for index, step in enumerate(self.steps):
+            step(index < taken)
+        self.steps_taken = taken
+
+    def needed_width(self) -> int:
+        """The width of the visible buttons, labels and separators side by side."""
+        layout = self.toolbar.layout()
+        spacing = max(0, layout.spacing()) if layout is not None else 0
+        margins = layout.contentsMargins() if layout is not None else None
+        width = (margins.left() + margins.right()) if margins is not None else 0
+        # (The handle and the » button's place, which Qt keeps even when unused.)
+        style = self.toolbar.style()
+        width += 2 * style.pixelMetric(
+            QStyle.PixelMetric.PM_ToolBarExtensionExtent, None, self.toolbar
+        )
+        for action in self.toolbar.actions():
+            if not action.isVisible():
+                continue
+            widget = self.toolbar.widgetForAction(action)
+            if widget is None:
+                continue
+            width += max(0, widget.sizeHint().width()) + spacing
+        return width
