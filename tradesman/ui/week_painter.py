@@ -155,6 +155,7 @@ class LineFonts:
 
 
 SMALLEST_PIXELS = 7  # a one-line title smaller than this does not read
+TITLE_ROOM = 110  # pixels of a shortened title worth keeping beside the start time
 
 
 class BlockFonts(LineFonts):
@@ -233,13 +234,16 @@ def _draw_block_text(
 
 def one_line_text(block: TimeBlock, marks: str, width: float, fonts: LineFonts) -> tuple[str, str]:
     """What a short block shows on its one line: its title (bold) and, when the title
-    still has room, its start time after it: ("Call back Mrs Patel", "  09:00")."""
+    still has room, its start time after it: ("Call back Mrs Patel", "  09:00").
+
+    The title comes first: the time is also said by where the block sits, and the
+    tooltip has both in full."""
     title = f"{marks}{block.title}"
     time = f"  {format_clock(block.start)}"
     time_width = fonts.regular_metrics.horizontalAdvance(time)
     if fonts.bold_metrics.horizontalAdvance(title) + time_width <= width:
         return title, time
-    if width - time_width >= 48:  # room for a few letters of the title and the time
+    if width - time_width >= TITLE_ROOM:  # a good part of the title, and the time
         elided = fonts.bold_metrics.elidedText(
             title, Qt.TextElideMode.ElideRight, width - time_width
         )
