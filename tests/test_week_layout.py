@@ -52,9 +52,10 @@ def test_a_block_takes_the_free_columns_to_its_right() -> None:
     # column, and C's column too, as C is over by then.
     placed = by_title(
         place_blocks(
-            [made(9, 12, "A"), made(9, 9.25, "B"), made(9.1, 9.2, "C"), made(9.25, 9.5, "D")]
+            [made(9, 10, "A"), made(9, 9 + 1 / 3, "B"), made(9 + 1 / 12, 9.25, "C"),
+             made(9 + 1 / 3, 9 + 2 / 3, "D")]
         )
-    )
+    )  # fmt: skip
     assert placed["A"].left == 0.0 and placed["C"].left == 2 / 3
     assert (placed["D"].left, placed["D"].right) == (1 / 3, 1.0)
 
@@ -88,3 +89,17 @@ def test_blocks_side_by_side_never_cover_each_other(spans: list[tuple[int, int]]
     # Drawing order: nothing is drawn over a block laid over it.
     depths = [p.depth for p in placements if p.block.day == DAY]
     assert depths == sorted(depths)
+
+
+def test_a_visit_at_the_start_of_a_long_job_leaves_the_job_full_width() -> None:
+    placed = by_title(place_blocks([made(8, 17, "Oakwood kitchen"), made(8, 9, "Visit")]))
+    job, visit = placed["Oakwood kitchen"], placed["Visit"]
+    assert job.full_width and job.words_end == 0.5  # its title keeps the left half
+    assert (visit.left, visit.right, visit.depth) == (0.5, 1.0, 1)
+
+
+def test_two_blocks_of_about_the_same_length_starting_together_share_the_width() -> None:
+    placed = by_title(place_blocks([made(8, 10, "Job"), made(8, 9.5, "Visit")]))
+    assert (placed["Job"].left, placed["Job"].right) == (0.0, 0.5)
+    assert (placed["Visit"].left, placed["Visit"].right) == (0.5, 1.0)
+    assert placed["Job"].words_end == 0.5

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from planner_kit import FRI, LEFT, MON, TUE, WED, open_window
+from planner_kit import FRI, LEFT, MON, THU, TUE, WED, open_window
 from PySide6.QtCore import QEvent, QPoint, QRectF
 from PySide6.QtGui import QHelpEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip
@@ -38,6 +38,8 @@ def window(qtbot: QtBot, store: Store, paths: DataPaths) -> Iterator[MainWindow]
             at(WED, "10:00", "10:30", Area.MARKETING, HOSTILE),
             at(MON, "05:00", "05:30", Area.MARKETING, "Early post"),
             at(FRI, "22:30", "23:30", Area.ADMIN, "Books"),
+            at(THU, "08:00", "16:00", Area.PRODUCTION, "Bathroom refit – Lee"),
+            at(THU, "08:00", "09:00", Area.SALES, "Survey"),
         ])  # fmt: skip
     yield open_window(qtbot, paths, store)
 
@@ -61,6 +63,19 @@ def test_a_long_job_keeps_its_full_width_under_a_visit(window: MainWindow, qtbot
     strip = QPoint(int(job.left() + 8), int(visit.center().y()))
     qtbot.mouseClick(canvas, LEFT, pos=strip)
     assert canvas.selected().title == "Oakwood kitchen refit"
+
+
+def test_a_visit_at_the_start_of_a_job_leaves_the_job_full_width(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    canvas = window.canvas
+    job, survey = rect_of(window, "Bathroom refit – Lee"), rect_of(window, "Survey")
+    assert job.width() >= canvas.geometry_.column_width - 6
+    assert abs(survey.center().x() - job.right() + survey.width() / 2) < 2  # its right half
+    placement = next(p for p in canvas.placements if p.block.title == "Bathroom refit – Lee")
+    assert canvas.geometry_.words_right(placement) <= survey.left() + 1  # title not hidden
+    qtbot.mouseClick(canvas, LEFT, pos=QPoint(int(job.left() + 10), int(survey.center().y())))
+    assert canvas.selected().title == "Bathroom refit – Lee"
 
 
 def dark_pixels(image: QImage, rect: QRectF) -> int:

@@ -239,7 +239,8 @@ def _band_height(sheet: WeekSheet, blocks: list[TimeBlock]) -> float:
 
 @dataclass(frozen=True)
 class BlockBox:
-    """Where a block is drawn on the page; `raised` when it lies over another."""
+    """Where a block is drawn on the page; `raised` when it lies over another; its
+    words within `words_w` (short of a block laid over its top)."""
 
     block: TimeBlock
     x: float
@@ -247,6 +248,7 @@ class BlockBox:
     w: float
     h: float
     raised: bool
+    words_w: float
 
 
 def block_boxes(sheet: WeekSheet, x: float, y: float, w: float, h: float) -> list[BlockBox]:
@@ -266,11 +268,12 @@ def block_boxes(sheet: WeekSheet, x: float, y: float, w: float, h: float) -> lis
         block_top = shape.top - (start - first) * shape.per_minute
         # A hair's gap at the bottom keeps back-to-back blocks apart.
         block_h = max((end - start) * shape.per_minute - 0.7, 1.2)
-        boxes.append(
-            BlockBox(
-                block, left, block_top - block_h, max(width, 0.8), block_h, placement.depth > 0
-            )
-        )
+        width = max(width, 0.8)
+        words_w = width
+        if placement.words_end < placement.right:  # a block lies over its top
+            words_w = (placement.words_end - placement.left) * usable - 0.8
+        raised = placement.depth > 0
+        boxes.append(BlockBox(block, left, block_top - block_h, width, block_h, raised, words_w))
     return boxes
 
 
@@ -334,7 +337,7 @@ def draw_week_grid(
     )
     # Blocks: alone full width, laid over a longer one, or side by side
     for box in block_boxes(sheet, x, y, w, h):
-        _draw_block(canvas, box.block, box.x, box.y, box.w, box.h, box.raised)
+        _draw_block(canvas, box)
     _draw_legend(canvas, cols_x, y)
     canvas.restoreState()
 
@@ -398,14 +401,13 @@ def _draw_day_head(
     _text(canvas, _fit(note, REGULAR, 7, w - 4), x + 3, top + 4, REGULAR, 7)
 
 
-def _draw_block(
-    canvas: Canvas, block: TimeBlock, x: float, y: float, w: float, h: float, raised: bool
-) -> None:
+def _draw_block(canvas: Canvas, box: BlockBox) -> None:
+    block, x, y, w, h = box.block, box.x, box.y, box.w, box.h
     colour = HexColor(AREA_HEX[block.area])
     skipped = block.status is BlockStatus.SKIPPED
     done = block.status is BlockStatus.DONE
     canvas.saveState()
-    if raised:  # a white rim, so its edge shows on the block under it
+    if box.raised:  # a white rim, so its edge shows on the block under it
         canvas.setStrokeColor(white)
         canvas.setLineWidth(2.2)
         canvas.rect(x, y, w, h, stroke=1, fill=0)
@@ -426,7 +428,7 @@ def _draw_block(
     canvas.clipPath(clip, stroke=0, fill=0)
 
     text_x = x + bar + 1.6
-    text_w = w - bar - 3.0
+    text_w = box.words_w - bar - 3.0
     tick_w = 7.0 if done and w >= 8 and h >= 6.5 else 0.0
     if tick_w:
         _draw_tick(canvas, x + w - 1.5, y + h - 1.5, INK)

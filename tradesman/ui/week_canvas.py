@@ -216,6 +216,7 @@ class WeekCanvas(QWidget):
                 week_painter.draw_block(
                     painter, rect, block, palette, block.id == self.selected_id,
                     block.id in self.repeating, fonts, raised=placement.depth > 0,
+                    words_right=geometry.words_right(placement),
                 )  # fmt: skip
         if drag and drag.active and drag.preview is not None:
             preview = drag.preview

@@ -65,6 +65,12 @@ class WeekGeometry:
         height = max(6.0, self.y_of(block.end) - top - 1)
         return QRectF(left, top, max(1.0, right - left), height)
 
+    def words_right(self, placement: Placement) -> float:
+        """Where the block's words must stop: short of a block laid over its top."""
+        index = (placement.block.day - self.week.start).days
+        usable = self.column_width - 2 * BLOCK_GAP
+        return self.column_left(index) + BLOCK_GAP + placement.words_end * usable
+
     def slot_rect(self, day: date, start: int, end: int) -> QRectF:
         """A box for a stretch of a day that is not (yet) a block: a new block, the cursor."""
         index = (day - self.week.start).days

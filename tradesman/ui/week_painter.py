@@ -99,10 +99,12 @@ def draw_block(
     repeating: bool,
     fonts: BlockFonts,
     raised: bool = False,
+    words_right: float | None = None,
 ) -> None:
     """Planned: a light wash of the area colour with a solid edge; done: solid, with a
     tick; skipped: only a dashed outline, the title struck through. A block `raised`
-    over another gets a thin rim of the background, so its edge shows on the one under."""
+    over another gets a thin rim of the background, so its edge shows on the one under;
+    the words stop at `words_right` (short of a block laid over this one's top)."""
     colour = area_colour(block.area)
     base = palette.color(QPalette.ColorRole.Base)
     text_colour = palette.color(QPalette.ColorRole.Text)
@@ -136,6 +138,8 @@ def draw_block(
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    if words_right is not None and words_right < inner.right():
+        inner.setRight(max(inner.left(), words_right - 2))
     _draw_block_text(painter, inner, block, text_colour, repeating, fonts)
 
 
