@@ -545,3 +545,17 @@ def test_a_late_tasks_due_date_prints_in_full() -> None:
     tasks = [Task("Send the Harris quote", Area.SALES, due=date(2026, 10, 27))]
     text = flat(text_of(render(week_sheet(tasks=tasks))))
     assert "late · 27 Oct" in text
+
+
+def test_a_visit_at_the_start_of_a_job_prints_over_its_right_half() -> None:
+    from tradesman.reports.week_pdf import block_boxes
+
+    blocks = [
+        block(5, "08:00", "12:00", Area.PRODUCTION, "Bathroom refit – Lee"),
+        block(5, "08:00", "09:00", Area.SALES, "Survey"),
+    ]
+    boxes = {box.block.title: box for box in block_boxes(week_sheet(blocks=blocks), 0, 0, 600, 450)}
+    job, survey = boxes["Bathroom refit – Lee"], boxes["Survey"]
+    column = (600 - 27) / 7
+    assert job.w >= column - 3 and job.words_w <= survey.x - job.x  # its title stays visible
+    assert survey.raised and abs(survey.x + survey.w - (job.x + job.w)) < 1
