@@ -409,7 +409,7 @@ def test_a_block_shows_time_area_and_title_when_there_is_room() -> None:
 
     register_fonts()
     made = block(0, "07:00", "09:00", Area.MARKETING, "Photograph the finished kitchen")
-    _, lines = block_lines(made, 90, 80)
+    _, lines = block_lines(made, 120, 80)  # (about a column and a half of A4 at 8 pt)
     assert lines[0] == ("07:00–09:00 · Marketing", "")
     assert " ".join(rest for _, rest in lines[1:]) == "Photograph the finished kitchen"
     _, lines = block_lines(made, 60, 9)  # a quarter hour: one line
@@ -466,3 +466,96 @@ def test_paper_names_and_sizes() -> None:
     assert Paper.A4.size == pytest.approx((595.28, 841.89), abs=0.01)
     assert Paper.LETTER.landscape == (792.0, 612.0)
     assert Paper("letter") is Paper.LETTER
+
+
+# -- issue 12: overlaps, short blocks, stray blocks, reading from a step away ----------
+
+
+def title_sizes(data: bytes) -> dict[str, float]:
+    """Each piece of text on the page with the size it is printed at (the largest, if
+    it is printed more than once)."""
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, cm: object, tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            scale = abs(tm[3]) if tm and tm[3] else 1.0
+            sizes[text.strip()] = max(sizes.get(text.strip(), 0.0), size * scale)
+
+    reader(data).pages[0].extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_block_titles_and_times_print_big_enough_to_read_on_the_wall() -> None:
+    data = render(week_sheet())
+    sizes = title_sizes(data)
+    staircase = next(size for text, size in sizes.items() if "Staircase" in text)
+    assert staircase >= 8.0
+    time = next(size for text, size in sizes.items() if text.startswith("13:00–16:00"))
+    assert time >= 7.5
+    assert "Bold" in str(font_names(data))
+
+
+def test_a_long_job_under_a_visit_prints_full_width_with_whole_words() -> None:
+    from tradesman.reports.week_pdf import block_boxes
+
+    blocks = [
+        block(1, "08:00", "17:00", Area.PRODUCTION, "Oakwood kitchen refit"),
+        block(1, "10:00", "11:00", Area.SALES, "Visit"),
+    ]
+    boxes = {box.block.title: box for box in block_boxes(week_sheet(blocks=blocks), 0, 0, 600, 450)}
+    job, visit = boxes["Oakwood kitchen refit"], boxes["Visit"]
+    column = (600 - 27) / 7
+    assert job.w >= column - 3  # the whole column, not a third of it
+    assert visit.x > job.x + column / 5 and visit.raised
+    text = flat(text_of(render(week_sheet(blocks=blocks))))
+    assert "Oakwood kitchen refit" in text
+    assert "Oakw ood" not in text
+
+
+def test_a_word_wider_than_the_block_is_shortened_never_broken() -> None:
+    from tradesman.reports.fonts import REGULAR, register_fonts
+    from tradesman.reports.week_pdf import wrap_text
+
+    register_fonts()
+    lines = wrap_text("Oakwood Brackenthorpe kitchen", REGULAR, 8.5, 30)
+    for line in lines:
+        assert line in ("Oakwood", "kitchen") or line.endswith("…"), lines
+    assert not any(line in ("Oakw", "ood", "Bracke") for line in lines)
+
+
+def test_a_stray_block_at_night_goes_in_a_band_and_leaves_the_work_day_tall() -> None:
+    from tradesman.reports.week_pdf import hours_shown, stray_blocks
+
+    blocks = [
+        *normal_blocks(),
+        block(2, "02:00", "02:30", Area.ADMIN, "Alarm call-out"),
+        block(3, "23:00", "23:30", Area.ADMIN, "Books late"),
+    ]
+    sheet = week_sheet(blocks=blocks)
+    assert hours_shown(sheet) == (7 * 60, 18 * 60)
+    early, late = stray_blocks(sheet, *hours_shown(sheet))
+    assert [b.title for b in early] == ["Alarm call-out"]
+    assert [b.title for b in late] == ["Books late"]
+    text = flat(text_of(render(sheet)))
+    assert "02:00 Alarm call-out" in text and "23:00 Books late" in text
+    assert "03:00" not in text and "21:00" not in text  # no night hours printed
+
+
+def test_a_late_tasks_due_date_prints_in_full() -> None:
+    tasks = [Task("Send the Harris quote", Area.SALES, due=date(2026, 10, 27))]
+    text = flat(text_of(render(week_sheet(tasks=tasks))))
+    assert "late · 27 Oct" in text
+
+
+def test_a_visit_at_the_start_of_a_job_prints_over_its_right_half() -> None:
+    from tradesman.reports.week_pdf import block_boxes
+
+    blocks = [
+        block(5, "08:00", "12:00", Area.PRODUCTION, "Bathroom refit – Lee"),
+        block(5, "08:00", "09:00", Area.SALES, "Survey"),
+    ]
+    boxes = {box.block.title: box for box in block_boxes(week_sheet(blocks=blocks), 0, 0, 600, 450)}
+    job, survey = boxes["Bathroom refit – Lee"], boxes["Survey"]
+    column = (600 - 27) / 7
+    assert job.w >= column - 3 and job.words_w <= survey.x - job.x  # its title stays visible
+    assert survey.raised and abs(survey.x + survey.w - (job.x + job.w)) < 1

@@ -281,18 +281,22 @@ def test_settings_change_the_split_and_undo(planner: Planner) -> None:
     assert "30%" in planner.window.split_panel.planned.gap.text()
 
 
-def test_overlapping_blocks_sit_side_by_side_and_the_panel_says_so(planner: Planner) -> None:
+def test_an_overlapping_block_lies_over_the_long_one_and_the_panel_says_so(
+    planner: Planner,
+) -> None:
     planner.window.set_paint_area(Area.ADMIN)
     planner.drag(
         planner.at(TUE, 12.6), planner.at(TUE, 11)
     )  # drawn upwards, from below the kitchen
     planner.qtbot.keyClicks(planner.canvas._title_editor, "Invoices")
     planner.qtbot.keyClick(planner.canvas._title_editor, Qt.Key.Key_Return)
-    lanes = {p.block.title: (p.lane, p.lanes) for p in planner.canvas.placements}
-    assert lanes["Kitchen – Patel"] == (0, 2) and lanes["Invoices"] == (1, 2)
+    depth = {p.block.title: p.depth for p in planner.canvas.placements}
+    assert depth == {"Kitchen – Patel": 0, "Invoices": 1, "Site visit": 0}
     kitchen = planner.canvas.block_rect(planner.block("Kitchen – Patel").id)
     invoices = planner.canvas.block_rect(planner.block("Invoices").id)
-    assert kitchen.right() <= invoices.left()
+    # The kitchen keeps its whole width; the later block lies over its right-hand side.
+    assert kitchen.width() >= planner.canvas.geometry_.column_width - 6
+    assert kitchen.left() + 20 < invoices.left() and invoices.right() <= kitchen.right() + 1
     assert "1 h of blocks overlap" in planner.window.split_panel.notes()
 
 

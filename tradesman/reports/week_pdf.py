@@ -17,6 +17,7 @@ says which is which.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
 
@@ -57,11 +58,16 @@ HEADER_HEIGHT = 40.0
 HOUR_LABEL_WIDTH = 27.0
 DAY_HEADER_HEIGHT = 24.0
 LEGEND_HEIGHT = 14.0
-# Text inside blocks
-TITLE_SIZE = 6.8
-HEAD_SIZE = 6.3
-LINE_STEP = 7.7
-SMALLEST_SIZE = 4.3  # smaller than this does not read on paper
+# Text inside blocks: sized to read at arm's length on a wall (about 8-9 pt)
+TITLE_SIZE = 8.5
+HEAD_SIZE = 8.0  # the times, in bold
+LINE_STEP = 9.6
+SMALLEST_SIZE = 5.0  # smaller than this does not read on paper
+# Blocks this far outside the work day print in a compact band, not as hours of grid
+STRAY_AFTER = 120  # minutes
+BAND_SIZE = 7.0
+BAND_LINE = 9.0
+BAND_LINES = 3  # per day; more are counted ("+2 more")
 ASCENT, DESCENT = 0.76, 0.24  # the bundled font's, as shares of its size
 
 # The side column
@@ -156,8 +162,9 @@ def _draw_header(canvas: Canvas, sheet: WeekSheet, x: float, top: float, w: floa
 
 
 def hours_shown(sheet: WeekSheet) -> tuple[int, int]:
-    """The whole hours the grid runs over: the work day, widened to every block."""
-    blocks = [b for b in sheet.blocks if sheet.week.contains(b.day)]
+    """The whole hours the grid runs over: the work day, widened to every block that is
+    not a stray far outside it (see `stray_blocks`)."""
+    blocks = [b for b in sheet.blocks if sheet.week.contains(b.day) and not _stray(sheet, b)]
     first = min([sheet.day_start, *(b.start for b in blocks)])
     last = max([sheet.day_end, *(b.end for b in blocks)])
     first = max(0, min(first, MINUTES_PER_DAY - 60)) // 60 * 60
@@ -165,29 +172,133 @@ def hours_shown(sheet: WeekSheet) -> tuple[int, int]:
     return first, last
 
 
+def _stray(sheet: WeekSheet, block: TimeBlock) -> bool:
+    """A block that ends long before the work day starts or starts long after it ends:
+    an alarm call-out at 2 in the morning would otherwise squash every hour of the week."""
+    return block.end <= sheet.day_start - STRAY_AFTER or block.start >= sheet.day_end + STRAY_AFTER
+
+
+def stray_blocks(
+    sheet: WeekSheet, first: int, last: int
+) -> tuple[list[TimeBlock], list[TimeBlock]]:
+    """The week's blocks wholly before `first` (early) and wholly after `last` (late),
+    each by day and time."""
+    blocks = sorted(
+        (b for b in sheet.blocks if sheet.week.contains(b.day)), key=lambda b: (b.day, b.start)
+    )
+    return [b for b in blocks if b.end <= first], [b for b in blocks if b.start >= last]
+
+
+@dataclass(frozen=True)
+class GridShape:
+    """Where the parts of the week grid go on the page."""
+
+    first: int  # the minutes the hours run over
+    last: int
+    cols_x: float
+    col_w: float
+    top: float  # of the hours
+    bottom: float
+    early: list[TimeBlock]
+    late: list[TimeBlock]
+    early_h: float  # the bands for stray blocks (0 when there are none)
+    late_h: float
+
+    @property
+    def per_minute(self) -> float:
+        return (self.top - self.bottom) / (self.last - self.first)
+
+    def column_x(self, day_index: int) -> float:
+        return self.cols_x + day_index * self.col_w
+
+
+def grid_shape(sheet: WeekSheet, x: float, y: float, w: float, h: float) -> GridShape:
+    first, last = hours_shown(sheet)
+    early, late = stray_blocks(sheet, first, last)
+    early_h, late_h = _band_height(sheet, early), _band_height(sheet, late)
+    return GridShape(
+        first=first,
+        last=last,
+        cols_x=x + HOUR_LABEL_WIDTH,
+        col_w=(w - HOUR_LABEL_WIDTH) / 7,
+        top=y + h - DAY_HEADER_HEIGHT - early_h,
+        bottom=y + LEGEND_HEIGHT + late_h,
+        early=early,
+        late=late,
+        early_h=early_h,
+        late_h=late_h,
+    )
+
+
+def _band_height(sheet: WeekSheet, blocks: list[TimeBlock]) -> float:
+    if not blocks:
+        return 0.0
+    most = max(sum(1 for b in blocks if b.day == day) for day in sheet.week.days)
+    return min(most, BAND_LINES) * BAND_LINE + 4
+
+
+@dataclass(frozen=True)
+class BlockBox:
+    """Where a block is drawn on the page; `raised` when it lies over another; its
+    words within `words_w` (short of a block laid over its top)."""
+
+    block: TimeBlock
+    x: float
+    y: float
+    w: float
+    h: float
+    raised: bool
+    words_w: float
+
+
+def block_boxes(sheet: WeekSheet, x: float, y: float, w: float, h: float) -> list[BlockBox]:
+    """The week's blocks in the hours, placed as the window places them (the long job
+    full width, a later visit laid over its right-hand side), in drawing order."""
+    shape = grid_shape(sheet, x, y, w, h)
+    first, last = shape.first, shape.last
+    blocks = [b for b in sheet.blocks if sheet.week.contains(b.day)]
+    blocks = [b for b in blocks if b.end > first and b.start < last]
+    boxes = []
+    for placement in place_blocks(blocks):
+        block = placement.block
+        usable = shape.col_w - 2
+        left = shape.column_x((block.day - sheet.week.start).days) + 1 + placement.left * usable
+        width = (placement.right - placement.left) * usable - (0.8 if placement.right < 1 else 0)
+        start, end = max(block.start, first), min(max(block.end, block.start), last)
+        block_top = shape.top - (start - first) * shape.per_minute
+        # A hair's gap at the bottom keeps back-to-back blocks apart.
+        block_h = max((end - start) * shape.per_minute - 0.7, 1.2)
+        width = max(width, 0.8)
+        words_w = width
+        if placement.words_end < placement.right:  # a block lies over its top
+            words_w = (placement.words_end - placement.left) * usable - 0.8
+        raised = placement.depth > 0
+        boxes.append(BlockBox(block, left, block_top - block_h, width, block_h, raised, words_w))
+    return boxes
+
+
 def draw_week_grid(
     canvas: Canvas, sheet: WeekSheet, x: float, y: float, w: float, h: float
 ) -> None:
     """Seven day columns and the hours of the day, with the week's blocks in them."""
-    first, last = hours_shown(sheet)
-    cols_x = x + HOUR_LABEL_WIDTH
-    col_w = (w - HOUR_LABEL_WIDTH) / 7
-    top = y + h - DAY_HEADER_HEIGHT  # the top of the hours
-    bottom = y + LEGEND_HEIGHT
-    per_minute = (top - bottom) / (last - first)
+    shape = grid_shape(sheet, x, y, w, h)
+    first, last = shape.first, shape.last
+    cols_x, col_w = shape.cols_x, shape.col_w
+    top, bottom = shape.top, shape.bottom
+    per_minute = shape.per_minute
     per_hour = per_minute * 60
+    heads_top = y + h - DAY_HEADER_HEIGHT
+    floor = y + LEGEND_HEIGHT
 
     canvas.saveState()
     # Days off, shaded
     canvas.setFillColor(HexColor(SHADE))
     for column, day in enumerate(sheet.week.days):
         if day.weekday() not in sheet.work_days:
-            canvas.rect(
-                cols_x + column * col_w, bottom, col_w, top - bottom + DAY_HEADER_HEIGHT, 0, 1
-            )
+            canvas.rect(cols_x + column * col_w, floor, col_w, y + h - floor, 0, 1)
     # Day names and dates
     for column, day in enumerate(sheet.week.days):
-        _draw_day_head(canvas, day, cols_x + column * col_w, top, col_w, sheet)
+        _draw_day_head(canvas, day, cols_x + column * col_w, heads_top, col_w, sheet)
     # Hour lines and labels, half hours when there is room
     label_every = 1 if per_hour >= 13 else 2 if per_hour >= 6.5 else 3
     for minute in range(first, last + 1, 30):
@@ -209,34 +320,68 @@ def draw_week_grid(
             size = min(6.5, per_hour * label_every - 1)
             canvas.setFont(REGULAR, size)
             canvas.drawRightString(cols_x - 2.5, line_y - size * ASCENT - 1, format_clock(minute))
+    # The bands for stray blocks, above and below the hours
+    if shape.early:
+        _draw_band(canvas, sheet, shape, shape.early, heads_top, "early")
+    if shape.late:
+        _draw_band(canvas, sheet, shape, shape.late, bottom + shape.late_h, "late")
     # Day columns
     canvas.setStrokeColor(HexColor(RULE))
     canvas.setLineWidth(0.6)
     for column in range(8):
         line_x = cols_x + column * col_w
-        canvas.line(line_x, bottom, line_x, top + DAY_HEADER_HEIGHT)
-    canvas.line(cols_x, bottom, cols_x + 7 * col_w, bottom)
-    canvas.line(cols_x, top + DAY_HEADER_HEIGHT, cols_x + 7 * col_w, top + DAY_HEADER_HEIGHT)
-    # Blocks, overlapping ones side by side
-    blocks = [b for b in sheet.blocks if sheet.week.contains(b.day)]
-    for placement in place_blocks(blocks):
-        block = placement.block
-        column = (block.day - sheet.week.start).days
-        lane_w = (col_w - 2) / placement.lanes
-        start, end = max(block.start, first), min(max(block.end, block.start), last)
-        block_top = top - (start - first) * per_minute
-        # A hair's gap at the bottom keeps back-to-back blocks apart.
-        block_h = max((end - start) * per_minute - 0.7, 1.2)
-        _draw_block(
-            canvas,
-            block,
-            cols_x + column * col_w + 1 + placement.lane * lane_w,
-            block_top - block_h,
-            max(lane_w - 0.8, 0.8),
-            block_h,
-        )
+        canvas.line(line_x, floor, line_x, heads_top + DAY_HEADER_HEIGHT)
+    canvas.line(cols_x, floor, cols_x + 7 * col_w, floor)
+    canvas.line(
+        cols_x, heads_top + DAY_HEADER_HEIGHT, cols_x + 7 * col_w, heads_top + DAY_HEADER_HEIGHT
+    )
+    # Blocks: alone full width, laid over a longer one, or side by side
+    for box in block_boxes(sheet, x, y, w, h):
+        _draw_block(canvas, box)
     _draw_legend(canvas, cols_x, y)
     canvas.restoreState()
+
+
+def _draw_band(
+    canvas: Canvas,
+    sheet: WeekSheet,
+    shape: GridShape,
+    blocks: list[TimeBlock],
+    band_top: float,
+    name: str,
+) -> None:
+    """Stray blocks as lines of text ('02:00 Alarm call-out'), in a shaded band with
+    `name` ('early', 'late') where the hour labels are."""
+    height = shape.early_h if name == "early" else shape.late_h
+    canvas.setFillColor(HexColor(SHADE))
+    canvas.rect(shape.cols_x, band_top - height, 7 * shape.col_w, height, stroke=0, fill=1)
+    canvas.setStrokeColor(HexColor(RULE))
+    canvas.setLineWidth(0.6)
+    edge = band_top - height if name == "early" else band_top
+    canvas.line(shape.cols_x, edge, shape.cols_x + 7 * shape.col_w, edge)
+    canvas.setFillColor(HexColor(SOFT_INK))
+    _text(canvas, name, shape.cols_x - 2.5 - stringWidth(name, REGULAR, 6.5),
+          band_top - 2 - 6.5 * ASCENT - 1, REGULAR, 6.5)  # fmt: skip
+    for column, day in enumerate(sheet.week.days):
+        on_day = [b for b in blocks if b.day == day]
+        if len(on_day) > BAND_LINES:
+            shown, more = on_day[: BAND_LINES - 1], len(on_day) - BAND_LINES + 1
+        else:
+            shown, more = on_day, 0
+        x = shape.column_x(column) + 2
+        room = shape.col_w - 3.5
+        baseline = band_top - 2 - BAND_SIZE * ASCENT
+        for block in shown:
+            time = format_clock(block.start)
+            canvas.setFillColor(HexColor(INK))
+            _text(canvas, time, x, baseline, BOLD, BAND_SIZE)
+            used = stringWidth(time + " ", BOLD, BAND_SIZE)
+            title = _fit(one_line(block.title), REGULAR, BAND_SIZE, room - used)
+            _text(canvas, title, x + used, baseline, REGULAR, BAND_SIZE)
+            baseline -= BAND_LINE
+        if more:
+            canvas.setFillColor(HexColor(SOFT_INK))
+            _text(canvas, f"+{more} more", x, baseline, REGULAR, BAND_SIZE)
 
 
 def _draw_day_head(
@@ -256,11 +401,16 @@ def _draw_day_head(
     _text(canvas, _fit(note, REGULAR, 7, w - 4), x + 3, top + 4, REGULAR, 7)
 
 
-def _draw_block(canvas: Canvas, block: TimeBlock, x: float, y: float, w: float, h: float) -> None:
+def _draw_block(canvas: Canvas, box: BlockBox) -> None:
+    block, x, y, w, h = box.block, box.x, box.y, box.w, box.h
     colour = HexColor(AREA_HEX[block.area])
     skipped = block.status is BlockStatus.SKIPPED
     done = block.status is BlockStatus.DONE
     canvas.saveState()
+    if box.raised:  # a white rim, so its edge shows on the block under it
+        canvas.setStrokeColor(white)
+        canvas.setLineWidth(2.2)
+        canvas.rect(x, y, w, h, stroke=1, fill=0)
     canvas.setLineWidth(0.6)
     canvas.setStrokeColor(colour)
     canvas.setFillColor(white if skipped else tint(colour, 0.24))
@@ -278,7 +428,7 @@ def _draw_block(canvas: Canvas, block: TimeBlock, x: float, y: float, w: float, 
     canvas.clipPath(clip, stroke=0, fill=0)
 
     text_x = x + bar + 1.6
-    text_w = w - bar - 3.0
+    text_w = box.words_w - bar - 3.0
     tick_w = 7.0 if done and w >= 8 and h >= 6.5 else 0.0
     if tick_w:
         _draw_tick(canvas, x + w - 1.5, y + h - 1.5, INK)
@@ -287,7 +437,7 @@ def _draw_block(canvas: Canvas, block: TimeBlock, x: float, y: float, w: float, 
     colour_of_text = HexColor(SOFT_INK if skipped else INK)
     line_top = y + h - 0.9
     for index, (head, title) in enumerate(lines):
-        baseline = line_top - ASCENT * size - index * LINE_STEP
+        baseline = line_top - ASCENT * size - index * line_step(size)
         canvas.setFillColor(colour_of_text)
         cursor = text_x
         if head:
@@ -315,16 +465,40 @@ def block_lines(
     below it, and its last line ends in "…" when the rest does not fit. A block with
     room for one line shows its start time, letter and as much of the title as fits,
     in smaller letters if it must (a quarter hour on a long day); a block too small
-    even for that shows nothing (its colour and place still say it).
+    even for that shows nothing (its colour and place still say it). The text is
+    `TITLE_SIZE`, or a little smaller when that shows the whole title.
     """
-    room = height - 1.5 - (ASCENT + DESCENT) * TITLE_SIZE
-    size = TITLE_SIZE
+    chosen = _lines_at(TITLE_SIZE, block, width, height, first_line_less)
+    if _cut_short(chosen[1]):
+        for size in SMALLER_SIZES:
+            smaller = _lines_at(size, block, width, height, first_line_less)
+            if smaller[1] and not _cut_short(smaller[1]):
+                return smaller
+    return chosen
+
+
+SMALLER_SIZES = (8.0, 7.5)  # tried when the title does not fit whole at TITLE_SIZE
+
+
+def _cut_short(lines: list[tuple[str, str]]) -> bool:
+    return not lines or lines[-1][1].endswith(ELLIPSIS) or not any(t for _, t in lines)
+
+
+def line_step(size: float) -> float:
+    return LINE_STEP * size / TITLE_SIZE
+
+
+def _lines_at(
+    preferred: float, block: TimeBlock, width: float, height: float, first_line_less: float
+) -> tuple[float, list[tuple[str, str]]]:
+    room = height - 1.5 - (ASCENT + DESCENT) * preferred
+    size = preferred
     if room < 0:  # one line, smaller, if it stays readable
-        size = (height - 1.4) / (ASCENT + DESCENT)
+        size = min(preferred, (height - 1.4) / (ASCENT + DESCENT))
         room = 0
     if size < SMALLEST_SIZE or width < 4:
         return size, []
-    count = int(room // LINE_STEP) + 1
+    count = int(room // line_step(size)) + 1
     head_size = size * HEAD_SIZE / TITLE_SIZE
     first_w = width - first_line_less
     title = one_line(block.title)
@@ -361,23 +535,22 @@ def block_lines(
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking at spaces; a word wider than the line is broken inside."""
+    """Greedy line breaking at spaces. A word is never broken inside ("Oakw / ood"
+    reads as two words): one wider than the line is shortened with "…"."""
     lines: list[str] = []
     current = ""
+
+    def fits(candidate: str) -> bool:
+        return stringWidth(candidate, font, size) <= width
+
     for word in text.split():
         candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= width:
+        if fits(candidate):
             current = candidate
             continue
         if current:
             lines.append(current)
-        while len(word) > 1 and stringWidth(word, font, size) > width:
-            cut = 1
-            while cut < len(word) - 1 and stringWidth(word[: cut + 1], font, size) <= width:
-                cut += 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
+        current = word if fits(word) else shorten(word, fits)
     if current:
         lines.append(current)
     return lines
@@ -532,6 +705,17 @@ def _due_words(task: Task, sheet: WeekSheet) -> tuple[str, bool]:
     return f"{SHORT_DAY_NAMES[task.due.weekday()]} {task.due.day}", False
 
 
+def _due_label(task: Task, sheet: WeekSheet) -> tuple[str, bool]:
+    """The due date as printed beside the task: 'Thu 26', 'late · 3 Nov'."""
+    due, late = _due_words(task, sheet)
+    return (f"late · {due}" if late else due), late
+
+
+def _due_width(task: Task, sheet: WeekSheet) -> float:
+    label, late = _due_label(task, sheet)
+    return stringWidth(label, BOLD if late else REGULAR, 7)
+
+
 def tasks_by_area(tasks: Iterable[Task]) -> list[tuple[Area, list[Task]]]:
     """Tasks grouped by area in the usual order of areas, each group in its given order."""
     groups: dict[Area, list[Task]] = {area: [] for area in AREAS}
@@ -571,7 +755,9 @@ def _draw_tasks(
         empty.drawOn(canvas, x, top - height)
         return top - height
 
-    due_w = min(48.0, max(stringWidth(_due_words(t, sheet)[0], REGULAR, 7) for t in tasks) + 22)
+    # As wide as the widest due date as printed ("late · 27 Oct 2025" in bold), so
+    # none is cut short; two fifths of the column at most, to leave the titles room.
+    due_w = min(w * 0.4, max(_due_width(t, sheet) for t in tasks) + 2)
     title_x = x + 11
     title_w = w - 11 - due_w - 4
     more_h = soft.leading + 2
@@ -599,12 +785,11 @@ def _draw_tasks(
         for task, paragraph, height in group:
             _draw_checkbox(canvas, x + 1, top - 7.8)
             paragraph.drawOn(canvas, title_x, top - height)
-            due, late = _due_words(task, sheet)
-            canvas.setFont(BOLD if late else REGULAR, 7)
+            due, late = _due_label(task, sheet)
+            font = BOLD if late else REGULAR
+            canvas.setFont(font, 7)
             canvas.setFillColor(HexColor(INK if late else SOFT_INK))
-            if late:
-                due = f"late · {due}"
-            canvas.drawRightString(x + w, top - 7.6, _fit(due, BOLD, 7, due_w))
+            canvas.drawRightString(x + w, top - 7.6, _fit(due, font, 7, due_w))
             top -= height + TASK_GAP
     if len(chosen) < len(tasks):
         top = _draw_more(canvas, len(tasks) - len(chosen), x, top)

@@ -397,9 +397,16 @@ class MainWindow(QMainWindow):
     def week_view(self) -> WeekView:
         """The calendar, made on first use (after the window's first paint)."""
         if self._week_view is None:
+            from PySide6.QtWidgets import QMenu
+
             from tradesman.ui.week_view import WeekView
 
-            self._week_view = WeekView(self._week)
+            self._week_view = view = WeekView(self._week, self._state)  # zoom remembered there
+            menus = self.menuBar().findChildren(QMenu)
+            view_menu = next(m for m in menus if m.title() == "&View")
+            view_menu.addSeparator()  # (its keys are bound just below, with the others)
+            view_menu.addAction(self._action("Zoom &in", view.zoom_in, ("Ctrl++", "Ctrl+=")))
+            view_menu.addAction(self._action("Zoom &out", view.zoom_out, "Ctrl+-"))
             self._bind_keys()
             self._row.insertWidget(0, self._week_view, 1)
             self._row.takeAt(1)  # the stretch that held its place

@@ -44,6 +44,7 @@ from tradesman.domain.planning import moved, resized
 from tradesman.domain.settings import Settings
 from tradesman.domain.weeks import Week
 from tradesman.ui import week_painter
+from tradesman.ui.literal import tooltip
 from tradesman.ui.palette import area_colour
 from tradesman.ui.task_model import task_id_in
 from tradesman.ui.week_geometry import WeekGeometry
@@ -79,6 +80,7 @@ class WeekCanvas(QWidget):
     context_requested = Signal(object, QPoint)  # TimeBlock, global position
     selection_changed = Signal(object)  # TimeBlock or None
     task_dropped = Signal(int, object, int)  # task id, day, start minute
+    reveal_requested = Signal(int)  # a minute to scroll to (a marker of hidden blocks clicked)
 
     def __init__(self, week: Week, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +151,42 @@ class WeekCanvas(QWidget):
                 return self.geometry_.block_rect(placement)
         raise KeyError(block_id)
 
+    def set_hour_height(self, hour_height: float) -> None:
+        """Zoom the hours: taller hours give short blocks room for their titles."""
+        self.hour_height = hour_height
+        self.setMinimumHeight(int(24 * hour_height))
+        self.resize(self.width(), int(24 * hour_height))  # the scroll area follows at once
+        self.updateGeometry()
+        self.update()
+
+    def shown_rect(self) -> QRectF:
+        """The part of the canvas the scroll area shows now."""
+        shown = self.visibleRegion().boundingRect()
+        return QRectF(shown if not shown.isEmpty() else self.rect())
+
+    def hidden_blocks(self) -> list[HiddenBlocks]:
+        """Each day's blocks wholly above or below the part scrolled into view."""
+        geometry, shown = self.geometry_, self.shown_rect()
+        found = []
+        for index, day in enumerate(self.week.days):
+            on_day = sorted((b for b in self.blocks if b.day == day), key=lambda b: b.start)
+            above = [b for b in on_day if geometry.y_of(b.end) <= shown.top() + 1]
+            below = [b for b in on_day if geometry.y_of(b.start) >= shown.bottom() - 1]
+            for blocks, is_above in ((above, True), (below, False)):
+                if blocks:
+                    found.append(HiddenBlocks(day, is_above, blocks, self._marker_rect(
+                        geometry, shown, index, is_above
+                    )))  # fmt: skip
+        return found
+
+    def _marker_rect(
+        self, geometry: WeekGeometry, shown: QRectF, index: int, above: bool
+    ) -> QRectF:
+        height = week_painter.marker_height(self.font())
+        left = geometry.column_left(index) + 4
+        top = shown.top() + 2 if above else shown.bottom() - height - 2
+        return QRectF(left, top, geometry.column_width - 8, height)
+
     def point_at(self, day: date, minute: int) -> QPoint:
         """The middle of `day`'s column at `minute` (for tests that drag with the mouse)."""
         geometry = self.geometry_
@@ -177,7 +215,8 @@ class WeekCanvas(QWidget):
             if rect.intersects(visible):
                 week_painter.draw_block(
                     painter, rect, block, palette, block.id == self.selected_id,
-                    block.id in self.repeating, fonts,
+                    block.id in self.repeating, fonts, raised=placement.depth > 0,
+                    words_right=geometry.words_right(placement),
                 )  # fmt: skip
         if drag and drag.active and drag.preview is not None:
             preview = drag.preview
@@ -208,6 +247,8 @@ class WeekCanvas(QWidget):
             end = min(MINUTES_PER_DAY, self.cursor_minute + 60)
             rect = geometry.slot_rect(self.cursor_day, self.cursor_minute, end)
             week_painter.draw_cursor(painter, rect, palette)
+        for out in self.hidden_blocks():  # markers of blocks scrolled out of view
+            week_painter.draw_marker(painter, out.rect, out.words(), out.above, palette)
         painter.end()
 
     # -- finding things under the mouse --------------------------------------------
@@ -230,6 +271,10 @@ class WeekCanvas(QWidget):
         if event.button() != Qt.MouseButton.LeftButton or not self.geometry_.in_columns(point):
             return super().mousePressEvent(event)
         geometry = self.geometry_
+        marker = self._marker_at(point)
+        if marker is not None:  # show the hidden blocks
+            self.reveal_requested.emit(max(0, marker.blocks[0].start - 30))
+            return
         block, kind = self.hit(point)
         day = geometry.day_at(point.x())
         minute = geometry.minute_at(point.y())
@@ -318,7 +363,13 @@ class WeekCanvas(QWidget):
             self.select(block)
             self.context_requested.emit(block, event.globalPos())
 
+    def _marker_at(self, point: QPointF) -> HiddenBlocks | None:
+        return next((h for h in self.hidden_blocks() if h.rect.contains(point)), None)
+
     def _set_hover_cursor(self, point: QPointF) -> None:
+        if self._marker_at(point) is not None:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            return
         _, kind = self.hit(point)
         if kind in (DragKind.TOP, DragKind.BOTTOM):
             self.setCursor(Qt.CursorShape.SizeVerCursor)
@@ -511,8 +562,11 @@ class WeekCanvas(QWidget):
     # -- tooltips -------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            marker = self._marker_at(QPointF(event.pos()))
             block, _ = self.hit(QPointF(event.pos()))
-            if block is None:
+            if marker is not None:
+                QToolTip.showText(event.globalPos(), marker.tooltip(), self)
+            elif block is None:
                 QToolTip.hideText()
             else:
                 QToolTip.showText(event.globalPos(), tooltip_text(block), self)
@@ -520,7 +574,34 @@ class WeekCanvas(QWidget):
         return super().event(event)
 
 
+@dataclass(frozen=True)
+class HiddenBlocks:
+    """A day's blocks scrolled out of view above (or below) it, and their marker."""
+
+    day: date
+    above: bool
+    blocks: list[TimeBlock]
+    rect: QRectF
+
+    def words(self) -> str:
+        """'05:15 Early post' for one block, '3 earlier' / '2 later' for more."""
+        if len(self.blocks) == 1:
+            return f"{format_clock(self.blocks[0].start)} {self.blocks[0].title}"
+        return f"{len(self.blocks)} {'earlier' if self.above else 'later'}"
+
+    def tooltip(self) -> str:
+        lines = [
+            f"{format_clock(b.start)}–{format_clock(b.end)} {b.title}" for b in self.blocks[:12]
+        ]
+        if len(self.blocks) > 12:
+            lines.append(f"and {len(self.blocks) - 12} more")
+        lines.append("Click to scroll to them.")
+        return tooltip("\n".join(lines))
+
+
 def tooltip_text(block: TimeBlock) -> str:
+    """The block in full: its whole title (as typed, never read as markup), area,
+    times, status, and the start of its notes."""
     lines = [
         block.title,
         f"{block.area.label}, {format_clock(block.start)}–{format_clock(block.end)} "
@@ -532,4 +613,4 @@ def tooltip_text(block: TimeBlock) -> str:
         lines.append("Repeats")
     if block.notes:
         lines.append(block.notes[:300])
-    return "\n".join(lines)
+    return tooltip("\n".join(lines))

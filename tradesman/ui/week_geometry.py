@@ -55,11 +55,21 @@ class WeekGeometry:
     def block_rect(self, placement: Placement) -> QRectF:
         block = placement.block
         index = (block.day - self.week.start).days
-        lane_width = (self.column_width - 2 * BLOCK_GAP) / placement.lanes
-        left = self.column_left(index) + BLOCK_GAP + placement.lane * lane_width
+        usable = self.column_width - 2 * BLOCK_GAP
+        column_left = self.column_left(index) + BLOCK_GAP
+        left = column_left + placement.left * usable
+        right = column_left + placement.right * usable
+        if placement.right < 1:  # a gap before the block beside it
+            right -= BLOCK_GAP
         top = self.y_of(block.start)
         height = max(6.0, self.y_of(block.end) - top - 1)
-        return QRectF(left, top, lane_width - (BLOCK_GAP if placement.lanes > 1 else 0), height)
+        return QRectF(left, top, max(1.0, right - left), height)
+
+    def words_right(self, placement: Placement) -> float:
+        """Where the block's words must stop: short of a block laid over its top."""
+        index = (placement.block.day - self.week.start).days
+        usable = self.column_width - 2 * BLOCK_GAP
+        return self.column_left(index) + BLOCK_GAP + placement.words_end * usable
 
     def slot_rect(self, day: date, start: int, end: int) -> QRectF:
         """A box for a stretch of a day that is not (yet) a block: a new block, the cursor."""

@@ -98,14 +98,22 @@ def draw_block(
     selected: bool,
     repeating: bool,
     fonts: BlockFonts,
+    raised: bool = False,
+    words_right: float | None = None,
 ) -> None:
     """Planned: a light wash of the area colour with a solid edge; done: solid, with a
-    tick; skipped: only a dashed outline, the title struck through."""
+    tick; skipped: only a dashed outline, the title struck through. A block `raised`
+    over another gets a thin rim of the background, so its edge shows on the one under;
+    the words stop at `words_right` (short of a block laid over this one's top)."""
     colour = area_colour(block.area)
     base = palette.color(QPalette.ColorRole.Base)
     text_colour = palette.color(QPalette.ColorRole.Text)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     inner = rect.adjusted(0.5, 0.5, -0.5, -0.5)
+    if raised:
+        painter.setPen(QPen(base, 2))
+        painter.setBrush(base)
+        painter.drawRoundedRect(inner.adjusted(-1, -1, 1, 1), 5, 5)
     if block.status is BlockStatus.DONE:
         painter.setPen(QPen(colour.darker(130), 1))
         painter.setBrush(colour)
@@ -130,15 +138,19 @@ def draw_block(
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    _draw_block_text(painter, inner.adjusted(7, 2, -4, -2), block, text_colour, repeating, fonts)
+    if words_right is not None and words_right < inner.right():
+        inner.setRight(max(inner.left(), words_right - 2))
+    _draw_block_text(painter, inner, block, text_colour, repeating, fonts)
 
 
-class BlockFonts:
-    """The fonts a block's text uses, made once per paint rather than once per block."""
+class LineFonts:
+    """A bold and a regular font of one size, with their metrics."""
 
-    def __init__(self, base: QFont) -> None:
+    def __init__(self, base: QFont, pixel_size: int | None = None) -> None:
         self.regular = QFont(base)
-        self.bold = QFont(base)
+        if pixel_size is not None:
+            self.regular.setPixelSize(pixel_size)
+        self.bold = QFont(self.regular)
         self.bold.setBold(True)
         self.struck = QFont(self.bold)
         self.struck.setStrikeOut(True)
@@ -146,32 +158,58 @@ class BlockFonts:
         self.regular_metrics = QFontMetricsF(self.regular)
 
 
+SMALLEST_PIXELS = 7  # a one-line title smaller than this does not read
+TITLE_ROOM = 110  # pixels of a shortened title worth keeping beside the start time
+
+
+class BlockFonts(LineFonts):
+    """The fonts a block's text uses, made once per paint rather than once per block;
+    smaller ones for the one line of a short block are made when first needed."""
+
+    def __init__(self, base: QFont) -> None:
+        super().__init__(base)
+        self._base = base
+        self._smaller: dict[int, LineFonts | None] = {}
+
+    def for_one_line(self, height: float) -> LineFonts | None:
+        """The largest fonts whose line fits in `height` pixels, or None."""
+        if self.bold_metrics.height() <= height + 1:
+            return self
+        room = int(height)
+        if room not in self._smaller:
+            fitting = None
+            for pixels in range(max(SMALLEST_PIXELS, room), SMALLEST_PIXELS - 1, -1):
+                fonts = LineFonts(self._base, pixels)
+                if fonts.bold_metrics.height() <= height + 1.5:
+                    fitting = fonts
+                    break
+            self._smaller[room] = fitting
+        return self._smaller[room]
+
+
 def _draw_block_text(
     painter: QPainter,
-    area: QRectF,
+    inner: QRectF,
     block: TimeBlock,
     colour: QColor,
     repeating: bool,
     fonts: BlockFonts,
 ) -> None:
-    if area.height() < 8 or area.width() < 12:
+    area = inner.adjusted(7, 2, -4, -2)
+    if area.width() < 12:
+        return
+    marks = ("✓ " if block.status is BlockStatus.DONE else "") + ("↻ " if repeating else "")
+    line = fonts.bold_metrics.height()
+    if area.height() < 2 * line:  # a short block: title and time on one line
+        _draw_one_line(painter, inner.adjusted(7, 0, -3, 0), block, marks, colour, fonts)
         return
     painter.save()
     painter.setClipRect(area)
     bold = fonts.struck if block.status is BlockStatus.SKIPPED else fonts.bold
     metrics = fonts.bold_metrics
-    line = metrics.height()
-    marks = ("✓ " if block.status is BlockStatus.DONE else "") + ("↻ " if repeating else "")
     times = f"{format_clock(block.start)}–{format_clock(block.end)}"
     painter.setPen(colour)
     painter.setFont(bold)
-    if area.height() < 2 * line:  # a short block: everything on one line
-        title = metrics.elidedText(
-            f"{marks}{block.title}", Qt.TextElideMode.ElideRight, area.width()
-        )
-        painter.drawText(QPointF(area.left(), area.top() + metrics.ascent()), title)
-        painter.restore()
-        return
     lines_for_title = max(1, int((area.height() - line) // line))
     words = f"{marks}{block.title}".split(" ")
     y = area.top() + metrics.ascent()
@@ -195,6 +233,47 @@ def _draw_block_text(
         QPointF(area.left(), y),
         fonts.regular_metrics.elidedText(times + status, Qt.TextElideMode.ElideRight, area.width()),
     )
+    painter.restore()
+
+
+def one_line_text(block: TimeBlock, marks: str, width: float, fonts: LineFonts) -> tuple[str, str]:
+    """What a short block shows on its one line: its title (bold) and, when the title
+    still has room, its start time after it: ("Call back Mrs Patel", "  09:00").
+
+    The title comes first: the time is also said by where the block sits, and the
+    tooltip has both in full."""
+    title = f"{marks}{block.title}"
+    time = f"  {format_clock(block.start)}"
+    time_width = fonts.regular_metrics.horizontalAdvance(time)
+    if fonts.bold_metrics.horizontalAdvance(title) + time_width <= width:
+        return title, time
+    if width - time_width >= TITLE_ROOM:  # a good part of the title, and the time
+        elided = fonts.bold_metrics.elidedText(
+            title, Qt.TextElideMode.ElideRight, width - time_width
+        )
+        return elided, time
+    return fonts.bold_metrics.elidedText(title, Qt.TextElideMode.ElideRight, width), ""
+
+
+def _draw_one_line(
+    painter: QPainter, area: QRectF, block: TimeBlock, marks: str, colour: QColor,
+    fonts: BlockFonts,
+) -> None:  # fmt: skip
+    line_fonts = fonts.for_one_line(area.height())
+    if line_fonts is None or area.width() < 12:
+        return
+    title, time = one_line_text(block, marks, area.width(), line_fonts)
+    metrics = line_fonts.bold_metrics
+    baseline = area.top() + (area.height() - metrics.height()) / 2 + metrics.ascent()
+    painter.save()
+    painter.setClipRect(area)
+    painter.setPen(colour)
+    skipped = block.status is BlockStatus.SKIPPED
+    painter.setFont(line_fonts.struck if skipped else line_fonts.bold)
+    painter.drawText(QPointF(area.left(), baseline), title)
+    if time:
+        painter.setFont(line_fonts.regular)
+        painter.drawText(QPointF(area.left() + metrics.horizontalAdvance(title), baseline), time)
     painter.restore()
 
 
@@ -225,6 +304,31 @@ def draw_now_line(painter: QPainter, geometry: WeekGeometry, index: int, minute:
     painter.setBrush(red)
     painter.drawEllipse(QPointF(left, y), 4, 4)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+
+def marker_height(font: QFont) -> float:
+    return QFontMetricsF(font).height() + 4
+
+
+def draw_marker(
+    painter: QPainter, rect: QRectF, words: str, above: bool, palette: QPalette
+) -> None:
+    """A tab at the top (or bottom) of a day saying it has blocks scrolled out of view:
+    '▲ 05:15 Early post', '▼ 2 later'."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(highlight, 1))
+    painter.setBrush(mix(palette.color(QPalette.ColorRole.Base), highlight, 0.18))
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setPen(palette.color(QPalette.ColorRole.Text))
+    text = f"{'▲' if above else '▼'} {words}"
+    metrics = QFontMetricsF(painter.font())
+    painter.drawText(
+        rect.adjusted(6, 0, -6, 0),
+        Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+        metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 12),
+    )
 
 
 def draw_cursor(painter: QPainter, rect: QRectF, palette: QPalette) -> None:

@@ -1,8 +1,9 @@
-"""The week calendar: the day header over a scrolling canvas of 24 hours."""
+"""The week calendar: the day header over a scrolling canvas of 24 hours, zoomable."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
@@ -13,6 +14,15 @@ from tradesman.domain.settings import Settings
 from tradesman.domain.weeks import Week
 from tradesman.ui.day_header import DayHeader
 from tradesman.ui.week_canvas import WeekCanvas
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+# Pixels per hour, from a whole day on a small screen to a quarter hour with room for
+# two lines of title. 44 fits a work day on a laptop, as before zooming was possible.
+HOUR_HEIGHTS = (24.0, 32.0, 44.0, 56.0, 72.0, 96.0, 128.0)
+DEFAULT_HOUR_HEIGHT = 44.0
+ZOOM_KEY = "calendar/hour_height"  # in the window state file, beside the window's size
 
 
 class _Scroller(QScrollArea):
@@ -33,9 +43,13 @@ class _Scroller(QScrollArea):
 
 
 class WeekView(QWidget):
-    def __init__(self, week: Week, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, week: Week, state: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._state = state
         self.canvas = WeekCanvas(week)
+        self.canvas.set_hour_height(remembered_hour_height(state))
         self.header = DayHeader(self.canvas)
         self.scroller = _Scroller(self.canvas, self.header)
         layout = QVBoxLayout(self)
@@ -44,6 +58,9 @@ class WeekView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.scroller, 1)
         self._scrolled_to_work = False
+        # The markers of blocks out of view sit at the view's edges: redraw on scrolling.
+        self.scroller.verticalScrollBar().valueChanged.connect(self.canvas.update)
+        self.canvas.reveal_requested.connect(self.scroll_to_minute)
         # The now line moves on once a minute.
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)
@@ -63,9 +80,44 @@ class WeekView(QWidget):
         y = int(self.canvas.geometry_.y_of(minute))
         self.scroller.verticalScrollBar().setValue(y)
 
+    # -- zoom -----------------------------------------------------------------------
+    def zoom_in(self) -> None:
+        self.zoom_by(1)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(-1)
+
+    def zoom_by(self, steps: int) -> None:
+        """Taller or shorter hours, keeping the time in the middle of the view in place;
+        remembered for the next start."""
+        current = self.canvas.hour_height
+        index = min(range(len(HOUR_HEIGHTS)), key=lambda i: abs(HOUR_HEIGHTS[i] - current))
+        chosen = HOUR_HEIGHTS[max(0, min(len(HOUR_HEIGHTS) - 1, index + steps))]
+        if chosen == current:
+            return
+        bar = self.scroller.verticalScrollBar()
+        middle = self.scroller.viewport().height() / 2
+        minute_in_middle = self.canvas.geometry_.minute_at(bar.value() + middle)
+        self.canvas.set_hour_height(chosen)
+        bar.setValue(int(self.canvas.geometry_.y_of(minute_in_middle) - middle))
+        if self._state is not None:
+            self._state.setValue(ZOOM_KEY, chosen)
+
     def _tick(self) -> None:
         from datetime import datetime
 
         now = datetime.now()
         self.canvas.now_minute = now.hour * 60 + now.minute
         self.canvas.update()
+
+
+def remembered_hour_height(state: QSettings | None) -> float:
+    """The zoom the owner left the calendar at; the usual one if none, or if the file
+    holds something else (an edited or older state file)."""
+    if state is None:
+        return DEFAULT_HOUR_HEIGHT
+    try:
+        value = float(str(state.value(ZOOM_KEY, DEFAULT_HOUR_HEIGHT)))
+    except ValueError:
+        return DEFAULT_HOUR_HEIGHT
+    return value if value in HOUR_HEIGHTS else DEFAULT_HOUR_HEIGHT
