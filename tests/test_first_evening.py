@@ -11,7 +11,7 @@ from helpers import run_cli
 from literal_kit import TRICKY, read_action, read_button, read_label
 from planner_kit import CTRL, LEFT, MON, SHIFT, TODAY, TUE, Planner
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -35,6 +35,7 @@ from tradesman.store.database import Store
 from tradesman.ui import prompts
 from tradesman.ui.main_window import MainWindow
 from tradesman.ui.operations import Operations
+from tradesman.ui.palette import contrast, readable_accent
 from tradesman.ui.settings_dialog import SettingsDialog
 from tradesman.ui.task_dialog import TaskDialog
 
@@ -272,3 +273,34 @@ def test_the_page_buttons_never_fall_off_the_toolbar(planner: Planner) -> None:
         words = production.toolButtonStyle() is not Qt.ToolButtonStyle.ToolButtonIconOnly
         assert words is (width == 1900)  # the Draw buttons' names go first
     assert window.width() > 500  # no narrower than the buttons need
+
+
+def dark_palette() -> QPalette:
+    """A dark GTK-like theme: dark grey window, light text, a dark blue highlight."""
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#353535"), (QPalette.ColorRole.WindowText, "#eeeeee"),
+        (QPalette.ColorRole.Base, "#2a2a2a"), (QPalette.ColorRole.Text, "#eeeeee"),
+        (QPalette.ColorRole.Highlight, "#15539e"),
+    ):  # fmt: skip
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def test_today_reads_clearly_in_a_dark_theme_and_keeps_the_light_themes_colour(
+    planner: Planner,
+) -> None:
+    dark = dark_palette()
+    assert contrast(dark.color(QPalette.ColorRole.Highlight), QColor("#353535")) < 3  # as GTK's
+    header = planner.window.week_view.header
+    header.setPalette(dark)
+    picture = header.grab().toImage()
+    index = planner.canvas.week.days.index(TODAY)
+    left = int(planner.canvas.geometry_.column_left(index))
+    width = int(planner.canvas.geometry_.column_width)
+    underline = picture.pixelColor(left + width // 2, picture.height() - 2)
+    assert contrast(underline, QColor("#353535")) >= 4.5  # "today" and its line read
+    light = QPalette(QColor("#efefef"))
+    light.setColor(QPalette.ColorRole.Highlight, QColor("#308cc6"))
+    light.setColor(QPalette.ColorRole.WindowText, QColor("#000000"))
+    assert contrast(readable_accent(light), QColor("#efefef")) >= 4.5

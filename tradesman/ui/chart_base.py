@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from tradesman.domain.areas import AREAS, Area
-from tradesman.ui.palette import area_colour
-from tradesman.ui.week_painter import is_dark, mix
+from tradesman.ui.palette import area_colour, mix
+from tradesman.ui.week_painter import is_dark
 
 PADDING = 14.0  # inside the card, around everything drawn
 EXPORT_SCALE = 2.0  # pictures are saved at twice the screen's size, sharp when printed

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QWidget
 
 from tradesman.domain.clock import format_hours
 from tradesman.domain.weeks import SHORT_DAY_NAMES
+from tradesman.ui.palette import mix, readable_accent
 from tradesman.ui.week_canvas import WeekCanvas
 from tradesman.ui.week_geometry import GUTTER
-from tradesman.ui.week_painter import mix
 
 
 class DayHeader(QWidget):
@@ -62,7 +62,7 @@ class DayHeader(QWidget):
             cell = QRectF(left, 0, geometry.column_width, self.height())
             is_today = day == canvas.today
             if is_today:
-                accent = palette.color(QPalette.ColorRole.Highlight)
+                accent = readable_accent(palette)
                 painter.fillRect(QRectF(left, self.height() - 3, geometry.column_width, 3), accent)
                 painter.setPen(accent)
             elif day.weekday() not in canvas.settings.work_days:

@@ -11,7 +11,10 @@ from tradesman.area_colours import AREA_HEX
 from tradesman.domain.areas import Area
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QIcon, QPalette
+
+# WCAG's contrast for normal text: words in this colour read on the window's colour.
+READABLE_CONTRAST = 4.5
 
 
 def area_colour(area: Area) -> QColor:
@@ -32,3 +35,42 @@ def text_on(background: QColor) -> QColor:
     r, g, b = background.redF(), background.greenF(), background.blueF()
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return QColor("#111111") if luminance > 0.55 else QColor("#ffffff")
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours: 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def readable_accent(palette: QPalette) -> QColor:
+    """The theme's highlight colour for words like "today", moved towards the text
+    colour until it reads on the window: a dark theme's dark blue on dark grey does not."""
+    from PySide6.QtGui import QPalette
+
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    accent = QColor(palette.color(QPalette.ColorRole.Highlight))
+    for step in range(1, 11):
+        if contrast(accent, window) >= READABLE_CONTRAST:
+            break
+        accent = mix(palette.color(QPalette.ColorRole.Highlight), text, step / 10)
+    return accent
+
+
+def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
+    """`a` with `share_of_b` of `b` mixed in (0 to 1)."""
+    keep = 1 - share_of_b
+    return QColor.fromRgbF(
+        a.redF() * keep + b.redF() * share_of_b,
+        a.greenF() * keep + b.greenF() * share_of_b,
+        a.blueF() * keep + b.blueF() * share_of_b,
+    )

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from tradesman.domain.clock import format_hours
 from tradesman.domain.tasks import TaskCard, TaskStatus, due_state
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
-from tradesman.ui.palette import area_colour
+from tradesman.ui.palette import area_colour, mix
 from tradesman.ui.task_model import CardRole, HeaderRole, Row
-from tradesman.ui.week_painter import mix
 
 OVERDUE = QColor("#c0392b")
 THIS_WEEK = QColor("#b9770e")

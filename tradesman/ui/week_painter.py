@@ -14,18 +14,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalet
 
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock
-from tradesman.ui.palette import area_colour, text_on
+from tradesman.ui.palette import area_colour, mix, text_on
 from tradesman.ui.week_geometry import GUTTER, WeekGeometry
-
-
-def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
-    """`a` with `share_of_b` of `b` mixed in (0 to 1)."""
-    keep = 1 - share_of_b
-    return QColor.fromRgbF(
-        a.redF() * keep + b.redF() * share_of_b,
-        a.greenF() * keep + b.greenF() * share_of_b,
-        a.blueF() * keep + b.blueF() * share_of_b,
-    )
 
 
 def is_dark(palette: QPalette) -> bool:
