@@ -23,14 +23,19 @@ from test_week_pdf import (
 
 from tradesman.domain.allocation import DayHours, Trend, WeekByDay, WeekShare
 from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.plan import HandOff, HandOffWay, Plan, RampWeek, progress, ramp
 from tradesman.domain.series import Series
+from tradesman.domain.settings import Settings
 from tradesman.domain.split import Split, split_blocks
 from tradesman.domain.tasks import Task
-from tradesman.domain.weeks import format_span
+from tradesman.domain.weeks import Week, format_span
 from tradesman.reports.guidance import GUIDANCE
 from tradesman.reports.paper import Paper
 from tradesman.reports.sheets import PlanSheet, WeekSheet
+from tradesman.services.edits import add_blocks
+from tradesman.services.plan import save_plan
+from tradesman.store.database import Store
 
 START = date(2026, 11, 2)  # the plan's first week: 2-8 Nov; weeks 1-3 have ended by TODAY
 HOURS = 45 * 60
@@ -113,6 +118,7 @@ def plan_sheet(
         plan=plan,
         baseline=baseline,
         baseline_measured=measured,
+        baseline_weeks=tuple(Week(START).plus(-n) for n in (4, 3, 2, 1)) if measured else (),
         ramp=ramp_weeks,
         progress=tuple(progress(ramp_weeks, ACTUAL, TODAY)),
         recent=Split(production=7000, marketing=900, sales=600, admin=500)
@@ -210,8 +216,34 @@ def test_the_cover_gives_the_headline_in_numbers(plan20: tuple[bytes, list[str]]
     assert "business time by week 20 · 21 Mar 2027" in cover  # the plan's last day
     assert "45 h" in cover
     assert "20 weeks, from Monday 2 Nov 2026 to Sunday 21 Mar 2027" in cover
-    assert "measured from your last 4 weeks" in cover
+    assert (
+        "23 % business, measured from your last 4 weeks with hours done before the plan "
+        "(5 Oct – 1 Nov 2026)" in cover
+    )
     assert "3 weeks have ended: 1 on track, 1 behind, 1 with no hours marked done." in cover
+
+
+def test_the_cover_names_the_weeks_really_measured(store: Store) -> None:
+    """Two weeks with hours done before the plan: the cover says two, and which."""
+    from tradesman.services.sheets import plan_sheet as read_plan_sheet
+
+    today = date(2026, 11, 25)
+    with store.writing() as session:
+        for monday in (date(2026, 11, 9), date(2026, 11, 16)):
+            add_blocks(session, [
+                TimeBlock(monday, 420, 900, Area.PRODUCTION, "Job", status=BlockStatus.DONE),
+                TimeBlock(monday + timedelta(days=1), 420, 540, Area.MARKETING, "Photos",
+                          status=BlockStatus.DONE),
+            ])  # fmt: skip
+        save_plan(session, Plan(date(2026, 11, 30), 10, 0.4, 40 * 60))
+    with store.reading() as session:
+        sheet = read_plan_sheet(session, Settings(), today)
+    cover = pages_text(render(sheet))[0]
+    assert (
+        "20 % business, measured from your last 2 weeks with hours done before the plan "
+        "(9–22 Nov 2026)" in cover
+    )
+    assert "4 weeks" not in cover
 
 
 def test_a_typed_in_start_says_so() -> None:

@@ -41,7 +41,7 @@ from reportlab.platypus import (
 
 from tradesman.area_colours import AREA_HEX
 from tradesman.domain.clock import format_clock, format_hours
-from tradesman.domain.plan import Standing, WeekProgress, target_for
+from tradesman.domain.plan import Standing, WeekProgress, measured_from, target_for
 from tradesman.domain.series import Series
 from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import DAY_NAMES, format_day, format_span
@@ -218,7 +218,10 @@ def _cover(sheet: PlanSheet) -> list[Flowable]:
     story += [Paragraph(escape(hours), style["body"]), Spacer(0, 18)]
 
     if sheet.baseline_measured:
-        start_words = f"{percent(sheet.baseline)} business, measured from your last 4 weeks"
+        start_words = (
+            f"{percent(sheet.baseline)} business, measured from "
+            f"{measured_from(sheet.baseline_weeks)}"
+        )
     else:
         start_words = f"{percent(sheet.baseline)} business, as you typed it in"
     facts = [

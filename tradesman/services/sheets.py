@@ -64,8 +64,9 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
         raise NoPlan("There is no plan yet: make one on the Plan page first.")
     if view.baseline.share is None:
         raise NoPlan(
-            "The plan needs to know where you stand today: no hours are marked done yet, "
-            "so type in your business share on the Plan page."
+            "The plan needs to know where you stood before it: no hours are marked done in "
+            "the weeks before its first week, so say your business share with Change plan… "
+            "on the Plan page."
         )
     db = dbapi_connection(session)
     this_week = week_containing(today, settings.week_start)
@@ -76,6 +77,7 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
         plan=view.plan,
         baseline=view.baseline.share,
         baseline_measured=view.baseline.measured,
+        baseline_weeks=view.baseline.measured_weeks,
         ramp=view.ramp,
         progress=view.progress,
         # The last weeks with hours done before this one (the baseline's weeks are
