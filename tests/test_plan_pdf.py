@@ -437,7 +437,15 @@ def test_very_long_names_and_titles_do_not_break_the_layout() -> None:
 def test_guidance_for_each_engine(plan20: tuple[bytes, list[str]]) -> None:
     _, pages = plan20
     text = " ".join(pages)
-    assert "Keeping the four engines running" in text
+    # Three engines (marketing, sales, production), with admin beside them: never four.
+    assert "four engines" not in text.lower()
+    assert "Keeping the three engines running" in text
+    assert (
+        "A one-person trade business runs on three engines: marketing brings the leads, "
+        "sales turns them into signed jobs, and production does the work. Beside them "
+        "sits admin" in text
+    )
+    assert "• Keeping the three engines running" in pages[0]
     assert [engine.area for engine in GUIDANCE] == [
         Area.MARKETING,
         Area.SALES,

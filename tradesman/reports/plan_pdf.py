@@ -6,7 +6,7 @@
 4. Commitments (business time booked every week), and the work to hand off.
 5. This week's plan: the same page as the printed week (landscape).
 6. Every open task by area, with a box to tick.
-7. A few plain points for each of the four engines.
+7. A few plain points for each of the three engines, and for admin beside them.
 
 Every page says "Page X of Y": the canvas keeps each page until the last one is laid
 out, then numbers them all (one pass, so a 104-week plan is not laid out twice).
@@ -262,7 +262,7 @@ def _cover(sheet: PlanSheet) -> list[Flowable]:
         "Commitments and what to hand off",
         "This week's plan",
         "Open tasks",
-        "Keeping the four engines running",
+        "Keeping the three engines running",
     ):
         story.append(Paragraph(escape(part), style["bullet"], bulletText="•"))
     story += [
@@ -592,21 +592,23 @@ def _due_cell(task: Task, today: date) -> Paragraph:
 def _guidance() -> list[Flowable]:
     style = styles()
     story: list[Flowable] = [
-        Paragraph("Keeping the four engines running", style["h1"]),
+        Paragraph("Keeping the three engines running", style["h1"]),
         Paragraph(
-            "A one-person trade business runs on four engines. Marketing brings the leads, "
-            "sales turns them into signed jobs, production does the work, and admin makes "
-            "sure you are paid. A few habits for each:",
+            "A one-person trade business runs on three engines: marketing brings the leads, "
+            "sales turns them into signed jobs, and production does the work. Beside them "
+            "sits admin, which makes sure you are paid. All three compete for your hours "
+            "and need each other, and marketing comes first: without leads, the best quote "
+            "and the best work have nothing to do. A few habits for each, and for admin:",
             style["body"],
         ),
     ]
-    for engine in GUIDANCE:
+    for advice in GUIDANCE:
         part: list[Flowable] = [
-            _area_heading(engine.heading, AREA_HEX[engine.area]),
-            Paragraph(escape(engine.why), style["body"]),
+            _area_heading(advice.heading, AREA_HEX[advice.area]),
+            Paragraph(escape(advice.why), style["body"]),
         ]
         part += [
-            Paragraph(escape(point), style["bullet"], bulletText="•") for point in engine.points
+            Paragraph(escape(point), style["bullet"], bulletText="•") for point in advice.points
         ]
         story.append(KeepTogether(part))
     return story
