@@ -112,7 +112,8 @@ def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:
     """The trend with each week the plan covers aiming for the plan's share that week."""
     return Trend(
         tuple(
-            replace(week, target=target)
+            # (Applied twice, the settings' target is still the one kept.)
+            replace(week, target=target, long_term_target=week.long_term_target or week.target)
             if (target := target_for(ramp, week.week)) is not None
             else week
             for week in trend.weeks
