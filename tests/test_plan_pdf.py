@@ -372,6 +372,21 @@ def test_open_tasks_are_listed_by_area_with_due_dates(plan20: tuple[bytes, list[
         assert f"{area.label} · 1" in text
 
 
+def test_the_widest_due_dates_print_whole_on_one_line() -> None:
+    """A late task from last year and dates a year on, beside a title that fills its
+    cell: the date is never cut ("late · 27…") nor broken over two lines."""
+    tasks = (
+        Task(f"Chase the invoice {LONG}", Area.ADMIN, due=date(2025, 10, 27)),
+        Task(f"Ring the Jones family {LONG}", Area.MARKETING, due=date(2027, 12, 29)),
+        Task("Order oak", Area.PRODUCTION, due=date(2027, 5, 26)),
+    )
+    data = render(plan_sheet(open_tasks=tasks))
+    raw = "\n".join(page.extract_text() for page in reader(data).pages)
+    for whole in ("late · 27 Oct 2025", "Wed 29 Dec 2027", "Wed 26 May 2027"):
+        assert whole in raw  # (raw text: a date broken over two lines would not match)
+    assert "late · 27…" not in raw
+
+
 def test_hundreds_of_long_tasks_run_over_pages() -> None:
     tasks = tuple(
         Task(f"Task {i:03d} {LONG}", AREAS[i % 4], due=None if i % 3 else TODAY + timedelta(days=i))
