@@ -77,7 +77,7 @@ def test_a_plan_three_weeks_back_is_measured_from_the_weeks_before_it(planner: P
     assert page.headline.text().startswith("From 20% business time to 30%")
     assert (
         "Where you stand is measured from your last 3 weeks with hours done before the "
-        "plan (12 Oct – 1 Nov 2026)." in page.details.text()
+        "plan, between 12 Oct and 1 Nov 2026." in page.details.text()
     )
     assert "No hours" not in page.details.text()
 

@@ -217,8 +217,8 @@ def test_the_cover_gives_the_headline_in_numbers(plan20: tuple[bytes, list[str]]
     assert "45 h" in cover
     assert "20 weeks, from Monday 2 Nov 2026 to Sunday 21 Mar 2027" in cover
     assert (
-        "23 % business, measured from your last 4 weeks with hours done before the plan "
-        "(5 Oct – 1 Nov 2026)" in cover
+        "23 % business, measured from your last 4 weeks with hours done before the plan, "
+        "between 5 Oct and 1 Nov 2026" in cover
     )
     assert "3 weeks have ended: 1 on track, 1 behind, 1 with no hours marked done." in cover
 
@@ -240,8 +240,8 @@ def test_the_cover_names_the_weeks_really_measured(store: Store) -> None:
         sheet = read_plan_sheet(session, Settings(), today)
     cover = pages_text(render(sheet))[0]
     assert (
-        "20 % business, measured from your last 2 weeks with hours done before the plan "
-        "(9–22 Nov 2026)" in cover
+        "20 % business, measured from your last 2 weeks with hours done before the plan, "
+        "between 9 Nov and 22 Nov 2026" in cover
     )
     assert "4 weeks" not in cover
 
