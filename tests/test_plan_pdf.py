@@ -274,6 +274,8 @@ def test_the_charts_come_with_a_sentence_each(plan20: tuple[bytes, list[str]]) -
     assert "This week has 49 h planned" in text
     # This week (48) is not over: the latest week that ended is 47.
     assert "8 of the last 12 weeks have hours marked done. The latest, week 47," in text
+    # Week 47 is in the plan: its target is the plan's, and the long-term one stays in view.
+    assert "against the plan's target of 26 % for that week (40 % in the long run)." in text
 
 
 # -- the ramp --------------------------------------------------------------------------

@@ -364,12 +364,21 @@ def trend_sentence(sheet: PlanSheet) -> str:
         return f"No hours are marked done in {count} yet; the chart shows what was planned."
     latest = worked[-1]
     target = target_for(sheet.ramp, latest.week)
-    aim = latest.target if target is None else target
+    if target is None:
+        against = f"against a target of {percent(latest.target)}"
+    else:
+        # The plan's early weeks aim under the long-term target: both are named, so a
+        # lower figure does not read as a lowered target.
+        long_term = latest.target if latest.long_term_target is None else latest.long_term_target
+        against = (
+            f"against the plan's target of {percent(target)} for that week "
+            f"({percent(long_term)} in the long run)"
+        )
     return (
         f"{len(worked)} of the last {len(weeks)} weeks "
         f"{'has' if len(worked) == 1 else 'have'} hours marked done. The latest, "
         f"week {latest.week.number}, was {percent(latest.actual.business_share)} business "
-        f"against a target of {percent(aim)}."
+        f"{against}."
     )
 
 
