@@ -94,10 +94,13 @@ class TrendChart(Chart):
         ]
         long_term = None if self.trend is None else long_term_target(self.trend)
         if long_term is not None:
+            # (Shorter beside the calendar, where the legend would squeeze the lines.)
+            plan_words = "Plan's target" if self.compact else "Plan's target for the week"
+            long_words = "Long-term" if self.compact else "Long-term target"
             return [
                 *lines,
-                ("Plan's target for the week", colours.target_line, "dash"),
-                (f"Long-term target {long_term:.0%}", colours.long_term_line, "dot"),
+                (plan_words, colours.target_line, "dash"),
+                (f"{long_words} {long_term:.0%}", colours.long_term_line, "dot"),
             ]
         # (The settings' target: the same every week.)
         target = "Target" if self.trend is None else f"Target {self.trend.weeks[-1].target:.0%}"
