@@ -64,7 +64,7 @@ def test_a_plan_three_weeks_back_is_measured_from_the_weeks_before_it(planner: P
     dialog = make_plan_starting_three_weeks_back(planner)
     # The dialog measures the plan being made, not next week's proposal.
     assert dialog.use_measured.isEnabled() and dialog.use_measured.isChecked()
-    assert dialog.use_measured.text() == "Measured from the weeks before the plan: 20% business"
+    assert dialog.use_measured.text() == "Measured before the plan: 20% business"
     click(planner, dialog.save_button)
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
 
@@ -88,9 +88,8 @@ def test_no_hours_before_a_past_start_asks_for_a_typed_share(planner: Planner) -
     dialog = make_plan_starting_three_weeks_back(planner)
     assert not dialog.use_measured.isEnabled()
     assert dialog.use_typed.isChecked() and dialog.typed.isEnabled()
-    assert dialog.use_measured.text() == (
-        "Measured from the weeks before the plan (none before 2 Nov 2026 has hours marked done)"
-    )
+    assert dialog.use_measured.text() == "Measured: no hours done before 2 Nov 2026"
+    assert dialog.use_measured.sizeHint().width() <= dialog.use_measured.width()  # not cut
     planner.type_into(dialog.typed, "15")
     click(planner, dialog.save_button)
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -110,7 +109,7 @@ def test_moving_the_start_forward_again_measures_again(planner: Planner) -> None
     for _ in range(21):  # back to this week: the three weeks done are before it now
         planner.qtbot.keyClick(dialog.start, Qt.Key.Key_Up)
     assert dialog.use_measured.isEnabled() and dialog.use_measured.isChecked()
-    assert dialog.use_measured.text() == "Measured from the weeks before the plan: 50% business"
+    assert dialog.use_measured.text() == "Measured before the plan: 50% business"
 
 
 def test_a_stored_plan_with_nothing_to_measure_shows_no_empty_ramp(planner: Planner) -> None:

@@ -110,15 +110,11 @@ class PlanDialog(FormDialog):
     def _measure_before(self, first_day: date) -> None:
         start = week_containing(first_day, self.week_start).start
         self.measured = self._measure(self.plan.with_changes(start=start, typed_baseline=None))
+        # (Short: a radio button does not wrap, and the dialog keeps its width.)
         if self.measured is None:
-            self.use_measured.setText(
-                "Measured from the weeks before the plan "
-                f"(none before {format_day(start)} has hours marked done)"
-            )
+            self.use_measured.setText(f"Measured: no hours done before {format_day(start)}")
         else:
-            self.use_measured.setText(
-                f"Measured from the weeks before the plan: {self.measured:.0%} business"
-            )
+            self.use_measured.setText(f"Measured before the plan: {self.measured:.0%} business")
         self.use_measured.setEnabled(self.measured is not None)
 
     def _start_moved(self, first_day: date) -> None:
