@@ -23,14 +23,19 @@ from test_week_pdf import (
 
 from tradesman.domain.allocation import DayHours, Trend, WeekByDay, WeekShare
 from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.plan import HandOff, HandOffWay, Plan, RampWeek, progress, ramp
 from tradesman.domain.series import Series
+from tradesman.domain.settings import Settings
 from tradesman.domain.split import Split, split_blocks
 from tradesman.domain.tasks import Task
-from tradesman.domain.weeks import format_span
+from tradesman.domain.weeks import Week, format_span
 from tradesman.reports.guidance import GUIDANCE
 from tradesman.reports.paper import Paper
 from tradesman.reports.sheets import PlanSheet, WeekSheet
+from tradesman.services.edits import add_blocks
+from tradesman.services.plan import save_plan
+from tradesman.store.database import Store
 
 START = date(2026, 11, 2)  # the plan's first week: 2-8 Nov; weeks 1-3 have ended by TODAY
 HOURS = 45 * 60
@@ -113,6 +118,7 @@ def plan_sheet(
         plan=plan,
         baseline=baseline,
         baseline_measured=measured,
+        baseline_weeks=tuple(Week(START).plus(-n) for n in (4, 3, 2, 1)) if measured else (),
         ramp=ramp_weeks,
         progress=tuple(progress(ramp_weeks, ACTUAL, TODAY)),
         recent=Split(production=7000, marketing=900, sales=600, admin=500)
@@ -210,8 +216,34 @@ def test_the_cover_gives_the_headline_in_numbers(plan20: tuple[bytes, list[str]]
     assert "business time by week 20 · 21 Mar 2027" in cover  # the plan's last day
     assert "45 h" in cover
     assert "20 weeks, from Monday 2 Nov 2026 to Sunday 21 Mar 2027" in cover
-    assert "measured from your last 4 weeks" in cover
+    assert (
+        "23 % business, measured from your last 4 weeks with hours done before the plan, "
+        "between 5 Oct and 1 Nov 2026" in cover
+    )
     assert "3 weeks have ended: 1 on track, 1 behind, 1 with no hours marked done." in cover
+
+
+def test_the_cover_names_the_weeks_really_measured(store: Store) -> None:
+    """Two weeks with hours done before the plan: the cover says two, and which."""
+    from tradesman.services.sheets import plan_sheet as read_plan_sheet
+
+    today = date(2026, 11, 25)
+    with store.writing() as session:
+        for monday in (date(2026, 11, 9), date(2026, 11, 16)):
+            add_blocks(session, [
+                TimeBlock(monday, 420, 900, Area.PRODUCTION, "Job", status=BlockStatus.DONE),
+                TimeBlock(monday + timedelta(days=1), 420, 540, Area.MARKETING, "Photos",
+                          status=BlockStatus.DONE),
+            ])  # fmt: skip
+        save_plan(session, Plan(date(2026, 11, 30), 10, 0.4, 40 * 60))
+    with store.reading() as session:
+        sheet = read_plan_sheet(session, Settings(), today)
+    cover = pages_text(render(sheet))[0]
+    assert (
+        "20 % business, measured from your last 2 weeks with hours done before the plan, "
+        "between 9 Nov and 22 Nov 2026" in cover
+    )
+    assert "4 weeks" not in cover
 
 
 def test_a_typed_in_start_says_so() -> None:
@@ -242,6 +274,8 @@ def test_the_charts_come_with_a_sentence_each(plan20: tuple[bytes, list[str]]) -
     assert "This week has 49 h planned" in text
     # This week (48) is not over: the latest week that ended is 47.
     assert "8 of the last 12 weeks have hours marked done. The latest, week 47," in text
+    # Week 47 is in the plan: its target is the plan's, and the long-term one stays in view.
+    assert "against the plan's target of 26 % for that week (40 % in the long run)." in text
 
 
 # -- the ramp --------------------------------------------------------------------------
@@ -340,6 +374,21 @@ def test_open_tasks_are_listed_by_area_with_due_dates(plan20: tuple[bytes, list[
         assert f"{area.label} · 1" in text
 
 
+def test_the_widest_due_dates_print_whole_on_one_line() -> None:
+    """A late task from last year and dates a year on, beside a title that fills its
+    cell: the date is never cut ("late · 27…") nor broken over two lines."""
+    tasks = (
+        Task(f"Chase the invoice {LONG}", Area.ADMIN, due=date(2025, 10, 27)),
+        Task(f"Ring the Jones family {LONG}", Area.MARKETING, due=date(2027, 12, 29)),
+        Task("Order oak", Area.PRODUCTION, due=date(2027, 5, 26)),
+    )
+    data = render(plan_sheet(open_tasks=tasks))
+    raw = "\n".join(page.extract_text() for page in reader(data).pages)
+    for whole in ("late · 27 Oct 2025", "Wed 29 Dec 2027", "Wed 26 May 2027"):
+        assert whole in raw  # (raw text: a date broken over two lines would not match)
+    assert "late · 27…" not in raw
+
+
 def test_hundreds_of_long_tasks_run_over_pages() -> None:
     tasks = tuple(
         Task(f"Task {i:03d} {LONG}", AREAS[i % 4], due=None if i % 3 else TODAY + timedelta(days=i))
@@ -405,7 +454,15 @@ def test_very_long_names_and_titles_do_not_break_the_layout() -> None:
 def test_guidance_for_each_engine(plan20: tuple[bytes, list[str]]) -> None:
     _, pages = plan20
     text = " ".join(pages)
-    assert "Keeping the four engines running" in text
+    # Three engines (marketing, sales, production), with admin beside them: never four.
+    assert "four engines" not in text.lower()
+    assert "Keeping the three engines running" in text
+    assert (
+        "A one-person trade business runs on three engines: marketing brings the leads, "
+        "sales turns them into signed jobs, and production does the work. Beside them "
+        "sits admin" in text
+    )
+    assert "• Keeping the three engines running" in pages[0]
     assert [engine.area for engine in GUIDANCE] == [
         Area.MARKETING,
         Area.SALES,

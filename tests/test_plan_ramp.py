@@ -174,3 +174,17 @@ def test_a_weeks_target_is_found_whichever_day_the_week_starts_on() -> None:
     assert target_for(weeks, sunday_week) == pytest.approx(0.3)
     assert target_for(weeks, Week(date(2026, 11, 22))) == pytest.approx(0.2)
     assert target_for(weeks, Week(date(2026, 12, 13))) is None
+
+
+def test_the_weeks_measured_are_named_with_their_dates() -> None:
+    from tradesman.domain.plan import measured_from
+
+    one = Week(date(2026, 11, 2))
+    assert measured_from([one]) == ("your last week with hours done before the plan, 2–8 Nov 2026")
+    # A week without hours between them is passed over: "between", not a run of weeks.
+    assert measured_from([Week(date(2026, 10, 19)), one]) == (
+        "your last 2 weeks with hours done before the plan, between 19 Oct and 8 Nov 2026"
+    )
+    assert measured_from([Week(date(2025, 12, 22)), Week(date(2026, 1, 5))]) == (
+        "your last 2 weeks with hours done before the plan, between 22 Dec 2025 and 11 Jan 2026"
+    )

@@ -273,3 +273,19 @@ def test_stopping_a_series_keeps_todays_block_once_it_is_done(store: Store) -> N
         end_series(session, record.series.id, TODAY)
         kept = [b for b in blocks_in_week(session, Week(THIS_MONDAY)) if b.title == "Quotes"]
     assert [(b.day, b.status, b.series_id) for b in kept] == [(TODAY, BlockStatus.DONE, None)]
+
+
+def test_a_plan_pdf_with_nothing_measured_before_the_plan_says_what_to_do(store: Store) -> None:
+    """Hours done only inside a plan that started three weeks ago: the PDF is refused in
+    one sentence that points at the weeks before the plan, not at 'no hours yet'."""
+    from tradesman.services.sheets import NoPlan, plan_sheet
+
+    started = THIS_MONDAY - timedelta(days=21)
+    with store.writing() as session:
+        for weeks_on in (0, 1, 2):
+            add_blocks(session, worked_week(started + timedelta(days=7 * weeks_on), 16, 4))
+        plan_service.save_plan(session, Plan(started, 10, 0.4, 2400))
+    with store.reading() as session, pytest.raises(NoPlan) as refused:
+        plan_sheet(session, Settings(), TODAY)
+    assert "no hours are marked done in the weeks before its first week" in str(refused.value)
+    assert "Change plan" in str(refused.value)

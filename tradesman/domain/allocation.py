@@ -60,9 +60,17 @@ class WeekShare:
     week: Week
     planned: Split
     actual: Split
-    # The business share the week is measured against (0-1): today's target for now;
-    # a doer-to-marketer plan will set it week by week.
+    # The business share the week is measured against (0-1): the target in the
+    # settings, or where a doer-to-marketer plan runs, the plan's target for the week.
     target: float
+    # Where the plan set `target`: the settings' target it stands in for, so a chart can
+    # show both (a plan's first weeks aim lower; that is not a lowered target). None
+    # outside a plan.
+    long_term_target: float | None = None
+
+    @property
+    def in_plan(self) -> bool:
+        return self.long_term_target is not None
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,6 @@ class Area(StrEnum):
         return self.value.capitalize()
 
 
-# The order areas are listed in everywhere: the work first, then the business engines
+# The order areas are listed in everywhere: the work first, then the business areas
 # in the order a trade business needs them (marketing brings the leads).
 AREAS: tuple[Area, ...] = (Area.PRODUCTION, Area.MARKETING, Area.SALES, Area.ADMIN)

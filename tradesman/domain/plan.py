@@ -20,7 +20,7 @@ from enum import StrEnum
 from tradesman.domain.areas import Area
 from tradesman.domain.split import Split
 from tradesman.domain.validation import InvalidInput, check_area, check_day, check_title
-from tradesman.domain.weeks import MAX_YEAR, Week
+from tradesman.domain.weeks import MAX_YEAR, Week, format_day, format_span
 
 LONGEST_PLAN_WEEKS = 104  # two years: past that a plan is a wish
 LONGEST_WEEK_MINUTES = 100 * 60  # a week of capacity past this is a typing mistake
@@ -193,6 +193,24 @@ def measured_baseline(weeks: Iterable[Split]) -> float | None:
     if total == 0:
         return None
     return sum(week.business_minutes for week in worked) / total
+
+
+def measured_from(weeks: Sequence[Week]) -> str:
+    """Which weeks a measured baseline comes from, in the words the Plan page and the
+    plan PDF both use: 'your last 3 weeks with hours done before the plan, between 12
+    Oct and 1 Nov 2026'. The dates are given because a plan can start in the past, and
+    "your last weeks" would then read as the weeks just gone; "between", because a week
+    without hours in the middle is passed over."""
+    if not weeks:
+        return "no weeks with hours done before the plan"
+    first, last = weeks[0].start, weeks[-1].end
+    if len(weeks) == 1:
+        return f"your last week with hours done before the plan, {format_span(first, last)}"
+    since = format_day(first, with_year=first.year != last.year)
+    return (
+        f"your last {len(weeks)} weeks with hours done before the plan, "
+        f"between {since} and {format_day(last)}"
+    )
 
 
 def ramp(plan: Plan, baseline: float) -> list[RampWeek]:

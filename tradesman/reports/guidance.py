@@ -1,4 +1,6 @@
-"""Short, plain advice for each of the four engines, printed at the end of the plan.
+"""Short, plain advice for each of the three engines a one-person trade business runs
+on (marketing, sales, production) and for admin beside them, printed at the end of the
+plan.
 
 Written for someone who is good with their hands and short on customers: what to do,
 in the order it pays off, in words they would use on site. Plain data, no reportlab.
@@ -12,15 +14,17 @@ from tradesman.domain.areas import Area
 
 
 @dataclass(frozen=True)
-class Engine:
+class Advice:
+    """The habits for one area: an engine (marketing, sales, production), or admin."""
+
     area: Area
     heading: str
     why: str
     points: tuple[str, ...]
 
 
-GUIDANCE: tuple[Engine, ...] = (
-    Engine(
+GUIDANCE: tuple[Advice, ...] = (
+    Advice(
         Area.MARKETING,
         "Marketing: bring the next customers in",
         "Marketing is what makes the phone ring. When it stops, the work stops too, "
@@ -37,7 +41,7 @@ GUIDANCE: tuple[Engine, ...] = (
             "Keep the van clean and lettered, and ask to put a sign outside while you work.",
         ),
     ),
-    Engine(
+    Advice(
         Area.SALES,
         "Sales: turn a call into a signed job",
         "A lead goes cold fast. The trade who answers first and quotes clearly usually "
@@ -52,7 +56,7 @@ GUIDANCE: tuple[Engine, ...] = (
             "Note where every lead came from, so you know which marketing is worth its hours.",
         ),
     ),
-    Engine(
+    Advice(
         Area.PRODUCTION,
         "Production: good work in fewer hours",
         "The work is what customers pay for and what they show their neighbours. Done "
@@ -68,7 +72,7 @@ GUIDANCE: tuple[Engine, ...] = (
             "hand-off list.",
         ),
     ),
-    Engine(
+    Advice(
         Area.ADMIN,
         "Admin: get paid and keep the books straight",
         "Money owed is not money earned until it is in the bank. A little admin each week "

@@ -6,7 +6,7 @@
 4. Commitments (business time booked every week), and the work to hand off.
 5. This week's plan: the same page as the printed week (landscape).
 6. Every open task by area, with a box to tick.
-7. A few plain points for each of the four engines.
+7. A few plain points for each of the three engines, and for admin beside them.
 
 Every page says "Page X of Y": the canvas keeps each page until the last one is laid
 out, then numbers them all (one pass, so a 104-week plan is not laid out twice).
@@ -41,7 +41,7 @@ from reportlab.platypus import (
 
 from tradesman.area_colours import AREA_HEX
 from tradesman.domain.clock import format_clock, format_hours
-from tradesman.domain.plan import Standing, WeekProgress, target_for
+from tradesman.domain.plan import Standing, WeekProgress, measured_from, target_for
 from tradesman.domain.series import Series
 from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import DAY_NAMES, format_day, format_span
@@ -218,7 +218,10 @@ def _cover(sheet: PlanSheet) -> list[Flowable]:
     story += [Paragraph(escape(hours), style["body"]), Spacer(0, 18)]
 
     if sheet.baseline_measured:
-        start_words = f"{percent(sheet.baseline)} business, measured from your last 4 weeks"
+        start_words = (
+            f"{percent(sheet.baseline)} business, measured from "
+            f"{measured_from(sheet.baseline_weeks)}"
+        )
     else:
         start_words = f"{percent(sheet.baseline)} business, as you typed it in"
     facts = [
@@ -259,7 +262,7 @@ def _cover(sheet: PlanSheet) -> list[Flowable]:
         "Commitments and what to hand off",
         "This week's plan",
         "Open tasks",
-        "Keeping the four engines running",
+        "Keeping the three engines running",
     ):
         story.append(Paragraph(escape(part), style["bullet"], bulletText="•"))
     story += [
@@ -361,12 +364,21 @@ def trend_sentence(sheet: PlanSheet) -> str:
         return f"No hours are marked done in {count} yet; the chart shows what was planned."
     latest = worked[-1]
     target = target_for(sheet.ramp, latest.week)
-    aim = latest.target if target is None else target
+    if target is None:
+        against = f"against a target of {percent(latest.target)}"
+    else:
+        # The plan's early weeks aim under the long-term target: both are named, so a
+        # lower figure does not read as a lowered target.
+        long_term = latest.target if latest.long_term_target is None else latest.long_term_target
+        against = (
+            f"against the plan's target of {percent(target)} for that week "
+            f"({percent(long_term)} in the long run)"
+        )
     return (
         f"{len(worked)} of the last {len(weeks)} weeks "
         f"{'has' if len(worked) == 1 else 'have'} hours marked done. The latest, "
         f"week {latest.week.number}, was {percent(latest.actual.business_share)} business "
-        f"against a target of {percent(aim)}."
+        f"{against}."
     )
 
 
@@ -589,21 +601,23 @@ def _due_cell(task: Task, today: date) -> Paragraph:
 def _guidance() -> list[Flowable]:
     style = styles()
     story: list[Flowable] = [
-        Paragraph("Keeping the four engines running", style["h1"]),
+        Paragraph("Keeping the three engines running", style["h1"]),
         Paragraph(
-            "A one-person trade business runs on four engines. Marketing brings the leads, "
-            "sales turns them into signed jobs, production does the work, and admin makes "
-            "sure you are paid. A few habits for each:",
+            "A one-person trade business runs on three engines: marketing brings the leads, "
+            "sales turns them into signed jobs, and production does the work. Beside them "
+            "sits admin, which makes sure you are paid. All three compete for your hours "
+            "and need each other, and marketing comes first: without leads, the best quote "
+            "and the best work have nothing to do. A few habits for each, and for admin:",
             style["body"],
         ),
     ]
-    for engine in GUIDANCE:
+    for advice in GUIDANCE:
         part: list[Flowable] = [
-            _area_heading(engine.heading, AREA_HEX[engine.area]),
-            Paragraph(escape(engine.why), style["body"]),
+            _area_heading(advice.heading, AREA_HEX[advice.area]),
+            Paragraph(escape(advice.why), style["body"]),
         ]
         part += [
-            Paragraph(escape(point), style["bullet"], bulletText="•") for point in engine.points
+            Paragraph(escape(point), style["bullet"], bulletText="•") for point in advice.points
         ]
         story.append(KeepTogether(part))
     return story

@@ -56,3 +56,6 @@ class PlanSheet:
     hand_offs: tuple[HandOff, ...]
     open_tasks: tuple[Task, ...]  # every open task, due first (undated last)
     today: date
+    # The weeks with hours done the baseline was measured on, oldest first (the cover
+    # names them: a plan can start in the past, and fewer than four may have hours).
+    baseline_weeks: tuple[Week, ...] = ()

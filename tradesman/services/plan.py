@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from tradesman.domain.allocation import add_splits
 from tradesman.domain.areas import Area
 from tradesman.domain.plan import (
+    BASELINE_WEEKS,
     LONGEST_WEEK_MINUTES,
     HandOff,
     Plan,
     RampWeek,
     Repeating,
     WeekProgress,
-    baseline_weeks,
     check_hand_off,
     check_plan,
     measured_baseline,
@@ -26,7 +26,7 @@ from tradesman.domain.plan import (
 from tradesman.domain.series import Series
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.domain.split import Split
-from tradesman.domain.weeks import week_containing
+from tradesman.domain.weeks import Week, week_containing
 from tradesman.errors import UserError
 from tradesman.services.allocation import business_trend_over
 from tradesman.services.changes import Change, apply_change
@@ -57,7 +57,13 @@ class Baseline:
     share: float | None  # None: no hours done to measure, and none typed in
     measured: bool  # True: from the weeks with hours before the plan
     recent: Split  # the actual hours of the weeks it was measured on
-    weeks: int  # how many weeks that was (up to BASELINE_WEEKS)
+    # The weeks with hours done it was measured on (up to BASELINE_WEEKS, oldest first):
+    # the last before the plan's first week, or before this week if that is earlier.
+    measured_weeks: tuple[Week, ...] = ()
+
+    @property
+    def weeks(self) -> int:
+        return len(self.measured_weeks)
 
 
 @dataclass(frozen=True)
@@ -75,15 +81,20 @@ class PlanView:
 
 def baseline_of(db: sqlite3.Connection, plan: Plan, today: date) -> Baseline:
     """The typed-in baseline if there is one, else the share of the last weeks with
-    hours done before the plan's first week (and before this week, which is not over)."""
+    hours done before the plan's first week (and before this week, which is not over).
+
+    A plan that starts in the past is measured from before its start, never from its
+    own weeks: those are what the plan is judged on."""
     last = min(plan.first_week, week_containing(today, week_start_of(plan))).previous()
     trend = business_trend_over(db, last, LOOK_BACK_WEEKS, plan.target_share)
-    worked = baseline_weeks(week.actual for week in trend.weeks)
-    recent = add_splits(worked)
+    # (The rule of `baseline_weeks`, keeping which weeks they were.)
+    worked = [week for week in trend.weeks if week.actual.total_minutes > 0][-BASELINE_WEEKS:]
+    recent = add_splits(week.actual for week in worked)
+    measured_weeks = tuple(week.week for week in worked)
     if plan.typed_baseline is not None:
-        return Baseline(plan.typed_baseline, False, recent, len(worked))
-    share = measured_baseline(worked)
-    return Baseline(share, share is not None, recent, len(worked))
+        return Baseline(plan.typed_baseline, False, recent, measured_weeks)
+    share = measured_baseline(week.actual for week in worked)
+    return Baseline(share, share is not None, recent, measured_weeks)
 
 
 def plan_ramp(db: sqlite3.Connection, plan: Plan, today: date) -> tuple[RampWeek, ...]:

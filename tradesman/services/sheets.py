@@ -64,8 +64,9 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
         raise NoPlan("There is no plan yet: make one on the Plan page first.")
     if view.baseline.share is None:
         raise NoPlan(
-            "The plan needs to know where you stand today: no hours are marked done yet, "
-            "so type in your business share on the Plan page."
+            "The plan needs to know where you stood before it: no hours are marked done in "
+            "the weeks before its first week, so say your business share with Change plan… "
+            "on the Plan page."
         )
     db = dbapi_connection(session)
     this_week = week_containing(today, settings.week_start)
@@ -76,6 +77,7 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
         plan=view.plan,
         baseline=view.baseline.share,
         baseline_measured=view.baseline.measured,
+        baseline_weeks=view.baseline.measured_weeks,
         ramp=view.ramp,
         progress=view.progress,
         # The last weeks with hours done before this one (the baseline's weeks are
@@ -110,7 +112,8 @@ def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:
     """The trend with each week the plan covers aiming for the plan's share that week."""
     return Trend(
         tuple(
-            replace(week, target=target)
+            # (Applied twice, the settings' target is still the one kept.)
+            replace(week, target=target, long_term_target=week.long_term_target or week.target)
             if (target := target_for(ramp, week.week)) is not None
             else week
             for week in trend.weeks

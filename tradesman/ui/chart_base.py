@@ -88,6 +88,11 @@ class ChartColours:
             dark=dark,
         )
 
+    @property
+    def long_term_line(self) -> QColor:
+        """The settings' target beside a plan's: the target's colour, faint."""
+        return mix(self.card, self.target_line, 0.45)
+
     def planned_fill(self, area: Area) -> QColor:
         """A planned bar: a wash of the area's colour, as planned blocks on the calendar."""
         return mix(self.card, area_colour(area), 0.45 if self.dark else 0.32)
@@ -259,7 +264,8 @@ def draw_empty(painter: QPainter, rect: QRectF, message: str, colours: ChartColo
     )
 
 
-LegendItem = tuple[str, QColor, str]  # (label, colour, kind: "box", "wash", "line", "dash")
+# (label, colour, kind: "box", "wash", "line", "dash", "dot")
+LegendItem = tuple[str, QColor, str]
 
 
 def area_legend(colours: ChartColours) -> list[LegendItem]:
@@ -317,10 +323,12 @@ def _legend_rows(
 def _draw_swatch(
     painter: QPainter, rect: QRectF, colour: QColor, kind: str, colours: ChartColours
 ) -> None:
-    if kind in ("line", "dash"):
+    if kind in ("line", "dash", "dot"):
         pen = QPen(colour, 2.5)
         if kind == "dash":
             pen.setStyle(Qt.PenStyle.DashLine)
+        elif kind == "dot":
+            pen.setStyle(Qt.PenStyle.DotLine)
         painter.setPen(pen)
         middle = rect.center().y()
         painter.drawLine(QPointF(rect.left() - 2, middle), QPointF(rect.right() + 2, middle))

@@ -41,17 +41,24 @@ class SplitChart(Chart):
         super().__init__(parent)
         self.split: WeekSplit | None = None
         self.target = 0.4
+        self.plan_target = False  # True: `target` is the plan's for this week
         self.title = "Technician and business hours"
         self.setMinimumSize(240, 220)
 
-    def show_split(self, split: WeekSplit, target: float, heading: str) -> None:
+    def show_split(
+        self, split: WeekSplit, target: float, heading: str, plan_target: bool = False
+    ) -> None:
         self.split = split
         self.target = target
+        self.plan_target = plan_target
         self.title = f"Technician and business hours · {heading}"
         self.forget_hover()
 
     def legend(self, colours: ChartColours) -> list[LegendItem]:
-        return [*area_legend(colours), (f"Target {self.target:.0%}", colours.target_line, "line")]
+        # (A plan's early weeks aim under the settings' target: named as the plan's, so a
+        # lower figure does not read as a lowered target.)
+        name = "Plan's target" if self.plan_target else "Target"
+        return [*area_legend(colours), (f"{name} {self.target:.0%}", colours.target_line, "line")]
 
     def draw(
         self, painter: QPainter, area: QRectF, colours: ChartColours, hover: int | None
@@ -100,7 +107,7 @@ class SplitChart(Chart):
         self._draw_middle(painter, centre, inner, diameter, split, colours)
         middle = QPainterPath()
         middle.addEllipse(centre, inner, inner)
-        hits.append(Hit(middle, ring_summary(name, split, self.target)))
+        hits.append(Hit(middle, ring_summary(name, split, self.target, self.plan_target)))
         top = centre.y() + outer + 8
         if split.total_minutes == 0:
             texts = [("No hours yet", colours.faint_text)]
@@ -249,14 +256,15 @@ def ring_segment(
     return path
 
 
-def ring_summary(name: str, split: Split, target: float) -> str:
+def ring_summary(name: str, split: Split, target: float, plan_target: bool = False) -> str:
     """What pointing at the middle of a ring says."""
     if split.total_minutes == 0:
         return f"{name}: no hours this week"
     share = split.business_share or 0.0
+    aim = "Plan's target this week" if plan_target else "Target"
     return (
         f"{name}: {format_hours(split.business_minutes)} business of "
         f"{format_hours(split.total_minutes)} ({share:.0%})\n"
         f"Technician: {format_hours(split.technician_minutes)}\n"
-        f"Target: {target:.0%} business"
+        f"{aim}: {target:.0%} business"
     )

@@ -1,8 +1,12 @@
 """The trend: the business share week by week, planned and actual, against the target.
 
 A week without hours has no share, so the lines break there instead of dropping to
-nothing. The compact form (beside the calendar) leaves out the axis titles and most
-labels, and opens the Charts page when clicked.
+nothing. Where a plan runs, the target line is the plan's target for each week (it
+starts low and climbs), and the long-term target from the settings is drawn faintly
+beside it: a plan's first week aiming lower is not a lowered target.
+
+The compact form (beside the calendar) leaves out the axis titles and most labels, and
+opens the Charts page when clicked.
 """
 
 from __future__ import annotations
@@ -84,13 +88,23 @@ class TrendChart(Chart):
         self.forget_hover()
 
     def legend(self, colours: ChartColours) -> list[LegendItem]:
-        # (Today's target for every week, until a plan sets one week by week.)
-        target = "Target" if self.trend is None else f"Target {self.trend.weeks[-1].target:.0%}"
-        return [
+        lines: list[LegendItem] = [
             ("Planned", colours.planned_line, "line"),
             ("Actual", colours.actual_line, "line"),
-            (target, colours.target_line, "dash"),
         ]
+        long_term = None if self.trend is None else long_term_target(self.trend)
+        if long_term is not None:
+            # (Shorter beside the calendar, where the legend would squeeze the lines.)
+            plan_words = "Plan's target" if self.compact else "Plan's target for the week"
+            long_words = "Long-term" if self.compact else "Long-term target"
+            return [
+                *lines,
+                (plan_words, colours.target_line, "dash"),
+                (f"{long_words} {long_term:.0%}", colours.long_term_line, "dot"),
+            ]
+        # (The settings' target: the same every week.)
+        target = "Target" if self.trend is None else f"Target {self.trend.weeks[-1].target:.0%}"
+        return [*lines, (target, colours.target_line, "dash")]
 
     def empty_message(self) -> str:
         """What shows instead of lines when there are none to draw ("" when there are)."""
@@ -195,8 +209,9 @@ class TrendChart(Chart):
     def _draw_lines(
         self, painter: QPainter, scale: _Scale, trend: Trend, colours: ChartColours
     ) -> None:
-        """The target dashed (the same every week, or rising with a plan), then planned,
-        then actual on top."""
+        """The long-term target faint under the plan's weeks, the target dashed (the same
+        every week, or rising with a plan), then planned, then actual on top."""
+        self._draw_long_term(painter, scale, trend, colours)
         target = QPainterPath()
         target.moveTo(scale.plot.left(), scale.y_of(trend.weeks[0].target))
         for index, week in enumerate(trend.weeks):
@@ -222,6 +237,18 @@ class TrendChart(Chart):
             for index, maybe in enumerate(shares):
                 if maybe is not None:
                     painter.drawEllipse(QPointF(scale.x_of(index), scale.y_of(maybe)), dot, dot)
+
+    def _draw_long_term(
+        self, painter: QPainter, scale: _Scale, trend: Trend, colours: ChartColours
+    ) -> None:
+        """The settings' target, dotted and faint, across each week a plan aims for."""
+        painter.setPen(QPen(colours.long_term_line, 1.5, Qt.PenStyle.DotLine))
+        for index, week in enumerate(trend.weeks):
+            if week.long_term_target is None:
+                continue
+            column = scale.column(index)
+            y = scale.y_of(week.long_term_target)
+            painter.drawLine(QPointF(column.left(), y), QPointF(column.right(), y))
 
     def context_menu(self) -> QMenu:
         if not self.compact:
@@ -266,6 +293,22 @@ def _share_words(split: Split) -> str:
     )
 
 
+def long_term_target(trend: Trend) -> float | None:
+    """The settings' target where a plan sets the trend's targets (None: no plan in view)."""
+    return next((week.long_term_target for week in reversed(trend.weeks) if week.in_plan), None)
+
+
+def target_words(share: WeekShare) -> str:
+    """'Target: 30%', or in a plan's week 'Plan's target this week: 10%' with the
+    long-term target beside it."""
+    if share.long_term_target is None:
+        return f"Target: {share.target:.0%}"
+    return (
+        f"Plan's target this week: {share.target:.0%}\n"
+        f"Long-term target: {share.long_term_target:.0%}"
+    )
+
+
 def week_text(share: WeekShare) -> str:
     """What pointing at a week of the trend says."""
     actual = _share_words(share.actual) if share.actual.total_minutes else "no blocks marked done"
@@ -273,7 +316,7 @@ def week_text(share: WeekShare) -> str:
         f"{share.week.label}\n"
         f"Planned: {_share_words(share.planned)}\n"
         f"Actual: {actual}\n"
-        f"Target: {share.target:.0%}"
+        f"{target_words(share)}"
     )
 
 
@@ -281,10 +324,18 @@ def compact_tooltip(trend: Trend) -> str:
     """The small trend's tooltip: the lines named, the latest week's figures, the click."""
     last = trend.weeks[-1]
     planned, actual = last.planned.business_share, last.actual.business_share
+    if long_term_target(trend) is None:
+        target_line = "red dashed the target"
+    else:
+        target_line = "red dashed the plan's target for each week, faint dotted the long-term one"
+    if last.long_term_target is None:
+        aim = f"target {last.target:.0%}"
+    else:
+        aim = f"plan's target {last.target:.0%} (long-term {last.long_term_target:.0%})"
     return (
-        "Business share of your hours, week by week: grey planned, blue actual, "
-        f"red dashed the target.\n{last.week.label}: planned {_percent(planned)}, "
-        f"actual {_percent(actual)}, target {last.target:.0%}.\nClick to open the charts."
+        f"Business share of your hours, week by week: grey planned, blue actual, "
+        f"{target_line}.\n{last.week.label}: planned {_percent(planned)}, "
+        f"actual {_percent(actual)}, {aim}.\nClick to open the charts."
     )
 
 

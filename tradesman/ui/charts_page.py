@@ -128,7 +128,9 @@ class ChartsPage(QWidget):
             return
         data = self._read(self._week, self.trend_weeks)
         self.by_day.show_week(data.by_day, self._heading)
-        self.split.show_split(data.by_day.total, data.target, self._heading)
+        # The trend ends with this week: in a plan's week the target is the plan's.
+        in_plan = data.trend.weeks[-1].in_plan if data.trend.weeks else False
+        self.split.show_split(data.by_day.total, data.target, self._heading, in_plan)
         self.trend.show_trend(data.trend)
 
     def _bars_chosen(self) -> None:

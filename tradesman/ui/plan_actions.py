@@ -40,9 +40,12 @@ class PlanActions(EditActions):
         """Make a plan (from a proposal) or change the one there is."""
         view = self.ops.plan_view()
         plan = view.plan if view is not None else self.ops.proposed_plan()
-        measured = self.ops.measured_baseline(plan)
         dialog = PlanDialog(
-            plan, measured, self.ops.settings().week_start, view is None, self.window
+            plan,
+            self.ops.measured_baseline,
+            self.ops.settings().week_start,
+            view is None,
+            self.window,
         )
         text = "Make the plan" if view is None else "Change the plan"
         dialog.chosen.connect(lambda chosen: self._save_plan(text, chosen))

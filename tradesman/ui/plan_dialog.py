@@ -3,6 +3,7 @@ many weeks, and the hours of their week. Each problem shows under its own field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -18,18 +19,24 @@ from PySide6.QtWidgets import (
 
 from tradesman.domain.plan import LONGEST_PLAN_WEEKS, LONGEST_WEEK_MINUTES, Plan, check_plan
 from tradesman.domain.settings import WeekStart
-from tradesman.domain.weeks import week_containing
+from tradesman.domain.validation import InvalidInput
+from tradesman.domain.weeks import format_day, week_containing
 from tradesman.ui.block_dialog import from_qdate, to_qdate
 from tradesman.ui.forms import FormDialog
 
 
 class PlanDialog(FormDialog):
-    """Says `chosen(Plan)` when saved."""
+    """Says `chosen(Plan)` when saved.
+
+    `measure(plan)` is the business share measured before `plan`'s first week (None:
+    no hours done in the weeks before it). It is asked again whenever the start date
+    moves, because a plan that starts in the past is measured from the weeks before
+    it, not from the weeks just gone."""
 
     def __init__(
         self,
         plan: Plan,
-        measured: float | None,
+        measure: Callable[[Plan], float | None],
         week_start: WeekStart,
         is_new: bool,
         parent: QWidget | None = None,
@@ -37,26 +44,18 @@ class PlanDialog(FormDialog):
         super().__init__("Make a plan" if is_new else "Change the plan", "start", parent)
         self.plan = plan
         self.week_start = week_start
+        self._measure = measure
+        self.measured: float | None = None
 
         # Where the owner stands: measured from their weeks, or typed in.
-        self.use_measured = QRadioButton(
-            f"Measured from my last weeks: {measured:.0%} business"
-            if measured is not None
-            else "Measured from my last weeks (no hours are marked done yet)"
-        )
-        self.use_measured.setEnabled(measured is not None)
+        self.use_measured = QRadioButton()
         self.use_typed = QRadioButton("I'll say:")
         self.typed = QSpinBox()
         self.typed.setRange(0, 100)
         self.typed.setSuffix(" % business")
-        start_from = plan.typed_baseline if plan.typed_baseline is not None else measured
-        self.typed.setValue(round(100 * (0.1 if start_from is None else start_from)))
         group = QButtonGroup(self)
         group.addButton(self.use_measured)
         group.addButton(self.use_typed)
-        typed = plan.typed_baseline is not None or measured is None
-        (self.use_typed if typed else self.use_measured).setChecked(True)
-        self.typed.setEnabled(typed)
         self.use_typed.toggled.connect(self.typed.setEnabled)
         baseline = QGridLayout()
         baseline.setContentsMargins(0, 0, 0, 0)
@@ -74,6 +73,16 @@ class PlanDialog(FormDialog):
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("ddd d MMM yyyy")
         self.start.setToolTip("The plan starts with the week holding this day.")
+        self._measure_before(plan.start)
+        start_from = plan.typed_baseline if plan.typed_baseline is not None else self.measured
+        self.typed.setValue(round(100 * (0.1 if start_from is None else start_from)))
+        typed = plan.typed_baseline is not None or self.measured is None
+        (self.use_typed if typed else self.use_measured).setChecked(True)
+        self.typed.setEnabled(typed)
+        # Typed only because nothing could be measured: measured again once there is.
+        self._typed_for_lack = self.measured is None and plan.typed_baseline is None
+        self.use_typed.clicked.connect(self._typed_by_choice)
+        self.start.dateChanged.connect(lambda day: self._start_moved(from_qdate(day)))
         self.weeks = QSpinBox()
         self.weeks.setRange(1, LONGEST_PLAN_WEEKS)
         self.weeks.setSuffix(" weeks")
@@ -98,8 +107,36 @@ class PlanDialog(FormDialog):
             "week marketing, sales and admin take the share you aim for.",
         )
 
+    def _measure_before(self, first_day: date) -> None:
+        start = week_containing(first_day, self.week_start).start
+        self.measured = self._measure(self.plan.with_changes(start=start, typed_baseline=None))
+        # (Short: a radio button does not wrap, and the dialog keeps its width.)
+        if self.measured is None:
+            self.use_measured.setText(f"Measured: no hours done before {format_day(start)}")
+        else:
+            self.use_measured.setText(f"Measured before the plan: {self.measured:.0%} business")
+        self.use_measured.setEnabled(self.measured is not None)
+
+    def _start_moved(self, first_day: date) -> None:
+        self._measure_before(first_day)
+        if self.measured is None and self.use_measured.isChecked():
+            self.use_typed.setChecked(True)
+            self._typed_for_lack = True
+        elif self.measured is not None and self._typed_for_lack:
+            self.use_measured.setChecked(True)
+            self._typed_for_lack = False
+
+    def _typed_by_choice(self) -> None:
+        self._typed_for_lack = False
+
     def checked(self) -> Plan:
-        return check_plan(self.from_fields())
+        plan = check_plan(self.from_fields())
+        if plan.typed_baseline is None and self.measured is None:
+            raise InvalidInput(
+                "baseline",
+                "No hours are marked done before the plan's first week: say where you stand.",
+            )
+        return plan
 
     def from_fields(self) -> Plan:
         first_day: date = from_qdate(self.start.date())

@@ -35,7 +35,14 @@ from PySide6.QtWidgets import (
 from tradesman.domain.allocation import Trend
 from tradesman.domain.areas import Area
 from tradesman.domain.clock import format_hours
-from tradesman.domain.plan import HandOff, HandOffWay, Repeating, Standing, WeekProgress
+from tradesman.domain.plan import (
+    HandOff,
+    HandOffWay,
+    Repeating,
+    Standing,
+    WeekProgress,
+    measured_from,
+)
 from tradesman.domain.series import Series
 from tradesman.domain.weeks import Week, format_day, format_span
 from tradesman.services.plan import PlanView
@@ -70,18 +77,24 @@ def headline(view: PlanView) -> str:
 def details(view: PlanView) -> str:
     plan, baseline = view.plan, view.baseline
     if baseline.share is None:
-        where = (
-            "No hours are marked done yet, so the plan cannot measure where you stand: "
-            "choose Change plan… and say what share of your week goes to the business now."
-        )
+        where = "Where you stood before the plan is not known yet (see below)."
     elif baseline.measured:
-        weeks = "week" if baseline.weeks == 1 else f"{baseline.weeks} weeks"
-        where = f"Where you stand is measured from your last {weeks} with hours done."
+        where = f"Where you stand is measured from {measured_from(baseline.measured_weeks)}."
     else:
         where = "Where you stand is as you said."
     return (
         f"{plan.weeks} weeks from {format_day(plan.start)}, over a working week of "
         f"{format_hours(plan.capacity_minutes)}. {where}"
+    )
+
+
+def no_ramp_text(view: PlanView) -> str:
+    """Why there is no ramp to show (the baseline is unknown), and what to do."""
+    return (
+        "No hours are marked done in the weeks before the plan's first week "
+        f"({format_day(view.plan.start)}), so the plan cannot measure where you stood and "
+        "has no weeks to show. Choose Change plan… and say what share of your week went "
+        "to the business before the plan."
     )
 
 
@@ -156,6 +169,13 @@ class PlanPage(QWidget):
         header.setStretchLastSection(True)
         self.ramp_table.setMinimumWidth(420)
         self.ramp_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # In the ramp's place while the baseline is unknown: never an empty table.
+        self.no_ramp = QLabel()
+        self.no_ramp.setWordWrap(True)
+        self.no_ramp.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_ramp.setTextFormat(Qt.TextFormat.PlainText)
+        self.no_ramp.setMinimumWidth(420)
+        self.no_ramp.hide()
         self.chart = TrendChart()
 
         self.commitments = QListWidget()
@@ -205,6 +225,7 @@ class PlanPage(QWidget):
         grid.addWidget(self.details, 1, 0, 1, 2)
         grid.addLayout(buttons, 2, 0, 1, 2)
         grid.addWidget(self.ramp_table, 3, 0)
+        grid.addWidget(self.no_ramp, 3, 0)
         grid.addWidget(self.chart, 3, 1)
         grid.addWidget(commitments_box, 4, 0)
         grid.addWidget(hand_off_box, 4, 1)
@@ -232,6 +253,9 @@ class PlanPage(QWidget):
         self.headline.setText(headline(view))
         self.details.setText(details(view))
         self._fill_table(view, scroll=new_plan)
+        self.ramp_table.setVisible(bool(view.ramp))
+        self.no_ramp.setVisible(not view.ramp)
+        self.no_ramp.setText("" if view.ramp else no_ramp_text(view))
         trend = self._read_trend(view.plan.last_week, view.plan.weeks)
         self.chart.show_trend(trend)
         self.chart.title = "Your plan: the business share week by week, against its aim"
