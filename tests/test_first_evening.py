@@ -38,6 +38,7 @@ from tradesman.ui.operations import Operations
 from tradesman.ui.palette import contrast, readable_accent
 from tradesman.ui.settings_dialog import SettingsDialog
 from tradesman.ui.task_dialog import TaskDialog
+from tradesman.ui.welcome_dialog import WelcomeDialog
 
 
 def test_done_and_made_to_repeat_in_one_save_stays_done(planner: Planner) -> None:
@@ -304,3 +305,78 @@ def test_today_reads_clearly_in_a_dark_theme_and_keeps_the_light_themes_colour(
     light.setColor(QPalette.ColorRole.Highlight, QColor("#308cc6"))
     light.setColor(QPalette.ColorRole.WindowText, QColor("#000000"))
     assert contrast(readable_accent(light), QColor("#efefef")) >= 4.5
+
+
+def fresh_window(qtbot: QtBot, paths: DataPaths, store: Store) -> MainWindow:
+    state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
+    window = MainWindow(paths.folder, state, WeekStart.MONDAY, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    look = first_look(paths.database, "en_GB", TODAY)
+    assert look.first_start  # nothing saved yet
+    window.show_first_look(look)
+    window.attach(Operations(store, "en_GB", today=lambda: TODAY))
+    window.resize(1200, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_first_start_welcomes_and_asks_the_weeks_shape(
+    qtbot: QtBot, paths: DataPaths, store: Store
+) -> None:
+    window = fresh_window(qtbot, paths, store)
+    window.welcome()
+    qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
+    dialog = window.findChild(WelcomeDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.business_name.isVisible() and dialog.target.isVisible()
+    assert dialog.work_days[0].isVisible() and dialog.day_start.isVisible()
+    assert not dialog.owner_name.isVisible() and not dialog.after_job.isVisible()
+    qtbot.keyClicks(dialog.business_name, "Oak & Sons")
+    qtbot.mouseClick(dialog.work_days[5], LEFT)  # Saturdays too
+    dialog.day_start.selectAll()
+    qtbot.keyClicks(dialog.day_start, "07:00")
+    dialog.target.setValue(25)
+    assert read_button(dialog.save_button) == "Start planning"
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with store.reading() as session:
+        saved = load_settings(session, "en_GB")
+    assert (saved.business_name, 5 in saved.work_days, saved.day_start) == ("Oak & Sons", True, 420)
+    assert saved.target_business_share == 0.25
+    assert window.windowTitle() == "Oak & Sons — Tradesman"
+    assert not first_look(paths.database, "en_GB", TODAY).first_start  # welcomed once
+
+
+def test_skipping_the_welcome_keeps_the_usual_settings_and_it_does_not_come_back(
+    qtbot: QtBot, paths: DataPaths, store: Store
+) -> None:
+    window = fresh_window(qtbot, paths, store)
+    window.welcome()
+    qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
+    dialog = window.findChild(WelcomeDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert read_button(dialog.skip_button) == "Skip for now"
+    qtbot.mouseClick(dialog.skip_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert not first_look(paths.database, "en_GB", TODAY).first_start
+
+
+def test_an_empty_week_says_how_to_draw_a_block(
+    qtbot: QtBot, paths: DataPaths, store: Store
+) -> None:
+    window = fresh_window(qtbot, paths, store)
+    hint = window.week_view.empty_hint
+    assert hint.isVisible() and "Drag down a day to draw a block" in read_label(hint)
+    viewport = window.week_view.scroller.viewport()
+    assert viewport.rect().contains(hint.geometry())  # on view, not scrolled away
+    window.set_paint_area(Area.SALES)
+    start = window.canvas.point_at(TODAY, 10 * 60)
+    qtbot.mousePress(window.canvas, LEFT, pos=start)
+    for step in range(1, 7):
+        qtbot.mouseMove(window.canvas, start + QPoint(0, 12 * step))
+    qtbot.mouseRelease(window.canvas, LEFT, pos=start + QPoint(0, 72))
+    qtbot.keyClick(window.canvas._title_editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not hint.isVisible())
+    window.next_week_action.trigger()
+    assert hint.isVisible()  # the next week is empty again

@@ -77,6 +77,7 @@ class _Startup:
         self.window = window
         self.paths = paths
         self.smoke_test = smoke_test
+        self.first_start = False  # a new data folder: welcome the owner once ready
         self.locale_name = QLocale.system().name()
         self.started = float(os.environ.get(T0_ENV) or _process_started_at())
         self.timings: dict[str, float] = {}
@@ -104,6 +105,7 @@ class _Startup:
             told: list[str] = []
             database = open_data_file(self.paths, tell=told.append)
             look = first_look(database, self.locale_name, date.today())
+            self.first_start = look.first_start
             _AfterNextPaint(self.window.split_panel, self.get_ready)
             self.window.show_first_look(look)
             for sentence in told:  # (after the week is on screen, not instead of it)
@@ -190,6 +192,8 @@ class _Startup:
         self.app.aboutToQuit.connect(store.close)
         self.window.attach(Operations(store, self.locale_name, self.window))
         self._mark("ready")
+        if self.first_start and not self.smoke_test:
+            self.window.welcome()
         if self.smoke_test:
             print(
                 f"first paint: {self.timings['paint']:.0f} ms, "

@@ -28,6 +28,8 @@ class FirstLook:
     week: Week
     split: WeekSplit
     blocks: list[TimeBlock]
+    # Nothing saved yet, not even the settings: a new owner's first start (welcome them).
+    first_start: bool = False
 
 
 def first_look(database: Path, locale_name: str | None, today: date) -> FirstLook:
@@ -39,6 +41,10 @@ def first_look(database: Path, locale_name: str | None, today: date) -> FirstLoo
             week = week_containing(today, settings.week_start)
             split = split_of_days(db, week.start, week.end)
             blocks = blocks_from(db, week.start, week.end)
+            (untouched,) = db.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM setting) AND NOT EXISTS (SELECT 1 FROM block)"
+                " AND NOT EXISTS (SELECT 1 FROM task)"
+            ).fetchone()
         finally:
             db.execute("ROLLBACK")
-    return FirstLook(settings, week, split, blocks)
+    return FirstLook(settings, week, split, blocks, first_start=bool(untouched))

@@ -788,6 +788,20 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    def welcome(self) -> None:
+        """The first start: ask the few settings the week needs (see WelcomeDialog).
+        Either answer is saved, so the welcome is shown once."""
+        from tradesman.ui.welcome_dialog import WelcomeDialog
+
+        ops = self._ops
+        if ops is None:
+            return
+        dialog = WelcomeDialog(ops.settings(), self)
+        dialog.chosen.connect(ops.save_settings)
+        dialog.rejected.connect(lambda: ops.save_settings(ops.settings()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     # -- import and export ----------------------------------------------------------
     def import_data(self) -> None:
         if self._transfer is not None:

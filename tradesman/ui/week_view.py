@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.settings import Settings
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 HOUR_HEIGHTS = (24.0, 32.0, 44.0, 56.0, 72.0, 96.0, 128.0)
 DEFAULT_HOUR_HEIGHT = 44.0
 ZOOM_KEY = "calendar/hour_height"  # in the window state file, beside the window's size
+
+EMPTY_WEEK_HINT = (
+    "Nothing planned this week yet.\n"
+    "Drag down a day to draw a block, then type its title and press Enter.\n"
+    "Keys 1–4 choose what you draw: production, marketing, sales or admin.\n"
+    "Double-click for the full form; Ctrl+Shift+C copies last week's plan."
+)
 
 
 class _Scroller(QScrollArea):
@@ -40,6 +47,15 @@ class _Scroller(QScrollArea):
         super().resizeEvent(event)
         self.header.setContentsMargins(0, 0, self.verticalScrollBar().width(), 0)
         self.header.update()
+        self.place_hint()
+
+    def place_hint(self) -> None:
+        """The empty week's hint, in the middle of what is on view (it does not scroll)."""
+        hint = self.findChild(QLabel, "emptyWeekHint")
+        if hint is not None:
+            hint.adjustSize()
+            room = self.viewport().rect()
+            hint.move(room.center().x() - hint.width() // 2, room.height() // 3)
 
 
 class WeekView(QWidget):
@@ -52,6 +68,17 @@ class WeekView(QWidget):
         self.canvas.set_hour_height(remembered_hour_height(state))
         self.header = DayHeader(self.canvas)
         self.scroller = _Scroller(self.canvas, self.header)
+        # Said over an empty week: a new owner sees a blank grid and not what to do.
+        self.empty_hint = QLabel(EMPTY_WEEK_HINT, self.scroller.viewport())
+        self.empty_hint.setObjectName("emptyWeekHint")
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_hint.setStyleSheet(  # a card over the grid, in the theme's colours
+            "#emptyWeekHint { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 6px; padding: 10px 14px; }"
+        )
+        self.empty_hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -72,6 +99,10 @@ class WeekView(QWidget):
         self.canvas.now_minute = now_minute
         self.canvas.show_week(week, blocks, settings, today)
         self.header.update()
+        self.empty_hint.setVisible(not blocks)
+        if not blocks:
+            self.empty_hint.raise_()
+            self.scroller.place_hint()
         if not self._scrolled_to_work:
             self.scroll_to_minute(max(0, settings.day_start - 30))
             self._scrolled_to_work = True
