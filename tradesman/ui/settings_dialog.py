@@ -61,7 +61,8 @@ class SettingsDialog(FormDialog):
 
         form = QFormLayout()
         form.addRow("&Business name", self.fields.wrap("business_name", self.business_name))
-        form.addRow("&Your name", self.fields.wrap("owner_name", self.owner_name))
+        self.owner_name_row = self.fields.wrap("owner_name", self.owner_name)
+        form.addRow("&Your name", self.owner_name_row)
         form.addRow("&Work days", self.fields.wrap("work_days", days_box))
         form.addRow("Work &hours", self.fields.wrap("day_start", hours_box, also=("day_end",)))
         form.addRow("Week &starts on", self.week_start)

@@ -23,8 +23,7 @@ class WelcomeDialog(SettingsDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(settings, parent)
         self.setWindowTitle("Welcome to Tradesman")
-        # (Kept at their usual values; the name's row is its box with the error line.)
-        for row in (self.owner_name.parentWidget(), self.week_start, self.after_job_row):
+        for row in (self.owner_name_row, self.week_start, self.after_job_row):  # (as usual)
             self.form.setRowVisible(row, False)
         words = QLabel(WELCOME)
         words.setWordWrap(True)
