@@ -493,3 +493,17 @@ def test_hours_and_shares_round_half_up() -> None:
         "62 %",
         "100 %",
     ]
+
+
+def test_a_plans_target_is_named_the_plans_with_the_long_term_one_faintly_beside() -> None:
+    ramp_targets = [None, None, 0.2, 0.3, 0.4, 0.5]
+    long_term = [None, None, 0.45, 0.45, 0.45, 0.45]
+    drawing = drawings.trend_lines(trend(PLANNED, DONE), 500, 200, ramp_targets, long_term)
+    zero, full = scale(drawing)
+    text = pdf_text(drawing)
+    assert "Plan's target for the week" in text and "Long-term 45 %" in text
+    # The plan's line climbs; the long-term one stays at 45 %, faint and dotted.
+    (faint,) = [p for p in lines_of(drawing, kit.LONG_TERM_LINE, dashed=True) if len(p) > 4]
+    assert faint[1::2] == pytest.approx([zero + (full - zero) * 0.45] * (len(faint) // 2))
+    (plan,) = [p for p in lines_of(drawing, kit.TARGET_LINE, dashed=True) if len(p) > 4]
+    assert plan[3] == pytest.approx(zero + (full - zero) * 0.2)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from itertools import product
 
 from reportlab.graphics.shapes import Drawing, Line, PolyLine
+from reportlab.lib.colors import Color
 
 from tradesman.domain.allocation import Trend, WeekByDay, hours_axis, unbroken_runs
 from tradesman.domain.areas import AREAS, Area
@@ -26,6 +27,8 @@ from tradesman.reports.drawings_kit import (
     FAINT,
     GAP,
     INK,
+    LONG_TERM_DASH,
+    LONG_TERM_LINE,
     PAD,
     PLANNED_LINE,
     ROW,
@@ -231,10 +234,16 @@ def split_bar(planned: Split, target_share: float, width: float, height: float) 
 
 
 def trend_lines(
-    trend: Trend, width: float, height: float, targets: Sequence[float | None] | None = None
+    trend: Trend,
+    width: float,
+    height: float,
+    targets: Sequence[float | None] | None = None,
+    long_term: Sequence[float | None] | None = None,
 ) -> Drawing:
     """The business share week by week: planned and done, with gaps where a week has no
-    hours, against the target (dashed; a plan's ramp may start part-way)."""
+    hours, against the target (dashed; a plan's ramp may start part-way). Where a plan
+    sets the target, `long_term` holds the settings' target it stands in for, drawn
+    faintly beside it: a plan's first weeks aim lower, and that is not a lowered target."""
     if not trend.weeks or trend.is_empty:
         count = len(trend.weeks)
         return empty(
@@ -247,16 +256,30 @@ def trend_lines(
         raise ValueError(f"{len(aims)} targets for {len(trend.weeks)} weeks")
     drawing = canvas_of(width, height)
     known = {aim for aim in aims if aim is not None}
-    target = f"Target {percent_text(next(iter(known)))}" if len(known) == 1 else "Target"
+    beside = list(long_term) if long_term is not None else [None] * len(aims)
+    long_terms = {aim for aim in beside if aim is not None}
+    if long_terms:
+        target = "Plan's target for the week"
+    else:
+        target = f"Target {percent_text(next(iter(known)))}" if len(known) == 1 else "Target"
     legend = [
         line_item("Planned", PLANNED_LINE, 1.2, marker="hollow"),
         line_item("Done", INK, 1.6, marker="filled"),
     ]
     if known:
         legend.append(line_item(target, TARGET_LINE, 1.2, TARGET_DASH))
+    if long_terms:
+        words = (
+            f"Long-term {percent_text(next(iter(long_terms)))}"
+            if len(long_terms) == 1
+            else "Long-term target"
+        )
+        legend.append(line_item(words, LONG_TERM_LINE, 0.8, LONG_TERM_DASH))
     labels = [str(week.week.number) for week in trend.weeks]
     plot = _Plot(drawing, width, height, legend, labels, anchor_last=True)
     plot.share_axis()
+    if long_terms:
+        plot.dashed(beside, LONG_TERM_LINE, LONG_TERM_DASH, 0.8)
     plot.dashed(aims)
     for shares, colour, line, kind in (
         (trend.planned_shares, PLANNED_LINE, 1.2, "hollow"),
@@ -381,7 +404,13 @@ class _Plot:
                 anchor="start",
             )
 
-    def dashed(self, aims: Sequence[float | None]) -> None:
+    def dashed(
+        self,
+        aims: Sequence[float | None],
+        colour: Color = TARGET_LINE,
+        dash: Sequence[float] = TARGET_DASH,
+        stroke: float = 1.2,
+    ) -> None:
         """The target: a dashed line through each week's aim, across the whole week's
         column; a week without one breaks it."""
         half = self.spacing / 2
@@ -392,7 +421,5 @@ class _Plot:
                 points += [self.x_of(index), self.y_of(aim)]
             points += [self.x_of(last) + half, self.y_of(run[-1][1])]
             self.drawing.add(
-                PolyLine(
-                    points, strokeColor=TARGET_LINE, strokeWidth=1.2, strokeDashArray=TARGET_DASH
-                )
+                PolyLine(points, strokeColor=colour, strokeWidth=stroke, strokeDashArray=list(dash))
             )

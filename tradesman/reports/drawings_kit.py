@@ -36,6 +36,9 @@ TARGET_LINE = colors.HexColor("#444444")
 BUSINESS_FILL = colors.HexColor("#5a5a5a")  # business hours, when not split by area
 WHITE = colors.white
 TARGET_DASH = [3.0, 2.0]
+# The settings' long-term target beside a plan's weekly one: faint and dotted.
+LONG_TERM_LINE = colors.HexColor("#9a9a9a")
+LONG_TERM_DASH = [1.0, 1.5]
 
 Anchor = Literal["start", "middle", "end"]
 

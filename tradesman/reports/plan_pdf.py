@@ -339,13 +339,13 @@ def _time_now(sheet: PlanSheet, width: float) -> list[Flowable]:
         week.target if target is None else target
         for week, target in zip(trend.weeks, targets, strict=True)
     ]
-    story.append(
-        _chart_part(
-            "Business share, week by week",
-            trend_sentence(sheet),
-            None if trend.is_empty else drawings.trend_lines(trend, width, 170, aims),
-        )
-    )
+    # The settings' target, beside each week the plan sets its own for.
+    long_term = [
+        None if target is None else (week.long_term_target or week.target)
+        for week, target in zip(trend.weeks, targets, strict=True)
+    ]
+    chart = None if trend.is_empty else drawings.trend_lines(trend, width, 170, aims, long_term)
+    story.append(_chart_part("Business share, week by week", trend_sentence(sheet), chart))
     return story
 
 
