@@ -380,3 +380,18 @@ def test_an_empty_week_says_how_to_draw_a_block(
     qtbot.waitUntil(lambda: not hint.isVisible())
     window.next_week_action.trigger()
     assert hint.isVisible()  # the next week is empty again
+
+
+@pytest.mark.parametrize("height", [600, 680, 760, 900, 1100])
+def test_the_side_column_keeps_cards_to_schedule_and_a_readable_trend(
+    planner: Planner, height: int
+) -> None:
+    window = planner.window
+    window.resize(1280, height)
+    planner.qtbot.waitUntil(lambda: window.height() == max(height, window.minimumHeight()))
+    trend, schedule = window.compact_trend, window.schedule_list
+    planner.qtbot.waitUntil(lambda: schedule.height() >= 150)  # a heading and a whole card
+    if trend is not None and trend.isVisible():
+        assert trend.height() >= 100 + 30  # room for its legend and week labels
+    if height >= 900:
+        assert trend is not None and trend.isVisible()

@@ -19,8 +19,14 @@ if TYPE_CHECKING:
     from tradesman.ui.split_panel import SplitPanel
 
 
-TREND_LEAST_HEIGHT = 96  # the small trend readable: a title, the lines, 0 and 100 %
+# The small trend with its legend and week labels: its title and frame, and the
+# 100 px chart_trend.ROOMY_HEIGHT keeps them at. Shorter, it would drop them: better
+# not shown (the Charts page has it in full).
+TREND_LEAST_HEIGHT = 150
 TREND_MARGIN = 6  # under the small trend
+# The list of tasks to schedule: its title, its hint and at least one whole card (with
+# less it showed only its group headings).
+SCHEDULE_LEAST_HEIGHT = 150
 
 
 class SideColumn(QWidget):
@@ -46,7 +52,7 @@ class SideColumn(QWidget):
     def add_schedule(self, schedule: QWidget) -> None:
         # The list takes what is left once the split and the small trend have their
         # room (it scrolls), but never less than its own minimum.
-        schedule.setMinimumHeight(schedule.minimumSizeHint().height())
+        schedule.setMinimumHeight(max(SCHEDULE_LEAST_HEIGHT, schedule.minimumSizeHint().height()))
         policy = schedule.sizePolicy()
         policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)
         schedule.setSizePolicy(policy)
@@ -74,9 +80,10 @@ class SideColumn(QWidget):
             panel_height
             + TREND_LEAST_HEIGHT
             + TREND_MARGIN
-            + self._schedule.minimumSizeHint().height()
+            + self._schedule.minimumHeight()
             + 2 * self._layout.spacing()
         )
+        holder.setMinimumHeight(TREND_LEAST_HEIGHT + TREND_MARGIN)
         holder.setVisible(self.height() >= needed)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
