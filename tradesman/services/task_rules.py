@@ -53,6 +53,7 @@ def to_rule(row: TaskRuleRow) -> TaskRule:
         until=row.until,
         lead_days=row.lead_days,
         next_due=row.next_due,
+        customer_job=row.customer_job,
     )
 
 
@@ -70,6 +71,7 @@ def rule_columns(rule: TaskRule) -> dict[str, object]:
         "until": rule.until,
         "lead_days": rule.lead_days,
         "next_due": rule.next_due or first_occurrence(rule),
+        "customer_job": rule.customer_job,
     }
 
 

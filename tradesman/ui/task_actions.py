@@ -109,7 +109,7 @@ class TaskActions(EditActions):
                     f"Skip the blocks of {quoted_title(task.title)}",
                     lambda s: task_edits.skip_future_blocks(s, task_id, today),
                 )
-        if task.area is Area.PRODUCTION:
+        if task.area is Area.PRODUCTION and task.customer_job:  # (not servicing the tools)
             self._offer_follow_ups(task)
 
     def _offer_follow_ups(self, job: Task) -> None:

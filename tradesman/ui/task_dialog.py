@@ -71,6 +71,11 @@ class TaskDialog(FormDialog):
         for area in AREAS:
             self.area.addItem(area.label, area.value)
         self.area.setCurrentIndex(AREAS.index(task.area))
+        # Only work done for a customer is followed by the marketing after the job; the
+        # owner's own (servicing the tools) is not. Asked of production tasks alone.
+        self.customer_job = QCheckBox("A job for a customer")
+        self.customer_job.setChecked(task.customer_job)
+        self.area.currentIndexChanged.connect(lambda _: self._follow_area())
         self.status = QComboBox()
         for status, text in (
             (TaskStatus.OPEN, "To do"),
@@ -103,6 +108,7 @@ class TaskDialog(FormDialog):
         form = QFormLayout()
         form.addRow("&Title", self.fields.wrap("title", self.title))
         form.addRow("&Area", self.fields.wrap("area", self.area))
+        form.addRow("", self.customer_job)
         form.addRow("&Status", self.fields.wrap("status", self.status))
         form.addRow("&When", self.fields.wrap("due", due_box))
         form.addRow("&Estimate", self.fields.wrap("estimate_minutes", self.estimate))
@@ -157,6 +163,7 @@ class TaskDialog(FormDialog):
                         self.until.dateChanged):  # fmt: skip
             changed.connect(lambda _: self._follow_first_due())
         self._follow_repeat()
+        self._follow_area()
 
         buttons = save_cancel_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -166,6 +173,15 @@ class TaskDialog(FormDialog):
         self.title.selectAll()
         self.title.setFocus()
         self.setMinimumWidth(520)
+
+    def _follow_area(self) -> None:
+        self.customer_job.setVisible(Area(self.area.currentData()) is Area.PRODUCTION)
+
+    def _customer_job(self) -> bool:
+        """The box as ticked, for production; another area keeps what the task had."""
+        if Area(self.area.currentData()) is Area.PRODUCTION:
+            return self.customer_job.isChecked()
+        return self.task.customer_job
 
     def repeats(self) -> Every | None:
         value = self.repeat.currentData()
@@ -230,6 +246,7 @@ class TaskDialog(FormDialog):
                 due=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
                 estimate_minutes=estimate,
                 notes=self.notes.toPlainText(),
+                customer_job=self._customer_job(),
             )
         )
         every = self.repeats() if self.is_new else None
@@ -237,6 +254,9 @@ class TaskDialog(FormDialog):
             return TaskChoice(task)
         assert task.due is not None
         rule = self._rule(every, task.due, task.title).with_changes(
-            area=task.area, estimate_minutes=task.estimate_minutes, notes=task.notes
+            area=task.area,
+            estimate_minutes=task.estimate_minutes,
+            notes=task.notes,
+            customer_job=task.customer_job,
         )
         return TaskChoice(task, check_task_rule(rule))
