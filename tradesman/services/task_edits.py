@@ -11,7 +11,7 @@ from sqlalchemy import select
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import MINUTES_PER_DAY
 from tradesman.domain.task_rules import TaskRule
-from tradesman.domain.tasks import Task
+from tradesman.domain.tasks import Task, TaskCard
 from tradesman.services.blocks import to_block
 from tradesman.services.changes import Change, commit
 from tradesman.services.task_cards import card_for
@@ -43,14 +43,20 @@ def delete_task(session: Session, task_id: int, with_blocks: bool) -> Change:
     return commit(session, before_tasks=[task], before_blocks=linked, after_blocks=kept)
 
 
+def block_length(card: TaskCard) -> int:
+    """How long a block booked for a task is: what is left of its estimate (an hour if
+    it has none), in whole quarter hours, rounding up."""
+    length = card.remaining_minutes or DEFAULT_BLOCK_MINUTES
+    return -(-length // 15) * 15
+
+
 def schedule_task(session: Session, task_id: int, day: date, start: int) -> Change:
     """A block on the calendar for a task: its title and area, as long as what is left
     of its estimate (an hour if it has none), ending by midnight."""
     card = card_for(session, task_id)
     if card is None:
         raise TaskGone("That task no longer exists.")
-    length = card.remaining_minutes or DEFAULT_BLOCK_MINUTES
-    length = -(-length // 15) * 15  # whole quarter hours, rounding up
+    length = block_length(card)
     start = max(0, min(start, MINUTES_PER_DAY - 15))
     end = min(MINUTES_PER_DAY, start + length)
     task = card.task

@@ -7,17 +7,20 @@ marketing for the job; marking any task done offers to skip its blocks still pla
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from tradesman.domain.areas import Area
+from tradesman.domain.clock import format_clock
 from tradesman.domain.follow_ups import follow_ups_for
+from tradesman.domain.free_time import next_free_slot, quarter_after
 from tradesman.domain.settings import AfterJob
 from tradesman.domain.tasks import Task, TaskCard, TaskStatus
-from tradesman.domain.weeks import format_day
+from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day, week_containing
 from tradesman.services import task_edits
 from tradesman.services.changes import Change
 from tradesman.services.templates import Template
@@ -25,13 +28,25 @@ from tradesman.ui import prompts
 from tradesman.ui.commands import EditActions
 from tradesman.ui.planner import quoted_title
 from tradesman.ui.task_dialog import TaskChoice, TaskDialog
+from tradesman.ui.task_schedule_dialog import ScheduleDialog
 from tradesman.words import count_of
+
+if TYPE_CHECKING:
+    from tradesman.ui.tasks_page import TasksPage
 
 STATUS_WORDS = {TaskStatus.OPEN: "to do", TaskStatus.DOING: "doing", TaskStatus.DONE: "done"}
 
 
 class TaskActions(EditActions):
     """Tasks made, changed, moved between groups, deleted and booked on the calendar."""
+
+    page: TasksPage | None = None
+    shown_menu: QMenu | None = None  # the card menu last opened (tests look at it)
+
+    def serve(self, page: TasksPage) -> None:
+        """What the tasks page asks by key (and of its repeating tasks), made edits here."""
+        self.page = page
+        page.delete_requested.connect(self.delete)
 
     # -- adding and editing -------------------------------------------------------------
     def new_task(self, area: Area = Area.MARKETING) -> None:
@@ -169,11 +184,53 @@ class TaskActions(EditActions):
             lambda s: task_edits.schedule_task(s, task_id, day, start),
         )
 
+    def schedule_chosen(self) -> None:
+        """The Tasks menu's Schedule…: for the card chosen on the tasks page."""
+        card = self.page.chosen_card() if self.page is not None and self.page.isVisible() else None
+        if card is None:
+            self.report("Choose a task on the Tasks page first, then Schedule… books time for it.")
+            return
+        self.schedule_card(card)
+
+    def schedule_card(self, card: TaskCard) -> None:
+        """Ask for a day and start, offering the next free time of the right length."""
+        assert card.task.id is not None
+        length = task_edits.block_length(card)
+        found = self._free_slot(length)
+        suggested = found or (self.ops.today(), self.ops.settings().day_start)
+        dialog = ScheduleDialog(card, length, suggested, found is not None, self.window)
+        task_id, title = card.task.id, card.task.title
+        dialog.chosen.connect(lambda chosen: self._book(task_id, title, *chosen))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _book(self, task_id: int, title: str, day: date, start: int) -> None:
+        if self.schedule(task_id, day, start) is not None:
+            when = f"{SHORT_DAY_NAMES[day.weekday()]} {format_day(day, with_year=False)}"
+            self.report(f"Booked {quoted_title(title)} on {when} at {format_clock(start)}.")
+
+    def _free_slot(self, length: int) -> tuple[date, int] | None:
+        """The first free time of `length` on a working day, from now to the week's end
+        (read through Operations, like the calendar)."""
+        settings = self.ops.settings()
+        today = self.ops.today()
+        week = week_containing(today, settings.week_start)
+        now = datetime.now()
+        # (Later today only when "today" is the clock's day: tests and a stale window.)
+        minute = quarter_after(now.hour * 60 + now.minute) if now.date() == today else 0
+        days = [day for day in week.days if day.weekday() in settings.work_days]
+        blocks = self.ops.week_blocks(week)
+        return next_free_slot(
+            blocks, days, settings.day_start, settings.day_end, length, (today, minute)
+        )
+
     # -- the card menu ------------------------------------------------------------------------
     def card_menu(self, card: TaskCard) -> QMenu:
         task = card.task
         menu = QMenu(self.window)
         menu.addAction("Edit…", partial(self.edit_task, task))
+        if task.is_open:
+            menu.addAction("Sc&hedule…", partial(self.schedule_card, card))
         menu.addSeparator()
         for status in (TaskStatus.OPEN, TaskStatus.DOING, TaskStatus.DONE):
             action = menu.addAction(
@@ -196,4 +253,5 @@ class TaskActions(EditActions):
         )
 
     def show_card_menu(self, card: TaskCard, where: QPoint) -> None:
-        self.card_menu(card).popup(where)
+        self.shown_menu = menu = self.card_menu(card)
+        menu.popup(where)

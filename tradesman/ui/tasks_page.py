@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,11 +38,30 @@ from tradesman.ui.task_model import CardRole, TaskLaneModel
 SHOW_CHOICES = ((Show.OPEN, "To do and doing"), (Show.DONE, "Done"), (Show.ALL, "All tasks"))
 
 
+_EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+_BACK = (
+    QAbstractItemView.CursorAction.MoveUp,
+    QAbstractItemView.CursorAction.MovePageUp,
+    QAbstractItemView.CursorAction.MoveHome,
+    QAbstractItemView.CursorAction.MovePrevious,
+)
+
+
 class TaskList(QListView):
-    """A list of cards that can be dragged out (to other lanes, or the calendar)."""
+    """A list of cards that can be dragged out (to other lanes, or the calendar), and
+    worked from the keyboard: arrows move between cards (headings are passed over) and,
+    left and right, between lanes; Enter or F2 edits, Delete deletes, the Menu key (or
+    Shift+F10) opens the card's menu."""
+
+    edit_asked = Signal(object)  # TaskCard
+    delete_asked = Signal(object)  # TaskCard
+    menu_asked = Signal(object, QPoint)  # TaskCard, global position
+    lane_step_asked = Signal(int)  # -1: the lane to the left, 1: to the right
 
     def __init__(self, model: TaskLaneModel, delegate: CardDelegate) -> None:
         super().__init__()
+        self.lane_model = model
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setModel(model)
         self.setItemDelegate(delegate)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -69,10 +89,61 @@ class TaskList(QListView):
         card: TaskCard | None = self.currentIndex().data(CardRole)
         return card
 
+    def choose_row(self, row: int) -> None:
+        """Make the card nearest `row` the current (and selected) one."""
+        rows = [n for n, item in enumerate(self.lane_model.rows) if item.card is not None]
+        if rows:
+            nearest = min(rows, key=lambda n: (abs(n - row), n))
+            index = self.lane_model.index(nearest, 0)
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        card = self.current_card()
+        key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if card is not None and key in _EDIT_KEYS:
+            self.edit_asked.emit(card)
+        elif card is not None and key == Qt.Key.Key_Delete:
+            self.delete_asked.emit(card)
+        elif card is not None and (key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift)):
+            rect = self.visualRect(self.currentIndex())
+            self.menu_asked.emit(card, self.viewport().mapToGlobal(rect.center()))
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.lane_step_asked.emit(-1 if key == Qt.Key.Key_Left else 1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """As a list moves, but over the group headings: only cards can be current."""
+        index = super().moveCursor(action, modifiers)
+        rows = self.lane_model.rows
+        row, step = index.row(), -1 if action in _BACK else 1
+        while 0 <= row < len(rows) and rows[row].card is None:
+            row += step
+        if not 0 <= row < len(rows):
+            # Past the first or last card: stay put (from a heading, take the nearest card).
+            current = self.currentIndex()
+            if current.isValid() and rows[current.row()].card is not None:
+                return current
+            row = next((n for n, item in enumerate(rows) if item.card is not None), -1)
+            if row < 0:
+                return QModelIndex()
+        return self.lane_model.index(row, 0)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.current_card() is None:  # (Tab into a lane: its first card, seen at once)
+            self.choose_row(0)
+
 
 class TasksPage(QWidget):
     new_requested = Signal(object)  # Area
     edit_requested = Signal(object)  # Task
+    delete_requested = Signal(object)  # Task (the Delete key on a card)
     menu_requested = Signal(object, QPoint)  # TaskCard, global position
     template_chosen = Signal(object)  # Template
     move_requested = Signal(int, object, object)  # task id, TaskStatus, Area
@@ -87,6 +158,7 @@ class TasksPage(QWidget):
         super().__init__()
         self._load = load  # every task; the page filters them itself, as the owner types
         self._cards: list[TaskCard] = []
+        self._chosen_view: TaskList | None = None
         self._today = today
         self._week_end = week_end
         self.show_choice = QComboBox()
@@ -123,6 +195,11 @@ class TasksPage(QWidget):
             view.customContextMenuRequested.connect(
                 lambda point, view=view: self._menu_at(view, point)
             )
+            view.edit_asked.connect(lambda card: self.edit_requested.emit(card.task))
+            view.delete_asked.connect(lambda card: self.delete_requested.emit(card.task))
+            view.menu_asked.connect(self.menu_requested)
+            view.lane_step_asked.connect(lambda step, area=area: self._step_lane(area, step))
+            view.selectionModel().currentChanged.connect(lambda *_, view=view: self._remember(view))
             title = QLabel()
             self.models[area], self.lists[area], self.lane_titles[area] = model, view, title
             column = QVBoxLayout()
@@ -214,3 +291,31 @@ class TasksPage(QWidget):
             if view.hasFocus() and (card := view.current_card()) is not None:
                 return card.task
         return None
+
+    def _remember(self, view: TaskList) -> None:
+        if view.current_card() is not None:
+            self._chosen_view = view
+
+    def chosen_card(self) -> TaskCard | None:
+        """The card last chosen (clicked or moved to) on the page, while it is shown:
+        what the Tasks menu's Schedule… books."""
+        view = self._chosen_view
+        card = view.current_card() if view is not None else None
+        if view is None or card is None:
+            return None
+        return next((c for c in view.lane_model.cards() if c.task.id == card.task.id), None)
+
+    def _step_lane(self, area: Area, step: int) -> None:
+        """Left and right: to the nearest lane that has cards, near the same height."""
+        here = self.lists[area]
+        row = here.currentIndex().row()
+        y = here.visualRect(here.currentIndex()).center().y() if row >= 0 else 0
+        position = AREAS.index(area) + step
+        while 0 <= position < len(AREAS):
+            there = self.lists[AREAS[position]]
+            if there.lane_model.cards():
+                there.setFocus(Qt.FocusReason.OtherFocusReason)
+                index = there.indexAt(QPoint(there.viewport().width() // 2, y))
+                there.choose_row(index.row() if index.isValid() else len(there.lane_model.rows))
+                return
+            position += step
