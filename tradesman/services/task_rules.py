@@ -86,6 +86,13 @@ def all_rules(session: Session) -> list[TaskRule]:
     return [to_rule(row) for row in session.scalars(select(TaskRuleRow).order_by(TaskRuleRow.id))]
 
 
+def rules_to_come(session: Session) -> list[TaskRule]:
+    """The repeating tasks that will still make a task, the soonest next one first (the
+    Repeating list: where a rule is seen before, and between, the tasks it makes)."""
+    going = [rule for rule in all_rules(session) if rule.pending is not None]
+    return sorted(going, key=lambda rule: (rule.pending or date.max, rule.id or 0))
+
+
 def put_rule(session: Session, rule: TaskRule) -> TaskRule:
     """Store `rule` exactly under its id (insert or overwrite); a new rule gets an id."""
     checked = check_task_rule(rule)

@@ -7,9 +7,10 @@ marketing for the job; marking any task done offers to skip its blocks still pla
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
@@ -19,10 +20,12 @@ from tradesman.domain.clock import format_clock
 from tradesman.domain.follow_ups import follow_ups_for
 from tradesman.domain.free_time import next_free_slot, quarter_after
 from tradesman.domain.settings import AfterJob
+from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task, TaskCard, TaskStatus
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day, week_containing
 from tradesman.services import task_edits
 from tradesman.services.changes import Change
+from tradesman.services.task_rules import RuleGone, get_rule, rules_to_come
 from tradesman.services.templates import Template
 from tradesman.ui import prompts
 from tradesman.ui.commands import EditActions
@@ -32,7 +35,11 @@ from tradesman.ui.task_schedule_dialog import ScheduleDialog
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from tradesman.ui.tasks_page import TasksPage
+
+_Read = TypeVar("_Read")
 
 STATUS_WORDS = {TaskStatus.OPEN: "to do", TaskStatus.DOING: "doing", TaskStatus.DONE: "done"}
 
@@ -47,6 +54,23 @@ class TaskActions(EditActions):
         """What the tasks page asks by key (and of its repeating tasks), made edits here."""
         self.page = page
         page.delete_requested.connect(self.delete)
+        page.read_rules = lambda: self._read(rules_to_come)
+        page.rule_edit_requested.connect(self.edit_rule)
+        page.rule_menu_requested.connect(self.show_rule_menu)
+        page.rule_stop_requested.connect(self.end_rule)
+
+    def _read(self, read: Callable[[Session], _Read]) -> _Read:
+        with self.ops.store.reading() as session:
+            return read(session)
+
+    def _rule_of(self, task: Task) -> TaskRule | None:
+        if task.rule_id is None:
+            return None
+        rule_id = task.rule_id
+        try:
+            return self._read(lambda session: get_rule(session, rule_id))
+        except RuleGone:
+            return None
 
     # -- adding and editing -------------------------------------------------------------
     def new_task(self, area: Area = Area.MARKETING) -> None:
@@ -58,21 +82,97 @@ class TaskActions(EditActions):
     def _add_chosen(self, choice: TaskChoice) -> None:
         if choice.rule is not None:
             rule, today = choice.rule, self.ops.today()
-            self.push(
+            change = self.push(
                 f"Add repeating task {quoted_title(rule.title)}",
                 lambda s: task_edits.add_rule(s, rule, today),
             )
+            if change is not None and change.after_rules:
+                self.report(self._where_it_repeats(change.after_rules[0], change.after_tasks))
         else:
             task = choice.task
             self.push(
                 f"Add task {quoted_title(task.title)}", lambda s: task_edits.add_tasks(s, [task])
             )
 
+    def _where_it_repeats(self, rule: TaskRule, made: Sequence[Task]) -> str:
+        """Where a new repeating task went: said, because it may have made no task yet."""
+        said = f"{quoted_title(rule.title)} repeats {rule.describe().lower()}"
+        if made:
+            return f"{said}; {count_of(len(made), 'task')} made so far."
+        due = rule.pending
+        if due is None:
+            return f"{said}, but its end date has passed: no task will come of it."
+        appears = max(due - timedelta(days=rule.lead_days), self.ops.today())
+        return (
+            f"{said} — the first one appears on {format_day(appears, with_year=False)} "
+            f"(due {format_day(due, with_year=False)}). Till then it is under Repeating on "
+            "the Tasks page."
+        )
+
     def edit_task(self, task: Task) -> None:
-        dialog = TaskDialog(task, self.ops.today(), is_new=False, parent=self.window)
-        dialog.chosen.connect(lambda choice: self.change(task, choice.task))
+        rule = self._rule_of(task)
+        dialog = TaskDialog(task, self.ops.today(), is_new=False, parent=self.window, rule=rule)
+        dialog.chosen.connect(lambda choice: self._edited(task, rule, choice))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _edited(self, old: Task, rule: TaskRule | None, choice: TaskChoice) -> None:
+        """A task saved from its dialog, with its rule if it has one and it changed."""
+        new = choice.task
+        if rule is None or (choice.rule == rule and not choice.stop_repeating):
+            self.change(old, new)
+            return
+        today, rule_id = self.ops.today(), rule.id
+        assert rule_id is not None
+
+        def edit(session: Session) -> Change:
+            first = task_edits.change_task(session, new) if new != old else Change()
+            if choice.rule is None:
+                return task_edits.joined(first, task_edits.end_rule(session, rule_id))
+            then = task_edits.change_rule(session, choice.rule, today)
+            return task_edits.joined(first, then)
+
+        verb = "Stop repeating" if choice.rule is None else "Change"
+        if self.push(f"{verb} {quoted_title(old.title)}", edit) is None:
+            return
+        if old.status is not TaskStatus.DONE and new.status is TaskStatus.DONE:
+            self._after_done(new.with_changes(rule_id=None) if choice.rule is None else new)
+
+    # -- repeating tasks before (and between) their tasks -----------------------------------
+    def edit_rule(self, rule: TaskRule) -> None:
+        """The Repeating list's Edit…: the rule in the task dialog, its next task shown."""
+        due = rule.pending
+        if due is None:
+            return
+        task = rule.task_for(due)
+        dialog = TaskDialog(task, self.ops.today(), False, self.window, rule=rule, rule_only=True)
+        dialog.chosen.connect(lambda choice: self._rule_edited(rule, choice))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _rule_edited(self, rule: TaskRule, choice: TaskChoice) -> None:
+        if choice.stop_repeating:
+            self.end_rule(rule)
+        elif choice.rule is not None and choice.rule != rule:
+            changed, today = choice.rule, self.ops.today()
+            self.push(
+                f"Change repeating task {quoted_title(rule.title)}",
+                lambda s: task_edits.change_rule(s, changed, today),
+            )
+
+    def end_rule(self, rule: TaskRule) -> None:
+        assert rule.id is not None
+        rule_id = rule.id
+        self.push(
+            f"Stop repeating {quoted_title(rule.title)}", lambda s: task_edits.end_rule(s, rule_id)
+        )
+
+    def show_rule_menu(self, rule: TaskRule, where: QPoint) -> None:
+        menu = QMenu(self.window)
+        menu.addAction("Edit…", partial(self.edit_rule, rule))
+        menu.addAction("Stop repeating", partial(self.end_rule, rule))
+        self.shown_menu = menu
+        menu.popup(where)
 
     def add_template(self, template: Template) -> None:
         task = template.task(self.ops.today())

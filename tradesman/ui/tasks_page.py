@@ -8,7 +8,7 @@ the edits, and the page reloads on the data's `changed` signal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QPushButton,
     QToolButton,
@@ -29,9 +31,12 @@ from PySide6.QtWidgets import (
 
 from tradesman.area_colours import AREA_HEX
 from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task, TaskCard
+from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
 from tradesman.services.task_cards import Show, TaskFilter, filter_cards
 from tradesman.services.templates import Template
+from tradesman.ui.literal import for_menu, tooltip
 from tradesman.ui.task_delegate import CardDelegate
 from tradesman.ui.task_model import CardRole, TaskLaneModel
 
@@ -140,12 +145,75 @@ class TaskList(QListView):
             self.choose_row(0)
 
 
+RuleRole = Qt.ItemDataRole.UserRole + 1
+
+
+def rule_line(rule: TaskRule, today: date) -> str:
+    """'Chase unpaid invoices · Every 2 weeks · next due Fri 18 Dec, in the list from 11 Dec'."""
+    due = rule.pending
+    parts = [rule.title, rule.describe()]
+    if due is not None:
+        with_year = due.year != today.year
+        parts.append(f"next due {SHORT_DAY_NAMES[due.weekday()]} {format_day(due, with_year)}")
+        appears = due - timedelta(days=rule.lead_days)
+        if appears > today:
+            parts[-1] += f", in the list from {format_day(appears, with_year)}"
+    return " · ".join(parts)
+
+
+class RuleList(QListWidget):
+    """The repeating tasks, one a line: seen, changed and stopped before (and between)
+    the tasks they make. Enter or F2 changes one, Delete stops it, the Menu key (or the
+    right button) offers both."""
+
+    edit_asked = Signal(object)  # TaskRule
+    stop_asked = Signal(object)  # TaskRule
+    menu_asked = Signal(object, QPoint)  # TaskRule, global position
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu_at)
+        self.itemActivated.connect(self._edit_item)
+
+    def rule_at(self, row: int) -> TaskRule | None:
+        item = self.item(row)
+        rule: TaskRule | None = None if item is None else item.data(RuleRole)
+        return rule
+
+    def _edit_item(self, item: QListWidgetItem) -> None:
+        self.edit_asked.emit(item.data(RuleRole))
+
+    def _menu_at(self, point: QPoint) -> None:
+        item = self.itemAt(point)
+        if item is not None:
+            self.menu_asked.emit(item.data(RuleRole), self.viewport().mapToGlobal(point))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        rule = self.rule_at(self.currentRow())
+        key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if rule is not None and key in _EDIT_KEYS:
+            self.edit_asked.emit(rule)
+        elif rule is not None and key == Qt.Key.Key_Delete:
+            self.stop_asked.emit(rule)
+        elif rule is not None and (key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift)):
+            rect = self.visualItemRect(self.currentItem())
+            self.menu_asked.emit(rule, self.viewport().mapToGlobal(rect.center()))
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
 class TasksPage(QWidget):
     new_requested = Signal(object)  # Area
     edit_requested = Signal(object)  # Task
     delete_requested = Signal(object)  # Task (the Delete key on a card)
     menu_requested = Signal(object, QPoint)  # TaskCard, global position
     template_chosen = Signal(object)  # Template
+    rule_edit_requested = Signal(object)  # TaskRule
+    rule_stop_requested = Signal(object)  # TaskRule
+    rule_menu_requested = Signal(object, QPoint)  # TaskRule, global position
     move_requested = Signal(int, object, object)  # task id, TaskStatus, Area
 
     def __init__(
@@ -208,10 +276,24 @@ class TasksPage(QWidget):
             lanes.addLayout(column, 1)
         self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
+        # Repeating tasks: a rule whose next task is weeks away would otherwise be nowhere.
+        self.read_rules: Callable[[], list[TaskRule]] = list
+        self._rules: list[TaskRule] = []
+        self.repeating_title = QLabel()
+        self.repeating = RuleList()
+        self.repeating.edit_asked.connect(self.rule_edit_requested)
+        self.repeating.stop_asked.connect(self.rule_stop_requested)
+        self.repeating.menu_asked.connect(self.rule_menu_requested)
+        self.repeating_box = QWidget()
+        repeating = QVBoxLayout(self.repeating_box)
+        repeating.setContentsMargins(0, 4, 0, 0)
+        repeating.addWidget(self.repeating_title)
+        repeating.addWidget(self.repeating)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.empty_note)
         layout.addLayout(lanes, 1)
+        layout.addWidget(self.repeating_box)
 
         self.new_button.clicked.connect(lambda: self.new_requested.emit(Area.MARKETING))
         self.show_choice.currentIndexChanged.connect(self.show_filtered)
@@ -227,9 +309,10 @@ class TasksPage(QWidget):
         menu = QMenu(self)
         for area in AREAS:
             sub = menu.addMenu(area.label)
+            sub.setToolTipsVisible(True)
             for template in (t for t in templates if t.area is area):
-                action = sub.addAction(template.title)
-                action.setToolTip(template.notes)
+                action = sub.addAction(for_menu(template.title))
+                action.setToolTip(tooltip(template.notes))
                 action.triggered.connect(lambda _=False, t=template: self.template_chosen.emit(t))
         return menu
 
@@ -243,7 +326,34 @@ class TasksPage(QWidget):
     def reload(self) -> None:
         """Read every task again (the data changed), then show those the filter picks."""
         self._cards = self._load()
+        self._rules = self.read_rules()
         self.show_filtered()
+
+    def _show_rules(self, chosen: TaskFilter) -> None:
+        words = chosen.text.casefold().split()
+        rules = [
+            rule
+            for rule in self._rules
+            if chosen.show is not Show.DONE
+            and all(word in f"{rule.title}\n{rule.notes}".casefold() for word in words)
+        ]
+        row = self.repeating.currentRow()
+        self.repeating.clear()
+        today = self._today()
+        for rule in rules:
+            item = QListWidgetItem(rule_line(rule, today))  # (plain text: titles as typed)
+            item.setData(RuleRole, rule)
+            if rule.notes:
+                item.setToolTip(tooltip(rule.notes))
+            self.repeating.addItem(item)
+        if rules:
+            self.repeating.setCurrentRow(max(0, min(row, len(rules) - 1)))
+        self.repeating_title.setText(f"<b>Repeating</b> · {len(rules)}")
+        lines = max(1, min(len(rules), 4))
+        self.repeating.setFixedHeight(
+            self.repeating.sizeHintForRow(0) * lines + 2 * self.repeating.frameWidth() + 2
+        )
+        self.repeating_box.setVisible(bool(rules))
 
     def show_filtered(self) -> None:
         self._typing.stop()
@@ -261,6 +371,7 @@ class TasksPage(QWidget):
                 f'<span style="color:{AREA_HEX[area]}">■</span> <b>{area.label}</b> · '
                 f"{len(mine)} <span style='color:gray'>({kind})</span>"
             )
+        self._show_rules(chosen)
         filtered = (
             bool(chosen.text.strip()) or chosen.due_by is not None or chosen.show is not Show.OPEN
         )
