@@ -346,8 +346,8 @@ class TasksPage(QWidget):
             if rule.notes:
                 item.setToolTip(tooltip(rule.notes))
             self.repeating.addItem(item)
-        if rules:
-            self.repeating.setCurrentRow(max(0, min(row, len(rules) - 1)))
+        if rules and row >= 0:  # (kept where it was; none chosen until the owner does)
+            self.repeating.setCurrentRow(min(row, len(rules) - 1))
         self.repeating_title.setText(f"<b>Repeating</b> · {len(rules)}")
         lines = max(1, min(len(rules), 4))
         self.repeating.setFixedHeight(
