@@ -88,6 +88,10 @@ def test_cards_are_worked_with_arrows_enter_f2_and_delete(planner: Planner) -> N
     planner.qtbot.keyClick(marketing, KEY.Key_Up)
     planner.qtbot.keyClick(marketing, KEY.Key_Up)  # above is the "To do" heading: stays
     assert current(marketing) == "Newsletter"
+    planner.qtbot.keyClick(marketing, KEY.Key_End)
+    assert current(marketing) == "Flyers"
+    planner.qtbot.keyClick(marketing, KEY.Key_Home)  # the first card, not the heading
+    assert current(marketing) == "Newsletter"
     planner.qtbot.keyClick(marketing, KEY.Key_Right)  # production is on the left; sales right
     assert sales.hasFocus() and current(sales) == "Send the quote"
     planner.qtbot.keyClick(sales, KEY.Key_Left)
