@@ -44,10 +44,12 @@ SHOW_CHOICES = ((Show.OPEN, "To do and doing"), (Show.DONE, "Done"), (Show.ALL, 
 
 
 _EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+# Moves that look for a card above the row they land on (Home lands on the first
+# heading, so it looks down; End on the last card).
 _BACK = (
     QAbstractItemView.CursorAction.MoveUp,
     QAbstractItemView.CursorAction.MovePageUp,
-    QAbstractItemView.CursorAction.MoveHome,
+    QAbstractItemView.CursorAction.MoveEnd,
     QAbstractItemView.CursorAction.MovePrevious,
 )
 
