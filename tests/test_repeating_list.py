@@ -70,6 +70,11 @@ def test_a_repeating_task_due_weeks_ahead_says_where_it_is_and_is_listed(planner
     dialog.repeat.setCurrentIndex(2)  # every ... weeks
     dialog.interval.setValue(2)
     dialog.due.setDate(dialog.due.date().addDays(23))
+    assert dialog.catch_up_note.isVisible()  # said before it is saved, too
+    assert dialog.catch_up_note.text() == (
+        "Its first task appears in your list on 11 Dec 2026; till then it is under "
+        "Repeating on the Tasks page."
+    )
     save(planner, dialog)
     assert page.models[Area.ADMIN].cards() == []  # no task yet: it appears on 11 Dec
     message = planner.window.statusBar().currentMessage()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -262,11 +262,23 @@ class TaskDialog(FormDialog):
         """Say so when the first due date is so far back that the tasks are made only
         from a recent day (see CATCH_UP in domain/task_rules.py)."""
         every = self.repeats() if self.is_new else None
-        start = None
+        start = appears = None
         if every is not None:
             first_due = from_qdate(self.due.date())
             with contextlib.suppress(ValueError, OverflowError):  # (a date past year 9999)
-                start = late_start(self._rule(every, first_due, self.task.title), self.today)
+                rule = self._rule(every, first_due, self.task.title)
+                start = late_start(rule, self.today)
+                pending = rule.pending
+                if pending is not None and pending - timedelta(rule.lead_days) > self.today:
+                    appears = pending - timedelta(rule.lead_days)
+        if appears is not None:
+            # Said before saving, or a task due weeks ahead seems to vanish.
+            self.catch_up_note.setText(
+                f"Its first task appears in your list on {format_day(appears)}; till then "
+                "it is under Repeating on the Tasks page."
+            )
+            self.catch_up_note.show()
+            return
         if start is None:
             self.catch_up_note.hide()
             return
