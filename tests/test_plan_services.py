@@ -195,7 +195,7 @@ def test_the_plan_and_hand_offs_survive_export_and_import(store: Store, tmp_path
     exported = tmp_path / "all.json"
     export_to_file(store, exported, None)
     document = json.loads(exported.read_text())
-    assert document["version"] == 4 and document["plan"]["hours_a_week"] == 45.5
+    assert document["version"] == 5 and document["plan"]["hours_a_week"] == 45.5
     with store.writing() as session:
         plan_service.remove_plan(session)
     import_from_file(store, exported, None)

@@ -198,14 +198,14 @@ def test_after_the_job_the_marketing_offered_and_taken(
         prompts, "confirm", lambda parent, title, question, action: asked.append(question) or True
     )
     finish(planner, "Kitchen – Patel")
-    assert "Kitchen – Patel" in asked[0] and "Ask for a review" in asked[0]
+    assert "Kitchen – Patel" in asked[0] and "Kitchen – Patel: ask for a review" in asked[0]
     page(planner).show_choice.setCurrentIndex(2)
     marketing = {c.task.title: c.task.due for c in page(planner).models[Area.MARKETING].cards()}
     assert marketing == {
-        "Photograph the finished job: Kitchen – Patel": TODAY + timedelta(days=1),
-        "Ask for a review: Kitchen – Patel": TODAY + timedelta(days=3),
-        "Ask for a referral: Kitchen – Patel": TODAY + timedelta(days=14),
-        "Six-month check-in call: Kitchen – Patel": TODAY + timedelta(days=182),
+        "Kitchen – Patel: photos": TODAY + timedelta(days=1),
+        "Kitchen – Patel: ask for a review": TODAY + timedelta(days=3),
+        "Kitchen – Patel: ask for a referral": TODAY + timedelta(days=14),
+        "Kitchen – Patel: six-month check-in call": TODAY + timedelta(days=182),
     }
     assert card(planner, "Kitchen – Patel").task.status is TaskStatus.DONE
     planner.window.undo_action.trigger()  # the follow-ups are their own step

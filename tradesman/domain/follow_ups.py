@@ -1,8 +1,12 @@
 """After the job, the marketing: the follow-ups that turn a finished job into the next lead.
 
-When a production task is done, these marketing tasks keep the customer close: photos
-while the work is fresh, a review while they are pleased, a referral ask once they
+When a production task done for a customer is finished, these marketing tasks keep the
+customer close: photos while the work is fresh, a review asked of every customer after
+every job (review sites forbid asking only the happy ones), a referral ask once they
 have lived with it, and a call six months on.
+
+Each title leads with the job ("Kitchen – Patel: photos"), so a card cut short by a
+narrow lane still says which customer it is about.
 """
 
 from __future__ import annotations
@@ -14,13 +18,15 @@ from tradesman.domain.tasks import Task
 
 # (title, due this many days after the job, estimate in minutes, note)
 FOLLOW_UPS: tuple[tuple[str, int, int, str], ...] = (
-    ("Photograph the finished job: {job}", 1, 30,
-     "Before and after, in good light. Ask before you put them online."),
-    ("Ask for a review: {job}", 3, 15,
-     "Send the link while they are pleased; one sentence from them is enough."),
-    ("Ask for a referral: {job}", 14, 15,
+    ("{job}: photos", 1, 30,
+     "Photograph the finished job: before and after, in good light. Ask before you put "
+     "them online."),
+    ("{job}: ask for a review", 3, 15,
+     "Send the review link while the job is fresh. Ask every customer after every job, "
+     "not only the happy ones; one sentence from them is enough."),
+    ("{job}: ask for a referral", 14, 15,
      "Who else do they know who needs work done? Make it easy: a card or a message to pass on."),
-    ("Six-month check-in call: {job}", 182, 15,
+    ("{job}: six-month check-in call", 182, 15,
      "Is everything holding up? Anything else they want done?"),
 )  # fmt: skip
 

@@ -55,6 +55,7 @@ class TaskRule:
     until: date | None = None
     lead_days: int = LEAD_DAYS
     next_due: date | None = None  # the next occurrence not yet made; None = first_due
+    customer_job: bool = True  # as for a task: its production tasks are customer jobs
     id: int | None = None
 
     def with_changes(self, **changes: object) -> TaskRule:
@@ -74,6 +75,7 @@ class TaskRule:
             estimate_minutes=self.estimate_minutes,
             notes=self.notes,
             rule_id=self.id,
+            customer_job=self.customer_job,
         )
 
     def describe(self) -> str:

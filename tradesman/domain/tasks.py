@@ -8,6 +8,16 @@ from enum import StrEnum
 
 from tradesman.domain.areas import Area
 
+# The library's production tasks done in the owner's own shop, for no customer: a file or
+# data folder from before `customer_job` existed counts these as not customer jobs.
+OWN_SHOP_TITLES = frozenset({"Sharpen and service tools"})
+
+
+def customer_job_by_default(area: Area, title: str) -> bool:
+    """Whether a task that does not say is a customer job: production work is, unless it
+    is one of the library's own-shop tasks."""
+    return area is Area.PRODUCTION and title.strip() not in OWN_SHOP_TITLES
+
 
 class TaskStatus(StrEnum):
     OPEN = "open"
@@ -28,6 +38,9 @@ class Task:
     created: datetime | None = None
     completed: datetime | None = None
     rule_id: int | None = None  # the recurring rule that made it, if any
+    # Work done for a customer: only such a production task, once done, is followed by
+    # the marketing after the job (a review, a referral). Meaningless in other areas.
+    customer_job: bool = True
     id: int | None = None
 
     def with_changes(self, **changes: object) -> Task:

@@ -28,7 +28,7 @@ from tradesman.domain.plan import (
 from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.settings import WEEKDAY_NAMES, AfterJob, Settings, WeekStart
 from tradesman.domain.task_rules import Every, TaskRule, first_occurrence
-from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.domain.tasks import Task, TaskStatus, customer_job_by_default
 from tradesman.domain.validation import (
     InvalidInput,
     check_block,
@@ -102,6 +102,7 @@ def encode_task(task: Task, file_id: str, rule_file_id: str | None = None) -> Js
             None if task.completed is None else task.completed.isoformat(timespec="seconds")
         ),
         "rule": rule_file_id,
+        "customer_job": task.customer_job,
     }
 
 
@@ -122,7 +123,22 @@ def decode_task(raw: Mapping[str, Any], now: datetime, rule_id: int | None = Non
         completed=_optional_timestamp(raw, "completed"),
         rule_id=rule_id,
     )
-    return check_task(task)
+    return _with_customer_job(raw, check_task(task))
+
+
+_Job = TypeVar("_Job", Task, TaskRule)
+
+
+def _with_customer_job(raw: Mapping[str, Any], item: _Job) -> _Job:
+    """A task or rule with "customer_job" as the file says; a file from before the key
+    (format 4 and older) counts production work as a customer's, except the library's
+    own-shop tasks."""
+    value = raw.get("customer_job")
+    if value is None:
+        return item.with_changes(customer_job=customer_job_by_default(item.area, item.title))
+    if not isinstance(value, bool):
+        raise InvalidInput("customer_job", '"customer_job" must be true or false.')
+    return item.with_changes(customer_job=value)
 
 
 def encode_rule(rule: TaskRule, file_id: str) -> JsonObject:
@@ -140,6 +156,7 @@ def encode_rule(rule: TaskRule, file_id: str) -> JsonObject:
         "until": None if rule.until is None else rule.until.isoformat(),
         "lead_days": rule.lead_days,
         "next_due": (rule.next_due or first_occurrence(rule)).isoformat(),
+        "customer_job": rule.customer_job,
     }
 
 
@@ -175,7 +192,8 @@ def decode_rule(raw: Mapping[str, Any]) -> TaskRule:
     if rule.next_due is not None:  # (its tasks would be made with that due date)
         check_day(rule.next_due, field="next_due")
     # A rule is checked as the task it makes, whose "due" is the file's "first_due".
-    return _in_file_words(check_task_rule, rule, {"due": "first_due"})
+    checked = _in_file_words(check_task_rule, rule, {"due": "first_due"})
+    return _with_customer_job(raw, checked)
 
 
 def encode_series(record: SeriesRecord, file_id: str, task_file_id: str | None) -> JsonObject:

@@ -43,9 +43,10 @@ from tradesman.exchange.codec import (
 )
 
 FORMAT_NAME = "tradesman"
-# 2 added repeating series, 3 recurring tasks, 4 the plan and its hand-off list;
-# older files still read.
-FORMAT_VERSION = 4
+# 2 added repeating series, 3 recurring tasks, 4 the plan and its hand-off list, 5
+# whether a task is a customer's job; older files still read. (A newer key means a
+# newer version: an older Tradesman would drop it on import without a word.)
+FORMAT_VERSION = 5
 
 
 # The lists of a document, and what one of their items is called in a sentence.

@@ -77,7 +77,7 @@ def filter_cards(cards: Iterable[TaskCard], chosen: TaskFilter) -> list[TaskCard
 
 def _card(values: TaskCardValues) -> TaskCard:
     (task_id, title, area, status, due, estimate, notes, created, completed, rule_id,
-     booked, done, future) = values  # fmt: skip
+     customer_job, booked, done, future) = values  # fmt: skip
     task = Task(
         id=task_id,
         title=title,
@@ -89,5 +89,6 @@ def _card(values: TaskCardValues) -> TaskCard:
         created=datetime.fromisoformat(created),
         completed=None if completed is None else datetime.fromisoformat(completed),
         rule_id=rule_id,
+        customer_job=bool(customer_job),
     )
     return TaskCard(task, int(booked), int(done), int(future))

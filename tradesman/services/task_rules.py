@@ -53,6 +53,7 @@ def to_rule(row: TaskRuleRow) -> TaskRule:
         until=row.until,
         lead_days=row.lead_days,
         next_due=row.next_due,
+        customer_job=row.customer_job,
     )
 
 
@@ -70,6 +71,7 @@ def rule_columns(rule: TaskRule) -> dict[str, object]:
         "until": rule.until,
         "lead_days": rule.lead_days,
         "next_due": rule.next_due or first_occurrence(rule),
+        "customer_job": rule.customer_job,
     }
 
 
@@ -82,6 +84,13 @@ def get_rule(session: Session, rule_id: int) -> TaskRule:
 
 def all_rules(session: Session) -> list[TaskRule]:
     return [to_rule(row) for row in session.scalars(select(TaskRuleRow).order_by(TaskRuleRow.id))]
+
+
+def rules_to_come(session: Session) -> list[TaskRule]:
+    """The repeating tasks that will still make a task, the soonest next one first (the
+    Repeating list: where a rule is seen before, and between, the tasks it makes)."""
+    going = [rule for rule in all_rules(session) if rule.pending is not None]
+    return sorted(going, key=lambda rule: (rule.pending or date.max, rule.id or 0))
 
 
 def put_rule(session: Session, rule: TaskRule) -> TaskRule:

@@ -31,6 +31,7 @@ def to_task(row: TaskRow) -> Task:
         created=row.created,
         completed=row.completed,
         rule_id=row.rule_id,
+        customer_job=row.customer_job,
     )
 
 
@@ -54,6 +55,7 @@ def task_columns(task: Task, now: datetime) -> dict[str, object]:
         "created": _to_the_second(task.created or now),
         "completed": None if completed is None else _to_the_second(completed),
         "rule_id": task.rule_id,
+        "customer_job": task.customer_job,
     }
 
 

@@ -20,12 +20,18 @@ class Template:
     estimate_minutes: int | None
     due_in_days: int | None
     notes: str
+    customer_job: bool = True  # false for the own-shop tasks (tool servicing)
 
     def task(self, today: date) -> Task:
         """The task this template makes when added on `today`."""
         due = None if self.due_in_days is None else today + timedelta(days=self.due_in_days)
         return Task(
-            self.title, self.area, due=due, estimate_minutes=self.estimate_minutes, notes=self.notes
+            self.title,
+            self.area,
+            due=due,
+            estimate_minutes=self.estimate_minutes,
+            notes=self.notes,
+            customer_job=self.customer_job,
         )
 
 
@@ -41,6 +47,7 @@ def templates() -> tuple[Template, ...]:
             estimate_minutes=item.get("estimate_minutes"),
             due_in_days=item.get("due_in_days"),
             notes=item.get("notes", ""),
+            customer_job=item.get("customer_job", True),
         )
         check_task(template.task(date(2026, 1, 1)))
         found.append(template)

@@ -190,12 +190,28 @@ def _v5_change_count(db: sqlite3.Connection) -> None:
         count_changes_to(db, table)
 
 
+def _v6_customer_jobs(db: sqlite3.Connection) -> None:
+    """Whether a task (and the tasks a rule makes) is work done for a customer: only those
+    production tasks are followed by the after-job marketing. Existing tasks are customer
+    jobs, except the library's own-shop task as it was named at this version."""
+    for table in ("task", "task_rule"):
+        db.execute(
+            f"ALTER TABLE {table} ADD COLUMN customer_job INTEGER NOT NULL DEFAULT 1 "
+            "CHECK (customer_job IN (0, 1))"
+        )
+        db.execute(
+            f"UPDATE {table} SET customer_job = 0 "
+            "WHERE area = 'production' AND trim(title) = 'Sharpen and service tools'"
+        )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_first_schema,
     _v2_recurring_blocks,
     _v3_recurring_tasks,
     _v4_doer_to_marketer_plan,
     _v5_change_count,
+    _v6_customer_jobs,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # The tables a file at SCHEMA_VERSION has (a test checks this against the steps): one

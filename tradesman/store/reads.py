@@ -84,7 +84,7 @@ BlockValues = tuple[int, str, int, int, str, str, str, str, int | None, int | No
 # many linked blocks are still planned from :today on.
 TASK_CARDS = """
     SELECT t.id, t.title, t.area, t.status, t.due, t.estimate_minutes, t.notes,
-           t.created, t.completed, t.rule_id,
+           t.created, t.completed, t.rule_id, t.customer_job,
            COALESCE(SUM(CASE WHEN b.status != 'skipped'
                              THEN b.end_minute - b.start_minute ELSE 0 END), 0),
            COALESCE(SUM(CASE WHEN b.status = 'done'
@@ -98,7 +98,20 @@ TASK_CARDS = """
     ORDER BY t.due IS NULL, t.due, t.id
 """
 TaskCardValues = tuple[
-    int, str, str, str, str | None, int | None, str, str, str | None, int | None, int, int, int
+    int,
+    str,
+    str,
+    str,
+    str | None,
+    int | None,
+    str,
+    str,
+    str | None,
+    int | None,
+    int,
+    int,
+    int,
+    int,
 ]
 
 

@@ -63,6 +63,7 @@ class TaskRow(Base):
     rule_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("task_rule.id", ondelete="SET NULL")
     )
+    customer_job: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class TaskRuleRow(Base):
@@ -81,6 +82,7 @@ class TaskRuleRow(Base):
     until: Mapped[date | None] = mapped_column(IsoDate)
     lead_days: Mapped[int] = mapped_column(Integer, default=7)
     next_due: Mapped[date] = mapped_column(IsoDate)
+    customer_job: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class BlockRow(Base):

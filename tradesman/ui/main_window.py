@@ -315,6 +315,12 @@ class MainWindow(QMainWindow):
             week_menu.addSeparator() if action is None else week_menu.addAction(action)
         tasks_menu = bar.addMenu("&Tasks")
         tasks_menu.addAction(self.new_task_action)
+
+        def schedule_chosen() -> None:  # the card chosen on the Tasks page, without a drag
+            if self.task_actions is not None:
+                self.task_actions.schedule_chosen()
+
+        self.schedule_task_action = tasks_menu.addAction("Sc&hedule…", schedule_chosen)
         view_menu = bar.addMenu("&View")
         for action in self.page_actions:
             view_menu.addAction(action)
@@ -628,6 +634,7 @@ class MainWindow(QMainWindow):
         page.menu_requested.connect(actions.show_card_menu)
         page.template_chosen.connect(actions.add_template)
         page.move_requested.connect(actions.move)
+        actions.serve(page)  # its keys and its repeating tasks
         _move_in(page, self._tasks_holder)
         self.tasks_page = page
 

@@ -7,31 +7,70 @@ marketing for the job; marking any task done offers to skip its blocks still pla
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
 from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from tradesman.domain.areas import Area
+from tradesman.domain.clock import format_clock
 from tradesman.domain.follow_ups import follow_ups_for
+from tradesman.domain.free_time import next_free_slot, quarter_after
 from tradesman.domain.settings import AfterJob
+from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task, TaskCard, TaskStatus
-from tradesman.domain.weeks import format_day
+from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day, week_containing
 from tradesman.services import task_edits
 from tradesman.services.changes import Change
+from tradesman.services.task_rules import RuleGone, get_rule, rules_to_come
 from tradesman.services.templates import Template
 from tradesman.ui import prompts
 from tradesman.ui.commands import EditActions
 from tradesman.ui.planner import quoted_title
 from tradesman.ui.task_dialog import TaskChoice, TaskDialog
+from tradesman.ui.task_schedule_dialog import ScheduleDialog
 from tradesman.words import count_of
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from tradesman.ui.tasks_page import TasksPage
+
+_Read = TypeVar("_Read")
 
 STATUS_WORDS = {TaskStatus.OPEN: "to do", TaskStatus.DOING: "doing", TaskStatus.DONE: "done"}
 
 
 class TaskActions(EditActions):
     """Tasks made, changed, moved between groups, deleted and booked on the calendar."""
+
+    page: TasksPage | None = None
+    shown_menu: QMenu | None = None  # the card menu last opened (tests look at it)
+
+    def serve(self, page: TasksPage) -> None:
+        """What the tasks page asks by key (and of its repeating tasks), made edits here."""
+        self.page = page
+        page.delete_requested.connect(self.delete)
+        page.read_rules = lambda: self._read(rules_to_come)
+        page.rule_edit_requested.connect(self.edit_rule)
+        page.rule_menu_requested.connect(self.show_rule_menu)
+        page.rule_stop_requested.connect(self.end_rule)
+
+    def _read(self, read: Callable[[Session], _Read]) -> _Read:
+        with self.ops.store.reading() as session:
+            return read(session)
+
+    def _rule_of(self, task: Task) -> TaskRule | None:
+        if task.rule_id is None:
+            return None
+        rule_id = task.rule_id
+        try:
+            return self._read(lambda session: get_rule(session, rule_id))
+        except RuleGone:
+            return None
 
     # -- adding and editing -------------------------------------------------------------
     def new_task(self, area: Area = Area.MARKETING) -> None:
@@ -43,21 +82,97 @@ class TaskActions(EditActions):
     def _add_chosen(self, choice: TaskChoice) -> None:
         if choice.rule is not None:
             rule, today = choice.rule, self.ops.today()
-            self.push(
+            change = self.push(
                 f"Add repeating task {quoted_title(rule.title)}",
                 lambda s: task_edits.add_rule(s, rule, today),
             )
+            if change is not None and change.after_rules:
+                self.report(self._where_it_repeats(change.after_rules[0], change.after_tasks))
         else:
             task = choice.task
             self.push(
                 f"Add task {quoted_title(task.title)}", lambda s: task_edits.add_tasks(s, [task])
             )
 
+    def _where_it_repeats(self, rule: TaskRule, made: Sequence[Task]) -> str:
+        """Where a new repeating task went: said, because it may have made no task yet."""
+        said = f"{quoted_title(rule.title)} repeats {rule.describe().lower()}"
+        if made:
+            return f"{said}; {count_of(len(made), 'task')} made so far."
+        due = rule.pending
+        if due is None:
+            return f"{said}, but its end date has passed: no task will come of it."
+        appears = max(due - timedelta(days=rule.lead_days), self.ops.today())
+        return (
+            f"{said} — the first one appears on {format_day(appears, with_year=False)} "
+            f"(due {format_day(due, with_year=False)}). Till then it is under Repeating on "
+            "the Tasks page."
+        )
+
     def edit_task(self, task: Task) -> None:
-        dialog = TaskDialog(task, self.ops.today(), is_new=False, parent=self.window)
-        dialog.chosen.connect(lambda choice: self.change(task, choice.task))
+        rule = self._rule_of(task)
+        dialog = TaskDialog(task, self.ops.today(), is_new=False, parent=self.window, rule=rule)
+        dialog.chosen.connect(lambda choice: self._edited(task, rule, choice))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _edited(self, old: Task, rule: TaskRule | None, choice: TaskChoice) -> None:
+        """A task saved from its dialog, with its rule if it has one and it changed."""
+        new = choice.task
+        if rule is None or (choice.rule == rule and not choice.stop_repeating):
+            self.change(old, new)
+            return
+        today, rule_id = self.ops.today(), rule.id
+        assert rule_id is not None
+
+        def edit(session: Session) -> Change:
+            first = task_edits.change_task(session, new) if new != old else Change()
+            if choice.rule is None:
+                return task_edits.joined(first, task_edits.end_rule(session, rule_id))
+            then = task_edits.change_rule(session, choice.rule, today)
+            return task_edits.joined(first, then)
+
+        verb = "Stop repeating" if choice.rule is None else "Change"
+        if self.push(f"{verb} {quoted_title(old.title)}", edit) is None:
+            return
+        if old.status is not TaskStatus.DONE and new.status is TaskStatus.DONE:
+            self._after_done(new.with_changes(rule_id=None) if choice.rule is None else new)
+
+    # -- repeating tasks before (and between) their tasks -----------------------------------
+    def edit_rule(self, rule: TaskRule) -> None:
+        """The Repeating list's Edit…: the rule in the task dialog, its next task shown."""
+        due = rule.pending
+        if due is None:
+            return
+        task = rule.task_for(due)
+        dialog = TaskDialog(task, self.ops.today(), False, self.window, rule=rule, rule_only=True)
+        dialog.chosen.connect(lambda choice: self._rule_edited(rule, choice))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _rule_edited(self, rule: TaskRule, choice: TaskChoice) -> None:
+        if choice.stop_repeating:
+            self.end_rule(rule)
+        elif choice.rule is not None and choice.rule != rule:
+            changed, today = choice.rule, self.ops.today()
+            self.push(
+                f"Change repeating task {quoted_title(rule.title)}",
+                lambda s: task_edits.change_rule(s, changed, today),
+            )
+
+    def end_rule(self, rule: TaskRule) -> None:
+        assert rule.id is not None
+        rule_id = rule.id
+        self.push(
+            f"Stop repeating {quoted_title(rule.title)}", lambda s: task_edits.end_rule(s, rule_id)
+        )
+
+    def show_rule_menu(self, rule: TaskRule, where: QPoint) -> None:
+        menu = QMenu(self.window)
+        menu.addAction("Edit…", partial(self.edit_rule, rule))
+        menu.addAction("Stop repeating", partial(self.end_rule, rule))
+        self.shown_menu = menu
+        menu.popup(where)
 
     def add_template(self, template: Template) -> None:
         task = template.task(self.ops.today())
@@ -109,7 +224,7 @@ class TaskActions(EditActions):
                     f"Skip the blocks of {quoted_title(task.title)}",
                     lambda s: task_edits.skip_future_blocks(s, task_id, today),
                 )
-        if task.area is Area.PRODUCTION:
+        if task.area is Area.PRODUCTION and task.customer_job:  # (not servicing the tools)
             self._offer_follow_ups(task)
 
     def _offer_follow_ups(self, job: Task) -> None:
@@ -169,11 +284,53 @@ class TaskActions(EditActions):
             lambda s: task_edits.schedule_task(s, task_id, day, start),
         )
 
+    def schedule_chosen(self) -> None:
+        """The Tasks menu's Schedule…: for the card chosen on the tasks page."""
+        card = self.page.chosen_card() if self.page is not None and self.page.isVisible() else None
+        if card is None:
+            self.report("Choose a task on the Tasks page first, then Schedule… books time for it.")
+            return
+        self.schedule_card(card)
+
+    def schedule_card(self, card: TaskCard) -> None:
+        """Ask for a day and start, offering the next free time of the right length."""
+        assert card.task.id is not None
+        length = task_edits.block_length(card)
+        found = self._free_slot(length)
+        suggested = found or (self.ops.today(), self.ops.settings().day_start)
+        dialog = ScheduleDialog(card, length, suggested, found is not None, self.window)
+        task_id, title = card.task.id, card.task.title
+        dialog.chosen.connect(lambda chosen: self._book(task_id, title, *chosen))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _book(self, task_id: int, title: str, day: date, start: int) -> None:
+        if self.schedule(task_id, day, start) is not None:
+            when = f"{SHORT_DAY_NAMES[day.weekday()]} {format_day(day, with_year=False)}"
+            self.report(f"Booked {quoted_title(title)} on {when} at {format_clock(start)}.")
+
+    def _free_slot(self, length: int) -> tuple[date, int] | None:
+        """The first free time of `length` on a working day, from now to the week's end
+        (read through Operations, like the calendar)."""
+        settings = self.ops.settings()
+        today = self.ops.today()
+        week = week_containing(today, settings.week_start)
+        now = datetime.now()
+        # (Later today only when "today" is the clock's day: tests and a stale window.)
+        minute = quarter_after(now.hour * 60 + now.minute) if now.date() == today else 0
+        days = [day for day in week.days if day.weekday() in settings.work_days]
+        blocks = self.ops.week_blocks(week)
+        return next_free_slot(
+            blocks, days, settings.day_start, settings.day_end, length, (today, minute)
+        )
+
     # -- the card menu ------------------------------------------------------------------------
     def card_menu(self, card: TaskCard) -> QMenu:
         task = card.task
         menu = QMenu(self.window)
         menu.addAction("Edit…", partial(self.edit_task, task))
+        if task.is_open:
+            menu.addAction("Sc&hedule…", partial(self.schedule_card, card))
         menu.addSeparator()
         for status in (TaskStatus.OPEN, TaskStatus.DOING, TaskStatus.DONE):
             action = menu.addAction(
@@ -196,4 +353,5 @@ class TaskActions(EditActions):
         )
 
     def show_card_menu(self, card: TaskCard, where: QPoint) -> None:
-        self.card_menu(card).popup(where)
+        self.shown_menu = menu = self.card_menu(card)
+        menu.popup(where)

@@ -75,7 +75,10 @@ class CardDelegate(QStyledItemDelegate):
         else:
             card: TaskCard = index.data(CardRole)
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
             self._paint_card(painter, rect.adjusted(4, 3, -4, -3), card, palette, selected)
+            if focused:
+                self._paint_focus(painter, rect.adjusted(1, 1, -1, -1), palette)
         painter.restore()
 
     def _paint_header(self, painter: QPainter, rect: QRectF, row: Row, palette: QPalette) -> None:
@@ -90,6 +93,13 @@ class CardDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             f"{label[row.status]} · {row.count}",
         )
+
+    def _paint_focus(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+        """The card the keys act on: a ring around it, plain to see at a glance (the
+        selection alone is a thin line, and stays when the list loses focus)."""
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
+        painter.drawRoundedRect(rect, 7, 7)
 
     def _paint_card(
         self, painter: QPainter, rect: QRectF, card: TaskCard, palette: QPalette, selected: bool

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,7 +46,8 @@ NTH = (("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("last", -1))
 @dataclass(frozen=True)
 class TaskChoice:
     task: Task
-    rule: TaskRule | None = None  # set when a new task is to repeat
+    rule: TaskRule | None = None  # a new task is to repeat, or its rule as changed
+    stop_repeating: bool = False  # the task's rule was set to "Does not repeat"
 
 
 def duration_text(minutes: int | None) -> str:
@@ -58,12 +59,23 @@ class TaskDialog(FormDialog):
     """Says `chosen(TaskChoice)` when saved."""
 
     def __init__(
-        self, task: Task, today: date, is_new: bool, parent: QWidget | None = None
+        self,
+        task: Task,
+        today: date,
+        is_new: bool,
+        parent: QWidget | None = None,
+        rule: TaskRule | None = None,
+        rule_only: bool = False,
     ) -> None:
-        super().__init__("New task" if is_new else "Edit task", "title", parent)
+        """`rule`: the repeating task that made `task`, shown and changeable here.
+        `rule_only`: there is no task yet (the Repeating list): `task` is its next one."""
+        title = "New task" if is_new else "Repeating task" if rule_only else "Edit task"
+        super().__init__(title, "title", parent)
         self.task = task
         self.today = today
         self.is_new = is_new
+        self.rule = rule
+        self.rule_only = rule_only
 
         self.title = QLineEdit(task.title)
         self.title.setMaxLength(400)
@@ -72,6 +84,11 @@ class TaskDialog(FormDialog):
         for area in AREAS:
             self.area.addItem(area.label, area.value)
         self.area.setCurrentIndex(AREAS.index(task.area))
+        # Only work done for a customer is followed by the marketing after the job; the
+        # owner's own (servicing the tools) is not. Asked of production tasks alone.
+        self.customer_job = QCheckBox("A job for a customer")
+        self.customer_job.setChecked(task.customer_job)
+        self.area.currentIndexChanged.connect(lambda _: self._follow_area())
         self.status = QComboBox()
         for status, text in (
             (TaskStatus.OPEN, "To do"),
@@ -104,8 +121,10 @@ class TaskDialog(FormDialog):
         form = QFormLayout()
         form.addRow("&Title", self.fields.wrap("title", self.title))
         form.addRow("&Area", self.fields.wrap("area", self.area))
-        form.addRow("&Status", self.fields.wrap("status", self.status))
-        form.addRow("&When", self.fields.wrap("due", due_box))
+        form.addRow("", self.customer_job)
+        if not rule_only:
+            form.addRow("&Status", self.fields.wrap("status", self.status))
+        form.addRow("&When" if not rule_only else "Next &due", self.fields.wrap("due", due_box))
         form.addRow("&Estimate", self.fields.wrap("estimate_minutes", self.estimate))
         form.addRow("&Notes", self.fields.wrap("notes", self.notes))
 
@@ -145,12 +164,19 @@ class TaskDialog(FormDialog):
         self.catch_up_note = QLabel()
         self.catch_up_note.setWordWrap(True)
         self.catch_up_note.hide()
-        if is_new:
+        if is_new or rule is not None:
             form.addRow("&Repeat", self.repeat_row)
-            hint = QLabel("A repeating task appears in your list a week before each due date.")
+            hint = QLabel(
+                "A repeating task appears in your list a week before each due date."
+                if rule is None
+                else "Changing how it repeats changes the tasks still to come; the ones "
+                "already made stay as they are."
+            )
             hint.setWordWrap(True)
             form.addRow("", hint)
             form.addRow("", self.catch_up_note)
+        if rule is not None:
+            self._show_rule(rule)
         self.repeat.currentIndexChanged.connect(self._follow_repeat)
         self.until_on.toggled.connect(lambda _: self._follow_repeat())
         for changed in (self.due.dateChanged, self.interval.valueChanged,
@@ -158,6 +184,7 @@ class TaskDialog(FormDialog):
                         self.until.dateChanged):  # fmt: skip
             changed.connect(lambda _: self._follow_first_due())
         self._follow_repeat()
+        self._follow_area()
 
         buttons = save_cancel_buttons(self, self.save)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -167,6 +194,54 @@ class TaskDialog(FormDialog):
         self.title.selectAll()
         self.title.setFocus()
         self.setMinimumWidth(520)
+
+    def _show_rule(self, rule: TaskRule) -> None:
+        self.repeat.setCurrentIndex([every for _, every in REPEATS].index(rule.every))
+        self.interval.setValue(rule.interval)
+        self.nth.setCurrentIndex([value for _, value in NTH].index(rule.nth))
+        self.weekday.setCurrentIndex(rule.weekday)
+        self.until_on.setChecked(rule.until is not None)
+        if rule.until is not None:
+            self.until.setDate(to_qdate(rule.until))
+
+    def _follow_area(self) -> None:
+        self.customer_job.setVisible(Area(self.area.currentData()) is Area.PRODUCTION)
+
+    def _customer_job(self) -> bool:
+        """The box as ticked, for production; another area keeps what the task had."""
+        if Area(self.area.currentData()) is Area.PRODUCTION:
+            return self.customer_job.isChecked()
+        return self.task.customer_job
+
+    def _rule_choice(self, task: Task) -> TaskChoice:
+        """The task, and its rule as the repeat row now says. The rule counts from this
+        task's due date when how it repeats changed (or, with no task yet, when its next
+        due date was moved); otherwise from where it always did."""
+        assert self.rule is not None
+        every = self.repeats()
+        if every is None:
+            return TaskChoice(task, stop_repeating=True)
+        if task.due is None:
+            raise InvalidInput("due", "A repeating task needs a due date to count from.")
+        old = self.rule
+        shown = self._rule(every, task.due, task.title)
+        moved = (shown.every, shown.interval, shown.nth, shown.weekday) != (
+            old.every, old.interval, old.nth, old.weekday,
+        ) or (self.rule_only and task.due != self.task.due)  # fmt: skip
+        rule = old.with_changes(
+            title=task.title,
+            area=task.area,
+            estimate_minutes=task.estimate_minutes,
+            notes=task.notes,
+            customer_job=task.customer_job,
+            every=every,
+            interval=shown.interval,
+            nth=shown.nth,
+            weekday=shown.weekday,
+            until=shown.until,
+            first_due=task.due if moved else old.first_due,
+        )
+        return TaskChoice(task, check_task_rule(rule))
 
     def repeats(self) -> Every | None:
         value = self.repeat.currentData()
@@ -188,11 +263,23 @@ class TaskDialog(FormDialog):
         """Say so when the first due date is so far back that the tasks are made only
         from a recent day (see CATCH_UP in domain/task_rules.py)."""
         every = self.repeats() if self.is_new else None
-        start = None
+        start = appears = None
         if every is not None:
             first_due = from_qdate(self.due.date())
             with contextlib.suppress(ValueError, OverflowError):  # (a date past year 9999)
-                start = late_start(self._rule(every, first_due, self.task.title), self.today)
+                rule = self._rule(every, first_due, self.task.title)
+                start = late_start(rule, self.today)
+                pending = rule.pending
+                if pending is not None and pending - timedelta(rule.lead_days) > self.today:
+                    appears = pending - timedelta(rule.lead_days)
+        if appears is not None:
+            # Said before saving, or a task due weeks ahead seems to vanish.
+            self.catch_up_note.setText(
+                f"Its first task appears in your list on {format_day(appears)}; till then "
+                "it is under Repeating on the Tasks page."
+            )
+            self.catch_up_note.show()
+            return
         if start is None:
             self.catch_up_note.hide()
             return
@@ -231,13 +318,19 @@ class TaskDialog(FormDialog):
                 due=from_qdate(self.due.date()) if self.has_due.isChecked() else None,
                 estimate_minutes=estimate,
                 notes=self.notes.toPlainText(),
+                customer_job=self._customer_job(),
             )
         )
+        if self.rule is not None:
+            return self._rule_choice(task)
         every = self.repeats() if self.is_new else None
         if every is None:
             return TaskChoice(task)
         assert task.due is not None
         rule = self._rule(every, task.due, task.title).with_changes(
-            area=task.area, estimate_minutes=task.estimate_minutes, notes=task.notes
+            area=task.area,
+            estimate_minutes=task.estimate_minutes,
+            notes=task.notes,
+            customer_job=task.customer_job,
         )
         return TaskChoice(task, check_task_rule(rule))
