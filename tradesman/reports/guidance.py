@@ -32,10 +32,11 @@ GUIDANCE: tuple[Advice, ...] = (
         (
             "Take a before and an after photo of every job, from the same spot, in daylight. "
             "Put the best one on your business profile online that same week.",
-            "Ask for a review on the day you finish, while the customer is pleased with the "
-            "work. Send the link by text, so it takes them a minute.",
-            "Tell every happy customer you have room for their friends and neighbours, and "
-            "leave two cards behind.",
+            "Ask every customer for a review on the day you finish, not only the ones you think "
+            "were happy: review sites forbid picking. Send the link by text, so it takes them "
+            "a minute.",
+            "Tell every customer you have room for their friends and neighbours, and leave "
+            "two cards behind.",
             "Ring past customers six months after the job: check the work is holding up, and "
             "ask whether anything else needs doing.",
             "Keep the van clean and lettered, and ask to put a sign outside while you work.",
