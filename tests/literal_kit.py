@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QTextDocument
+from PySide6.QtGui import Qt as GuiQt  # (mightBeRichText lives in QtGui's Qt)
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
 TRICKY = "AT&T <b>x</b> & &amp;"
@@ -22,7 +23,7 @@ def read_markup(text: str, rich: bool) -> str:
 def is_rich(text: str, text_format: Qt.TextFormat) -> bool:
     if text_format is Qt.TextFormat.RichText:
         return True
-    return text_format is Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    return text_format is Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
 
 
 def read_mnemonic(text: str) -> str:
@@ -39,7 +40,7 @@ def read_label(label: QLabel) -> str:
 
 def read_tooltip(text: str) -> str:
     """Tooltips guess: rich text when it looks like it."""
-    return read_markup(text, Qt.mightBeRichText(text))
+    return read_markup(text, GuiQt.mightBeRichText(text))
 
 
 def read_action(action: QAction) -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from helpers import run_cli
-from literal_kit import TRICKY, read_action, read_button, read_label
-from planner_kit import CTRL, LEFT, MON, SHIFT, TODAY, TUE, Planner
+from literal_kit import TRICKY, read_action, read_button, read_label, read_tooltip
+from planner_kit import CTRL, FRI, LEFT, MON, SHIFT, TODAY, TUE, Planner
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.series import Series
 from tradesman.domain.settings import AfterJob, WeekStart
 from tradesman.domain.tasks import Task
 from tradesman.paths import DataPaths
@@ -38,7 +39,10 @@ from tradesman.ui.operations import Operations
 from tradesman.ui.palette import contrast, readable_accent
 from tradesman.ui.settings_dialog import SettingsDialog
 from tradesman.ui.task_dialog import TaskDialog
+from tradesman.ui.week_canvas import tooltip_text
 from tradesman.ui.welcome_dialog import WelcomeDialog
+
+REAL_CHOOSE_SCOPE = prompts.choose_scope  # (before the tests' guard replaces it)
 
 
 def test_done_and_made_to_repeat_in_one_save_stays_done(planner: Planner) -> None:
@@ -395,3 +399,40 @@ def test_the_side_column_keeps_cards_to_schedule_and_a_readable_trend(
         assert trend.height() >= 100 + 30  # room for its legend and week labels
     if height >= 900:
         assert trend is not None and trend.isVisible()
+
+
+def test_a_tricky_title_and_business_name_read_as_typed_all_over_the_window(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's side of issue 12 item 3 (the Tasks page's side is in
+    test_task_text_literal.py): the window title, the block's tooltip, the scope
+    question of a repeating block, the undo and redo entries, the status bar."""
+    window = planner.window
+    ops = window.planner.ops
+    ops.save_settings(ops.settings().with_changes(business_name=TRICKY))
+    with planner.store.writing() as session:
+        edits.add_series(
+            session,
+            Series(TRICKY, Area.ADMIN, 7 * 60, 8 * 60, frozenset({4}), first_day=FRI),
+            TODAY,
+        )
+    window.refresh_all()
+    assert window.windowTitle() == f"{TRICKY} — Tradesman"
+    block = planner.block(TRICKY)
+    assert read_tooltip(tooltip_text(block)).splitlines()[0] == TRICKY
+    questions: list[str] = []
+
+    def read_box(box: QMessageBox) -> int:
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        questions.append(read_label(label))
+        next(b for b in box.buttons() if b.text() == "Only this block").click()
+        return 0
+
+    monkeypatch.setattr(prompts, "choose_scope", REAL_CHOOSE_SCOPE)
+    monkeypatch.setattr(QMessageBox, "exec", read_box)
+    planner.drag(planner.middle_of(TRICKY), planner.at(FRI, 9.5))
+    assert questions and questions[0].startswith(f"'{TRICKY}' repeats.")
+    assert read_action(window.undo_action) == f"Undo Move '{TRICKY}'"
+    planner.undo()
+    assert read_action(window.redo_action) == f"Redo Move '{TRICKY}'"
+    assert TRICKY in window.statusBar().currentMessage()

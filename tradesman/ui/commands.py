@@ -38,6 +38,7 @@ class EditCommand(QUndoCommand):
         self, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
     ) -> None:
         super().__init__(for_menu(text))  # shown in the Edit menu: "AT&T" keeps its "&"
+        self.words = text  # as written, for the status bar
         self._ops = ops
         self._edit = edit
         self._report = report

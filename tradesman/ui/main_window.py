@@ -712,7 +712,8 @@ class MainWindow(QMainWindow):
         command = self.undo_stack.command(index)
         if command is None:
             return
-        self.report(f"{done}: {command.text()}")
+        words = command.words if isinstance(command, EditCommand) else command.text()
+        self.report(f"{done}: {words}")
         change = command.change if isinstance(command, EditCommand) else None
         if change is not None:
             days = sorted({b.day for b in (*change.before_blocks, *change.after_blocks)})

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tradesman.store.backup_shelf import ShelvedBackup
 from tradesman.store.migrations import SCHEMA_VERSION
 from tradesman.ui import prompts
+from tradesman.ui.literal import tooltip
 from tradesman.words import count_of
 
 REASONS = {
@@ -90,7 +91,7 @@ class RestoreDialog(QDialog):
                     )
                 if not usable:  # (listed, so it is not a mystery; it cannot be picked)
                     item.setFlags(Qt.ItemFlag.NoItemFlags)
-                    item.setToolTip(f"This backup cannot be read: {backup.damage}")
+                    item.setToolTip(tooltip(f"This backup cannot be read: {backup.damage}"))
                 self.table.setItem(row, column, item)
         self.table.setVisible(bool(self.backups))
         self.table.itemSelectionChanged.connect(self._fit_button)
