@@ -184,7 +184,7 @@ def test_huge_numbers_and_odd_files_get_a_sentence(tmp_path: Path) -> None:
     assert result.returncode == 1 and "is not a file that can be imported" in result.stderr
     for week in ("9999-12-31", "9999-W52", "0001-W01"):
         result = run_cli("summary", "--week", week, data_dir=tmp_path / "d")
-        assert result.returncode == 1 and "too far from today" in result.stderr, week
+        assert result.returncode == 2 and "too far from today" in result.stderr, week
 
 
 @pytest.mark.parametrize("title", ["\u200b", "two\u2028lines", "   \u200d  "])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class SideColumn(QWidget):
         self._layout.addWidget(split_panel)
 
     def add_trend(self, trend: TrendChart) -> None:
-        holder = QWidget()
+        holder = _TrendHolder()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(8, 0, 8, TREND_MARGIN)  # (in line with the panel's text)
         layout.addWidget(trend)
@@ -83,9 +84,17 @@ class SideColumn(QWidget):
             + self._schedule.minimumHeight()
             + 2 * self._layout.spacing()
         )
-        holder.setMinimumHeight(TREND_LEAST_HEIGHT + TREND_MARGIN)
         holder.setVisible(self.height() >= needed)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit()
+
+
+class _TrendHolder(QWidget):
+    """Asks for the small trend's readable height. Asked for, not insisted on (that
+    would be a minimum, and a window could then never get short enough to hide it):
+    the column shows it only when that height is there to give."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), TREND_LEAST_HEIGHT + TREND_MARGIN)
