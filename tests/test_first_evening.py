@@ -13,6 +13,7 @@ from planner_kit import CTRL, FRI, LEFT, MON, SHIFT, TODAY, TUE, Planner
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -436,3 +437,18 @@ def test_a_tricky_title_and_business_name_read_as_typed_all_over_the_window(
     planner.undo()
     assert read_action(window.redo_action) == f"Redo Move '{TRICKY}'"
     assert TRICKY in window.statusBar().currentMessage()
+
+
+def test_an_idle_window_stops_fitting_its_toolbar(planner: Planner) -> None:
+    """Fitting the toolbar changes the week's name, which asks for a fit: that must
+    settle, or an idle window keeps a processor core busy (a hot, drained laptop)."""
+    window = planner.window
+    fitter = window._toolbar_fitter
+    for width in (1900, 700, 1100):  # each fit takes a different number of steps
+        window.resize(width, 700)
+        window.show_next_week()
+        planner.qtbot.waitUntil(lambda: not fitter._soon.isActive())
+        measured = fitter.measured
+        for _ in range(20):
+            QApplication.processEvents()
+        assert not fitter._soon.isActive() and fitter.measured == measured

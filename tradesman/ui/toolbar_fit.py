@@ -27,7 +27,8 @@ class ToolbarFitter(QObject):
         self.steps = list(steps)
         self.steps_taken = 0
         self._widths: list[int] = []  # the width needed after 0, 1, ... steps
-        self._measuring = False
+        self._measuring = False  # (or setting the steps)
+        self.measured = 0  # how many times it measured (an idle window measures none)
         # Measuring waits for the event loop (the buttons take a new font after the
         # toolbar hears of it); the timer goes with the toolbar when the window closes.
         self._soon = QTimer(self)
@@ -46,14 +47,17 @@ class ToolbarFitter(QObject):
         return False
 
     def remeasure(self) -> None:
-        """Measure again soon: the buttons' words or the font changed."""
-        self._soon.start()
+        """Measure again soon: the buttons' words or the font changed. (Not while
+        the fitter itself changes the words: that would measure for ever.)"""
+        if not self._measuring:
+            self._soon.start()
 
     def measure(self) -> None:
         """How wide the toolbar must be after each step; then take the steps needed."""
         if self._measuring:
             return
         self._measuring = True
+        self.measured += 1
         try:
             self._widths = []
             for taken in range(len(self.steps) + 1):
@@ -69,7 +73,14 @@ class ToolbarFitter(QObject):
             return
         room = self.toolbar.contentsRect().width()
         enough = next((n for n, width in enumerate(self._widths) if width <= room), None)
-        self._set_steps(len(self.steps) if enough is None else enough)
+        taken = len(self.steps) if enough is None else enough
+        if taken == self.steps_taken and not self._measuring:
+            return  # (as they are: nothing to change on this resize)
+        was_measuring, self._measuring = self._measuring, True
+        try:
+            self._set_steps(taken)
+        finally:
+            self._measuring = was_measuring
 
     def _set_steps(self, taken: int) -> None:
         for index, step in enumerate(self.steps):
