@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from planner_kit import LEFT, THU, TODAY, TUE, Planner
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
@@ -162,7 +163,10 @@ def test_schedule_from_the_tasks_menu_books_the_chosen_card(planner: Planner) ->
     add(planner, Task("Order materials", Area.PRODUCTION, estimate_minutes=30))
     action = planner.window.schedule_task_action
     action.trigger()  # nothing chosen yet: a sentence, no dialog
-    assert "Choose a task on the Tasks page first" in planner.window.statusBar().currentMessage()
+    assert (
+        "Choose a task first (on the Tasks page, or in To schedule"
+        in planner.window.statusBar().currentMessage()
+    )
     page = tasks_page(planner)
     view = page.lists[Area.PRODUCTION]
     click_card(planner, view, "Order materials")
@@ -197,3 +201,32 @@ def test_the_next_free_slot() -> None:
     assert next_free_slot(blocks, days, 7 * 60, 18 * 60, 60, (TUE, 9 * 60 + 1)) == (TUE, 17 * 60)
     assert next_free_slot(blocks, [TUE], 7 * 60, 18 * 60, 120, (TUE, 0)) is None
     assert next_free_slot([], [THU], 7 * 60, 18 * 60, 60, (THU, 16 * 60 + 50)) == (THU, 17 * 60)
+
+
+def test_schedule_from_beside_the_week_books_the_card_picked_there(
+    planner: Planner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No drag needed beside the week either: pick a card in To schedule and choose
+    Tasks → Schedule…, or right-click it for its menu."""
+    add(planner, Task("Order materials", Area.PRODUCTION, estimate_minutes=30))
+    side = planner.window.schedule_list
+    assert side is not None and side.isVisible()
+    assert "right-click it: Schedule…" in side.title.text()
+    view = side.view
+    row = next(n for n, item in enumerate(side.model.rows) if item.card is not None)
+    point = view.visualRect(side.model.index(row, 0)).center()
+    planner.qtbot.mouseClick(view.viewport(), LEFT, pos=point)
+    planner.window.schedule_task_action.trigger()
+    dialog = shown_dialog(planner, ScheduleDialog)
+    planner.qtbot.mouseClick(dialog.save_button, LEFT)
+    planner.qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [b.title for b in planner.window.canvas.blocks].count("Order materials") == 1
+    planner.window.undo_action.trigger()
+    menus: list[list[str]] = []
+    monkeypatch.setattr(
+        QMenu,
+        "popup",
+        lambda menu, where: menus.append([a.text() for a in menu.actions() if a.text()]),
+    )
+    view.customContextMenuRequested.emit(point)  # (a right-click, as Qt reports it)
+    assert menus and "Sc&hedule…" in menus[0]

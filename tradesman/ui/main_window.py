@@ -450,6 +450,7 @@ class MainWindow(QMainWindow):
         self.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(self._today, lambda: self._week_of_today().end)
         self.schedule_list.view.doubleClicked.connect(self._edit_card_at)
+        actions.serve_side_list(self.schedule_list)
         self.side.add_schedule(self.schedule_list)
         self.new_task_action.setEnabled(True)
         self.day_watcher = DayWatcher(self._today, self)

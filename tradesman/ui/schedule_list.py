@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tradesman.domain.areas import Area
@@ -27,6 +28,8 @@ class ScheduleList(QWidget):
         self.model = TaskLaneModel(Area.PRODUCTION)
         self.view = TaskList(self.model, self.delegate)
         self.view.setAcceptDrops(False)
+        # A right-click opens the card's menu, as the Menu key does (Schedule… is there).
+        self.view.customContextMenuRequested.connect(self._menu_at)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 0, 14, 8)
         layout.addWidget(self.title)
@@ -38,10 +41,19 @@ class ScheduleList(QWidget):
         if cards:
             self.title.setText(
                 f"<b>To schedule</b> · {len(cards)}<br><span style='color:gray'>Drag a task "
-                "onto the week to book time for it.</span>"
+                "onto the week, or right-click it: Schedule….</span>"
             )
         else:
             self.title.setText(
                 "<b>To schedule</b><br><span style='color:gray'>Every open task has its time "
                 "booked.</span>"
             )
+
+    def chosen_card(self) -> TaskCard | None:
+        """The card picked in the list (for Tasks → Schedule… beside the week)."""
+        return self.view.current_card() if self.view.selectionModel().hasSelection() else None
+
+    def _menu_at(self, point: QPoint) -> None:
+        card = self.view.card_at(point)
+        if card is not None:
+            self.view.menu_asked.emit(card, self.view.viewport().mapToGlobal(point))

@@ -37,6 +37,7 @@ from tradesman.words import count_of
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from tradesman.ui.schedule_list import ScheduleList
     from tradesman.ui.tasks_page import TasksPage
 
 _Read = TypeVar("_Read")
@@ -48,6 +49,7 @@ class TaskActions(EditActions):
     """Tasks made, changed, moved between groups, deleted and booked on the calendar."""
 
     page: TasksPage | None = None
+    side_list: ScheduleList | None = None  # To schedule, beside the week
     shown_menu: QMenu | None = None  # the card menu last opened (tests look at it)
 
     def serve(self, page: TasksPage) -> None:
@@ -285,12 +287,26 @@ class TaskActions(EditActions):
         )
 
     def schedule_chosen(self) -> None:
-        """The Tasks menu's Schedule…: for the card chosen on the tasks page."""
+        """The Tasks menu's Schedule…: for the card chosen on the tasks page, or in the
+        To schedule list beside the week."""
         card = self.page.chosen_card() if self.page is not None and self.page.isVisible() else None
+        if card is None and self.side_list is not None and self.side_list.isVisible():
+            card = self.side_list.chosen_card()
         if card is None:
-            self.report("Choose a task on the Tasks page first, then Schedule… books time for it.")
+            self.report(
+                "Choose a task first (on the Tasks page, or in To schedule beside the week); "
+                "then Schedule… books time for it."
+            )
             return
         self.schedule_card(card)
+
+    def serve_side_list(self, side_list: ScheduleList) -> None:
+        """The To schedule list beside the week: its cards' menu and keys, as on the
+        Tasks page, and Tasks → Schedule… for the card picked there."""
+        self.side_list = side_list
+        side_list.view.menu_asked.connect(self.show_card_menu)
+        side_list.view.edit_asked.connect(lambda card: self.edit_task(card.task))
+        side_list.view.delete_asked.connect(lambda card: self.delete(card.task))
 
     def schedule_card(self, card: TaskCard) -> None:
         """Ask for a day and start, offering the next free time of the right length."""
