@@ -186,3 +186,21 @@ def test_a_rule_title_shows_as_typed_in_the_list(planner: Planner) -> None:
     assert item.text().startswith(f"{title} · ")
     assert item.toolTip() == "<qt>&lt;i&gt;n&lt;/i&gt; &amp; m</qt>"
     assert page.repeating.count() == 1
+
+
+def test_a_note_on_one_made_task_stays_that_tasks_own(planner: Planner) -> None:
+    """A note on this month's van service is not one for every van service to come."""
+    first = TODAY + timedelta(days=2)
+    add_rule(planner, TaskRule("Van service", Area.ADMIN, Every.WEEKS, 1, first, notes="Oil"))
+    page = tasks_page(planner)
+    [made] = [c.task for c in page.models[Area.ADMIN].cards()]
+    planner.window.task_actions.edit_task(made)  # type: ignore[union-attr]
+    dialog = shown_dialog(planner)
+    dialog.notes.setPlainText("Ford needs tyres")
+    planner.type_into(dialog.title, "Van service and tyres")
+    save(planner, dialog)
+    [rule] = rules(planner)
+    assert (rule.title, rule.notes) == ("Van service", "Oil")  # the ones to come keep theirs
+    with planner.store.reading() as session:
+        edited = next(t for t in all_tasks(session) if t.id == made.id)
+    assert (edited.title, edited.notes) == ("Van service and tyres", "Ford needs tyres")

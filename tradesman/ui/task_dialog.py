@@ -171,6 +171,12 @@ class TaskDialog(FormDialog):
                 if rule is None
                 else "Changing how it repeats changes the tasks still to come; the ones "
                 "already made stay as they are."
+                + (
+                    ""
+                    if rule_only
+                    else " What you write here is this task's own: the ones to come keep "
+                    "theirs (change those under Repeating on the Tasks page)."
+                )
             )
             hint.setWordWrap(True)
             form.addRow("", hint)
@@ -228,12 +234,15 @@ class TaskDialog(FormDialog):
         moved = (shown.every, shown.interval, shown.nth, shown.weekday) != (
             old.every, old.interval, old.nth, old.weekday,
         ) or (self.rule_only and task.due != self.task.due)  # fmt: skip
+        # The words go to the rule only when the rule itself is edited (under Repeating):
+        # a note on this month's van service is not one for every van service to come.
+        words = task if self.rule_only else old
         rule = old.with_changes(
-            title=task.title,
-            area=task.area,
-            estimate_minutes=task.estimate_minutes,
-            notes=task.notes,
-            customer_job=task.customer_job,
+            title=words.title,
+            area=words.area,
+            estimate_minutes=words.estimate_minutes,
+            notes=words.notes,
+            customer_job=words.customer_job,
             every=every,
             interval=shown.interval,
             nth=shown.nth,
