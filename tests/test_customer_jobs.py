@@ -102,9 +102,12 @@ def test_it_survives_the_data_file_and_the_tasks_a_rule_makes(store: Any) -> Non
     assert [r.customer_job for r in data.rules] == [False]
 
 
-def test_the_librarys_tool_servicing_is_not_a_customer_job() -> None:
+def test_the_librarys_own_shop_work_is_not_a_customer_job() -> None:
+    """Finishing a materials run or the tool servicing finishes no customer's job: no
+    "Materials run: ask for a review"."""
     by_title = {t.title: t for t in templates()}
-    assert by_title["Sharpen and service tools"].task(date(2026, 1, 1)).customer_job is False
+    for own_shop in ("Sharpen and service tools", "Order materials", "Shop prep", "Materials run"):
+        assert by_title[own_shop].task(date(2026, 1, 1)).customer_job is False, own_shop
     assert by_title["Snagging visit"].task(date(2026, 1, 1)).customer_job is True
 
 
