@@ -334,13 +334,16 @@ class Planner(QObject):
             return
         lands_in_past = any(copy.day < today for copy in copies)
         gone = [day for day in week.days if day < today] if lands_in_past else []
-        busy = {block.day for block in here}
+        # The week's own plans: repeating blocks are in every week, so they alone do not
+        # make a week planned (nor a day busy), or every week would ask.
+        planned = [block for block in here if block.series_id is None]
+        busy = {block.day for block in planned}
         skip: set[date] = set(gone)
-        if here or gone:
+        if planned or gone:
             answer = prompts.ask_how_to_copy_week(
                 self.window,
-                _copy_question(len(copies), len(here), gone),
-                week_has_plans=bool(here),
+                _copy_question(copies, len(planned), gone),
+                week_has_plans=bool(planned),
                 gone_days=_day_list(gone) if gone else None,
             )
             if answer is None:
@@ -385,16 +388,21 @@ class Planner(QObject):
         return menu
 
 
-def _copy_question(copies: int, already: int, gone: list[date]) -> str:
-    words = f"Last week has {count_of(copies, 'block')} to copy."
+def _copy_question(copies: list[TimeBlock], already: int, gone: list[date]) -> str:
+    """Says how many copies land where: only those on days to come go by default."""
+    onto_gone = sum(1 for copy in copies if gone and copy.day <= gone[-1])
+    to_come = len(copies) - onto_gone
+    words = f"Last week has {count_of(to_come, 'block')} to copy onto the days to come."
     if already:
         words += (
-            f" This week has {count_of(already, 'block')} already: add the copies on top, "
-            "or only on the days that are still empty?"
+            f" This week has {count_of(already, 'block')} of its own already: add the copies "
+            "on top, or only on the days that are still empty?"
         )
-    if gone:
-        words += f" {_day_list(gone)} {'is' if len(gone) == 1 else 'are'} already gone, so "
-        words += "nothing is copied there unless you tick it below."
+    if onto_gone:
+        words += (
+            f" {onto_gone} more would go on {_day_list(gone)}, already gone: "
+            "tick below to copy those too."
+        )
     return words
 
 
