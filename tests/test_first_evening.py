@@ -25,11 +25,13 @@ from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.plan import Plan
 from tradesman.domain.series import Series
 from tradesman.domain.settings import AfterJob, WeekStart
 from tradesman.domain.tasks import Task
 from tradesman.paths import DataPaths
 from tradesman.services import edits
+from tradesman.services import plan as plan_service
 from tradesman.services.blocks import blocks_between
 from tradesman.services.first_look import first_look
 from tradesman.services.settings import load_settings
@@ -459,3 +461,13 @@ def test_an_idle_window_stops_fitting_its_toolbar(planner: Planner) -> None:
         for _ in range(20):
             QApplication.processEvents()
         assert not fitter._soon.isActive() and fitter.measured == measured
+
+
+def test_the_split_panel_names_a_plans_target_as_the_plans(planner: Planner) -> None:
+    """A plan's first weeks aim lower than the settings: the panel says whose aim it is."""
+    actions = planner.window.task_actions
+    plan = Plan(MON, 8, 0.6, 40 * 60, typed_baseline=0.1)  # this week aims lower than 30 %
+    actions.ops.run(lambda session: plan_service.save_plan(session, plan))
+    gap = planner.window.split_panel.planned.gap.text()
+    assert "the plan's 16% for this week (30% in the long run)." in gap
+    assert planner.window.split_panel.planned.bar._plans

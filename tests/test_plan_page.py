@@ -144,7 +144,7 @@ def test_measured_standing_progress_and_the_weeks_target_everywhere(planner: Pla
     # The split panel beside the calendar aims at this week's step of the plan: 40 %
     # (the settings say 30 %).
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_1, CTRL)
-    assert "of the 40% target" in planner.window.split_panel.planned.gap.text()
+    assert "of the plan's 40% for this week" in planner.window.split_panel.planned.gap.text()
     # And the trend's target line rises with the plan.
     trend = planner.window.compact_trend
     assert trend is not None and trend.trend is not None

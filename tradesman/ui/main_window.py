@@ -690,7 +690,11 @@ class MainWindow(QMainWindow):
         # before, has the settings' target.)
         ops = self._ops
         target = settings.target_business_share if ops is None else ops.week_target(self._week)
-        self.split_panel.show_week(heading, split, target, overlap_minutes(blocks))
+        # A plan's own target for the week is said to be the plan's (see split_panel).
+        long_term = (
+            None if target == settings.target_business_share else settings.target_business_share
+        )
+        self.split_panel.show_week(heading, split, target, overlap_minutes(blocks), long_term)
         now = datetime.now()
         self.week_view.show_week(
             self._week, blocks, settings, self._today(), now.hour * 60 + now.minute

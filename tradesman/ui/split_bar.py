@@ -24,6 +24,7 @@ class SplitBar(QWidget):
         super().__init__(parent)
         self._split = Split()
         self._target: float | None = None
+        self._plans = False  # the target is a plan's, for this week
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self._label_height() + 24)
 
@@ -33,7 +34,8 @@ class SplitBar(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(240, self._label_height() + 24)
 
-    def show_split(self, split: Split, target_share: float | None) -> None:
+    def show_split(self, split: Split, target_share: float | None, plans: bool = False) -> None:
+        self._plans = plans
         self._split = split
         self._target = target_share
         parts = [
@@ -77,7 +79,7 @@ class SplitBar(QWidget):
             text = self.palette().color(QPalette.ColorRole.WindowText)
             painter.setPen(QPen(text, 2))
             painter.drawLine(QPointF(x, label_height), QPointF(x, self.height()))
-            caption = f"{self._target:.0%} target"
+            caption = ("plan's " if self._plans else "") + f"{self._target:.0%} target"
             width = self.fontMetrics().horizontalAdvance(caption)
             # Beside the line, on the left where it fits, so it reads as "target |".
             left = x - width - 4 if x - width - 4 >= 0 else x + 4

@@ -25,15 +25,25 @@ def share_text(share: float | None) -> str:
     return "—" if share is None else f"{share:.0%}"
 
 
-def target_gap_text(split: Split, target: float) -> str:
-    """The business share against the target, with the gap in hours a person can plan."""
+def target_gap_text(split: Split, target: float, long_term: float | None = None) -> str:
+    """The business share against the target, with the gap in hours a person can plan.
+    With `long_term` (the settings' target), `target` is a plan's for this week: said
+    so, or a plan's lower first weeks would read as a lowered target."""
     share = split.business_share
     if share is None:
         return ""
     gap = round(target * split.total_minutes) - split.business_minutes
     if gap <= 0:
-        return f"Business share {share:.0%}: at or above the {target:.0%} target."
-    return f"Business share {share:.0%}: {format_hours(gap)} short of the {target:.0%} target."
+        return f"Business share {share:.0%}: at or above the {_aim(target, long_term)}."
+    return (
+        f"Business share {share:.0%}: {format_hours(gap)} short of the {_aim(target, long_term)}."
+    )
+
+
+def _aim(target: float, long_term: float | None) -> str:
+    if long_term is None:
+        return f"{target:.0%} target"
+    return f"plan's {target:.0%} for this week ({long_term:.0%} in the long run)"
 
 
 def hours_table(split: WeekSplit) -> list[tuple[str, str, str]]:
@@ -83,9 +93,9 @@ class _SplitSection(QWidget):
         for widget in (self.heading, self.bar, self.gap):
             layout.addWidget(widget)
 
-    def show_split(self, split: Split, target: float) -> None:
-        self.bar.show_split(split, target)
-        self.gap.setText(target_gap_text(split, target) or "No hours yet.")
+    def show_split(self, split: Split, target: float, long_term: float | None = None) -> None:
+        self.bar.show_split(split, target, plans=long_term is not None)
+        self.gap.setText(target_gap_text(split, target, long_term) or "No hours yet.")
 
 
 class SplitPanel(QFrame):
@@ -125,8 +135,14 @@ class SplitPanel(QFrame):
         return self._sections
 
     def show_week(
-        self, heading: str, split: WeekSplit, target: float, overlap_minutes: int = 0
+        self,
+        heading: str,
+        split: WeekSplit,
+        target: float,
+        overlap_minutes: int = 0,
+        long_term: float | None = None,
     ) -> None:
+        """`long_term`: the settings' target, where `target` is a plan's for the week."""
         planned, actual, table, overlap_note = self._made_sections()
         self.title.setText(_heading(heading, "large"))
         nothing = split.planned.total_minutes == 0 and split.actual.total_minutes == 0
@@ -135,8 +151,8 @@ class SplitPanel(QFrame):
             "week has time blocks."
         )
         self.empty_note.setVisible(nothing)
-        planned.show_split(split.planned, target)
-        actual.show_split(split.actual, target)
+        planned.show_split(split.planned, target, long_term)
+        actual.show_split(split.actual, target, long_term)
         self.rows = hours_table(split)
         table.setText(_table_html(self.rows))
         # (The target itself is marked on both bars.)
