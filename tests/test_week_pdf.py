@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -559,3 +560,15 @@ def test_a_visit_at_the_start_of_a_job_prints_over_its_right_half() -> None:
     column = (600 - 27) / 7
     assert job.w >= column - 3 and job.words_w <= survey.x - job.x  # its title stays visible
     assert survey.raised and abs(survey.x + survey.w - (job.x + job.w)) < 1
+
+
+def test_a_plans_week_prints_the_plans_target_beside_the_long_term_one() -> None:
+    sheet = week_sheet()
+    planned = replace(sheet, target_share=0.3, long_term_share=0.4)
+    text = flat(text_of(render(planned)))
+    assert "business, plan's target 30 % (40 % in the long run)" in text
+    assert "plan's target 30 %" in text  # over the bar too
+    empty = replace(week_sheet(blocks=[], tasks=[]), target_share=0.3, long_term_share=0.4)
+    assert "No hours planned yet · plan's target 30 % business (40 % in the long run)" in flat(
+        text_of(render(empty))
+    )

@@ -35,6 +35,8 @@ class WeekSheet:
     # Open tasks due in the week or before it (late), oldest due date first.
     tasks_due: tuple[Task, ...]
     today: date
+    # The settings' target, where `target_share` is a plan's for this week (else None).
+    long_term_share: float | None = None
 
 
 @dataclass(frozen=True)

@@ -609,26 +609,36 @@ def _draw_legend(canvas: Canvas, x: float, y: float) -> None:
 
 
 def _draw_side(canvas: Canvas, sheet: WeekSheet, x: float, y: float, w: float, h: float) -> None:
-    top = _draw_split(canvas, sheet.planned, sheet.target_share, x, y + h, w)
+    top = _draw_split(canvas, sheet.planned, sheet.target_share, x, y + h, w, sheet.long_term_share)
     top -= 12
     notes_room = NOTES_MIN_HEIGHT + 10
     top = _draw_tasks(canvas, sheet, x, top, w, y + notes_room)
     _draw_notes(canvas, x, y, w, top - 10 - y)
 
 
-def split_sentence(planned: Split, target: float) -> str:
-    """'Technician 31 h · Business 9 h · 23 % business, target 40 %'."""
+def split_sentence(planned: Split, target: float, long_term: float | None = None) -> str:
+    """'Technician 31 h · Business 9 h · 23 % business, target 40 %'; in a plan's week,
+    '…, plan's target 30 % (40 % in the long run)'."""
+    whose = "plan's " if long_term is not None else ""
+    beside = f" ({percent(long_term)} in the long run)" if long_term is not None else ""
+    aim = f"{whose}target {percent(target)}{beside}"
     if planned.total_minutes == 0:
-        return f"No hours planned yet · target {percent(target)} business"
+        return f"No hours planned yet · {whose}target {percent(target)} business{beside}"
     return (
         f"Technician {format_hours(planned.technician_minutes)} · "
         f"Business {format_hours(planned.business_minutes)} · "
-        f"{percent(planned.business_share)} business, target {percent(target)}"
+        f"{percent(planned.business_share)} business, {aim}"
     )
 
 
 def _draw_split(
-    canvas: Canvas, planned: Split, target: float, x: float, top: float, w: float
+    canvas: Canvas,
+    planned: Split,
+    target: float,
+    x: float,
+    top: float,
+    w: float,
+    long_term: float | None = None,
 ) -> float:
     """The planned hours as a bar, technician on the left and business on the right,
     with the target marked. Returns where the next part may start."""
@@ -668,7 +678,7 @@ def _draw_split(
     canvas.line(mark, bar_y - 2, mark, bar_top)
     canvas.setDash()
     canvas.setFont(REGULAR, 6.5)
-    label = f"target {percent(target)}"
+    label = ("plan's " if long_term is not None else "") + f"target {percent(target)}"
     label_w = stringWidth(label, REGULAR, 6.5)
     label_x = min(max(mark - label_w / 2, x), x + w - label_w)
     canvas.drawString(label_x, bar_top + 7, label)
@@ -678,7 +688,7 @@ def _draw_split(
 
     text_top = bar_y - 12
     style = styles()["small"]
-    sentence = Paragraph(escape(split_sentence(planned, target)), style)
+    sentence = Paragraph(escape(split_sentence(planned, target, long_term)), style)
     _, height = sentence.wrap(w, 200)
     sentence.drawOn(canvas, x, text_top - height)
     text_top -= height

@@ -42,6 +42,8 @@ def week_sheet(
     blocks = tuple(blocks_in_week(session, week))
     start = min([settings.day_start, *(block.start for block in blocks)])
     end = max([settings.day_end, *(block.end for block in blocks)])
+    aim = week_target(session, settings, week, today) if target is None else target
+    long_term = settings.target_business_share
     return WeekSheet(
         business_name=settings.business_name,
         owner_name=settings.owner_name,
@@ -51,7 +53,9 @@ def week_sheet(
         work_days=settings.work_days,
         blocks=blocks,
         planned=split_blocks(blocks).planned,
-        target_share=week_target(session, settings, week, today) if target is None else target,
+        target_share=aim,
+        # (Said beside a plan's target for the week, as the window does.)
+        long_term_share=None if aim == long_term else long_term,
         tasks_due=tuple(_open_tasks(session, due_by=week.end)),
         today=today,
     )
