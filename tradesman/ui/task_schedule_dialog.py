@@ -54,6 +54,7 @@ class ScheduleDialog(FormDialog):
             f"Books {format_hours(length)} on the calendar (what is left of its estimate, "
             f"or an hour). {where}",
         )
+        self.save_button.setText("&Book")  # (what it does; the status bar says "Booked")
         self.start.setFocus()
 
     def checked(self) -> tuple[date, int]:

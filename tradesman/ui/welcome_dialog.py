@@ -10,10 +10,9 @@ from tradesman.domain.settings import Settings
 from tradesman.ui.settings_dialog import SettingsDialog
 
 WELCOME = (
-    "Tradesman plans your week in blocks of time and shows how it splits between "
-    "technician time (doing the work) and business time (marketing, sales and admin). "
-    "Four answers get it right for you; all of them can be changed later in "
-    "File → Settings."
+    "Tradesman plans your week in blocks of time and shows how much of it goes on "
+    "running the business. Four answers fit it to your week; File → Settings changes "
+    "them later."
 )
 
 
