@@ -20,7 +20,6 @@ from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.settings import AfterJob
 from tradesman.domain.tasks import Task, TaskCard, TaskStatus
 from tradesman.services import edits, task_edits
-from tradesman.services.settings import load_settings, save_settings
 from tradesman.ui import prompts
 from tradesman.ui.task_dialog import TaskDialog
 from tradesman.ui.task_model import task_mime
@@ -226,8 +225,8 @@ def test_after_the_job_the_marketing_declined(
 
 @pytest.mark.parametrize(("choice", "added"), [(AfterJob.AUTOMATIC, 4), (AfterJob.OFF, 0)])
 def test_after_the_job_as_the_settings_say(planner: Planner, choice: AfterJob, added: int) -> None:
-    with planner.store.writing() as session:
-        save_settings(session, load_settings(session, None).with_changes(after_job=choice))
+    ops = planner.window.planner.ops  # (as File → Settings saves them: the views hear of it)
+    ops.save_settings(ops.settings().with_changes(after_job=choice))
     add(planner, Task("Stairs – Jones", Area.PRODUCTION))
     finish(planner, "Stairs – Jones")  # no prompt is allowed (conftest fails on one)
     assert len(lane(planner, Area.MARKETING)) == added

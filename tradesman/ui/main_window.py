@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.domain.blocks import TimeBlock
     from tradesman.domain.split import WeekSplit
     from tradesman.services.first_look import FirstLook
+    from tradesman.services.op_changes import OpChanges
     from tradesman.ui.about import AboutDialog
     from tradesman.ui.chart_trend import TrendChart
     from tradesman.ui.charts_page import ChartsPage
@@ -462,7 +463,7 @@ class MainWindow(QMainWindow):
         if app is not None:  # (quitting without closing the window: --smoke-test)
             app.aboutToQuit.connect(catch_up.stop)
         catch_up.make_due()
-        ops.changed.connect(self.refresh_all)
+        ops.changed.connect(self.refresh_all)  # (with what changed: see refresh_all)
         self._reload_tasks()
         from PySide6.QtCore import Qt  # (here, not before the first paint: see above)
 
@@ -498,10 +499,24 @@ class MainWindow(QMainWindow):
     def _week_of_today(self) -> Week:
         return week_containing(self._today(), self._settings.week_start)
 
-    def refresh_all(self) -> None:
-        """After any change: the week, the tasks to schedule, and the tasks page if shown."""
-        self.refresh()
-        self._reload_tasks()
+    def refresh_all(self, changes: OpChanges | None = None) -> None:
+        """After a change: what shows anything it touched reads again (everything when
+        `changes` is not said). The week page reads once, the tasks to schedule with it."""
+        from tradesman.domain.allocation import trend_weeks
+        from tradesman.services.op_changes import EVERYTHING
+
+        changes = EVERYTHING if changes is None else changes
+        cards = changes.touches_cards()
+        trend_days = trend_weeks(self._week, COMPACT_TREND_WEEKS)
+        if changes.touches_days(trend_days[0].start, self._week.end):
+            self.refresh(with_cards=cards)
+        elif cards:
+            self._reload_tasks()
+        else:
+            self._show_charts()
+            self._show_plan()
+        if cards and self.tasks_page is not None and self.pages.currentIndex() == TASKS_PAGE:
+            self.tasks_page.reload()
 
     def _reload_tasks(self) -> None:
         if self._ops is None:
@@ -654,8 +669,8 @@ class MainWindow(QMainWindow):
         """Past midnight with the app open: today moves on, and recurring tasks come due."""
         if self._ops is not None:
             self._ops.forget_cached()  # (a plan's weeks are judged against today)
-            if self._make_due_tasks() == 0:
-                self.refresh_all()
+            self._make_due_tasks()
+            self.refresh_all()  # (today's column and the trend move on too)
 
     def _after_import(self) -> None:
         self.undo_stack.clear()  # (the undo history was of the data now replaced)
@@ -664,21 +679,40 @@ class MainWindow(QMainWindow):
     def _make_due_tasks(self) -> int:
         return 0 if self.task_catch_up is None else self.task_catch_up.make_due()
 
-    def refresh(self) -> None:
-        """Re-read and show the week; runs after every change, undo and redo."""
-        if self._ops is not None:
-            settings = self._ops.settings()
-            if settings.week_start is not self._settings.week_start:
-                # Stay on the week that holds the same Monday (Sun 22-Sat 28 <-> Mon 23-Sun 29).
-                self._week = week_containing(self._week.monday, settings.week_start)
-            blocks = list(self._ops.week_blocks(self._week))
-            self._show(settings, self._ops.week_split(self._week), blocks)
-            self._small_trend().show_trend(self._ops.trend(self._week, COMPACT_TREND_WEEKS))
-            self.side.fit()  # (the split panel may have grown a line)
-            self._show_charts()
-            self._show_plan()
+    def refresh(self, with_cards: bool = False) -> None:
+        """Read and show the week (and, `with_cards`, the tasks to schedule) in one read.
+        Repeating blocks not yet made for the week are made first, in a write of their own."""
+        ops = self._ops
+        if ops is None:
+            return
+        settings = ops.settings()
+        if settings.week_start is not self._settings.week_start:
+            # Stay on the week that holds the same Monday (Sun 22-Sat 28 <-> Mon 23-Sun 29).
+            self._week = week_containing(self._week.monday, settings.week_start)
+        screen = ops.week_screen(self._week, COMPACT_TREND_WEEKS, with_cards)
+        if screen.series_behind:
+            ops.make_series_for(self._week)
+            screen = ops.week_screen(self._week, COMPACT_TREND_WEEKS, with_cards)
+        if screen.settings.week_start is not settings.week_start:  # (changed in between)
+            self._week = week_containing(self._week.monday, screen.settings.week_start)
+            screen = ops.week_screen(self._week, COMPACT_TREND_WEEKS, with_cards)
+        self._show(screen.settings, screen.split, screen.blocks, screen.target)
+        if screen.trend is not None:
+            self._small_trend().show_trend(screen.trend)
+        if screen.cards is not None and self.schedule_list is not None:
+            self.schedule_list.show_cards(screen.cards)
+        self.side.fit()  # (the split panel may have grown a line)
+        self._show_charts()
+        self._show_plan()
 
-    def _show(self, settings: Settings, split: WeekSplit, blocks: list[TimeBlock]) -> None:
+    def _show(
+        self,
+        settings: Settings,
+        split: WeekSplit,
+        blocks: list[TimeBlock],
+        target: float | None = None,
+    ) -> None:
+        """`target`: the week's, as read with it (the first look has the settings')."""
         from tradesman.domain.layout import overlap_minutes
 
         self._settings = settings
@@ -688,8 +722,8 @@ class MainWindow(QMainWindow):
         heading = "This week" if self._is_this_week() else self._week.label
         # (The plan's target for the week once the data is open; the first look, shown
         # before, has the settings' target.)
-        ops = self._ops
-        target = settings.target_business_share if ops is None else ops.week_target(self._week)
+        if target is None:
+            target = settings.target_business_share
         # A plan's own target for the week is said to be the plan's (see split_panel).
         long_term = (
             None if target == settings.target_business_share else settings.target_business_share

@@ -1,13 +1,15 @@
 """The window's one door to the data: reads, and changes that commit and announce themselves.
 
 Every change runs in one write transaction through the services and then emits
-`changed`, so every view re-reads what it shows; the window never shows an edit that
-was not committed. Nothing here holds a Session beyond one call.
+`changed` with what it changed (an `OpChanges`), so each view re-reads what it shows
+only when the edit touched it; the window never shows an edit that was not committed.
+Nothing here holds a Session beyond one call.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +22,7 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.plan import Plan, RampWeek
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
-from tradesman.domain.split import WeekSplit
+from tradesman.domain.split import WeekSplit, split_blocks
 from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
 from tradesman.files import Output, OwnFiles
@@ -29,6 +31,7 @@ from tradesman.services.backups import Restored, restore_backup
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.data_set import Counts
+from tradesman.services.op_changes import EVERYTHING, SETTINGS, OpChanges
 from tradesman.services.pdfs import plan_pdf, week_pdf
 from tradesman.services.plan import (
     PlanView,
@@ -38,7 +41,7 @@ from tradesman.services.plan import (
     read_plan_view,
 )
 from tradesman.services.plan_rows import get_plan
-from tradesman.services.series import catch_up_series, get_record
+from tradesman.services.series import LOOK_AHEAD, catch_up_series, get_record, needs_extending
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.sheets import target_in, with_plan_targets
 from tradesman.services.summary import week_split
@@ -53,8 +56,22 @@ if TYPE_CHECKING:
     from tradesman.reports.paper import Paper
 
 
+@dataclass(frozen=True)
+class WeekScreen:
+    """What the week page shows, read in one transaction: the split is worked out from
+    the same blocks the calendar draws, so the two can never disagree."""
+
+    settings: Settings
+    blocks: list[TimeBlock]
+    split: WeekSplit
+    target: float  # the plan's for the week, or the settings'
+    trend: Trend | None  # the small trend's weeks up to this one, when asked for
+    cards: list[TaskCard] | None  # the tasks to schedule, when asked for
+    series_behind: bool  # repeating blocks still to be made for this week (then read again)
+
+
 class Operations(QObject):
-    changed = Signal()
+    changed = Signal(object)  # OpChanges: what the change touched
 
     def __init__(
         self,
@@ -71,6 +88,10 @@ class Operations(QObject):
         self._ramp: tuple[RampWeek, ...] | None = None
         self.changed.connect(self.forget_cached)
 
+    def announce(self, changes: OpChanges) -> None:
+        """Tell every view what changed (after work done elsewhere: an import, say)."""
+        self.changed.emit(changes)
+
     @property
     def data_file(self) -> Path:
         return self.store.path
@@ -85,6 +106,32 @@ class Operations(QObject):
             with self.store.reading() as session:
                 self._settings = load_settings(session, self.locale_name)
         return self._settings
+
+    def week_screen(self, week: Week, trend_weeks: int | None, with_cards: bool) -> WeekScreen:
+        """Everything the week page shows, in one read (see WeekScreen). Writes nothing:
+        if `series_behind`, make the series' blocks (`make_series_for`) and read again."""
+        with self.store.reading() as session:
+            if self._settings is None:
+                self._settings = load_settings(session, self.locale_name)
+            settings = self._settings
+            ramp = self._plan_ramp_in(session)
+            blocks = list(blocks_in_week(session, week))
+            target = target_in(ramp, week, settings)
+            trend = None
+            if trend_weeks is not None:
+                raw = business_trend(session, week, trend_weeks, settings.target_business_share)
+                trend = with_plan_targets(raw, ramp)
+            cards = (
+                _to_schedule(task_cards(session, TaskFilter(), self.today()))
+                if with_cards
+                else None
+            )
+            behind = needs_extending(session, min(week.end, self.today() + LOOK_AHEAD))
+        return WeekScreen(settings, blocks, split_blocks(blocks), target, trend, cards, behind)
+
+    def make_series_for(self, week: Week) -> None:
+        """Make the repeating blocks `week` needs (a write, on its own, before a read)."""
+        catch_up_series(self.store, week.end, self.today())
 
     def week_split(self, week: Week) -> WeekSplit:
         with self.store.reading() as session:
@@ -109,10 +156,15 @@ class Operations(QObject):
         """The plan's weeks and their targets (none without a plan); kept until a change."""
         if self._ramp is None:
             with self.store.reading() as session:
-                plan = get_plan(session)
-                self._ramp = (
-                    () if plan is None else plan_ramp(dbapi_connection(session), plan, self.today())
-                )
+                return self._plan_ramp_in(session)
+        return self._ramp
+
+    def _plan_ramp_in(self, session: Session) -> tuple[RampWeek, ...]:
+        if self._ramp is None:
+            plan = get_plan(session)
+            self._ramp = (
+                () if plan is None else plan_ramp(dbapi_connection(session), plan, self.today())
+            )
         return self._ramp
 
     def week_target(self, week: Week) -> float:
@@ -161,12 +213,7 @@ class Operations(QObject):
 
     def cards_to_schedule(self) -> list[TaskCard]:
         """Open tasks with time still to book: estimate left over, or no block yet."""
-        return [
-            card
-            for card in self.task_cards(TaskFilter())
-            if (card.remaining_minutes or 0) > 0
-            or (card.task.estimate_minutes is None and card.booked_minutes == 0)
-        ]
+        return _to_schedule(self.task_cards(TaskFilter()))
 
     def make_due_tasks(self, at_most: int) -> int:
         """Make up to `at_most` of the recurring tasks that have come due, in one
@@ -190,19 +237,19 @@ class Operations(QObject):
         """Run one edit (a function from services.edits) and commit it."""
         with self.store.writing() as session:
             change = edit(session)
-        self.changed.emit()
+        self.changed.emit(OpChanges.of(change))
         return change
 
     def apply(self, change: Change) -> None:
         """Make the data look like `change`'s after side (redo), or before (undo, reversed)."""
         with self.store.writing() as session:
             apply_change(session, change)
-        self.changed.emit()
+        self.changed.emit(OpChanges.of(change))
 
     def save_settings(self, settings: Settings) -> Settings:
         with self.store.writing() as session:
             saved = save_settings(session, settings)
-        self.changed.emit()
+        self.changed.emit(SETTINGS)
         return saved
 
     # Whole-data-set work; these run on a worker thread (see ui/background.py), so they
@@ -220,7 +267,27 @@ class Operations(QObject):
     def backups(self) -> list[ShelvedBackup]:
         return list_backups(self.store.backups)
 
-    def forget_cached(self) -> None:
-        """Read the settings and the plan afresh next time (after a change, or a new day)."""
-        self._settings = None
-        self._ramp = None
+    def forget_cached(self, changes: OpChanges = EVERYTHING) -> None:
+        """Read the settings and the plan afresh next time, when a change (or a new day)
+        may have changed them: the plan's ramp is measured from the weeks before it."""
+        if changes.everything or changes.settings:
+            self._settings = None
+        ramp = self._ramp
+        first_week = ramp[0].week.start if ramp else None
+        if (
+            changes.everything
+            or changes.settings
+            or changes.plan
+            or (first_week is not None and changes.touches_before(first_week))
+        ):
+            self._ramp = None
+
+
+def _to_schedule(cards: list[TaskCard]) -> list[TaskCard]:
+    """Open tasks with time still to book: estimate left over, or no block yet."""
+    return [
+        card
+        for card in cards
+        if (card.remaining_minutes or 0) > 0
+        or (card.task.estimate_minutes is None and card.booked_minutes == 0)
+    ]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from tradesman.services.op_changes import TASKS
 from tradesman.ui.background import run_in_background
 from tradesman.ui.operations import Operations
 from tradesman.words import count_of
@@ -42,7 +43,7 @@ class TaskCatchUp(QObject):
             return 0
         made = self.ops.make_due_tasks(FEW_DUE_TASKS)
         if made:
-            self.ops.changed.emit()
+            self.ops.announce(TASKS)
         if made == FEW_DUE_TASKS:
             self._start(made)
         return made
@@ -65,7 +66,7 @@ class TaskCatchUp(QObject):
                 idle.set()
 
         def done(made: int) -> None:
-            ops.changed.emit()
+            ops.announce(TASKS)
             self.report(f"Made {count_of(made_already + made, 'recurring task')} that came due.")
             self._ended()
 

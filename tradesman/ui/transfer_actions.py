@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 from tradesman.errors import UserError
 from tradesman.files import output_for
 from tradesman.identity import APP_NAME
+from tradesman.services.op_changes import EVERYTHING
 from tradesman.ui import prompts
 from tradesman.ui.background import run_with_progress
 from tradesman.ui.folders import LastFolder
@@ -63,7 +64,7 @@ class DataTransfer:
             from tradesman.services.late_starts import late_start_notes
 
             self.after_import()
-            ops.changed.emit()
+            ops.announce(EVERYTHING)
             message = (
                 f"Imported {count_of(result.counts.tasks, 'task')} and "
                 f"{count_of(result.counts.blocks, 'time block')} from {path.name}."
@@ -119,7 +120,7 @@ class DataTransfer:
 
             def done(result: Restored) -> None:
                 self.after_import()  # (the undo history was of the data now replaced)
-                ops.changed.emit()
+                ops.announce(EVERYTHING)
                 message = (
                     f"Restored the backup of {when_words(chosen)}: "
                     f"{count_of(result.counts.tasks, 'task')} and "

@@ -1,0 +1,56 @@
+"""An edit says what it changed (issue 13): each view re-reads only what the edit
+touched, so a drag or an undo costs one write and at most one read of what is on
+screen, and a week switch one read. Counted with a hook on the data file's
+connections, never with a timer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from planner_kit import WED, Planner
+from sqlalchemy import event
+
+
+@contextmanager
+def transactions(planner: Planner) -> Iterator[list[str]]:
+    """Each transaction begun on the data file while inside: 'read' or 'write'."""
+    seen: list[str] = []
+    engine = planner.store._engine
+
+    def began(connection: object) -> None:
+        writing = connection.get_execution_options().get("tradesman_write", False)  # type: ignore[attr-defined]
+        seen.append("write" if writing else "read")
+
+    event.listen(engine, "begin", began)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "begin", began)
+
+
+def test_a_drag_is_one_write_and_at_most_one_read(planner: Planner) -> None:
+    with transactions(planner) as seen:
+        planner.drag(planner.middle_of("Site visit"), planner.at(WED, 14.5))
+    assert ("Site visit", WED, 14 * 60, 15 * 60) in planner.titles()
+    assert seen.count("write") == 1 and seen.count("read") <= 1, seen
+
+
+def test_an_undo_and_a_redo_are_one_write_and_at_most_one_read_each(planner: Planner) -> None:
+    planner.drag(planner.middle_of("Site visit"), planner.at(WED, 14.5))
+    with transactions(planner) as seen:
+        planner.undo()
+    assert ("Site visit", WED, 14 * 60, 15 * 60) not in planner.titles()
+    assert seen.count("write") == 1 and seen.count("read") <= 1, seen
+    with transactions(planner) as seen:
+        planner.redo()
+    assert ("Site visit", WED, 14 * 60, 15 * 60) in planner.titles()
+    assert seen.count("write") == 1 and seen.count("read") <= 1, seen
+
+
+def test_a_week_switch_is_one_read(planner: Planner) -> None:
+    planner.window.next_week_action.trigger()  # (series made that far: nothing to write)
+    planner.window.previous_week_action.trigger()
+    with transactions(planner) as seen:
+        planner.window.next_week_action.trigger()
+    assert seen == ["read"], seen
