@@ -15,6 +15,7 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.errors import UserError
 from tradesman.paths import DataPaths, prepare_data_folder
 from tradesman.services import blocks as block_service
+from tradesman.services import edits
 from tradesman.services.transfer import export_text, import_from_file
 from tradesman.store import backup as backup_module
 from tradesman.store.database import Store, open_store
@@ -53,7 +54,7 @@ def test_ids_are_never_given_out_twice_not_even_after_an_import(
         (imported,) = block_service.blocks_between(session, date(2026, 1, 1), date(2027, 1, 1))
     assert imported.id != old.id
     with pytest.raises(block_service.BlockGone), store.writing() as session:
-        block_service.update_block(session, old.with_changes(title="Edited in an old window"))
+        edits.change_block(session, old.with_changes(title="Edited in an old window"))
     with store.reading() as session:
         assert block_service.get_block(session, imported.id or 0) == imported
 

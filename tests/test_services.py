@@ -44,23 +44,6 @@ def test_a_bad_block_changes_nothing(store: Store) -> None:
         assert block_service.blocks_in_week(session, WEEK) == []  # the first add rolled back too
 
 
-def test_update_and_delete_return_what_undo_needs(store: Store) -> None:
-    with store.writing() as session:
-        saved = block_service.add_block(session, kitchen())
-    with store.writing() as session:
-        done = block_service.update_block(
-            session, saved.with_changes(status=BlockStatus.DONE, actual_minutes=330)
-        )
-    assert done.status is BlockStatus.DONE and done.actual_minutes == 330
-    with store.writing() as session:
-        removed = block_service.delete_block(session, saved.id or 0)
-    assert removed == done
-    with store.writing() as session:  # undo: it comes back under its own id
-        assert block_service.add_block(session, removed) == removed
-    with pytest.raises(block_service.BlockGone), store.writing() as session:
-        block_service.delete_block(session, 9999)
-
-
 def test_the_sql_split_equals_the_split_worked_out_in_memory(store: Store) -> None:
     blocks = [
         kitchen(status=BlockStatus.DONE),
@@ -98,10 +81,10 @@ def test_finishing_a_task_stamps_when(store: Store) -> None:
     with store.writing() as session:
         task = task_service.add_task(session, Task("Send the quote", Area.SALES))
     with store.writing() as session:
-        done = task_service.update_task(session, task.with_changes(status=TaskStatus.DONE), later)
+        done = task_service.put_task(session, task.with_changes(status=TaskStatus.DONE), later)
     assert done.completed == later
     with store.writing() as session:
-        reopened = task_service.update_task(session, done.with_changes(status=TaskStatus.OPEN))
+        reopened = task_service.put_task(session, done.with_changes(status=TaskStatus.OPEN))
     assert reopened.completed is None
     with store.reading() as session:
         assert task_service.all_tasks(session) == [reopened]

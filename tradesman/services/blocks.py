@@ -66,29 +66,6 @@ def add_block(session: Session, block: TimeBlock) -> TimeBlock:
     return to_block(row)
 
 
-def update_block(session: Session, block: TimeBlock) -> TimeBlock:
-    """Check and save the changes to an existing block."""
-    checked = _checked(session, block)
-    row = session.get(BlockRow, block.id) if block.id is not None else None
-    if row is None:
-        raise BlockGone(f'The block "{block.title}" no longer exists.')
-    for name, value in block_columns(checked).items():
-        setattr(row, name, value)
-    session.flush()
-    return to_block(row)
-
-
-def delete_block(session: Session, block_id: int) -> TimeBlock:
-    """Remove a block; returns it as it was, so that the removal can be undone."""
-    row = session.get(BlockRow, block_id)
-    if row is None:
-        raise BlockGone("That block no longer exists.")
-    removed = to_block(row)
-    session.delete(row)
-    session.flush()
-    return removed
-
-
 def put_block(session: Session, block: TimeBlock) -> TimeBlock:
     """Store `block` exactly under its id, whether or not a row with that id exists now.
 

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tradesman.domain.weeks import Week
-
 if TYPE_CHECKING:  # (the message itself needs no database code)
     from tradesman.services.changes import Change
 
@@ -58,9 +56,6 @@ class OpChanges:
         if self.everything or self.settings or self.plan:
             return True  # (the plan sets each week's target)
         return any(first <= day <= last for day in self.days)
-
-    def touches_week(self, week: Week) -> bool:
-        return self.touches_days(week.start, week.end)
 
     def touches_cards(self) -> bool:
         """Whether task cards (their status, hours booked and done) may differ."""

@@ -69,17 +69,6 @@ def add_task(session: Session, task: Task, now: datetime | None = None) -> Task:
     return to_task(row)
 
 
-def update_task(session: Session, task: Task, now: datetime | None = None) -> Task:
-    checked = check_task(task)
-    row = session.get(TaskRow, task.id) if task.id is not None else None
-    if row is None:
-        raise TaskGone(f'The task "{task.title}" no longer exists.')
-    for name, value in task_columns(checked, now or datetime.now(UTC)).items():
-        setattr(row, name, value)
-    session.flush()
-    return to_task(row)
-
-
 def put_task(session: Session, task: Task, now: datetime | None = None) -> Task:
     """Store `task` exactly under its id, whether or not its row exists now (undo, redo)."""
     assert task.id is not None
