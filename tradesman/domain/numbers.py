@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tradesman.domain.areas import AREAS, Area
-from tradesman.domain.split import Split
+
+if TYPE_CHECKING:
+    from tradesman.domain.split import Split
 
 NO_SHARE_ON_SCREEN = "—"
 NO_SHARE_ON_PAPER = "–"
