@@ -26,6 +26,7 @@ from reportlab.lib.colors import Color
 
 from tradesman.domain.allocation import DayHours, Trend, WeekByDay, WeekShare, hours_axis
 from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.numbers import percent
 from tradesman.domain.plan import Plan, RampWeek, Standing, WeekProgress, ramp
 from tradesman.domain.split import Split
 from tradesman.domain.weeks import Week
@@ -280,7 +281,7 @@ def test_split_bar_parts_and_target_marker_sit_where_the_hours_say() -> None:
     assert x == pytest.approx(frame.x + frame.width)
     (marker,) = [line for line in of_type(drawing, Line) if line.strokeWidth == 1.6]
     assert marker.x1 == marker.x2 == pytest.approx(frame.x + frame.width * 0.6)
-    caption = next(s for s in strings(drawing) if s.text == "target 40 %")
+    caption = next(s for s in strings(drawing) if s.text == "target 40\u00a0%")
     left, _, right, _ = caption.getBounds()
     assert left < marker.x1 < right  # the caption stands over its line
 
@@ -305,7 +306,7 @@ DONE = [0.0, None, None, 0.25, 0.5, 1.0]
 def scale(drawing: Drawing) -> tuple[float, float]:
     """(y of 0 %, y of 100 %) from the share axis' labels."""
     labels = {s.text: s for s in strings(drawing)}
-    zero, full = labels["0 %"], labels["100 %"]
+    zero, full = labels["0\u00a0%"], labels["100\u00a0%"]
     return zero.y + 0.35 * zero.fontSize, full.y + 0.35 * full.fontSize
 
 
@@ -485,13 +486,14 @@ def test_hours_and_shares_round_half_up() -> None:
         "31.6 h",
         "31.7 h",
     ]
-    assert [kit.percent_text(s) for s in (0, 0.004, 0.005, 0.375, 0.62, 1)] == [
-        "0 %",
-        "0 %",
-        "1 %",
-        "38 %",
-        "62 %",
-        "100 %",
+    shares = (0, 0.004, 0.005, 0.375, 0.62, 1)
+    assert [percent(s, paper=True) for s in shares] == [
+        "0\u00a0%",
+        "0\u00a0%",
+        "1\u00a0%",
+        "38\u00a0%",
+        "62\u00a0%",
+        "100\u00a0%",
     ]
 
 

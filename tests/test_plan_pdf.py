@@ -278,6 +278,18 @@ def test_the_charts_come_with_a_sentence_each(plan20: tuple[bytes, list[str]]) -
     assert "against the plan's target of 26 % for that week (40 % in the long run)." in text
 
 
+def test_the_sentence_and_its_chart_give_one_share_adding_up_to_100() -> None:
+    # 25 h of 40 h on the business is 62.5 %: the sentence once said 62 % beside a
+    # chart saying 63 %, and the chart's technician and business labels read 38 % + 63 %.
+    recent = Split(production=15 * 60, marketing=25 * 60)
+    whole = " ".join(pages_text(render(plan_sheet(recent=recent))))
+    text = whole[whole.index("Your recent weeks") : whole.index("This week by day")]
+    assert "15 h on the tools and 25 h on the business, 63 % business." in text
+    assert "Business 25 h · 63 %" in text  # the chart's business total
+    assert "25 h · 63 %" in text and "15 h · 37 %" in text  # marketing, production
+    assert "62 %" not in text and "38 %" not in text
+
+
 # -- the ramp --------------------------------------------------------------------------
 
 

@@ -259,11 +259,10 @@ def _hours(minutes: int) -> float:
 
 
 def summary_text(week: Week, split: WeekSplit, target: float) -> str:
+    from tradesman.domain.numbers import percent
+
     def row(name: str, planned: int, actual: int) -> str:
         return f"{name:<16}{_hours(planned):>9.2f} h{_hours(actual):>9.2f} h"
-
-    def share(value: float | None) -> str:
-        return "—" if value is None else f"{value:.0%}"
 
     lines = [week.label, f"{'':<16}{'planned':>11}{'actual':>11}"]
     lines += [
@@ -274,8 +273,8 @@ def summary_text(week: Week, split: WeekSplit, target: float) -> str:
     )
     lines.append(row("Business", split.planned.business_minutes, split.actual.business_minutes))
     lines.append(
-        f"{'Business share':<16}{share(split.planned.business_share):>11}"
-        f"{share(split.actual.business_share):>11}   (target {target:.0%})"
+        f"{'Business share':<16}{percent(split.planned.business_share):>11}"
+        f"{percent(split.actual.business_share):>11}   (target {percent(target)})"
     )
     return "\n".join(lines)
 

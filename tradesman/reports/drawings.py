@@ -18,6 +18,7 @@ from reportlab.lib.colors import Color
 
 from tradesman.domain.allocation import Trend, WeekByDay, hours_axis, unbroken_runs
 from tradesman.domain.areas import AREAS, Area
+from tradesman.domain.numbers import area_percents, percent, written
 from tradesman.domain.plan import RampWeek, Standing, WeekProgress
 from tradesman.domain.split import Split
 from tradesman.domain.weeks import SHORT_DAY_NAMES
@@ -51,14 +52,13 @@ from tradesman.reports.drawings_kit import (
     legend_height,
     line_item,
     marker_item,
-    percent_text,
     rect,
     share_levels,
     text,
     text_in_row,
-    tint,
     width_of,
 )
+from tradesman.reports.paper import tint
 
 TECHNICIAN_FILL = tint(area_colour(Area.PRODUCTION), 0.45)  # the ramp's technician hours
 
@@ -70,11 +70,12 @@ def area_mix(split: Split, width: float, height: float) -> Drawing:
     if total == 0:
         return empty(width, height, "No hours done in these weeks.")
     drawing = canvas_of(width, height)
+    shares = area_percents(split)  # shown together: they add up to 100
     values = {
-        area: f"{hours_text(split.minutes(area))} · {percent_text(split.minutes(area) / total)}"
+        area: f"{hours_text(split.minutes(area))} · {written(shares[area], paper=True)}"
         for area in AREAS
     }
-    business = f"{hours_text(split.business_minutes)} · {percent_text(split.business_share or 0)}"
+    business = f"{hours_text(split.business_minutes)} · {percent(split.business_share, paper=True)}"
     group_width = max(width_of("Technician", bold=True), width_of(business)) + 3 * GAP
     label_width = max(width_of(area.label) for area in AREAS) + 2 * GAP
     value_width = max(width_of(value) for value in values.values()) + GAP
@@ -194,14 +195,15 @@ def split_bar(planned: Split, target_share: float, width: float, height: float) 
     drawing.add(
         Line(marker, bar_bottom - 1.5, marker, bar_top + 2, strokeColor=INK, strokeWidth=1.6)
     )
-    caption = f"target {percent_text(target_share)}"
+    caption = f"target {percent(target_share, paper=True)}"
     half = width_of(caption) / 2
     caption_x = min(max(marker, PAD + half), width - PAD - half)
     text_in_row(drawing, caption_x, bar_top + 2, caption, anchor="middle")
 
+    share = percent(planned.business_share, paper=True)
     numbers = (
         f"Technician {hours_text(planned.technician_minutes)} · Business "
-        f"{hours_text(planned.business_minutes)} ({percent_text(planned.business_share or 0)})"
+        f"{hours_text(planned.business_minutes)} ({share})"
     )
     text_in_row(drawing, PAD, PAD, numbers, bold=True)
     # The business areas named: under the bar beside the numbers, else above it on the
@@ -261,7 +263,7 @@ def trend_lines(
     if long_terms:
         target = "Plan's target for the week"
     else:
-        target = f"Target {percent_text(next(iter(known)))}" if len(known) == 1 else "Target"
+        target = f"Target {percent(next(iter(known)), paper=True)}" if len(known) == 1 else "Target"
     legend = [
         line_item("Planned", PLANNED_LINE, 1.2, marker="hollow"),
         line_item("Done", INK, 1.6, marker="filled"),
@@ -270,7 +272,7 @@ def trend_lines(
         legend.append(line_item(target, TARGET_LINE, 1.2, TARGET_DASH))
     if long_terms:
         words = (
-            f"Long-term {percent_text(next(iter(long_terms)))}"
+            f"Long-term {percent(next(iter(long_terms)), paper=True)}"
             if len(long_terms) == 1
             else "Long-term target"
         )
@@ -390,7 +392,7 @@ class _Plot:
         for level in share_levels(self.top - self.bottom):
             y = self.y_of(level)
             grid_line(self.drawing, self.left, self.right, y, level == 0)
-            axis_label(self.drawing, self.left - GAP / 2, y, percent_text(level))
+            axis_label(self.drawing, self.left - GAP / 2, y, percent(level, paper=True))
 
     def hours_axis(self, capacity: int) -> None:
         """The same grid lines in hours up the right side: the bars fill the week."""

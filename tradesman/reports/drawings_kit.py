@@ -20,6 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from tradesman.area_colours import AREA_HEX
 from tradesman.domain.areas import Area
 from tradesman.reports import fonts
+from tradesman.reports.paper import tint
 
 PAD = 2.0  # kept free round the edge, so strokes never cross the drawing's border
 SIZE = 7.5  # labels, legends, axes
@@ -59,18 +60,8 @@ def hours_text(minutes: int) -> str:
     return f"{whole} h" if tenth == 0 else f"{whole}.{tenth} h"
 
 
-def percent_text(share: float) -> str:
-    """0.617 -> '62 %' (rounded half up)."""
-    return f"{int(share * 100 + 0.5 + 1e-9)} %"
-
-
 def area_colour(area: Area) -> Color:
     return colors.HexColor(AREA_HEX[area])
-
-
-def tint(colour: Color, amount: float) -> Color:
-    """`colour` washed towards white: amount 1 is the colour, 0 is white."""
-    return Color(*(1 - amount * (1 - part) for part in (colour.red, colour.green, colour.blue)))
 
 
 def planned_fill(area: Area) -> Color:

@@ -1,4 +1,5 @@
-"""Paper sizes, and what the two PDFs share: paragraph styles, colours and metadata.
+"""Paper sizes, and what the two PDFs share: paragraph styles, colours, metadata, and
+fitting text into a width. (Shares as percents: `tradesman.domain.numbers.percent`.)
 
 `Paper` and the choice of size import nothing heavy, so a settings page may use them;
 reportlab is imported inside the functions that need it, only when a PDF is made.
@@ -14,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from tradesman.domain.territory import territory_of
 from tradesman.reports.fonts import BOLD, REGULAR, register_fonts
-from tradesman.reports.text import one_line
+from tradesman.reports.text import one_line, shorten
 
 if TYPE_CHECKING:
+    from reportlab.lib.colors import Color
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas
 
@@ -74,9 +76,20 @@ def paper_from_environment(environ: Mapping[str, str] | None = None) -> Paper:
     return Paper.A4
 
 
-def percent(share: float | None) -> str:
-    """0.234 -> '23 %' (a no-break space keeps the sign with its number)."""
-    return "–" if share is None else f"{round(share * 100)}\u00a0%"
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line within `width` points in `font` at `size`: whole, or shortened
+    with "…" (cut at a word where it can)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return shorten(text, lambda candidate: stringWidth(candidate, font, size) <= width)
+
+
+def tint(colour: Color, amount: float) -> Color:
+    """`colour` washed towards white: amount 1 is the colour itself, 0 is white. (How a
+    planned block, the technician part of a bar and a wash of an area all look.)"""
+    from reportlab.lib.colors import Color
+
+    return Color(*(1 - amount * (1 - part) for part in (colour.red, colour.green, colour.blue)))
 
 
 @cache

@@ -22,7 +22,6 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -41,6 +40,7 @@ from reportlab.platypus import (
 
 from tradesman.area_colours import AREA_HEX
 from tradesman.domain.clock import format_clock, format_hours
+from tradesman.domain.numbers import percent, points_apart
 from tradesman.domain.plan import Standing, WeekProgress, measured_from, target_for
 from tradesman.domain.series import Series
 from tradesman.domain.tasks import Task
@@ -57,11 +57,11 @@ from tradesman.reports.paper import (
     SOFT_INK,
     Paper,
     author_of,
-    percent,
+    fit,
     styles,
 )
 from tradesman.reports.sheets import PlanSheet
-from tradesman.reports.text import ELLIPSIS, escape, one_line, shorten
+from tradesman.reports.text import ELLIPSIS, escape, one_line
 from tradesman.reports.week_pdf import WeekFlowable, tasks_by_area
 
 MARGIN = 18 * MM
@@ -168,7 +168,7 @@ def _draw_footer(canvas: Canvas, text: str, page_width: float) -> None:
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(HexColor(SOFT_INK))
     room = page_width - 2 * MARGIN - 70
-    canvas.drawString(MARGIN, FOOTER_Y, _fit_width(text, REGULAR, 7.5, room))
+    canvas.drawString(MARGIN, FOOTER_Y, fit(text, REGULAR, 7.5, room))
     canvas.restoreState()
 
 
@@ -180,8 +180,11 @@ def headline(sheet: PlanSheet) -> tuple[str, str]:
     plan = sheet.plan
     by = f"week {plan.weeks} · {format_day(plan.last_week.end)}"
     if sheet.baseline >= plan.target_share:
-        return percent(plan.target_share), f"business time or more, every week to {by}"
-    return f"{percent(sheet.baseline)} → {percent(plan.target_share)}", f"business time by {by}"
+        return percent(plan.target_share, paper=True), f"business time or more, every week to {by}"
+    return (
+        f"{percent(sheet.baseline, paper=True)} → {percent(plan.target_share, paper=True)}",
+        f"business time by {by}",
+    )
 
 
 def _cover(sheet: PlanSheet) -> list[Flowable]:
@@ -219,11 +222,11 @@ def _cover(sheet: PlanSheet) -> list[Flowable]:
 
     if sheet.baseline_measured:
         start_words = (
-            f"{percent(sheet.baseline)} business, measured from "
+            f"{percent(sheet.baseline, paper=True)} business, measured from "
             f"{measured_from(sheet.baseline_weeks)}"
         )
     else:
-        start_words = f"{percent(sheet.baseline)} business, as you typed it in"
+        start_words = f"{percent(sheet.baseline, paper=True)} business, as you typed it in"
     facts = [
         ("Hours in a week", format_hours(capacity)),
         (
@@ -232,7 +235,7 @@ def _cover(sheet: PlanSheet) -> list[Flowable]:
             f"to {_long_day(plan.last_week.end)}",
         ),
         ("Where you start", start_words),
-        ("Where you aim", f"{percent(plan.target_share)} business by the last week"),
+        ("Where you aim", f"{percent(plan.target_share, paper=True)} business by the last week"),
         ("So far", _so_far(sheet)),
     ]
     story.append(
@@ -298,7 +301,7 @@ def _time_now(sheet: PlanSheet, width: float) -> list[Flowable]:
 
     recent = sheet.recent
     if recent.total_minutes:
-        share = percent(recent.business_share)
+        share = percent(recent.business_share, paper=True)
         words = (
             f"In your recent weeks {format_hours(recent.total_minutes)} were marked done: "
             f"{format_hours(recent.technician_minutes)} on the tools and "
@@ -322,7 +325,7 @@ def _time_now(sheet: PlanSheet, width: float) -> list[Flowable]:
     else:
         words = (
             f"This week has {format_hours(planned.total_minutes)} planned, "
-            f"{percent(planned.business_share)} of it on the business; "
+            f"{percent(planned.business_share, paper=True)} of it on the business; "
             f"{format_hours(done.total_minutes)} are marked done so far."
         )
     story.append(
@@ -365,19 +368,20 @@ def trend_sentence(sheet: PlanSheet) -> str:
     latest = worked[-1]
     target = target_for(sheet.ramp, latest.week)
     if target is None:
-        against = f"against a target of {percent(latest.target)}"
+        against = f"against a target of {percent(latest.target, paper=True)}"
     else:
         # The plan's early weeks aim under the long-term target: both are named, so a
         # lower figure does not read as a lowered target.
         long_term = latest.target if latest.long_term_target is None else latest.long_term_target
         against = (
-            f"against the plan's target of {percent(target)} for that week "
-            f"({percent(long_term)} in the long run)"
+            f"against the plan's target of {percent(target, paper=True)} for that week "
+            f"({percent(long_term, paper=True)} in the long run)"
         )
     return (
         f"{len(worked)} of the last {len(weeks)} weeks "
         f"{'has' if len(worked) == 1 else 'have'} hours marked done. The latest, "
-        f"week {latest.week.number}, was {percent(latest.actual.business_share)} business "
+        f"week {latest.week.number}, was "
+        f"{percent(latest.actual.business_share, paper=True)} business "
         f"{against}."
     )
 
@@ -401,7 +405,8 @@ def standing_words(progress: WeekProgress) -> str:
     if progress.standing is Standing.ON_TRACK:
         return "on track"
     if progress.standing is Standing.BEHIND:
-        points = max(1, round(progress.points_behind * 100))
+        # Counted from the two percents printed beside it, so the row adds up.
+        points = max(1, points_apart(progress.ramp.target_share, progress.actual_share or 0.0))
         return f"behind by {points} point" + ("" if points == 1 else "s")
     return "no hours marked done"
 
@@ -410,14 +415,16 @@ def _ramp(sheet: PlanSheet, width: float) -> list[Flowable]:
     style = styles()
     plan = sheet.plan
     intro = (
-        f"Each week aims a little higher, from {percent(sheet.baseline)} to "
-        f"{percent(plan.target_share)} of a {format_hours(plan.capacity_minutes)} week. "
+        f"Each week aims a little higher, from {percent(sheet.baseline, paper=True)} to "
+        f"{percent(plan.target_share, paper=True)} of a "
+        f"{format_hours(plan.capacity_minutes)} week. "
         "Business hours are rounded to the quarter hour."
     )
     if sheet.baseline >= plan.target_share:
         intro = (
-            f"You already spend {percent(sheet.baseline)} of your hours on the business, so "
-            f"every week holds at least {percent(plan.target_share)} of a "
+            f"You already spend {percent(sheet.baseline, paper=True)} of your hours on the "
+            "business, so "
+            f"every week holds at least {percent(plan.target_share, paper=True)} of a "
             f"{format_hours(plan.capacity_minutes)} week."
         )
     story: list[Flowable] = [
@@ -445,10 +452,10 @@ def _ramp(sheet: PlanSheet, width: float) -> list[Flowable]:
             [
                 _cell(str(week.number)),
                 _cell(f"{week.week.number} · {format_span(week.week.start, week.week.end)}"),
-                _cell(percent(week.target_share)),
+                _cell(percent(week.target_share, paper=True)),
                 _cell(format_hours(week.business_minutes)),
                 _cell(format_hours(week.technician_minutes)),
-                _cell(percent(result.actual_share) if result else ""),
+                _cell(percent(result.actual_share, paper=True) if result else ""),
                 _cell(standing_words(result) if result else ("this week" if now else "")),
             ]
         )
@@ -746,7 +753,3 @@ def _cut(text: str, characters: int) -> str:
     if len(text) <= characters:
         return text
     return text[: characters - 1].rstrip() + ELLIPSIS
-
-
-def _fit_width(text: str, font: str, size: float, width: float) -> str:
-    return shorten(text, lambda candidate: stringWidth(candidate, font, size) <= width)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
 
-from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.colors import HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
@@ -31,6 +31,7 @@ from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import MINUTES_PER_DAY, format_clock, format_hours
 from tradesman.domain.layout import place_blocks
+from tradesman.domain.numbers import percent
 from tradesman.domain.split import Split
 from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import DAY_NAMES, SHORT_DAY_NAMES, format_day
@@ -44,9 +45,10 @@ from tradesman.reports.paper import (
     SOFT_INK,
     Paper,
     author_of,
-    percent,
+    fit,
     set_metadata,
     styles,
+    tint,
 )
 from tradesman.reports.sheets import WeekSheet
 from tradesman.reports.text import ELLIPSIS, escape, one_line, shorten
@@ -143,10 +145,10 @@ def _draw_header(canvas: Canvas, sheet: WeekSheet, x: float, top: float, w: floa
     name_room = w - label_w - 24
     canvas.setFillColor(HexColor(INK))
     if name:
-        _text(canvas, _fit(name, BOLD, 16, name_room), x, top - 15, BOLD, 16)
+        _text(canvas, fit(name, BOLD, 16, name_room), x, top - 15, BOLD, 16)
     if business and owner:
         canvas.setFillColor(HexColor(SOFT_INK))
-        _text(canvas, _fit(owner, REGULAR, 8.5, name_room), x, top - 27, REGULAR, 8.5)
+        _text(canvas, fit(owner, REGULAR, 8.5, name_room), x, top - 27, REGULAR, 8.5)
     canvas.setFillColor(HexColor(INK))
     canvas.setFont(BOLD, 13)
     canvas.drawRightString(x + w, top - 14, label)
@@ -376,7 +378,7 @@ def _draw_band(
             canvas.setFillColor(HexColor(INK))
             _text(canvas, time, x, baseline, BOLD, BAND_SIZE)
             used = stringWidth(time + " ", BOLD, BAND_SIZE)
-            title = _fit(one_line(block.title), REGULAR, BAND_SIZE, room - used)
+            title = fit(one_line(block.title), REGULAR, BAND_SIZE, room - used)
             _text(canvas, title, x + used, baseline, REGULAR, BAND_SIZE)
             baseline -= BAND_LINE
         if more:
@@ -391,14 +393,14 @@ def _draw_day_head(
     if stringWidth(name, BOLD, 8.5) > w - 4:
         name = SHORT_DAY_NAMES[day.weekday()]
     canvas.setFillColor(HexColor(INK))
-    _text(canvas, _fit(name, BOLD, 8.5, w - 4), x + 3, top + 13, BOLD, 8.5)
+    _text(canvas, fit(name, BOLD, 8.5, w - 4), x + 3, top + 13, BOLD, 8.5)
     note = format_day(day, with_year=False)
     if day.weekday() not in sheet.work_days:
         note += " · day off"
     if day == sheet.today:
         note += " · today"
     canvas.setFillColor(HexColor(SOFT_INK))
-    _text(canvas, _fit(note, REGULAR, 7, w - 4), x + 3, top + 4, REGULAR, 7)
+    _text(canvas, fit(note, REGULAR, 7, w - 4), x + 3, top + 4, REGULAR, 7)
 
 
 def _draw_block(canvas: Canvas, box: BlockBox) -> None:
@@ -620,14 +622,16 @@ def split_sentence(planned: Split, target: float, long_term: float | None = None
     """'Technician 31 h · Business 9 h · 23 % business, target 40 %'; in a plan's week,
     '…, plan's target 30 % (40 % in the long run)'."""
     whose = "plan's " if long_term is not None else ""
-    beside = f" ({percent(long_term)} in the long run)" if long_term is not None else ""
-    aim = f"{whose}target {percent(target)}{beside}"
+    beside = f" ({percent(long_term, paper=True)} in the long run)" if long_term is not None else ""
+    aim = f"{whose}target {percent(target, paper=True)}{beside}"
     if planned.total_minutes == 0:
-        return f"No hours planned yet · {whose}target {percent(target)} business{beside}"
+        return (
+            f"No hours planned yet · {whose}target {percent(target, paper=True)} business{beside}"
+        )
     return (
         f"Technician {format_hours(planned.technician_minutes)} · "
         f"Business {format_hours(planned.business_minutes)} · "
-        f"{percent(planned.business_share)} business, {aim}"
+        f"{percent(planned.business_share, paper=True)} business, {aim}"
     )
 
 
@@ -678,7 +682,7 @@ def _draw_split(
     canvas.line(mark, bar_y - 2, mark, bar_top)
     canvas.setDash()
     canvas.setFont(REGULAR, 6.5)
-    label = ("plan's " if long_term is not None else "") + f"target {percent(target)}"
+    label = ("plan's " if long_term is not None else "") + f"target {percent(target, paper=True)}"
     label_w = stringWidth(label, REGULAR, 6.5)
     label_x = min(max(mark - label_w / 2, x), x + w - label_w)
     canvas.drawString(label_x, bar_top + 7, label)
@@ -799,7 +803,7 @@ def _draw_tasks(
             font = BOLD if late else REGULAR
             canvas.setFont(font, 7)
             canvas.setFillColor(HexColor(INK if late else SOFT_INK))
-            canvas.drawRightString(x + w, top - 7.6, _fit(due, font, 7, due_w))
+            canvas.drawRightString(x + w, top - 7.6, fit(due, font, 7, due_w))
             top -= height + TASK_GAP
     if len(chosen) < len(tasks):
         top = _draw_more(canvas, len(tasks) - len(chosen), x, top)
@@ -848,19 +852,6 @@ def _draw_notes(canvas: Canvas, x: float, y: float, w: float, h: float) -> None:
 
 
 # -- small pieces ----------------------------------------------------------------------
-
-
-def tint(colour: Color, strength: float) -> Color:
-    """`colour` mixed with white: 1.0 is the colour itself, 0.0 is white."""
-    return Color(
-        1 - (1 - colour.red) * strength,
-        1 - (1 - colour.green) * strength,
-        1 - (1 - colour.blue) * strength,
-    )
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    return shorten(text, lambda candidate: stringWidth(candidate, font, size) <= width)
 
 
 def _text(canvas: Canvas, text: str, x: float, y: float, font: str, size: float) -> None:

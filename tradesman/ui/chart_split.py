@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.clock import format_hours
+from tradesman.domain.numbers import area_percents, percent, written
 from tradesman.domain.split import Split, WeekSplit
 from tradesman.ui.chart_base import (
     Chart,
@@ -58,7 +59,10 @@ class SplitChart(Chart):
         # (A plan's early weeks aim under the settings' target: named as the plan's, so a
         # lower figure does not read as a lowered target.)
         name = "Plan's target" if self.plan_target else "Target"
-        return [*area_legend(colours), (f"{name} {self.target:.0%}", colours.target_line, "line")]
+        return [
+            *area_legend(colours),
+            (f"{name} {percent(self.target)}", colours.target_line, "line"),
+        ]
 
     def draw(
         self, painter: QPainter, area: QRectF, colours: ChartColours, hover: int | None
@@ -146,6 +150,7 @@ class SplitChart(Chart):
             painter.drawPath(ring_segment(centre, outer, inner, 90, -360))
             return []
         hits: list[Hit] = []
+        shares = area_percents(split)  # the pieces of one ring add up to 100
         angle = 90.0  # twelve o'clock, going clockwise
         for area in RING_ORDER:
             minutes = split.minutes(area)
@@ -160,7 +165,7 @@ class SplitChart(Chart):
                 Hit(
                     path,
                     f"{name} · {area.label}: {format_hours(minutes)} "
-                    f"({minutes / total:.0%} of {format_hours(total)})",
+                    f"({written(shares[area])} of {format_hours(total)})",
                 )
             )
             angle += sweep
@@ -196,7 +201,7 @@ class SplitChart(Chart):
         painter.drawText(
             QRectF(centre.x() - inner, top, 2 * inner, big_height),
             Qt.AlignmentFlag.AlignCenter,
-            "—" if share is None else f"{share:.0%}",
+            percent(share),
         )
         painter.setFont(base)
         painter.setPen(colours.faint_text)
@@ -264,7 +269,7 @@ def ring_summary(name: str, split: Split, target: float, plan_target: bool = Fal
     aim = "Plan's target this week" if plan_target else "Target"
     return (
         f"{name}: {format_hours(split.business_minutes)} business of "
-        f"{format_hours(split.total_minutes)} ({share:.0%})\n"
+        f"{format_hours(split.total_minutes)} ({percent(share)})\n"
         f"Technician: {format_hours(split.technician_minutes)}\n"
-        f"{aim}: {target:.0%} business"
+        f"{aim}: {percent(target)} business"
     )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from tradesman.domain.allocation import Trend, WeekShare, unbroken_runs
 from tradesman.domain.clock import format_hours
+from tradesman.domain.numbers import percent
 from tradesman.domain.split import Split
 from tradesman.domain.weeks import format_day
 from tradesman.ui.chart_base import (
@@ -100,10 +101,12 @@ class TrendChart(Chart):
             return [
                 *lines,
                 (plan_words, colours.target_line, "dash"),
-                (f"{long_words} {long_term:.0%}", colours.long_term_line, "dot"),
+                (f"{long_words} {percent(long_term)}", colours.long_term_line, "dot"),
             ]
         # (The settings' target: the same every week.)
-        target = "Target" if self.trend is None else f"Target {self.trend.weeks[-1].target:.0%}"
+        target = (
+            "Target" if self.trend is None else f"Target {percent(self.trend.weeks[-1].target)}"
+        )
         return [*lines, (target, colours.target_line, "dash")]
 
     def empty_message(self) -> str:
@@ -175,7 +178,7 @@ class TrendChart(Chart):
             painter.setPen(QPen(colours.axis if level == 0 else colours.grid, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             right = Qt.AlignmentFlag.AlignRight
-            axis_label(painter, f"{level:.0%}", QPointF(plot.left() - 6, y), right, colours)
+            axis_label(painter, percent(level), QPointF(plot.left() - 6, y), right, colours)
 
     def _draw_week_labels(
         self, painter: QPainter, scale: _Scale, trend: Trend, colours: ChartColours
@@ -288,7 +291,7 @@ def _share_words(split: Split) -> str:
     if share is None:
         return "no hours"
     return (
-        f"{share:.0%} business ({format_hours(split.business_minutes)} of "
+        f"{percent(share)} business ({format_hours(split.business_minutes)} of "
         f"{format_hours(split.total_minutes)})"
     )
 
@@ -302,10 +305,10 @@ def target_words(share: WeekShare) -> str:
     """'Target: 30%', or in a plan's week 'Plan's target this week: 10%' with the
     long-term target beside it."""
     if share.long_term_target is None:
-        return f"Target: {share.target:.0%}"
+        return f"Target: {percent(share.target)}"
     return (
-        f"Plan's target this week: {share.target:.0%}\n"
-        f"Long-term target: {share.long_term_target:.0%}"
+        f"Plan's target this week: {percent(share.target)}\n"
+        f"Long-term target: {percent(share.long_term_target)}"
     )
 
 
@@ -329,15 +332,11 @@ def compact_tooltip(trend: Trend) -> str:
     else:
         target_line = "red dashed the plan's target for each week, faint dotted the long-term one"
     if last.long_term_target is None:
-        aim = f"target {last.target:.0%}"
+        aim = f"target {percent(last.target)}"
     else:
-        aim = f"plan's target {last.target:.0%} (long-term {last.long_term_target:.0%})"
+        aim = f"plan's target {percent(last.target)} (long-term {percent(last.long_term_target)})"
     return (
         f"Business share of your hours, week by week: grey planned, blue actual, "
-        f"{target_line}.\n{last.week.label}: planned {_percent(planned)}, "
-        f"actual {_percent(actual)}, {aim}.\nClick to open the charts."
+        f"{target_line}.\n{last.week.label}: planned {percent(planned)}, "
+        f"actual {percent(actual)}, {aim}.\nClick to open the charts."
     )
-
-
-def _percent(share: float | None) -> str:
-    return "—" if share is None else f"{share:.0%}"

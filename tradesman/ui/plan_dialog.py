@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tradesman.domain.numbers import percent, whole_percent
 from tradesman.domain.plan import LONGEST_PLAN_WEEKS, LONGEST_WEEK_MINUTES, Plan, check_plan
 from tradesman.domain.settings import WeekStart
 from tradesman.domain.validation import InvalidInput
@@ -68,14 +69,15 @@ class PlanDialog(FormDialog):
         self.target = QSpinBox()
         self.target.setRange(0, 100)
         self.target.setSuffix(" % business")
-        self.target.setValue(round(plan.target_share * 100))
+        self.target.setValue(whole_percent(plan.target_share))
         self.start = QDateEdit(to_qdate(plan.start))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("ddd d MMM yyyy")
         self.start.setToolTip("The plan starts with the week holding this day.")
         self._measure_before(plan.start)
         start_from = plan.typed_baseline if plan.typed_baseline is not None else self.measured
-        self.typed.setValue(round(100 * (0.1 if start_from is None else start_from)))
+        # (As the measured share is written beside it: one rounding rule.)
+        self.typed.setValue(whole_percent(0.1 if start_from is None else start_from))
         typed = plan.typed_baseline is not None or self.measured is None
         (self.use_typed if typed else self.use_measured).setChecked(True)
         self.typed.setEnabled(typed)
@@ -114,7 +116,9 @@ class PlanDialog(FormDialog):
         if self.measured is None:
             self.use_measured.setText(f"Measured: no hours done before {format_day(start)}")
         else:
-            self.use_measured.setText(f"Measured before the plan: {self.measured:.0%} business")
+            self.use_measured.setText(
+                f"Measured before the plan: {percent(self.measured)} business"
+            )
         self.use_measured.setEnabled(self.measured is not None)
 
     def _start_moved(self, first_day: date) -> None:

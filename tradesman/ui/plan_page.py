@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from tradesman.domain.allocation import Trend
 from tradesman.domain.areas import Area
 from tradesman.domain.clock import format_hours
+from tradesman.domain.numbers import percent, points_apart
 from tradesman.domain.plan import (
     HandOff,
     HandOffWay,
@@ -60,7 +61,9 @@ def standing_text(judged: WeekProgress) -> str:
         return "No hours marked done"
     if judged.standing is Standing.ON_TRACK:
         return "On track"
-    return f"Behind by {round(judged.points_behind * 100)} points"
+    # Counted from the two percents shown beside it, so the row adds up.
+    points = points_apart(judged.ramp.target_share, judged.actual_share or 0.0)
+    return f"Behind by {points} points"
 
 
 def headline(view: PlanView) -> str:
@@ -68,10 +71,10 @@ def headline(view: PlanView) -> str:
     plan, share = view.plan, view.baseline.share
     by = format_day(plan.last_week.end)
     if share is None:
-        return f"Aiming for {plan.target_share:.0%} business time by {by}"
+        return f"Aiming for {percent(plan.target_share)} business time by {by}"
     if share >= plan.target_share:
-        return f"{plan.target_share:.0%} business time or more, every week to {by}"
-    return f"From {share:.0%} business time to {plan.target_share:.0%} by {by}"
+        return f"{percent(plan.target_share)} business time or more, every week to {by}"
+    return f"From {percent(share)} business time to {percent(plan.target_share)} by {by}"
 
 
 def details(view: PlanView) -> str:
@@ -271,13 +274,13 @@ class PlanPage(QWidget):
         current_row = None
         for row, week in enumerate(view.ramp):
             done = judged.get(week.number)
-            share = "" if done is None or done.actual_share is None else f"{done.actual_share:.0%}"
+            share = "" if done is None or done.actual_share is None else percent(done.actual_share)
             is_this_week = week.week == this_week
             how = "This week" if is_this_week else "" if done is None else standing_text(done)
             cells = (
                 str(week.number),
                 format_span(week.week.start, week.week.end),
-                f"{week.target_share:.0%}",
+                percent(week.target_share),
                 format_hours(week.business_minutes),
                 format_hours(week.technician_minutes),
                 share,

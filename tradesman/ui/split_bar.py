@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from tradesman.domain.areas import AREAS
 from tradesman.domain.clock import format_hours
+from tradesman.domain.numbers import percent
 from tradesman.domain.split import Split
 from tradesman.ui.palette import area_colour
 
@@ -79,7 +80,7 @@ class SplitBar(QWidget):
             text = self.palette().color(QPalette.ColorRole.WindowText)
             painter.setPen(QPen(text, 2))
             painter.drawLine(QPointF(x, label_height), QPointF(x, self.height()))
-            caption = ("plan's " if self._plans else "") + f"{self._target:.0%} target"
+            caption = ("plan's " if self._plans else "") + f"{percent(self._target)} target"
             width = self.fontMetrics().horizontalAdvance(caption)
             # Beside the line, on the left where it fits, so it reads as "target |".
             left = x - width - 4 if x - width - 4 >= 0 else x + 4

@@ -15,14 +15,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from tradesman.area_colours import AREA_HEX
 from tradesman.domain.areas import AREAS
 from tradesman.domain.clock import format_hours
+from tradesman.domain.numbers import percent
 
 if TYPE_CHECKING:
     from tradesman.domain.split import Split, WeekSplit
     from tradesman.ui.split_bar import SplitBar
-
-
-def share_text(share: float | None) -> str:
-    return "—" if share is None else f"{share:.0%}"
 
 
 def target_gap_text(split: Split, target: float, long_term: float | None = None) -> str:
@@ -34,16 +31,15 @@ def target_gap_text(split: Split, target: float, long_term: float | None = None)
         return ""
     gap = round(target * split.total_minutes) - split.business_minutes
     if gap <= 0:
-        return f"Business share {share:.0%}: at or above the {_aim(target, long_term)}."
-    return (
-        f"Business share {share:.0%}: {format_hours(gap)} short of the {_aim(target, long_term)}."
-    )
+        return f"Business share {percent(share)}: at or above the {_aim(target, long_term)}."
+    aim = _aim(target, long_term)
+    return f"Business share {percent(share)}: {format_hours(gap)} short of the {aim}."
 
 
 def _aim(target: float, long_term: float | None) -> str:
     if long_term is None:
-        return f"{target:.0%} target"
-    return f"plan's {target:.0%} for this week ({long_term:.0%} in the long run)"
+        return f"{percent(target)} target"
+    return f"plan's {percent(target)} for this week ({percent(long_term)} in the long run)"
 
 
 def hours_table(split: WeekSplit) -> list[tuple[str, str, str]]:
@@ -63,9 +59,7 @@ def hours_table(split: WeekSplit) -> list[tuple[str, str, str]]:
     rows.append(
         ("Business", format_hours(planned.business_minutes), format_hours(actual.business_minutes))
     )
-    rows.append(
-        ("Business share", share_text(planned.business_share), share_text(actual.business_share))
-    )
+    rows.append(("Business share", percent(planned.business_share), percent(actual.business_share)))
     return rows
 
 
