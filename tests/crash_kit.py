@@ -35,6 +35,14 @@ def spawn(script: Path, args: list[str], stderr_path: Path) -> subprocess.Popen[
         )
 
 
+def end(process: subprocess.Popen[str]) -> None:
+    """Kill the child if it still runs, wait for it, and close our ends of its pipes."""
+    if process.poll() is None:
+        process.kill()
+    with process:  # (closing the pipes, then waiting)
+        pass
+
+
 def read_line(stream: IO[str] | None) -> Any:
     assert stream is not None
     return json.loads(stream.readline() or "null")

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from crash_kit import complete_lines, crash_seed, read_line, spawn, why
+from crash_kit import complete_lines, crash_seed, end, read_line, spawn, why
 
 from tradesman.domain.settings import Settings
 from tradesman.exchange.codec import encode_settings
@@ -76,7 +76,7 @@ def test_a_killed_editor_never_loses_a_committed_edit_nor_damages_the_file(
             child.send_signal(signal.SIGKILL)
             assert child.stdout is not None
             output = child.stdout.read()
-            child.wait()
+            end(child)
             said = why(seed, round_number, stderr_path)
             assert child.returncode == -signal.SIGKILL, said  # it was still editing
             lines = complete_lines(output)
@@ -87,9 +87,7 @@ def test_a_killed_editor_never_loses_a_committed_edit_nor_damages_the_file(
             _check_file(paths, expected, in_flight, said)
     finally:
         for process in (waiting[0], child):
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+            end(process)
     elapsed = time.monotonic() - started
     assert reported >= KILLS, (
         f"only {reported} edits were committed in {KILLS} rounds (seed {seed})"

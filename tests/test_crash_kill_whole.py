@@ -39,7 +39,7 @@ from random import Random
 from typing import Any
 
 import pytest
-from crash_kit import ROOT, complete_lines, crash_seed, read_line, spawn, why
+from crash_kit import ROOT, complete_lines, crash_seed, end, read_line, spawn, why
 
 from tradesman.domain.areas import Area
 from tradesman.domain.series import Series
@@ -157,8 +157,7 @@ def test_a_killed_import_restore_backup_or_export_leaves_old_or_new_never_half(
         if worker is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(worker, signal.SIGKILL)
-        server.kill()
-        server.wait()
+        end(server)
     elapsed = time.monotonic() - started
     # Many kills must land with the job under way, or the test proves little.
     for job in JOBS:

@@ -156,7 +156,7 @@ class Stranger:
 
     def stop(self) -> None:
         self.process.kill()
-        self.process.wait(timeout=10)
+        self.process.communicate(timeout=10)  # (waits, and closes our ends of its pipes)
         with contextlib.suppress(FileNotFoundError):
             Path(self.path).unlink()
 
@@ -265,7 +265,7 @@ def another_python_program() -> Iterator[subprocess.Popen[bytes]]:
         yield process
     finally:
         process.kill()
-        process.wait(timeout=10)
+        process.communicate(timeout=10)  # (waits, and closes our end of its pipe)
 
 
 def test_a_lock_naming_another_live_python_program_is_taken_over(
@@ -395,7 +395,7 @@ def test_a_stop_signal_during_an_import_lets_go_of_the_folder(
     finally:
         if command.poll() is None:
             command.kill()
-            command.wait(timeout=10)
+        command.communicate(timeout=10)  # (waits, and closes our ends of its pipes)
     assert code == 1
     assert not (folder / LOCK_FILE_NAME).exists()
     window = SingleInstance(folder)
@@ -444,8 +444,8 @@ def test_a_window_does_not_come_forward_for_another_user(tmp_path: Path, qtbot: 
         import shutil
 
         shutil.rmtree(base)
-    said = asker.stdout.read() if asker.stdout else ""
-    assert said.startswith("connected\n"), asker.stderr.read() if asker.stderr else ""
+    said, errors = asker.communicate(timeout=10)
+    assert said.startswith("connected\n"), errors
     assert "raised" not in said
 
 
