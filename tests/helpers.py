@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +25,24 @@ def run_cli(
         command += ["--data-dir", str(data_dir)]
     return subprocess.run(
         [*command, *map(str, args)], capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+def run_without_root_powers(*args: str | Path, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """The command as a user who is subject to file permissions: root without the powers
+    to override them (setpriv), or the user running the tests if that is not root.
+    Root without setpriv fails the test rather than skip it: a suite run as root would
+    otherwise never see what an owner sees when a folder is closed to them."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.fail("running as root needs setpriv (util-linux) to test file permissions")
+        powers = "-dac_override,-dac_read_search,-fowner"
+        prefix = ["setpriv", "--bounding-set", powers, "--inh-caps", powers]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LC_ALL="en_GB.UTF-8")
+    command = [*prefix, sys.executable, "-m", "tradesman", "--data-dir", str(data_dir)]
+    return subprocess.run(
+        [*command, *map(str, args)], capture_output=True, text=True, env=env, timeout=60, cwd=ROOT
     )
 
 

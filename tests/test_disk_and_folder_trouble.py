@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 from damage import flip_a_day_in_an_index
-from helpers import digest, exported, imported_folder, run_cli, write_json
+from helpers import (
+    digest,
+    exported,
+    imported_folder,
+    run_cli,
+    run_without_root_powers,
+    write_json,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENT = {
@@ -100,21 +107,6 @@ def test_on_a_full_disk_reading_works_and_changes_are_refused_in_words(
 
 
 # 9. A read-only data file
-
-
-def run_without_root_powers(*args: str | Path, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    """The command as a user who is subject to file permissions: root without the powers
-    to override them (setpriv), or the user running the tests if that is not root."""
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        if shutil.which("setpriv") is None:
-            pytest.skip("running as root without setpriv: permissions cannot be tested")
-        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LC_ALL="en_GB.UTF-8")
-    command = [*prefix, sys.executable, "-m", "tradesman", "--data-dir", str(data_dir)]
-    return subprocess.run(
-        [*command, *map(str, args)], capture_output=True, text=True, env=env, timeout=60, cwd=ROOT
-    )
 
 
 def test_a_read_only_data_file_is_said_so_and_no_backup_is_made(data: Path, tmp_path: Path) -> None:
