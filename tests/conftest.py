@@ -8,10 +8,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tradesman.paths import DATA_DIR_ENV, DataPaths, prepare_data_folder
+
+if TYPE_CHECKING:  # (the fixtures import these inside: a test that needs none, loads none)
+    from planner_kit import Planner
+    from pytestqt.qtbot import QtBot
+
+    from tradesman.store.database import Store
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +36,7 @@ def paths(tmp_path: Path) -> DataPaths:
 
 
 @pytest.fixture
-def store(paths: DataPaths) -> Iterator[object]:
+def store(paths: DataPaths) -> Iterator[Store]:
     from tradesman.store.database import open_store
 
     opened = open_store(paths)
@@ -61,9 +68,9 @@ def _no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.M
 
 
 @pytest.fixture
-def planner(qtbot: object, store: object, paths: DataPaths) -> object:
+def planner(qtbot: QtBot, store: Store, paths: DataPaths) -> Planner:
     """The main window on a seeded data file, shown and focused (see planner_kit)."""
     from planner_kit import Planner, open_window, seed
 
-    seed(store)  # type: ignore[arg-type]
-    return Planner(open_window(qtbot, paths, store), store, paths, qtbot)  # type: ignore[arg-type]
+    seed(store)
+    return Planner(open_window(qtbot, paths, store), store, paths, qtbot)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QRectF, QSettings, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
@@ -21,6 +22,7 @@ from tradesman.store.database import Store
 from tradesman.ui.block_dialog import BlockDialog
 from tradesman.ui.main_window import MainWindow
 from tradesman.ui.operations import Operations
+from tradesman.ui.week_canvas import WeekCanvas
 
 TODAY = date(2026, 11, 25)  # Wednesday of week 48: Mon 23 to Sun 29 Nov 2026
 MON, TUE, WED, THU, FRI = (date(2026, 11, 23) + timedelta(days=n) for n in range(5))
@@ -39,8 +41,9 @@ class Planner:
     qtbot: QtBot
 
     @property
-    def canvas(self):  # type: ignore[no-untyped-def]
-        return self.window.canvas
+    def canvas(self) -> WeekCanvas:
+        canvas: WeekCanvas = self.window.canvas  # (the window hands it out untyped)
+        return canvas
 
     def titles(self) -> list[tuple[str, date, int, int]]:
         return [(b.title, b.day, b.start, b.end) for b in self.canvas.blocks]
@@ -74,8 +77,19 @@ class Planner:
         shown = self.canvas.week.days[(day.weekday() - self.canvas.week.start.weekday()) % 7]
         return self.canvas.point_at(shown, int(hours * 60))
 
+    def selected(self) -> TimeBlock:
+        """The block selected on the calendar (a test that asks expects one)."""
+        block = self.canvas.selected()
+        assert block is not None, "no block is selected"
+        return block
+
+    def rect_of(self, title: str) -> QRectF:
+        block_id = self.block(title).id
+        assert block_id is not None  # (a block on the calendar is a saved one)
+        return self.canvas.block_rect(block_id)
+
     def middle_of(self, title: str) -> QPoint:
-        return self.canvas.block_rect(self.block(title).id).center().toPoint()
+        return self.rect_of(title).center().toPoint()
 
     def dialog(self) -> BlockDialog:
         """The block dialog on screen (a closed one may still wait to be deleted)."""
@@ -86,9 +100,16 @@ class Planner:
         self.qtbot.waitUntil(lambda: bool(showing()))
         return showing()[-1]
 
-    def type_into(self, edit: object, text: str) -> None:
-        edit.selectAll()  # type: ignore[attr-defined]
+    def type_into(self, edit: QLineEdit | QAbstractSpinBox, text: str) -> None:
+        edit.selectAll()
         self.qtbot.keyClicks(edit, text)
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """What a table shows in one cell (a test that looks there expects something)."""
+    item = table.item(row, column)
+    assert item is not None, f"nothing in row {row}, column {column}"
+    return item
 
 
 def seed(store: Store) -> None:

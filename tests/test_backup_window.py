@@ -4,15 +4,16 @@ Restore from backup… puts one back, after keeping the present, with undo histo
 from __future__ import annotations
 
 import pytest
-from planner_kit import CTRL, LEFT, Planner
+from planner_kit import CTRL, LEFT, Planner, cell
 from PySide6.QtCore import Qt
 
 from tradesman.store.backup_shelf import list_backups
 from tradesman.ui import prompts
+from tradesman.ui.backup_keeper import BackupKeeper
 from tradesman.ui.restore_dialog import RestoreDialog
 
 
-def keeper_of(planner: Planner):  # type: ignore[no-untyped-def]
+def keeper_of(planner: Planner) -> BackupKeeper:
     return planner.window.backup_keeper
 
 
@@ -47,9 +48,12 @@ def test_restoring_from_the_file_menu_brings_the_week_back(
     assert [t[0] for t in planner.titles()] == ["Kitchen – Patel"]
     asked: list[str] = []
     told: list[str] = []
-    monkeypatch.setattr(
-        prompts, "confirm", lambda parent, title, question, action: asked.append(question) or True
-    )
+
+    def confirm(parent: object, title: str, question: str, action: str) -> bool:
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
     monkeypatch.setattr(prompts, "tell", lambda parent, title, message: told.append(message))
 
     planner.window.restore_action.trigger()
@@ -58,7 +62,7 @@ def test_restoring_from_the_file_menu_brings_the_week_back(
     dialog = transfer.dialog
     assert isinstance(dialog, RestoreDialog) and dialog.isVisible()
     assert dialog.table.rowCount() == 1
-    assert [dialog.table.item(0, c).text() for c in (1, 2, 3)] == ["While you worked", "2", "0"]
+    assert [cell(dialog.table, 0, c).text() for c in (1, 2, 3)] == ["While you worked", "2", "0"]
     planner.qtbot.mouseClick(dialog.restore_button, LEFT)
     assert "2 time blocks and 0 tasks" in asked[0]
     planner.qtbot.waitUntil(lambda: len(planner.titles()) == 2, timeout=10_000)
@@ -84,11 +88,12 @@ def test_no_backups_yet_says_so(planner: Planner) -> None:
 def test_a_failed_backup_is_said_until_one_works_again(
     planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from tradesman.services.backups import back_up_if_changed
     from tradesman.store import backup as backup_module
     from tradesman.ui import backup_keeper as keeper_module
 
     keeper = keeper_of(planner)
-    real = keeper_module.back_up_if_changed
+    real = back_up_if_changed
 
     def full_disk(*args: object, **kwargs: object) -> None:
         raise backup_module.BackupFailed("Could not write a backup: the disk is full.")

@@ -87,6 +87,7 @@ def test_restoring_puts_the_backup_back_after_keeping_the_present(store: Store) 
     assert titles(store) == ["Kitchen – Patel"]
     assert restored.counts.blocks == 1
     # What was there before the restore is a backup of its own: restoring it undoes it.
+    assert restored.backup_of_current is not None
     assert restored.backup_of_current.reason == "before-restore"
     backup_service.restore_backup(store, restored.backup_of_current.path, "en_GB")
     assert titles(store) == ["Bathroom – Nowak"]

@@ -11,10 +11,12 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from planner_kit import LEFT, TODAY, Planner, open_window
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from tradesman.domain import task_rules as rule_maths
 from tradesman.domain.areas import Area
@@ -24,14 +26,14 @@ from tradesman.paths import DataPaths, prepare_data_folder
 from tradesman.services import edits, task_edits
 from tradesman.services import task_rules as rule_service
 from tradesman.services.blocks import blocks_between
-from tradesman.services.tasks import all_tasks
+from tradesman.services.tasks import add_task, all_tasks
 from tradesman.services.transfer import import_from_file
 from tradesman.store.database import Store
 from tradesman.ui import prompts
 from tradesman.ui.operations import Operations
 
 # The 205-byte import of the report: one task every day, first due 1 Jan 1900.
-DAILY_SINCE_1900 = {
+DAILY_SINCE_1900: dict[str, Any] = {  # (as JSON: any shape)
     "format": "tradesman",
     "version": 4,
     "task_rules": [
@@ -140,7 +142,7 @@ def test_a_rule_that_ended_long_ago_makes_nothing_and_the_import_says_so(
 ) -> None:
     ended = daily_rule().with_changes(until=date(1950, 6, 30))
     assert due_to_make(ended, TODAY) == []
-    rule = {**DAILY_SINCE_1900["task_rules"][0], "until": "1950-06-30"}  # type: ignore[index]
+    rule = {**DAILY_SINCE_1900["task_rules"][0], "until": "1950-06-30"}
     source = write(tmp_path / "ended.json", {**DAILY_SINCE_1900, "task_rules": [rule]})
     result = import_from_file(store, source, None, today=TODAY)
     assert [late.sentence() for late in result.late_starts] == [
@@ -155,7 +157,7 @@ def test_a_catch_up_stopped_half_way_never_makes_a_task_twice(
     with store.writing() as session:
         for title in ("Check the van", "Sweep the shop"):
             rule_service.put_rule(session, daily_rule(title))
-    real = rule_service.add_task
+    real = add_task
     calls = 0
 
     def power_cut_in_the_third_step(*args: object, **kwargs: object) -> object:
@@ -392,19 +394,19 @@ def test_the_block_dialog_says_when_a_series_starts_far_back(planner: Planner) -
 # -- the window -----------------------------------------------------------------------------
 @pytest.mark.timeout(60)
 def test_the_window_opens_ready_on_the_205_byte_file(
-    qtbot: object, store: Store, paths: DataPaths, tmp_path: Path
+    qtbot: QtBot, store: Store, paths: DataPaths, tmp_path: Path
 ) -> None:
     import_from_file(store, write(tmp_path / "van.json", DAILY_SINCE_1900), None)
-    window = open_window(qtbot, paths, store)  # type: ignore[arg-type]
-    qtbot.waitUntil(window.new_task_action.isEnabled, timeout=5_000)  # type: ignore[attr-defined]
+    window = open_window(qtbot, paths, store)
+    qtbot.waitUntil(window.new_task_action.isEnabled, timeout=5_000)
     schedule = window.schedule_list
     assert schedule is not None
-    qtbot.waitUntil(lambda: len(schedule.model.cards()) == DAILY_COUNT, timeout=5_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(schedule.model.cards()) == DAILY_COUNT, timeout=5_000)
 
 
 @pytest.mark.timeout(60)
 def test_a_long_catch_up_runs_while_the_window_stays_usable(
-    qtbot: object, store: Store, paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: Store, paths: DataPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Five daily rules from 1900: 1,870 tasks, more than are made at once; the rest are
     made on a worker thread (held back here) while the owner goes on working."""
@@ -421,14 +423,14 @@ def test_a_long_catch_up_runs_while_the_window_stays_usable(
 
     monkeypatch.setattr(Operations, "catch_up_tasks", held_back)
     try:  # (the worker is let go whatever happens, not left waiting on a closed store)
-        window = open_window(qtbot, paths, store)  # type: ignore[arg-type]
+        window = open_window(qtbot, paths, store)
         assert window.new_task_action.isEnabled()  # attached: ready for edits
         assert "recurring tasks" in window.statusBar().currentMessage()
-        qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+        qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
         assert window.week.start == date(2026, 11, 30)  # the window answers meanwhile
     finally:
         release.set()
     schedule = window.schedule_list
     assert schedule is not None
-    qtbot.waitUntil(lambda: len(schedule.model.cards()) == 5 * DAILY_COUNT, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(schedule.model.cards()) == 5 * DAILY_COUNT, timeout=10_000)
     assert max(due_days(store).values()) == 1

@@ -64,8 +64,9 @@ def known(store: Store) -> Store:
         )
     with store.reading() as session:
         thursday = next(b for b in blocks_in_week(session, WEEK) if b.title == "Leaflets")
+    assert thursday.id is not None
     with store.writing() as session:
-        edits.delete_occurrence(session, thursday.id)  # type: ignore[arg-type]
+        edits.delete_occurrence(session, thursday.id)
     return store
 
 

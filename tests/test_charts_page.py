@@ -40,7 +40,8 @@ NONE = Qt.KeyboardModifier.NoModifier
 def open_charts(planner: Planner) -> ChartsPage:
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_3, CTRL)
     page = planner.window.charts_page
-    assert page is not None and planner.window.pages.currentWidget().isAncestorOf(page)
+    current = planner.window.pages.currentWidget()
+    assert page is not None and current is not None and current.isAncestorOf(page)
     planner.qtbot.waitUntil(lambda: all(chart.paints and chart.hits for chart in page.charts))
     return page
 
@@ -392,9 +393,10 @@ def test_a_chart_of_no_size_still_makes_a_picture(planner: Planner) -> None:
 
 
 def _close(seen: QColor, expected: QColor, slack: int = 12) -> bool:
-    return all(
-        abs(a - b) <= slack for a, b in zip(seen.getRgb()[:3], expected.getRgb()[:3], strict=True)
-    )
+    def rgb(colour: QColor) -> tuple[int, int, int]:
+        return colour.red(), colour.green(), colour.blue()
+
+    return all(abs(a - b) <= slack for a, b in zip(rgb(seen), rgb(expected), strict=True))
 
 
 def _colours(page: ChartsPage) -> ChartColours:

@@ -76,16 +76,18 @@ def test_yes_puts_the_newest_backup_in_place_and_keeps_the_damaged_file(
 ) -> None:
     damaged = damaged_with_a_backup(paths)
     offered: list[str] = []
-    monkeypatch.setattr(
-        prompts,
-        "offer_restore",
-        lambda parent, problem, newest, suggest: offered.append(problem) or True,
-    )
+
+    def offer_restore(parent: object, problem: str, newest: object, suggest: object) -> bool:
+        offered.append(problem)
+        return True
+
+    monkeypatch.setattr(prompts, "offer_restore", offer_restore)
     startup, window, fake = start(qtbot, paths)
     assert offered and "damaged" in offered[0]
     qtbot.waitUntil(lambda: window.planner is not None, timeout=10_000)
     assert fake.exited == [] and startup.exit_code == 0
-    with window.task_actions.ops.store.reading() as session:  # type: ignore[union-attr]
+    assert window.task_actions is not None
+    with window.task_actions.ops.store.reading() as session:
         from tradesman.domain.weeks import Week
         from tradesman.services.blocks import blocks_in_week
 

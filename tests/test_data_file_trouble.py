@@ -9,6 +9,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from damage import (
@@ -23,8 +24,11 @@ from damage import (
 from helpers import digest, exported, run_cli, write_json
 
 from tradesman.paths import DataPaths
-from tradesman.store.database import open_store
+from tradesman.store.database import Store, open_store
 from tradesman.store.datafile import open_data_file
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 KITCHEN = {"date": "2026-11-24", "start": "08:00", "end": "12:00", "area": "production",
            "title": "Kitchen – Patel"}  # fmt: skip
@@ -279,6 +283,7 @@ def test_the_window_restores_over_a_damaged_file_and_carries_on(
     from PySide6.QtCore import Qt
 
     from tradesman.ui import prompts
+    from tradesman.ui.restore_dialog import RestoreDialog
 
     assert isinstance(planner, Planner)
     planner.store.backup("automatic")  # with both seeded blocks
@@ -290,7 +295,9 @@ def test_the_window_restores_over_a_damaged_file_and_carries_on(
     monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     monkeypatch.setattr(prompts, "tell", lambda parent, title, message: told.append(message))
     planner.window.restore_action.trigger()
+    assert planner.window._transfer is not None
     dialog = planner.window._transfer.dialog
+    assert isinstance(dialog, RestoreDialog)
     planner.qtbot.mouseClick(dialog.restore_button, LEFT)
     planner.qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert "Your data file was damaged; it is kept beside the restored one" in told[0]
@@ -318,21 +325,22 @@ def test_the_tables_a_file_must_have_are_the_ones_the_steps_make() -> None:
 
 
 def test_the_restore_dialog_shows_a_backup_that_cannot_be_read_greyed_out(
-    qtbot: object, store: object, paths: DataPaths
+    qtbot: QtBot, store: Store, paths: DataPaths
 ) -> None:
+    from planner_kit import cell
     from PySide6.QtCore import Qt
 
     from tradesman.store.backup_shelf import list_backups
     from tradesman.ui.restore_dialog import RestoreDialog
 
-    good = store.backup("automatic")  # type: ignore[attr-defined]
+    good = store.backup("automatic")
     broken = paths.backups / "tradesman-2099-01-01T000000-automatic.sqlite3"
     broken.write_bytes(b"not a database at all" * 100)  # the newest, and unreadable
     dialog = RestoreDialog(list_backups(paths.backups))
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
-    assert dialog.table.item(0, 2).text() == "damaged"
-    assert not dialog.table.item(0, 0).flags() & Qt.ItemFlag.ItemIsSelectable
+    assert cell(dialog.table, 0, 2).text() == "damaged"
+    assert not cell(dialog.table, 0, 0).flags() & Qt.ItemFlag.ItemIsSelectable
     chosen = dialog.chosen_backup()
     assert chosen is not None and chosen.path == good.path  # the good one is picked
     assert dialog.restore_button.isEnabled()

@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from damage import flip_a_day_in_an_index
@@ -27,7 +28,7 @@ from helpers import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCUMENT = {
+DOCUMENT: dict[str, Any] = {  # (as JSON: any shape)
     "format": "tradesman", "version": 4,
     "blocks": [{"date": "2026-11-24", "start": "08:00", "end": "12:00", "area": "production",
                 "title": f"Job {n} " + "x" * 150} for n in range(300)],

@@ -37,7 +37,7 @@ def stored(store: Store) -> int:
 def test_a_full_disk_refuses_the_change_whole_and_says_so(store: Store) -> None:
     with store.writing() as session:
         add_blocks(session, blocks(3, "Kept"))
-        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar_one()
     # The file may grow by a few pages only: as good as a full disk.
     with pytest.raises(UserError, match="not saved: the disk is full"), store.writing() as session:
         session.connection().exec_driver_sql(f"PRAGMA max_page_count = {int(pages) + 2}")

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
-from tradesman.domain.series import Series
+from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.weeks import Week
 from tradesman.services import edits
 from tradesman.services.blocks import blocks_between, blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.series import all_records, extend_series_through
 from tradesman.store.database import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 TODAY = date(2026, 11, 25)  # Wednesday of week 48
 WEEK = Week(date(2026, 11, 23))
@@ -21,16 +26,16 @@ TUESDAY_MARKETING = Series(
 )
 
 
-def snapshot(store: Store) -> tuple[list[TimeBlock], list[object]]:
+def snapshot(store: Store) -> tuple[list[TimeBlock], list[SeriesRecord]]:
     with store.reading() as session:
         return list(blocks_between(session, date(2000, 1, 1), date(2100, 1, 1))), all_records(
             session
         )
 
 
-def edit(store: Store, make: object) -> Change:
+def edit(store: Store, make: Callable[[Session], Change]) -> Change:
     with store.writing() as session:
-        return make(session)  # type: ignore[operator, no-any-return]
+        return make(session)
 
 
 def undo_redo_round_trip(store: Store, change: Change, before: object, after: object) -> None:
@@ -60,7 +65,9 @@ def test_add_change_delete_each_undo_exactly(store: Store) -> None:
     after_move = snapshot(store)
     undo_redo_round_trip(store, moved, after_add, after_move)
 
-    removed = edit(store, lambda s: edits.delete_blocks(s, [first.id]))
+    first_id = first.id
+    assert first_id is not None
+    removed = edit(store, lambda s: edits.delete_blocks(s, [first_id]))
     undo_redo_round_trip(store, removed, after_move, snapshot(store))
 
 
@@ -110,7 +117,9 @@ def test_only_this_one_leaves_the_series_and_its_day_empty(store: Store) -> None
 def test_undo_keeps_blocks_made_later_when_the_series_is_unchanged(store: Store) -> None:
     edit(store, lambda s: edits.add_series(s, TUESDAY_MARKETING, TODAY))
     next_tuesday = next(b for b in series_blocks(store) if b.day == date(2026, 12, 1))
-    change = edit(store, lambda s: edits.delete_occurrence(s, next_tuesday.id))
+    tuesday_id = next_tuesday.id
+    assert tuesday_id is not None
+    change = edit(store, lambda s: edits.delete_occurrence(s, tuesday_id))
     with store.writing() as session:
         extend_series_through(session, date(2030, 1, 1))
     extended = snapshot(store)
@@ -147,7 +156,9 @@ def test_changing_the_whole_series_moves_today_on_and_keeps_the_past(store: Stor
 def test_ending_a_series_keeps_its_history(store: Store) -> None:
     edit(store, lambda s: edits.add_series(s, TUESDAY_MARKETING, TODAY))
     before = snapshot(store)
-    change = edit(store, lambda s: edits.end_series(s, before[1][0].series.id, TODAY))
+    series_id = before[1][0].series.id
+    assert series_id is not None
+    change = edit(store, lambda s: edits.end_series(s, series_id, TODAY))
     blocks, records = snapshot(store)
     assert records == []
     assert [b.day for b in blocks] == [

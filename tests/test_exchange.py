@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,6 +22,9 @@ from tradesman.exchange.document import (
     load_document,
     to_document,
 )
+
+if TYPE_CHECKING:
+    from tradesman.store.database import Store
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -187,7 +190,7 @@ EDGY = st.one_of(
 )
 @given(field=st.one_of(FIELDS, ITEM_FIELDS), value=EDGY, where=st.sampled_from(["tasks", "blocks"]))
 def test_whatever_the_reader_accepts_saves_whole(
-    store: object, field: str, value: Any, where: str
+    store: Store, field: str, value: Any, where: str
 ) -> None:
     """No file may pass the checks and then fail on the way into the database."""
     from tradesman.services.data_set import read_data_set, replace_data_set
@@ -198,9 +201,9 @@ def test_whatever_the_reader_accepts_saves_whole(
         data = read(doc)
     except BadDocument:
         return
-    with store.writing() as session:  # type: ignore[attr-defined]
+    with store.writing() as session:
         replace_data_set(session, data, NOW)
-    with store.reading() as session:  # type: ignore[attr-defined]
+    with store.reading() as session:
         saved = read_data_set(session, None)
     assert [b.title for b in saved.blocks] == [b.title for b in data.blocks]
     assert [t.title for t in saved.tasks] == [t.title for t in data.tasks]

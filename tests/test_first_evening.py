@@ -91,8 +91,9 @@ def test_settings_offer_the_after_job_choice_and_save_it(planner: Planner) -> No
     planner.window.settings_action.trigger()
     planner.qtbot.waitUntil(lambda: planner.window.findChild(SettingsDialog) is not None)
     dialog = planner.window.findChild(SettingsDialog)
+    assert dialog is not None
     label = dialog.form.labelForField(dialog.after_job_row)
-    assert label is not None and label.isVisible() and dialog.after_job.isVisible()
+    assert isinstance(label, QLabel) and label.isVisible() and dialog.after_job.isVisible()
     assert label.text().replace("&", "") == "After a job is done"
     assert dialog.after_job.currentText() == "Offer the follow-up marketing tasks"
     dialog.after_job.setFocus()
@@ -182,7 +183,9 @@ def test_copy_last_week_onto_a_planned_week_asks_and_spares_the_days_gone(
     add_last_week(planner)
     asked: list[tuple[str, bool, str | None]] = []
 
-    def ask(parent: object, question: str, week_has_plans: bool, gone_days: str | None):
+    def ask(
+        parent: object, question: str, week_has_plans: bool, gone_days: str | None
+    ) -> tuple[str, bool] | None:
         asked.append((question, week_has_plans, gone_days))
         return answers.pop(0)
 
@@ -273,15 +276,18 @@ def test_the_window_opens_within_a_small_screen(
 def test_the_page_buttons_never_fall_off_the_toolbar(planner: Planner) -> None:
     window = planner.window
     toolbar = window.findChild(QToolBar, "weekToolbar")
+    assert toolbar is not None
     font = QFont(window.font())
     font.setPointSizeF(font.pointSizeF() * 1.35)  # a desktop with a larger, wider font
     window.setFont(font)
     production = toolbar.widgetForAction(window.area_actions[Area.PRODUCTION])
+    assert isinstance(production, QToolButton)
     for width in (1900, 1100, 800, 500):
         window.resize(width, 700)
-        planner.qtbot.waitUntil(lambda w=width: window.width() == max(w, window.minimumWidth()))
+        # (waitUntil calls each lambda before the loop moves on)
+        planner.qtbot.waitUntil(lambda: window.width() == max(width, window.minimumWidth()))  # noqa: B023
         more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
-        planner.qtbot.waitUntil(lambda m=more: m is None or not m.isVisible())  # no "»" menu
+        planner.qtbot.waitUntil(lambda: more is None or not more.isVisible())  # noqa: B023 (no "»" menu)
         for action in window.page_actions:
             button = toolbar.widgetForAction(action)
             assert button.isVisible() and toolbar.rect().contains(button.geometry())
@@ -342,6 +348,7 @@ def test_the_first_start_welcomes_and_asks_the_weeks_shape(
     window.welcome()
     qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
     dialog = window.findChild(WelcomeDialog)
+    assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.business_name.isVisible() and dialog.target.isVisible()
     assert dialog.work_days[0].isVisible() and dialog.day_start.isVisible()
@@ -369,6 +376,7 @@ def test_skipping_the_welcome_keeps_the_usual_settings_and_it_does_not_come_back
     window.welcome()
     qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
     dialog = window.findChild(WelcomeDialog)
+    assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     assert read_button(dialog.skip_button) == "Skip for now"
     qtbot.mouseClick(dialog.skip_button, LEFT)
@@ -404,6 +412,7 @@ def test_the_side_column_keeps_cards_to_schedule_and_a_readable_trend(
     window.resize(1280, height)
     planner.qtbot.waitUntil(lambda: window.height() == max(height, window.minimumHeight()))
     trend, schedule = window.compact_trend, window.schedule_list
+    assert schedule is not None
     planner.qtbot.waitUntil(lambda: schedule.height() >= 150)  # a heading and a whole card
     if trend is not None and trend.isVisible():
         assert trend.height() >= 100 + 30  # room for its legend and week labels
@@ -418,6 +427,7 @@ def test_a_tricky_title_and_business_name_read_as_typed_all_over_the_window(
     test_task_text_literal.py): the window title, the block's tooltip, the scope
     question of a repeating block, the undo and redo entries, the status bar."""
     window = planner.window
+    assert window.planner is not None
     ops = window.planner.ops
     ops.save_settings(ops.settings().with_changes(business_name=TRICKY))
     with planner.store.writing() as session:
@@ -434,6 +444,7 @@ def test_a_tricky_title_and_business_name_read_as_typed_all_over_the_window(
 
     def read_box(box: QMessageBox) -> int:
         label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label is not None
         questions.append(read_label(label))
         next(b for b in box.buttons() if b.text() == "Only this block").click()
         return 0
@@ -453,6 +464,7 @@ def test_an_idle_window_stops_fitting_its_toolbar(planner: Planner) -> None:
     settle, or an idle window keeps a processor core busy (a hot, drained laptop)."""
     window = planner.window
     fitter = window._toolbar_fitter
+    assert fitter is not None
     for width in (1900, 700, 1100):  # each fit takes a different number of steps
         window.resize(width, 700)
         window.show_next_week()
@@ -466,6 +478,7 @@ def test_an_idle_window_stops_fitting_its_toolbar(planner: Planner) -> None:
 def test_the_split_panel_names_a_plans_target_as_the_plans(planner: Planner) -> None:
     """A plan's first weeks aim lower than the settings: the panel says whose aim it is."""
     actions = planner.window.task_actions
+    assert actions is not None
     plan = Plan(MON, 8, 0.6, 40 * 60, typed_baseline=0.1)  # this week aims lower than 30 %
     actions.ops.run(lambda session: plan_service.save_plan(session, plan))
     gap = planner.window.split_panel.planned.gap.text()

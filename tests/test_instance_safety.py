@@ -16,11 +16,12 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from helpers import run_cli
 from other_user import OtherUser, other_user, python_for
 
-from tests.helpers import run_cli
 from tradesman.instance_socket import private_folder, socket_paths
 from tradesman.single_instance import (
     BROUGHT_TO_FRONT,
@@ -29,6 +30,9 @@ from tradesman.single_instance import (
     SingleInstance,
     ask_to_bring_to_front,
 )
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 LONGEST_SOCKET_PATH = 107 if sys.platform.startswith("linux") else 103
 
@@ -84,7 +88,8 @@ def test_a_folder_too_deep_for_a_socket_uses_the_runtime_folder_if_it_is_private
 
     runtime.chmod(0o755)  # open to others: not used
     [place] = socket_paths(folder)
-    assert Path(place).parent == private_folder() and private_folder().parent == temp_folder
+    private = private_folder()
+    assert private is not None and Path(place).parent == private and private.parent == temp_folder
 
 
 def test_a_private_temp_folder_that_is_not_ours_is_never_used(
@@ -94,6 +99,7 @@ def test_a_private_temp_folder_that_is_not_ours_is_never_used(
 
     folder = deep_folder(tmp_path)
     ours = private_folder()
+    assert ours is not None
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir(mode=0o700)
     ours.symlink_to(elsewhere)  # planted by someone else, pointing anywhere
@@ -118,10 +124,11 @@ def test_the_window_makes_its_private_temp_folder_closed_to_others(
     try:
         assert instance.listen(QWidget())
         made = private_folder()
+        assert made is not None
         assert stat.S_IMODE(made.lstat().st_mode) == 0o700 and made.lstat().st_uid == os.getuid()
     finally:
         instance.release()
-    assert [p for p in private_folder().iterdir()] == []
+    assert [p for p in made.iterdir()] == []
 
 
 # -- a stranger at the socket ----------------------------------------------------------
@@ -403,7 +410,7 @@ def test_a_stop_signal_during_an_import_lets_go_of_the_folder(
     window.release()
 
 
-def test_a_window_does_not_come_forward_for_another_user(tmp_path: Path, qtbot: object) -> None:
+def test_a_window_does_not_come_forward_for_another_user(tmp_path: Path, qtbot: QtBot) -> None:
     """The open window also asks who is asking: another user's program gets no answer."""
     from PySide6.QtWidgets import QWidget
 
@@ -435,7 +442,7 @@ def test_a_window_does_not_come_forward_for_another_user(tmp_path: Path, qtbot: 
                 user=stranger.uid, group=stranger.gid, extra_groups=[],
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             )  # fmt: skip
-            qtbot.waitUntil(lambda: asker.poll() is not None, timeout=10_000)  # type: ignore[attr-defined]
+            qtbot.waitUntil(lambda: asker.poll() is not None, timeout=10_000)
             assert not window.isVisible()
         finally:
             instance.release()

@@ -10,14 +10,14 @@ import shutil
 import stat
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 from other_user import other_user, python_for
 
 import tradesman
-from tests.helpers import run_cli
 from tradesman.logs import start_logging
 from tradesman.paths import prepare_data_folder
 
@@ -63,11 +63,11 @@ def test_a_log_that_cannot_be_written_is_said_once_and_its_messages_go_to_stderr
     tmp_path: Path,
     root_logger: logging.Logger,
     capsys: pytest.CaptureFixture[str],
-    make_unwritable: object,
+    make_unwritable: Callable[[Path], object],
     why: str,
 ) -> None:
     log_file = tmp_path / "tradesman.log"
-    make_unwritable(log_file)  # type: ignore[operator]
+    make_unwritable(log_file)
     start_logging(log_file)
     log_three_messages()
     said = capsys.readouterr().err

@@ -122,9 +122,12 @@ def test_saying_no_to_the_import_changes_nothing(
     )  # a good file: it would empty everything
     asked: list[str] = []
     monkeypatch.setattr(prompts, "choose_file_to_open", lambda *a: source)
-    monkeypatch.setattr(
-        prompts, "confirm", lambda parent, title, question, action: asked.append(question) or False
-    )
+
+    def confirm(parent: object, title: str, question: str, action: str) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
     started: list[object] = []
     monkeypatch.setattr("tradesman.ui.background.run_with_progress", lambda *a: started.append(a))
     window.import_action.trigger()

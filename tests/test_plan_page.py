@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
-from planner_kit import CTRL, LEFT, TODAY, TUE, Planner
+from planner_kit import CTRL, LEFT, TODAY, TUE, Planner, cell
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -19,8 +20,12 @@ from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
 from tradesman.services import edits
 from tradesman.services import plan as plan_service
+from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.ui import prompts
+from tradesman.ui.commitment_dialog import CommitmentDialog
+from tradesman.ui.hand_off_dialog import HandOffDialog
 from tradesman.ui.pdf_preview import PdfPreview
+from tradesman.ui.plan_dialog import PlanDialog
 from tradesman.ui.plan_page import PlanPage
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -30,18 +35,19 @@ NEXT_MONDAY = date(2026, 11, 30)
 def open_plan(planner: Planner) -> PlanPage:
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_4, CTRL)
     page = planner.window.plan_page
-    assert page is not None and planner.window.pages.currentWidget().isAncestorOf(page)
+    current = planner.window.pages.currentWidget()
+    assert page is not None and current is not None and current.isAncestorOf(page)
     return page
 
 
 def stored_plan(planner: Planner) -> Plan | None:
     with planner.store.reading() as session:
-        return plan_service.get_plan(session)
+        return get_plan(session)
 
 
 def stored_hand_offs(planner: Planner) -> list[HandOff]:
     with planner.store.reading() as session:
-        return plan_service.all_hand_offs(session)
+        return all_hand_offs(session)
 
 
 def save_plan(planner: Planner, plan: Plan) -> None:
@@ -53,7 +59,7 @@ def save_plan(planner: Planner, plan: Plan) -> None:
 
 
 def click(planner: Planner, button: object) -> None:
-    planner.qtbot.mouseClick(button, LEFT)  # type: ignore[arg-type]
+    planner.qtbot.mouseClick(button, LEFT)
 
 
 def test_making_a_plan_from_the_empty_page_and_undoing_it(planner: Planner) -> None:
@@ -61,7 +67,7 @@ def test_making_a_plan_from_the_empty_page_and_undoing_it(planner: Planner) -> N
     assert page.make_button.isVisible() and "No plan yet" in page.empty_text.text()
     click(planner, page.make_button)
     dialog = page.plan_actions.dialog
-    assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog, PlanDialog) and dialog.isVisible()
     # Nothing is marked done in the seeded week: the owner must say where they stand.
     assert dialog.use_typed.isChecked() and not dialog.use_measured.isEnabled()
     assert dialog.target.value() == 30  # from the settings
@@ -79,14 +85,14 @@ def test_making_a_plan_from_the_empty_page_and_undoing_it(planner: Planner) -> N
     assert "as you said" in page.details.text()
     table = page.ramp_table
     assert table.rowCount() == 10
-    assert [table.item(0, c).text() for c in range(5)] == [
+    assert [cell(table, 0, c).text() for c in range(5)] == [
         "1",
         "30 Nov – 6 Dec 2026",
         "12%",
         "6 h",
         "44 h",
     ]
-    assert table.item(9, 2).text() == "30%" and table.item(9, 3).text() == "15 h"
+    assert cell(table, 9, 2).text() == "30%" and cell(table, 9, 3).text() == "15 h"
 
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_Z, CTRL)
     assert stored_plan(planner) is None
@@ -102,7 +108,7 @@ def test_a_plan_dialog_with_a_date_past_planning_says_so_and_saves_nothing(
     page = open_plan(planner)
     click(planner, page.make_button)
     dialog = page.plan_actions.dialog
-    assert dialog is not None
+    assert isinstance(dialog, PlanDialog)
     dialog.start.setDate(QDate(1850, 3, 4))
     click(planner, dialog.save_button)
     assert dialog.isVisible() and "too far from today" in dialog.error_text("start")
@@ -133,14 +139,14 @@ def test_measured_standing_progress_and_the_weeks_target_everywhere(planner: Pla
     assert page.headline.text() == "From 20% business time to 60% by 13 Dec 2026"
     assert "measured from your last week with hours done" in page.details.text()
     table = page.ramp_table
-    assert [table.item(row, 2).text() for row in range(4)] == ["30%", "40%", "50%", "60%"]
-    assert [table.item(row, 6).text() for row in range(4)] == [
+    assert [cell(table, row, 2).text() for row in range(4)] == ["30%", "40%", "50%", "60%"]
+    assert [cell(table, row, 6).text() for row in range(4)] == [
         "Behind by 20 points",
         "This week",
         "",
         "",
     ]
-    assert table.item(0, 5).text() == "10%" and table.item(1, 0).font().bold()
+    assert cell(table, 0, 5).text() == "10%" and cell(table, 1, 0).font().bold()
     # The split panel beside the calendar aims at this week's step of the plan: 40 %
     # (the settings say 30 %).
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_1, CTRL)
@@ -156,7 +162,7 @@ def test_hand_offs_are_added_ticked_removed_and_each_step_undoes(planner: Planne
     page = open_plan(planner)
     click(planner, page.add_hand_off_button)
     dialog = page.plan_actions.dialog
-    assert dialog is not None and dialog.isVisible()
+    assert isinstance(dialog, HandOffDialog) and dialog.isVisible()
     planner.type_into(dialog.title, "Fetch timber <and> fixings")
     dialog.way.setCurrentIndex(1)  # subcontract
     planner.type_into(dialog.time, "2:30")
@@ -201,7 +207,7 @@ def test_a_hand_off_without_a_title_is_refused_next_to_the_field(planner: Planne
     page = open_plan(planner)
     click(planner, page.add_hand_off_button)
     dialog = page.plan_actions.dialog
-    assert dialog is not None
+    assert isinstance(dialog, HandOffDialog)
     click(planner, dialog.save_button)
     assert dialog.isVisible() and dialog.error_text("title") == "Give it a title."
     planner.type_into(dialog.title, "Sweep up")
@@ -250,7 +256,7 @@ def test_a_commitment_goes_on_the_calendar_every_week_until_the_plan_ends(
     page = open_plan(planner)
     click(planner, page.add_commitment_button)
     dialog = page.plan_actions.dialog
-    assert dialog is not None
+    assert isinstance(dialog, CommitmentDialog)
     planner.type_into(dialog.title, "Call back leads")
     dialog.area.setCurrentIndex(1)  # sales
     planner.type_into(dialog.start, "07:00")
@@ -416,7 +422,7 @@ def test_saying_zero_percent_stays_zero_when_the_plan_is_saved_again(planner: Pl
     page = open_plan(planner)
     click(planner, page.change_button)
     dialog = page.plan_actions.dialog
-    assert dialog is not None and dialog.typed.value() == 0
+    assert isinstance(dialog, PlanDialog) and dialog.typed.value() == 0
     click(planner, dialog.save_button)
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
     stored = stored_plan(planner)
@@ -428,7 +434,7 @@ def test_alt_and_a_labels_letter_reach_its_field(planner: Planner) -> None:
     page = open_plan(planner)
     click(planner, page.add_hand_off_button)
     dialog = page.plan_actions.dialog
-    assert dialog is not None
+    assert isinstance(dialog, HandOffDialog)
     planner.qtbot.waitUntil(dialog.title.hasFocus)
     alt = Qt.KeyboardModifier.AltModifier
     planner.qtbot.keyClick(dialog.title, Qt.Key.Key_T, alt)  # "&Time a week"
@@ -445,7 +451,7 @@ def test_the_chosen_hand_off_stays_chosen_after_it_is_ticked(planner: Planner) -
     assert actions is not None
     for title in ("Sweep up", "Fetch timber"):
         actions.ops.run(
-            lambda s, t=title: plan_service.add_hand_off(s, HandOff(t, Area.PRODUCTION))
+            partial(plan_service.add_hand_off, hand_off=HandOff(title, Area.PRODUCTION))
         )
     page = open_plan(planner)
     planner.qtbot.waitUntil(lambda: page.hand_offs.count() == 2)

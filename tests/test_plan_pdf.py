@@ -193,11 +193,11 @@ def test_metadata_names_the_plan_and_the_owner(plan20: tuple[bytes, list[str]]) 
     data, _ = plan20
     metadata = reader(data).metadata
     assert metadata is not None
-    assert metadata["/Title"] == "Doer-to-marketer plan · Miller Joinery"
-    assert metadata["/Author"] == "Tom Miller"
-    assert metadata["/Creator"] == "Tradesman"
+    assert metadata.title == "Doer-to-marketer plan · Miller Joinery"
+    assert metadata.author == "Tom Miller"
+    assert metadata.creator == "Tradesman"
     business_only = reader(render(plan_sheet(owner_name=""))).metadata
-    assert business_only is not None and business_only["/Author"] == "Miller Joinery"
+    assert business_only is not None and business_only.author == "Miller Joinery"
 
 
 def test_only_the_bundled_font_is_used(plan20: tuple[bytes, list[str]]) -> None:
@@ -442,7 +442,7 @@ def test_hostile_text_prints_literally(hostile: str) -> None:
         assert expected in text
     metadata = reader(data).metadata
     assert metadata is not None
-    assert metadata["/Title"] == f"Doer-to-marketer plan · {hostile} Joinery"
+    assert metadata.title == f"Doer-to-marketer plan · {hostile} Joinery"
     assert_bundled_fonts_only(data)
 
 

@@ -17,6 +17,7 @@ from tradesman.domain.validation import InvalidInput
 from tradesman.services import plan as plan_service
 from tradesman.services.changes import apply_change
 from tradesman.services.edits import add_blocks, add_series
+from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.services.transfer import export_to_file, import_from_file
 from tradesman.store.database import Store
 
@@ -106,17 +107,17 @@ def test_plan_and_hand_off_edits_undo_and_redo(store: Store) -> None:
         renamed = plan_service.change_hand_off(
             session, sweep.with_changes(title="Sweep and tidy", way=HandOffWay.SYSTEMISE)
         )
-        assert plan_service.get_plan(session) == plan_from_next_week(weeks=20)
+        assert get_plan(session) == plan_from_next_week(weeks=20)
         apply_change(session, renamed.reversed())
-        assert plan_service.all_hand_offs(session) == [sweep]
+        assert all_hand_offs(session) == [sweep]
         apply_change(session, added.reversed())
-        assert plan_service.all_hand_offs(session) == []
+        assert all_hand_offs(session) == []
         apply_change(session, changed.reversed())
-        assert plan_service.get_plan(session) == plan_from_next_week()
+        assert get_plan(session) == plan_from_next_week()
         apply_change(session, made.reversed())
-        assert plan_service.get_plan(session) is None
+        assert get_plan(session) is None
         apply_change(session, made)
-        assert plan_service.get_plan(session) == plan_from_next_week()
+        assert get_plan(session) == plan_from_next_week()
 
 
 def test_a_bad_plan_or_hand_off_changes_nothing(store: Store) -> None:
@@ -126,8 +127,8 @@ def test_a_bad_plan_or_hand_off_changes_nothing(store: Store) -> None:
         plan_service.add_hand_off(session, HandOff("Books", Area.ADMIN))
         plan_service.save_plan(session, plan_from_next_week(weeks=0))
     with store.reading() as session:
-        assert plan_service.get_plan(session) == plan_from_next_week()
-        assert plan_service.all_hand_offs(session) == []  # the first edit rolled back too
+        assert get_plan(session) == plan_from_next_week()
+        assert all_hand_offs(session) == []  # the first edit rolled back too
 
 
 def test_commitments_are_the_business_series_running_in_the_plan(store: Store) -> None:
@@ -200,10 +201,8 @@ def test_the_plan_and_hand_offs_survive_export_and_import(store: Store, tmp_path
         plan_service.remove_plan(session)
     import_from_file(store, exported, None)
     with store.reading() as session:
-        assert plan_service.get_plan(session) == plan
-        assert [
-            (h.title, h.way, h.minutes_a_week, h.done) for h in plan_service.all_hand_offs(session)
-        ] == [
+        assert get_plan(session) == plan
+        assert [(h.title, h.way, h.minutes_a_week, h.done) for h in all_hand_offs(session)] == [
             ("Deliveries <van>", HandOffWay.SUBCONTRACT, 180, False),
             ("Books & VAT", HandOffWay.DELEGATE, None, True),
         ]
@@ -223,7 +222,7 @@ def test_a_bad_plan_in_a_file_is_refused_and_nothing_changes(store: Store, tmp_p
     with pytest.raises(BadDocument, match='The plan, field "weeks": A plan runs from 1 to 104'):
         import_from_file(store, bad, None)
     with store.reading() as session:
-        assert plan_service.get_plan(session) == plan_from_next_week()
+        assert get_plan(session) == plan_from_next_week()
 
 
 def test_the_plan_pdf_speaks_of_the_weeks_just_gone_not_those_before_the_plan(

@@ -49,6 +49,7 @@ def test_undo_and_redo_of_a_whole_series_change_never_doubles_a_day(store: Store
     with store.writing() as s:  # made a month ago, in an earlier session
         edits.add_series(s, TUESDAYS, TODAY - timedelta(days=30))
     record = next(iter({b.series_id for b in all_series_blocks(store)}))
+    assert record is not None
     with store.reading() as s:
         from tradesman.services.series import get_record
 
@@ -154,6 +155,7 @@ def test_moving_a_series_onto_a_day_it_already_has_is_refused(
     planner.window.next_week_action.trigger()
     monkeypatch.setattr(prompts, "choose_scope", lambda *a: "series")
     tuesday = next(b for b in planner.canvas.blocks if b.title == "Calls" and b.day.weekday() == 1)
+    assert tuesday.id is not None
     planner.drag(planner.canvas.block_rect(tuesday.id).center().toPoint(), planner.at(THU, 7.5))
     assert (
         planner.window.statusBar().currentMessage().startswith("The series is already on Thursdays")
@@ -162,7 +164,7 @@ def test_moving_a_series_onto_a_day_it_already_has_is_refused(
 
 
 def test_an_edge_dragged_past_the_other_stops_a_quarter_hour_short(planner: Planner) -> None:
-    rect = planner.canvas.block_rect(planner.block("Site visit").id)  # Thu 09:00-10:00
+    rect = planner.rect_of("Site visit")  # Thu 09:00-10:00
     top = QPoint(int(rect.center().x()), int(rect.top()) + 2)
     planner.drag(top, planner.at(THU, 11.5))
     assert ("Site visit", THU, 9 * 60 + 45, 10 * 60) in planner.titles()
@@ -175,7 +177,7 @@ def test_a_block_moved_or_copied_out_of_the_week_is_followed(planner: Planner) -
     planner.canvas.select(planner.block("Sunday books"))
     planner.keys(Qt.Key.Key_Right)
     assert planner.window.week.start == date(2026, 11, 30)
-    assert planner.canvas.selected().title == "Sunday books"
+    assert planner.selected().title == "Sunday books"
     planner.keys(Qt.Key.Key_D, CTRL)  # duplicate to Tuesday: same week, stays
     assert planner.window.week.start == date(2026, 11, 30)
 
@@ -238,7 +240,7 @@ def test_late_double_clicks_copies_twice_and_undo_elsewhere(planner: Planner) ->
 def test_tab_leaves_the_calendar_after_the_last_block(planner: Planner) -> None:
     for _ in range(2):
         planner.keys(Qt.Key.Key_Tab)
-    assert planner.canvas.selected().title == "Site visit"
+    assert planner.selected().title == "Site visit"
     planner.keys(Qt.Key.Key_Tab)
     assert not planner.canvas.hasFocus()
 
@@ -263,6 +265,7 @@ def test_far_dates_are_refused_and_series_are_made_three_years_ahead_at_most(
 def test_a_series_removed_meanwhile_is_reported(planner: Planner, store: Store) -> None:
     add_tuesday_series(planner)
     block = planner.block("Marketing hour")
+    assert block.series_id is not None and planner.window.planner is not None
     with store.writing() as s:
         edits.end_series(s, block.series_id, date(2020, 1, 1))  # another window ends it
     planner.window.planner.edit_block(block)

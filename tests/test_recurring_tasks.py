@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 import time_machine
 
 from tradesman.domain.areas import Area
 from tradesman.domain.task_rules import Every, TaskRule, due_to_make, occurrence_after
+from tradesman.domain.tasks import Task, TaskCard
 from tradesman.domain.validation import InvalidInput, check_task_rule
 from tradesman.paths import DataPaths
 from tradesman.services import task_edits
-from tradesman.services.tasks import all_tasks
+from tradesman.services.tasks import add_task, all_tasks
 from tradesman.store.database import open_store
+
+if TYPE_CHECKING:
+    from planner_kit import Planner
 
 
 def rule(every: Every, interval: int, first_due: date, **more: object) -> TaskRule:
@@ -115,6 +120,11 @@ RULES = [
 ]
 
 
+def due_day(task: Task) -> date:
+    assert task.due is not None, task  # a task a rule makes is always due on a day
+    return task.due
+
+
 def expected_dues(r: TaskRule, today: date) -> list[date]:
     """Worked out independently: every occurrence on or after the first due date whose
     task should have appeared by `today`."""
@@ -152,7 +162,7 @@ def test_a_year_and_more_day_by_day_with_restarts_makes_each_task_once(paths: Da
     with store.reading() as session:
         tasks = all_tasks(session)
     store.close()
-    by_rule = Counter((t.rule_id, t.due) for t in tasks)
+    by_rule = Counter((t.rule_id, due_day(t)) for t in tasks)
     assert max(by_rule.values()) == 1  # nothing twice
     for number, r in enumerate(RULES, start=1):
         made = sorted(due for rule_id, due in by_rule if rule_id == number)
@@ -170,7 +180,7 @@ def test_a_crash_while_making_tasks_leaves_nothing_half_made(
         task_edits.add_rule(session, rule(Every.DAYS, 1, date(2026, 11, 25)), date(2026, 11, 1))
     from tradesman.services import task_rules
 
-    real = task_rules.add_task
+    real = add_task
     calls = []
 
     def dies_on_the_third(*args: object, **kwargs: object) -> object:
@@ -188,7 +198,7 @@ def test_a_crash_while_making_tasks_leaves_nothing_half_made(
     with store.writing() as session:
         task_rules.make_due_tasks(session, date(2026, 11, 20))
     with store.reading() as session:
-        assert sorted(t.due for t in all_tasks(session)) == [
+        assert sorted(due_day(t) for t in all_tasks(session)) == [
             date(2026, 11, 25),
             date(2026, 11, 26),
             date(2026, 11, 27),
@@ -196,7 +206,7 @@ def test_a_crash_while_making_tasks_leaves_nothing_half_made(
     store.close()
 
 
-def test_a_repeating_task_can_be_stopped_from_its_menu_and_undone(planner: object) -> None:
+def test_a_repeating_task_can_be_stopped_from_its_menu_and_undone(planner: Planner) -> None:
     """The menu of a task made by a rule offers to stop it: no more come; the ones made
     stay; undo brings the rule back."""
     from planner_kit import CTRL, TODAY
@@ -204,22 +214,24 @@ def test_a_repeating_task_can_be_stopped_from_its_menu_and_undone(planner: objec
 
     from tradesman.services.task_rules import all_rules
 
-    window = planner.window  # type: ignore[attr-defined]
+    window = planner.window
     actions = window.task_actions
+    assert actions is not None
     made = actions.ops.run(lambda s: task_edits.add_rule(s, rule(Every.WEEKS, 1, TODAY), TODAY))
     task = made.after_tasks[0]
-    menu = actions.card_menu(actions.ops.task_card(task.id))
+    assert task.id is not None
+    card = actions.ops.task_card(task.id)
+    assert card is not None
+    menu = actions.card_menu(card)
     stop = next(a for a in menu.actions() if a.text() == "Stop repeating")
     stop.trigger()
-    with planner.store.reading() as session:  # type: ignore[attr-defined]
+    with planner.store.reading() as session:
         assert all_rules(session) == []
         kept = all_tasks(session)
         assert kept and all(t.rule_id is None for t in kept)  # the tasks made stay
-    planner.qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # type: ignore[attr-defined]
-    with planner.store.reading() as session:  # type: ignore[attr-defined]
+    planner.qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    with planner.store.reading() as session:
         assert len(all_rules(session)) == 1
         assert [t.rule_id for t in all_tasks(session)] != [None]
-    plain = actions.card_menu(
-        actions.ops.task_card(task.id).__class__(task.with_changes(rule_id=None))
-    )
+    plain = actions.card_menu(TaskCard(task.with_changes(rule_id=None)))
     assert "Stop repeating" not in [a.text() for a in plain.actions()]

@@ -121,7 +121,8 @@ def test_the_dialog_of_a_task_made_by_a_rule_shows_and_changes_the_rule(planner:
     page = tasks_page(planner)
     made = [c.task for c in page.models[Area.ADMIN].cards()]
     assert [t.due for t in made] == [first]  # (the next, on 4 Dec, appears on 27 Nov)
-    planner.window.task_actions.edit_task(made[0])  # type: ignore[union-attr]
+    assert planner.window.task_actions is not None
+    planner.window.task_actions.edit_task(made[0])
     dialog = shown_dialog(planner)
     assert (dialog.repeats(), dialog.interval.value()) == (Every.WEEKS, 1)
     assert dialog.repeat_row.isVisibleTo(dialog)
@@ -142,7 +143,8 @@ def test_does_not_repeat_in_a_made_tasks_dialog_stops_the_rule_and_keeps_the_tas
     add_rule(planner, TaskRule("Bookkeeping hour", Area.ADMIN, Every.WEEKS, 1, first))
     page = tasks_page(planner)
     task = page.models[Area.ADMIN].cards()[0].task
-    planner.window.task_actions.edit_task(task)  # type: ignore[union-attr]
+    assert planner.window.task_actions is not None
+    planner.window.task_actions.edit_task(task)
     dialog = shown_dialog(planner)
     dialog.repeat.setCurrentIndex(0)
     dialog.status.setCurrentIndex(1)  # doing
@@ -194,7 +196,8 @@ def test_a_note_on_one_made_task_stays_that_tasks_own(planner: Planner) -> None:
     add_rule(planner, TaskRule("Van service", Area.ADMIN, Every.WEEKS, 1, first, notes="Oil"))
     page = tasks_page(planner)
     [made] = [c.task for c in page.models[Area.ADMIN].cards()]
-    planner.window.task_actions.edit_task(made)  # type: ignore[union-attr]
+    assert planner.window.task_actions is not None
+    planner.window.task_actions.edit_task(made)
     dialog = shown_dialog(planner)
     dialog.notes.setPlainText("Ford needs tyres")
     planner.type_into(dialog.title, "Van service and tyres")

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import run_cli
 
-from tests.helpers import run_cli
 from tradesman.instance_socket import socket_paths
 from tradesman.single_instance import (
     BROUGHT_TO_FRONT,

@@ -51,20 +51,21 @@ def test_the_migrations_build_the_tables_the_models_describe(store: Store) -> No
             columns = inspector.get_columns(table.name)
             assert {c["name"] for c in columns} == {c.name for c in table.columns}, table.name
             # (SQLite reports primary keys as nullable; compare the other columns.)
-            on_disk = {c["name"]: c["nullable"] for c in columns if not c["primary_key"]}
+            keys = inspector.get_pk_constraint(table.name)["constrained_columns"]
+            on_disk = {c["name"]: c["nullable"] for c in columns if c["name"] not in keys}
             in_model = {c.name: c.nullable for c in table.columns if not c.primary_key}
             assert on_disk == in_model, table.name
         db = dbapi_connection(session)
         for table in Base.metadata.sorted_tables:
-            on_disk = {
+            links_on_disk = {
                 (row[2], row[3], row[6])  # referred table, column, on delete
                 for row in db.execute(f"PRAGMA foreign_key_list({table.name})")
             }
-            in_model = {
+            links_in_model = {
                 (fk.column.table.name, fk.parent.name, fk.ondelete or "NO ACTION")
                 for fk in table.foreign_keys
             }
-            assert on_disk == in_model, table.name
+            assert links_on_disk == links_in_model, table.name
 
 
 def refused(paths: DataPaths) -> DataFileRefused:

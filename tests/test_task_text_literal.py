@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from planner_kit import TODAY, Planner
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
@@ -103,6 +103,7 @@ def test_the_library_menu_keeps_the_ampersand_and_the_tags(qtbot: Any) -> None:
     qtbot.addWidget(page)
     menu = page.library.menu()
     sales = next(a.menu() for a in menu.actions() if a.text() == "Sales")
+    assert isinstance(sales, QMenu)
     [action] = sales.actions()
     assert action.iconText() == TITLE  # what the menu shows: no "&T" shortcut eaten
     assert action.toolTip() == "<qt>&lt;i&gt;notes&lt;/i&gt; &amp; more</qt>"

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 import pytest
 from planner_kit import LEFT, THU, TODAY, TUE, Planner
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
@@ -54,8 +55,11 @@ def click_card(planner: Planner, view: TaskList, title: str) -> None:
     planner.qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualRect(index).center())
 
 
-def shown_dialog(planner: Planner, kind: type) -> object:
-    def showing() -> list[object]:
+Dialog = TypeVar("Dialog", bound=QWidget)
+
+
+def shown_dialog(planner: Planner, kind: type[Dialog]) -> Dialog:
+    def showing() -> list[Dialog]:
         return [d for d in planner.window.findChildren(kind) if d.isVisible()]
 
     planner.qtbot.waitUntil(lambda: bool(showing()))
@@ -103,7 +107,7 @@ def test_cards_are_worked_with_arrows_enter_f2_and_delete(planner: Planner) -> N
         dialog = shown_dialog(planner, TaskDialog)
         assert isinstance(dialog, TaskDialog) and dialog.title.text() == "Newsletter"
         dialog.reject()
-        planner.qtbot.waitUntil(lambda dialog=dialog: not dialog.isVisible())
+        planner.qtbot.waitUntil(dialog.isHidden)
 
     planner.qtbot.keyClick(marketing, KEY.Key_Delete)
     assert [c.task.title for c in page.models[Area.MARKETING].cards()] == ["Flyers"]
@@ -171,6 +175,7 @@ def test_schedule_from_the_tasks_menu_books_the_chosen_card(planner: Planner) ->
     view = page.lists[Area.PRODUCTION]
     click_card(planner, view, "Order materials")
     tasks_menu = next(a.menu() for a in planner.window.menuBar().actions() if a.text() == "&Tasks")
+    assert isinstance(tasks_menu, QMenu)
     assert action in tasks_menu.actions()
     action.trigger()
     dialog = shown_dialog(planner, ScheduleDialog)

@@ -8,12 +8,13 @@ views; QTest cannot drive QDrag's own event loop.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from planner_kit import CTRL, FRI, LEFT, THU, TODAY, Planner
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
@@ -161,6 +162,7 @@ def test_a_card_dragged_to_another_group_and_lane(planner: Planner) -> None:
 def test_a_task_dropped_on_the_calendar_books_its_time(planner: Planner) -> None:
     add(planner, Task("Measure up – Nowak", Area.SALES, estimate_minutes=100))
     schedule = planner.window.schedule_list
+    assert schedule is not None
     assert [c.task.title for c in schedule.model.cards()] == ["Measure up – Nowak"]
     planner.window.show_page(0)
     drop(planner.canvas, planner.at(THU, 13.1), card(planner, "Measure up – Nowak"))
@@ -184,6 +186,7 @@ def test_a_task_dropped_on_the_calendar_books_its_time(planner: Planner) -> None
 
 def finish(planner: Planner, title: str) -> None:
     current = card(planner, title)
+    assert planner.window.task_actions is not None
     menu = planner.window.task_actions.card_menu(current)
     next(a for a in menu.actions() if a.text() == "Mark done").trigger()
 
@@ -193,9 +196,12 @@ def test_after_the_job_the_marketing_offered_and_taken(
 ) -> None:
     add(planner, Task("Kitchen – Patel", Area.PRODUCTION))
     asked: list[str] = []
-    monkeypatch.setattr(
-        prompts, "confirm", lambda parent, title, question, action: asked.append(question) or True
-    )
+
+    def confirm(parent: object, title: str, question: str, action: str) -> bool:
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
     finish(planner, "Kitchen – Patel")
     assert "Kitchen – Patel" in asked[0] and "Kitchen – Patel: ask for a review" in asked[0]
     page(planner).show_choice.setCurrentIndex(2)
@@ -263,6 +269,7 @@ def test_deleting_a_task_with_blocks_asks_what_becomes_of_them(
     with planner.store.writing() as session:
         edits.change_block(session, kitchen.with_changes(task_id=task.id))
     monkeypatch.setattr(prompts, "choose_blocks_fate", lambda *a: fate)
+    assert planner.window.task_actions is not None
     menu = planner.window.task_actions.card_menu(card(planner, "Kitchen – Patel"))
     next(a for a in menu.actions() if a.text() == "Delete").trigger()
     assert lane(planner, Area.PRODUCTION) == []
@@ -278,6 +285,7 @@ def test_deleting_a_task_with_blocks_asks_what_becomes_of_them(
 def test_a_task_from_the_library_in_two_clicks(planner: Planner) -> None:
     tasks = page(planner)
     marketing = next(a.menu() for a in tasks.library.menu().actions() if a.text() == "Marketing")
+    assert isinstance(marketing, QMenu)
     review = next(a for a in marketing.actions() if a.text() == "Ask a past client for a review")
     review.trigger()
     made = card(planner, "Ask a past client for a review").task
@@ -348,8 +356,8 @@ def test_the_window_opens_on_the_page_it_was_left_on(planner: Planner) -> None:
 
 
 def test_recurring_rules_and_their_tasks_survive_export_and_import(
-    planner: Planner, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+    planner: Planner, tmp_path: Path
+) -> None:
     import json
 
     from helpers import without_ids

@@ -4,6 +4,7 @@ markers for blocks scrolled out of view. Driven with real mouse events through q
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from planner_kit import FRI, LEFT, MON, THU, TUE, WED, open_window
@@ -18,14 +19,15 @@ from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.store.database import Store
 from tradesman.ui.main_window import MainWindow
+from tradesman.ui.week_canvas import WeekCanvas
 
 HOSTILE = "AT&T <b>x</b> & &amp;"
 
 
-def at(day: object, start: str, end: str, area: Area, title: str) -> TimeBlock:
+def at(day: date, start: str, end: str, area: Area, title: str) -> TimeBlock:
     h1, m1 = map(int, start.split(":"))
     h2, m2 = map(int, end.split(":"))
-    return TimeBlock(day, h1 * 60 + m1, h2 * 60 + m2, area, title)  # type: ignore[arg-type]
+    return TimeBlock(day, h1 * 60 + m1, h2 * 60 + m2, area, title)
 
 
 @pytest.fixture
@@ -45,8 +47,10 @@ def window(qtbot: QtBot, store: Store, paths: DataPaths) -> Iterator[MainWindow]
 
 
 def rect_of(window: MainWindow, title: str) -> QRectF:
-    block = next(b for b in window.canvas.blocks if b.title == title)
-    return window.canvas.block_rect(block.id)
+    canvas: WeekCanvas = window.canvas
+    block = next(b for b in canvas.blocks if b.title == title)
+    assert block.id is not None
+    return canvas.block_rect(block.id)
 
 
 def test_a_long_job_keeps_its_full_width_under_a_visit(window: MainWindow, qtbot: QtBot) -> None:

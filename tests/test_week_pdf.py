@@ -157,10 +157,11 @@ def font_names(data: bytes) -> set[str]:
     def visit(resources: DictionaryObject | None) -> None:
         if resources is None:
             return
-        resources = resources.get_object()
-        for font in (resources.get("/Font") or {}).values():
+        found = resources.get_object()
+        assert isinstance(found, DictionaryObject)
+        for font in (found.get("/Font") or {}).values():
             names.add(str(font.get_object()["/BaseFont"]))
-        for xobject in (resources.get("/XObject") or {}).values():
+        for xobject in (found.get("/XObject") or {}).values():
             visit(xobject.get_object().get("/Resources"))
 
     for page in reader(data).pages:
@@ -229,7 +230,8 @@ def test_an_empty_week_still_prints_the_grid_to_fill_in_by_hand() -> None:
 def test_the_owner_names_the_page_when_there_is_no_business_name() -> None:
     data = render(week_sheet(business_name="  ", owner_name="Tom Miller"))
     assert flat(text_of(data)).startswith("Tom Miller")
-    assert reader(data).metadata["/Author"] == "Tom Miller"
+    metadata = reader(data).metadata
+    assert metadata is not None and metadata.author == "Tom Miller"
 
 
 def test_blocks_outside_the_work_day_widen_the_grid() -> None:
@@ -331,9 +333,9 @@ def test_hostile_text_prints_literally(hostile: str) -> None:
 def test_the_metadata_names_the_week_and_the_owner() -> None:
     metadata = reader(render(week_sheet())).metadata
     assert metadata is not None
-    assert metadata["/Title"] == "Week plan · Week 48 · 23–29 Nov 2026"
-    assert metadata["/Author"] == "Tom Miller"
-    assert metadata["/Creator"] == "Tradesman"
+    assert metadata.title == "Week plan · Week 48 · 23–29 Nov 2026"
+    assert metadata.author == "Tom Miller"
+    assert metadata.creator == "Tradesman"
 
 
 # Printable characters from ASCII, Latin-1, Greek and Cyrillic (no control or format

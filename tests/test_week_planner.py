@@ -78,7 +78,7 @@ def test_dragging_a_block_to_another_day_and_time(planner: Planner) -> None:
 
 
 def test_stretching_a_block_by_its_bottom_edge(planner: Planner) -> None:
-    rect = planner.canvas.block_rect(planner.block("Kitchen – Patel").id)
+    rect = planner.rect_of("Kitchen – Patel")
     bottom = QPoint(int(rect.center().x()), int(rect.bottom()) - 2)
     planner.drag(bottom, bottom + QPoint(0, int(planner.canvas.geometry_.hour_height * 1.5)))
     assert ("Kitchen – Patel", TUE, 8 * 60, 13 * 60 + 30) in planner.titles()
@@ -91,13 +91,13 @@ def test_stretching_a_block_by_its_bottom_edge(planner: Planner) -> None:
 def test_keys_alone_plan_a_week(planner: Planner) -> None:
     """Tab to a block, arrows to move and stretch it, Enter to edit, Delete to remove."""
     planner.keys(Qt.Key.Key_Tab)
-    assert planner.canvas.selected().title == "Kitchen – Patel"
+    assert planner.selected().title == "Kitchen – Patel"
     planner.keys(Qt.Key.Key_Down)
     planner.keys(Qt.Key.Key_Right)
     planner.keys(Qt.Key.Key_Down, SHIFT)
     assert ("Kitchen – Patel", WED, 8 * 60 + 15, 12 * 60 + 30) in planner.titles()
     planner.keys(Qt.Key.Key_Tab)
-    assert planner.canvas.selected().title == "Site visit"
+    assert planner.selected().title == "Site visit"
     planner.keys(Qt.Key.Key_Delete)
     assert [t[0] for t in planner.titles()] == ["Kitchen – Patel"]
     assert planner.row("Sales") == ("0 min", "0 min")
@@ -140,7 +140,7 @@ def test_copy_paste_and_duplicate(planner: Planner) -> None:
     )  # empty: the paste spot
     planner.keys(Qt.Key.Key_V, CTRL)
     assert ("Site visit", FRI, 14 * 60, 15 * 60) in planner.titles()
-    assert planner.canvas.selected().day == FRI
+    assert planner.selected().day == FRI
     planner.keys(Qt.Key.Key_D, CTRL)  # the pasted one, on to the next day
     assert ("Site visit", date(2026, 11, 28), 14 * 60, 15 * 60) in planner.titles()
     assert planner.row("Sales") == ("3 h", "0 min")
@@ -151,6 +151,7 @@ def test_copy_paste_and_duplicate(planner: Planner) -> None:
 
 def test_marking_done_from_the_right_click_menu(planner: Planner) -> None:
     block = planner.block("Kitchen – Patel")
+    assert planner.window.planner is not None
     menu = planner.window.planner.block_menu(block)
     done = next(a for a in menu.actions() if a.text() == "Mark done")
     planner.canvas.select(block)
@@ -264,6 +265,7 @@ def test_settings_change_the_split_and_undo(planner: Planner) -> None:
     planner.window.settings_action.trigger()
     planner.qtbot.waitUntil(lambda: planner.window.findChild(SettingsDialog) is not None)
     dialog = planner.window.findChild(SettingsDialog)
+    assert dialog is not None
     planner.type_into(dialog.day_end, "06:00")
     planner.qtbot.mouseClick(dialog.save_button, LEFT)
     assert dialog.isVisible()
@@ -292,8 +294,8 @@ def test_an_overlapping_block_lies_over_the_long_one_and_the_panel_says_so(
     planner.qtbot.keyClick(planner.canvas._title_editor, Qt.Key.Key_Return)
     depth = {p.block.title: p.depth for p in planner.canvas.placements}
     assert depth == {"Kitchen – Patel": 0, "Invoices": 1, "Site visit": 0}
-    kitchen = planner.canvas.block_rect(planner.block("Kitchen – Patel").id)
-    invoices = planner.canvas.block_rect(planner.block("Invoices").id)
+    kitchen = planner.rect_of("Kitchen – Patel")
+    invoices = planner.rect_of("Invoices")
     # The kitchen keeps its whole width; the later block lies over its right-hand side.
     assert kitchen.width() >= planner.canvas.geometry_.column_width - 6
     assert kitchen.left() + 20 < invoices.left() and invoices.right() <= kitchen.right() + 1
@@ -315,6 +317,7 @@ def test_the_week_survives_closing_and_opening_again(planner: Planner) -> None:
 
 def test_a_block_that_vanished_meanwhile_is_reported_not_crashed_on(planner: Planner) -> None:
     kitchen = planner.block("Kitchen – Patel")
+    assert kitchen.id is not None
     with planner.store.writing() as session:  # another window removes it
         edits.delete_blocks(session, [kitchen.id])
     planner.canvas.select(kitchen)
@@ -375,7 +378,7 @@ def test_blocks_touching_midnight(planner: Planner) -> None:
         ])  # fmt: skip
     planner.window.refresh()
     assert planner.row("Admin") == ("2 h", "0 min")
-    night = planner.canvas.block_rect(planner.block("Night invoices").id)
+    night = planner.rect_of("Night invoices")
     assert night.bottom() <= planner.canvas.height()
     planner.canvas.select(planner.block("Night invoices"))
     planner.keys(Qt.Key.Key_Down)  # cannot go past midnight: stays 23:00-24:00

@@ -14,11 +14,11 @@ def test_ctrl_plus_and_minus_zoom_the_hours_and_the_zoom_is_remembered(
 ) -> None:
     canvas = planner.canvas
     usual = canvas.hour_height
-    before = canvas.block_rect(planner.block("Kitchen – Patel").id).height()
+    before = planner.rect_of("Kitchen – Patel").height()
     planner.keys(Qt.Key.Key_Equal, CTRL)
     planner.keys(Qt.Key.Key_Equal, CTRL)
     most = canvas.hour_height
-    taller = canvas.block_rect(planner.block("Kitchen – Patel").id).height()
+    taller = planner.rect_of("Kitchen – Patel").height()
     assert taller > before * 1.5  # the hours really are taller
     planner.keys(Qt.Key.Key_Minus, CTRL)
     zoomed = canvas.hour_height
