@@ -100,17 +100,18 @@ def test_one_percent_one_fit_one_tint_in_the_whole_package() -> None:
     """Two functions doing one job drift apart: the plan PDF once said "62 %" in a
     sentence beside a chart saying "63 %" for the same 25 h of 40 h."""
     jobs = {"percent", "percent_text", "share_text", "fit", "fit_width", "tint"}
-    found = {}
-    formats = []
+    found: dict[str, list[str]] = {}
+    formats: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         where = path.relative_to(PACKAGE.parent).as_posix()
         for name in _functions(path):
             if name.lstrip("_") in jobs:
                 found.setdefault(name.lstrip("_"), []).append(where)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            spec = node.format_spec if isinstance(node, ast.FormattedValue) else None
+            if not isinstance(node, ast.FormattedValue) or node.format_spec is None:
+                continue
             # f"{share:.0%}" rounds a half to even; f"{day:%d %b}" is a date, not a share.
-            words = "" if spec is None else ast.unparse(spec)[2:-1]  # f'…' without the f''
+            words = ast.unparse(node.format_spec)[2:-1]  # f'…' without the f''
             if re.fullmatch(r"[^%]*%", words):
                 formats.append(f"{where}:{node.lineno}")
     assert found == {

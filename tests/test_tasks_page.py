@@ -231,6 +231,7 @@ def test_after_the_job_the_marketing_declined(
 
 @pytest.mark.parametrize(("choice", "added"), [(AfterJob.AUTOMATIC, 4), (AfterJob.OFF, 0)])
 def test_after_the_job_as_the_settings_say(planner: Planner, choice: AfterJob, added: int) -> None:
+    assert planner.window.planner is not None
     ops = planner.window.planner.ops  # (as File → Settings saves them: the views hear of it)
     ops.save_settings(ops.settings().with_changes(after_job=choice))
     add(planner, Task("Stairs – Jones", Area.PRODUCTION))
