@@ -792,7 +792,7 @@ class MainWindow(QMainWindow):
             text = self._week.label + ("  (this week)" if self._is_this_week() else "")
         self.week_label.setText(f"<b>{text}</b>")
         if self._toolbar_fitter is not None:
-            self._toolbar_fitter.remeasure()
+            self._toolbar_fitter.words_changed()
 
     def _show_backup_warning(self, message: str) -> None:
         self.backup_warning.setText(message)

@@ -42,9 +42,23 @@ class ToolbarFitter(QObject):
             kind = event.type()
             if kind == QEvent.Type.Resize:
                 self._take_steps()
+                if self.steps_taken < len(self.steps) and not self.fits():
+                    self.remeasure()  # (widths from before a change of words: measure anew)
             elif kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
                 self.remeasure()  # (after the buttons have taken the new font)
         return False
+
+    def words_changed(self) -> None:
+        """A button's or label's words changed (a new week's name). When every word
+        still fits, only the full width is measured again (a week switch stays quick);
+        otherwise all the steps are."""
+        if self._widths and self.steps_taken == 0 and not self._measuring and self.fits():
+            self._widths[0] = self.needed_width()
+            return
+        self.remeasure()
+
+    def fits(self) -> bool:
+        return self.needed_width() <= self.toolbar.contentsRect().width()
 
     def remeasure(self) -> None:
         """Measure again soon: the buttons' words or the font changed. (Not while
