@@ -211,7 +211,9 @@ def test_changing_the_whole_series_keeps_what_was_marked_on_its_days(store: Stor
     or skipped stays so when the whole series moves: only its time changes."""
     edit(
         store,
-        lambda s: edits.add_series(s, TUESDAY_MARKETING.with_changes(weekdays=frozenset({1, 2})), TODAY),
+        lambda s: edits.add_series(
+            s, TUESDAY_MARKETING.with_changes(weekdays=frozenset({1, 2})), TODAY
+        ),
     )
     marks = {
         TODAY: (BlockStatus.DONE, 100),
