@@ -215,3 +215,45 @@ def test_undoing_a_whole_series_change_remakes_later_weeks_to_match(store: Store
     assert blocks[-1].day > date(2029, 12, 20)
     assert {b.start for b in blocks} == {7 * 60}
     assert len({b.day for b in blocks}) == len(blocks)  # no day twice
+
+
+def test_changing_the_whole_series_keeps_what_was_marked_on_its_days(store: Store) -> None:
+    """A block of the series already marked done (today's, or a later one marked ahead)
+    or skipped stays so when the whole series moves: only its time changes."""
+    edit(
+        store,
+        lambda s: edits.add_series(
+            s, TUESDAY_MARKETING.with_changes(weekdays=frozenset({1, 2})), TODAY
+        ),
+    )
+    marks = {
+        TODAY: (BlockStatus.DONE, 100),
+        date(2026, 12, 1): (BlockStatus.DONE, 95),
+        date(2026, 12, 8): (BlockStatus.SKIPPED, None),
+    }
+    for day, (status, actual) in marks.items():
+        block = next(b for b in series_blocks(store) if b.day == day)
+        edit(
+            store,
+            lambda s, b=block, st=status, a=actual: edits.change_block(
+                s, b.with_changes(status=st, actual_minutes=a)
+            ),
+        )
+    before = snapshot(store)
+    ids = {b.day: b.id for b in before[0] if b.day in marks}
+    change = edit(
+        store,
+        lambda s: edits.change_series(
+            s, before[1][0].series.with_changes(start=8 * 60, end=10 * 60), TODAY
+        ),
+    )
+    after = {b.day: b for b in series_blocks(store)}
+    for day, (status, actual) in marks.items():
+        assert (after[day].id, after[day].status, after[day].actual_minutes) == (
+            ids[day],
+            status,
+            actual,
+        ), day
+        assert (after[day].start, after[day].end) == (8 * 60, 10 * 60)
+    assert after[date(2026, 12, 2)].status is BlockStatus.PLANNED
+    undo_redo_round_trip(store, change, before, snapshot(store))
