@@ -233,12 +233,9 @@ def test_changing_the_whole_series_keeps_what_was_marked_on_its_days(store: Stor
     }
     for day, (status, actual) in marks.items():
         block = next(b for b in series_blocks(store) if b.day == day)
-        edit(
-            store,
-            lambda s, b=block, st=status, a=actual: edits.change_block(
-                s, b.with_changes(status=st, actual_minutes=a)
-            ),
-        )
+        marked = block.with_changes(status=status, actual_minutes=actual)
+        with store.writing() as session:
+            edits.change_block(session, marked)
     before = snapshot(store)
     ids = {b.day: b.id for b in before[0] if b.day in marks}
     change = edit(
