@@ -341,15 +341,20 @@ def fresh_window(qtbot: QtBot, paths: DataPaths, store: Store) -> MainWindow:
     return window
 
 
-def test_the_first_start_welcomes_and_asks_the_weeks_shape(
-    qtbot: QtBot, paths: DataPaths, store: Store
-) -> None:
-    window = fresh_window(qtbot, paths, store)
+def shown_welcome(qtbot: QtBot, window: MainWindow) -> WelcomeDialog:
     window.welcome()
     qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
     dialog = window.findChild(WelcomeDialog)
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_the_first_start_welcomes_and_asks_the_weeks_shape(
+    qtbot: QtBot, paths: DataPaths, store: Store
+) -> None:
+    window = fresh_window(qtbot, paths, store)
+    dialog = shown_welcome(qtbot, window)
     assert dialog.business_name.isVisible() and dialog.target.isVisible()
     assert dialog.work_days[0].isVisible() and dialog.day_start.isVisible()
     assert not dialog.owner_name.isVisible() and not dialog.after_job.isVisible()
@@ -373,11 +378,7 @@ def test_skipping_the_welcome_keeps_the_usual_settings_and_it_does_not_come_back
     qtbot: QtBot, paths: DataPaths, store: Store
 ) -> None:
     window = fresh_window(qtbot, paths, store)
-    window.welcome()
-    qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
-    dialog = window.findChild(WelcomeDialog)
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
+    dialog = shown_welcome(qtbot, window)
     assert read_button(dialog.skip_button) == "Skip for now"
     qtbot.mouseClick(dialog.skip_button, LEFT)
     qtbot.waitUntil(lambda: not dialog.isVisible())

@@ -44,7 +44,6 @@ from tradesman.services.plan_rows import get_plan
 from tradesman.services.series import LOOK_AHEAD, catch_up_series, get_record, needs_extending
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.sheets import target_in, with_plan_targets
-from tradesman.services.summary import week_split
 from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
 from tradesman.services.task_rules import catch_up_tasks, make_due_tasks
 from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
@@ -119,8 +118,7 @@ class Operations(QObject):
             target = target_in(ramp, week, settings)
             trend = None
             if trend_weeks is not None:
-                raw = business_trend(session, week, trend_weeks, settings.target_business_share)
-                trend = with_plan_targets(raw, ramp)
+                trend = _trend_in(session, week, trend_weeks, settings, ramp)
             cards = (
                 _to_schedule(task_cards(session, TaskFilter(), self.today()))
                 if with_cards
@@ -133,10 +131,6 @@ class Operations(QObject):
         """Make the repeating blocks `week` needs (a write, on its own, before a read)."""
         catch_up_series(self.store, week.end, self.today())
 
-    def week_split(self, week: Week) -> WeekSplit:
-        with self.store.reading() as session:
-            return week_split(session, week)
-
     def week_charts(self, week: Week, trend_weeks: int) -> WeekCharts:
         """The week by day, and the business share of the `trend_weeks` weeks up to it."""
         trend = self.trend(week, trend_weeks)
@@ -146,10 +140,9 @@ class Operations(QObject):
     def trend(self, last: Week, weeks: int) -> Trend:
         """The business share week by week, each week against the plan's target for it
         (where the plan runs) or the target in the settings."""
-        target = self.settings().target_business_share
+        settings, ramp = self.settings(), self.plan_ramp()
         with self.store.reading() as session:
-            trend = business_trend(session, last, weeks, target)
-        return with_plan_targets(trend, self.plan_ramp())
+            return _trend_in(session, last, weeks, settings, ramp)
 
     # The plan.
     def plan_ramp(self) -> tuple[RampWeek, ...]:
@@ -281,6 +274,14 @@ class Operations(QObject):
             or (first_week is not None and changes.touches_before(first_week))
         ):
             self._ramp = None
+
+
+def _trend_in(
+    session: Session, last: Week, weeks: int, settings: Settings, ramp: tuple[RampWeek, ...]
+) -> Trend:
+    """The business share of `weeks` weeks up to `last`, each against its target."""
+    trend = business_trend(session, last, weeks, settings.target_business_share)
+    return with_plan_targets(trend, ramp)
 
 
 def _to_schedule(cards: list[TaskCard]) -> list[TaskCard]:
