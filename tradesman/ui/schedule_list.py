@@ -40,8 +40,8 @@ class ScheduleList(QWidget):
         self.model.set_cards(cards, show_done=False)
         if cards:
             self.title.setText(
-                f"<b>To schedule</b> · {len(cards)}<br><span style='color:gray'>Drag a task "
-                "onto the week, or right-click it: Schedule….</span>"
+                f"<b>To schedule</b> · {len(cards)}<br><span style='color:gray'>Drag one onto "
+                "the week, or right-click it: Schedule…</span>"
             )
         else:
             self.title.setText(
