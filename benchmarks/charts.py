@@ -56,7 +56,7 @@ def main() -> int:
 
     from tradesman.store.database import open_store
     from tradesman.ui.main_window import WEEK_PAGE, MainWindow
-    from tradesman.ui.operations import Operations
+    from tradesman.ui.shared.operations import Operations
 
     app = QApplication(sys.argv[:1])
     store = open_store(paths)

@@ -59,7 +59,7 @@ def main() -> int:
     from tradesman.services.first_look import first_look
     from tradesman.store.database import open_store
     from tradesman.ui.main_window import MainWindow
-    from tradesman.ui.operations import Operations
+    from tradesman.ui.shared.operations import Operations
 
     app = QApplication(sys.argv[:1])
     paths = prepare_data_folder(args.data_dir)

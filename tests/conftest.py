@@ -50,7 +50,7 @@ def _no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.M
     replaces it with an answer of its own."""
     if "qtbot" not in request.fixturenames:
         return
-    from tradesman.ui import prompts
+    from tradesman.ui.shared import prompts
 
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:3]}")

@@ -19,10 +19,10 @@ from tradesman.services import edits
 from tradesman.services.first_look import first_look
 from tradesman.services.settings import save_settings
 from tradesman.store.database import Store
-from tradesman.ui.block_dialog import BlockDialog
 from tradesman.ui.main_window import MainWindow
-from tradesman.ui.operations import Operations
-from tradesman.ui.week_canvas import WeekCanvas
+from tradesman.ui.shared.operations import Operations
+from tradesman.ui.week.block_dialog import BlockDialog
+from tradesman.ui.week.week_canvas import WeekCanvas
 
 TODAY = date(2026, 11, 25)  # Wednesday of week 48: Mon 23 to Sun 29 Nov 2026
 MON, TUE, WED, THU, FRI = (date(2026, 11, 23) + timedelta(days=n) for n in range(5))

@@ -8,9 +8,9 @@ from planner_kit import CTRL, LEFT, Planner, cell
 from PySide6.QtCore import Qt
 
 from tradesman.store.backup_shelf import list_backups
-from tradesman.ui import prompts
-from tradesman.ui.backup_keeper import BackupKeeper
-from tradesman.ui.restore_dialog import RestoreDialog
+from tradesman.ui.shared import prompts
+from tradesman.ui.window.backup_keeper import BackupKeeper
+from tradesman.ui.window.restore_dialog import RestoreDialog
 
 
 def keeper_of(planner: Planner) -> BackupKeeper:
@@ -90,7 +90,7 @@ def test_a_failed_backup_is_said_until_one_works_again(
 ) -> None:
     from tradesman.services.backups import back_up_if_changed
     from tradesman.store import backup as backup_module
-    from tradesman.ui import backup_keeper as keeper_module
+    from tradesman.ui.window import backup_keeper as keeper_module
 
     keeper = keeper_of(planner)
     real = back_up_if_changed

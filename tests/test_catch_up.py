@@ -29,8 +29,8 @@ from tradesman.services.blocks import blocks_between
 from tradesman.services.tasks import add_task, all_tasks
 from tradesman.services.transfer import import_from_file
 from tradesman.store.database import Store
-from tradesman.ui import prompts
-from tradesman.ui.operations import Operations
+from tradesman.ui.shared import prompts
+from tradesman.ui.shared.operations import Operations
 
 # The 205-byte import of the report: one task every day, first due 1 Jan 1900.
 DAILY_SINCE_1900: dict[str, Any] = {  # (as JSON: any shape)
@@ -355,8 +355,8 @@ def test_the_window_import_says_where_the_tasks_start_and_makes_them(
 
 
 def test_the_task_dialog_says_when_a_first_due_date_is_far_back(planner: Planner) -> None:
-    from tradesman.ui.block_dialog import to_qdate
-    from tradesman.ui.task_dialog import TaskDialog
+    from tradesman.ui.tasks.task_dialog import TaskDialog
+    from tradesman.ui.week.block_dialog import to_qdate
 
     actions = planner.window.task_actions
     assert actions is not None
@@ -377,7 +377,7 @@ def test_the_task_dialog_says_when_a_first_due_date_is_far_back(planner: Planner
 def test_the_block_dialog_says_when_a_series_starts_far_back(planner: Planner) -> None:
     from planner_kit import TUE
 
-    from tradesman.ui.block_dialog import to_qdate
+    from tradesman.ui.week.block_dialog import to_qdate
 
     planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.at(TUE, 15))
     dialog = planner.dialog()

@@ -13,7 +13,7 @@ from test_charts_page import _colours, open_charts, point_at
 from test_plan_page import save_plan
 
 from tradesman.domain.plan import Plan
-from tradesman.ui.chart_trend import TrendChart
+from tradesman.ui.charts.chart_trend import TrendChart
 
 LAST_MONDAY = date(2026, 11, 16)  # week 47; this week (48) is the plan's second
 

@@ -24,13 +24,13 @@ from tradesman.services import edits
 from tradesman.services.allocation import business_trend, week_by_day
 from tradesman.services.first_look import first_look
 from tradesman.store.database import Store
-from tradesman.ui import prompts
-from tradesman.ui.chart_base import Chart, ChartColours
-from tradesman.ui.chart_day_bars import BarsShow
-from tradesman.ui.charts_page import ChartsPage
+from tradesman.ui.charts.chart_base import Chart, ChartColours
+from tradesman.ui.charts.chart_day_bars import BarsShow
+from tradesman.ui.charts.charts_page import ChartsPage
 from tradesman.ui.main_window import MainWindow
-from tradesman.ui.operations import Operations
-from tradesman.ui.palette import area_colour
+from tradesman.ui.shared import prompts
+from tradesman.ui.shared.operations import Operations
+from tradesman.ui.shared.palette import area_colour
 
 WEEK_48 = Week(date(2026, 11, 23))
 ALT = Qt.KeyboardModifier.AltModifier

@@ -25,8 +25,8 @@ from tradesman.services.task_rules import all_rules
 from tradesman.services.templates import templates
 from tradesman.store.database import open_store
 from tradesman.store.migrations import MIGRATIONS
-from tradesman.ui import prompts
-from tradesman.ui.task_dialog import TaskDialog
+from tradesman.ui.shared import prompts
+from tradesman.ui.tasks.task_dialog import TaskDialog
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 KITCHEN = {"id": "t1", "title": "Kitchen – Patel", "area": "production"}

@@ -18,8 +18,8 @@ from tradesman.domain.settings import WeekStart
 from tradesman.paths import DataPaths
 from tradesman.services.edits import add_blocks
 from tradesman.store.database import open_store
-from tradesman.ui import prompts
 from tradesman.ui.main_window import MainWindow
+from tradesman.ui.shared import prompts
 
 
 @pytest.fixture(autouse=True)

@@ -282,8 +282,8 @@ def test_the_window_restores_over_a_damaged_file_and_carries_on(
     from planner_kit import LEFT, Planner
     from PySide6.QtCore import Qt
 
-    from tradesman.ui import prompts
-    from tradesman.ui.restore_dialog import RestoreDialog
+    from tradesman.ui.shared import prompts
+    from tradesman.ui.window.restore_dialog import RestoreDialog
 
     assert isinstance(planner, Planner)
     planner.store.backup("automatic")  # with both seeded blocks
@@ -331,7 +331,7 @@ def test_the_restore_dialog_shows_a_backup_that_cannot_be_read_greyed_out(
     from PySide6.QtCore import Qt
 
     from tradesman.store.backup_shelf import list_backups
-    from tradesman.ui.restore_dialog import RestoreDialog
+    from tradesman.ui.window.restore_dialog import RestoreDialog
 
     good = store.backup("automatic")
     broken = paths.backups / "tradesman-2099-01-01T000000-automatic.sqlite3"
@@ -355,7 +355,7 @@ def test_a_message_shows_the_owners_words_as_written(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel, QMessageBox
 
-    from tradesman.ui import prompts
+    from tradesman.ui.shared import prompts
 
     shown: list[str] = []
 

@@ -36,14 +36,14 @@ from tradesman.services.blocks import blocks_between
 from tradesman.services.first_look import first_look
 from tradesman.services.settings import load_settings
 from tradesman.store.database import Store
-from tradesman.ui import prompts
 from tradesman.ui.main_window import MainWindow
-from tradesman.ui.operations import Operations
-from tradesman.ui.palette import contrast, readable_accent
-from tradesman.ui.settings_dialog import SettingsDialog
-from tradesman.ui.task_dialog import TaskDialog
-from tradesman.ui.week_canvas import tooltip_text
-from tradesman.ui.welcome_dialog import WelcomeDialog
+from tradesman.ui.shared import prompts
+from tradesman.ui.shared.operations import Operations
+from tradesman.ui.shared.palette import contrast, readable_accent
+from tradesman.ui.tasks.task_dialog import TaskDialog
+from tradesman.ui.week.week_canvas import tooltip_text
+from tradesman.ui.window.settings_dialog import SettingsDialog
+from tradesman.ui.window.welcome_dialog import WelcomeDialog
 
 REAL_CHOOSE_SCOPE = prompts.choose_scope  # (before the tests' guard replaces it)
 

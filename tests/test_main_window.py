@@ -19,9 +19,9 @@ from tradesman.services.blocks import add_block
 from tradesman.services.first_look import first_look
 from tradesman.services.settings import save_settings
 from tradesman.store.database import Store
-from tradesman.ui import prompts
 from tradesman.ui.main_window import MainWindow
-from tradesman.ui.operations import Operations
+from tradesman.ui.shared import prompts
+from tradesman.ui.shared.operations import Operations
 
 TODAY = date(2026, 11, 25)  # a Wednesday in week 48
 
@@ -129,7 +129,9 @@ def test_saying_no_to_the_import_changes_nothing(
 
     monkeypatch.setattr(prompts, "confirm", confirm)
     started: list[object] = []
-    monkeypatch.setattr("tradesman.ui.background.run_with_progress", lambda *a: started.append(a))
+    monkeypatch.setattr(
+        "tradesman.ui.shared.background.run_with_progress", lambda *a: started.append(a)
+    )
     window.import_action.trigger()
     assert asked and "replaces all your tasks, time blocks, settings and plan" in asked[0]
     assert started == []
@@ -186,7 +188,7 @@ def test_the_window_remembers_its_size(window: MainWindow, qtbot: QtBot, paths: 
 def test_about_names_the_version_and_the_data_folder(
     window: MainWindow, qtbot: QtBot, paths: DataPaths
 ) -> None:
-    from tradesman.ui.about import AboutDialog
+    from tradesman.ui.window.about import AboutDialog
 
     window.about_action.trigger()
     dialog = window.findChild(AboutDialog)

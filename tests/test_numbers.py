@@ -75,7 +75,7 @@ def test_the_four_areas_add_up_to_100_and_agree_with_the_business_share() -> Non
 
 
 def test_the_window_ring_says_what_the_paper_says(qtbot: QtBot) -> None:
-    from tradesman.ui.chart_split import SplitChart
+    from tradesman.ui.charts.chart_split import SplitChart
 
     chart = SplitChart()
     qtbot.addWidget(chart)

@@ -258,7 +258,7 @@ def test_the_lock_file_name_is_the_one_the_window_takes() -> None:
 @pytest.fixture
 def choosing(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], list[str]]:
     """Make the Save dialog answer `path`; the warnings shown are collected."""
-    from tradesman.ui import prompts
+    from tradesman.ui.shared import prompts
 
     def choose(path: Path) -> list[str]:
         warned: list[str] = []

@@ -13,7 +13,7 @@ from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.settings import Settings
 from tradesman.domain.weeks import Week
-from tradesman.ui.week_canvas import WeekCanvas
+from tradesman.ui.week.week_canvas import WeekCanvas
 
 WEEK = Week(date(2026, 11, 23))
 

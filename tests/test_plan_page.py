@@ -21,12 +21,12 @@ from tradesman.domain.plan import HandOff, HandOffWay, Plan
 from tradesman.services import edits
 from tradesman.services import plan as plan_service
 from tradesman.services.plan_rows import all_hand_offs, get_plan
-from tradesman.ui import prompts
-from tradesman.ui.commitment_dialog import CommitmentDialog
-from tradesman.ui.hand_off_dialog import HandOffDialog
-from tradesman.ui.pdf_preview import PdfPreview
-from tradesman.ui.plan_dialog import PlanDialog
-from tradesman.ui.plan_page import PlanPage
+from tradesman.ui.plan.commitment_dialog import CommitmentDialog
+from tradesman.ui.plan.hand_off_dialog import HandOffDialog
+from tradesman.ui.plan.plan_dialog import PlanDialog
+from tradesman.ui.plan.plan_page import PlanPage
+from tradesman.ui.shared import prompts
+from tradesman.ui.shared.pdf_preview import PdfPreview
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NEXT_MONDAY = date(2026, 11, 30)
@@ -390,7 +390,7 @@ def test_the_plan_pdf_is_previewed_from_the_plan_page(planner: Planner, saving_t
 def test_closing_the_preview_before_its_pdf_is_made_drops_it_quietly(planner: Planner) -> None:
     from PySide6.QtCore import QThreadPool
 
-    from tradesman.ui import background
+    from tradesman.ui.shared import background
 
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_P, CTRL)
     printing = planner.window.printing

@@ -14,7 +14,7 @@ from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.plan import Plan
 from tradesman.services import edits
-from tradesman.ui.plan_dialog import PlanDialog
+from tradesman.ui.plan.plan_dialog import PlanDialog
 
 THIS_MONDAY = TODAY - timedelta(days=TODAY.weekday())  # 23 Nov 2026
 THREE_WEEKS_BACK = THIS_MONDAY - timedelta(days=21)  # 2 Nov 2026

@@ -30,8 +30,8 @@ from tradesman.services import edits
 from tradesman.services.blocks import blocks_between
 from tradesman.services.changes import apply_change
 from tradesman.store.database import Store
-from tradesman.ui import prompts
-from tradesman.ui.block_dialog import BlockDialog
+from tradesman.ui.shared import prompts
+from tradesman.ui.week.block_dialog import BlockDialog
 
 TUESDAYS = Series(
     "Marketing hour", Area.MARKETING, 420, 540, frozenset({1}), first_day=date(2026, 11, 3)

@@ -16,8 +16,8 @@ from tradesman.domain.tasks import TaskStatus
 from tradesman.services import task_edits
 from tradesman.services.task_rules import all_rules
 from tradesman.services.tasks import all_tasks
-from tradesman.ui.task_dialog import TaskDialog
-from tradesman.ui.tasks_page import TasksPage
+from tradesman.ui.tasks.task_dialog import TaskDialog
+from tradesman.ui.tasks.tasks_page import TasksPage
 
 KEY = Qt.Key
 FAR = TODAY + timedelta(days=23)  # Fri 18 Dec 2026: more than a week ahead

@@ -17,9 +17,9 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.tasks import Task, TaskCard, TaskStatus
 from tradesman.services import edits, task_edits
 from tradesman.services.templates import Template
-from tradesman.ui import prompts
-from tradesman.ui.task_schedule_dialog import ScheduleDialog
-from tradesman.ui.tasks_page import TasksPage
+from tradesman.ui.shared import prompts
+from tradesman.ui.tasks.task_schedule_dialog import ScheduleDialog
+from tradesman.ui.tasks.tasks_page import TasksPage
 
 TITLE = "AT&T <b>x</b> & &amp;"
 REAL_CONFIRM = prompts.confirm  # (before the tests' guard replaces it)

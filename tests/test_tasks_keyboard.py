@@ -18,9 +18,9 @@ from tradesman.domain.free_time import next_free_slot
 from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import Week
 from tradesman.services import edits, task_edits
-from tradesman.ui.task_dialog import TaskDialog
-from tradesman.ui.task_schedule_dialog import ScheduleDialog
-from tradesman.ui.tasks_page import TaskList, TasksPage
+from tradesman.ui.tasks.task_dialog import TaskDialog
+from tradesman.ui.tasks.task_schedule_dialog import ScheduleDialog
+from tradesman.ui.tasks.tasks_page import TaskList, TasksPage
 
 WED = TODAY
 MON = date(2026, 11, 23)

@@ -21,10 +21,10 @@ from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.settings import AfterJob
 from tradesman.domain.tasks import Task, TaskCard, TaskStatus
 from tradesman.services import edits, task_edits
-from tradesman.ui import prompts
-from tradesman.ui.task_dialog import TaskDialog
-from tradesman.ui.task_model import task_mime
-from tradesman.ui.tasks_page import TasksPage
+from tradesman.ui.shared import prompts
+from tradesman.ui.tasks.task_dialog import TaskDialog
+from tradesman.ui.tasks.task_model import task_mime
+from tradesman.ui.tasks.tasks_page import TasksPage
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 

@@ -19,7 +19,7 @@ from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.store.database import Store
 from tradesman.ui.main_window import MainWindow
-from tradesman.ui.week_canvas import WeekCanvas
+from tradesman.ui.week.week_canvas import WeekCanvas
 
 HOSTILE = "AT&T <b>x</b> & &amp;"
 
@@ -101,7 +101,7 @@ def test_a_quarter_hour_block_shows_its_title_on_one_line(window: MainWindow) ->
 
 
 def test_a_short_block_shows_its_title_beside_its_start_time(window: MainWindow) -> None:
-    from tradesman.ui.week_painter import BlockFonts, one_line_text
+    from tradesman.ui.week.week_painter import BlockFonts, one_line_text
 
     fonts = BlockFonts(window.canvas.font())
     block = next(b for b in window.canvas.blocks if b.title == "Call back Mrs Patel")

@@ -31,9 +31,9 @@ from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.store.database import Store, open_store
-from tradesman.ui import prompts
-from tradesman.ui.block_dialog import BlockDialog
-from tradesman.ui.settings_dialog import SettingsDialog
+from tradesman.ui.shared import prompts
+from tradesman.ui.week.block_dialog import BlockDialog
+from tradesman.ui.window.settings_dialog import SettingsDialog
 
 
 def test_drawing_a_block_titles_it_in_place_and_undoes(planner: Planner) -> None:

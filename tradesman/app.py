@@ -125,7 +125,7 @@ class _Startup:
         if self.smoke_test:
             print(f"tradesman: {sentence}", file=sys.stderr)
             return
-        from tradesman.ui import prompts
+        from tradesman.ui.shared import prompts
 
         prompts.tell(self.window, APP_NAME, sentence)
 
@@ -142,7 +142,7 @@ class _Startup:
             newest_good_backup,
             restore_refused_file,
         )
-        from tradesman.ui import prompts
+        from tradesman.ui.shared import prompts
 
         why = SET_ASIDE_AS.get(exc.reason)
         newest = newest_good_backup(self.paths) if why is not None else None
@@ -184,7 +184,7 @@ class _Startup:
         self._mark("data")
         from tradesman.assets import app_icon
         from tradesman.store.database import Store
-        from tradesman.ui.operations import Operations
+        from tradesman.ui.shared.operations import Operations
 
         # (After the data is shown, though PNGs of known sizes are read only when drawn.)
         self.app.setWindowIcon(app_icon())

@@ -1,7 +1,7 @@
 """The charts on paper: where the time goes, the week by day, the split, the trend of the
 business share and the doer-to-marketer ramp, as reportlab vector drawings.
 
-They echo the charts on screen (ui/chart_day_bars.py, chart_split.py, chart_trend.py)
+They echo the charts on screen (ui/charts/chart_day_bars.py, chart_split.py, chart_trend.py)
 without Qt: each function returns a Drawing of exactly the size asked for, everything
 inside it, text in the bundled font, colours from the app's one palette plus greys.
 Printed in black and white they still read: every area has its own hatch pattern as

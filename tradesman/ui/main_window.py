@@ -35,10 +35,10 @@ from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR, Week, week_containing
 from tradesman.identity import APP_NAME
-from tradesman.ui.folders import LastFolder
-from tradesman.ui.palette import swatch
-from tradesman.ui.side_column import SideColumn
-from tradesman.ui.split_panel import SplitPanel
+from tradesman.ui.shared.folders import LastFolder
+from tradesman.ui.shared.palette import swatch
+from tradesman.ui.week.side_column import SideColumn
+from tradesman.ui.week.split_panel import SplitPanel
 
 # Dialogs, the calendar and background work are loaded on first use (imports inside
 # the methods): none of them is needed for the window's first paint.
@@ -49,21 +49,21 @@ if TYPE_CHECKING:  # at run time these arrive with the data, after the first pai
     from tradesman.domain.split import WeekSplit
     from tradesman.services.first_look import FirstLook
     from tradesman.services.op_changes import OpChanges
-    from tradesman.ui.about import AboutDialog
-    from tradesman.ui.chart_trend import TrendChart
-    from tradesman.ui.charts_page import ChartsPage
-    from tradesman.ui.operations import Operations
-    from tradesman.ui.plan_actions import PlanActions
-    from tradesman.ui.plan_page import PlanPage
-    from tradesman.ui.planner import Planner
-    from tradesman.ui.print_actions import PrintActions
-    from tradesman.ui.schedule_list import ScheduleList
-    from tradesman.ui.task_actions import TaskActions
-    from tradesman.ui.task_catch_up import TaskCatchUp
-    from tradesman.ui.tasks_page import TasksPage
-    from tradesman.ui.toolbar_fit import ToolbarFitter
-    from tradesman.ui.transfer_actions import DataTransfer
-    from tradesman.ui.week_view import WeekView
+    from tradesman.ui.charts.chart_trend import TrendChart
+    from tradesman.ui.charts.charts_page import ChartsPage
+    from tradesman.ui.plan.plan_actions import PlanActions
+    from tradesman.ui.plan.plan_page import PlanPage
+    from tradesman.ui.shared.operations import Operations
+    from tradesman.ui.shared.toolbar_fit import ToolbarFitter
+    from tradesman.ui.tasks.task_actions import TaskActions
+    from tradesman.ui.tasks.task_catch_up import TaskCatchUp
+    from tradesman.ui.tasks.tasks_page import TasksPage
+    from tradesman.ui.week.planner import Planner
+    from tradesman.ui.week.schedule_list import ScheduleList
+    from tradesman.ui.week.week_view import WeekView
+    from tradesman.ui.window.about import AboutDialog
+    from tradesman.ui.window.print_actions import PrintActions
+    from tradesman.ui.window.transfer_actions import DataTransfer
 
 Shortcut = str | tuple[str, ...] | None
 # Keys written out, not QKeySequence.StandardKey: touching that enum makes PySide build
@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
         the week buttons only their arrows, then "Draw:", the year and "(this week)" go."""
         from PySide6.QtCore import Qt
 
-        from tradesman.ui.toolbar_fit import ToolbarFitter
+        from tradesman.ui.shared.toolbar_fit import ToolbarFitter
 
         def draw_colours_only(on: bool) -> None:
             style = Qt.ToolButtonStyle
@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         if self._week_view is None:
             from PySide6.QtWidgets import QMenu
 
-            from tradesman.ui.week_view import WeekView
+            from tradesman.ui.week.week_view import WeekView
 
             self._week_view = view = WeekView(self._week, self._state)  # zoom remembered there
             menus = self.menuBar().findChildren(QMenu)
@@ -433,12 +433,12 @@ class MainWindow(QMainWindow):
 
     def attach(self, ops: Operations) -> None:
         """Work with the data from now on; called once the store is loaded."""
-        from tradesman.ui.day_watcher import DayWatcher
-        from tradesman.ui.planner import Planner
-        from tradesman.ui.print_actions import PrintActions
-        from tradesman.ui.schedule_list import ScheduleList
-        from tradesman.ui.task_actions import TaskActions
-        from tradesman.ui.transfer_actions import DataTransfer
+        from tradesman.ui.shared.day_watcher import DayWatcher
+        from tradesman.ui.tasks.task_actions import TaskActions
+        from tradesman.ui.week.planner import Planner
+        from tradesman.ui.week.schedule_list import ScheduleList
+        from tradesman.ui.window.print_actions import PrintActions
+        from tradesman.ui.window.transfer_actions import DataTransfer
 
         self._ops = ops
         self.planner = Planner(
@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         self.new_task_action.setEnabled(True)
         self.day_watcher = DayWatcher(self._today, self)
         self.day_watcher.new_day.connect(self._new_day)
-        from tradesman.ui.task_catch_up import TaskCatchUp
+        from tradesman.ui.tasks.task_catch_up import TaskCatchUp
 
         self.task_catch_up = catch_up = TaskCatchUp(ops, self.report, self)
         app = QCoreApplication.instance()
@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
                        self.print_week_action, self.plan_pdf_action,
                        self.restore_action):  # fmt: skip
             action.setEnabled(True)
-        from tradesman.ui.backup_keeper import BackupKeeper
+        from tradesman.ui.window.backup_keeper import BackupKeeper
 
         self.backup_keeper = BackupKeeper(ops, self.report, self)
         self.backup_warning = QLabel()  # stays until a backup works again
@@ -570,7 +570,7 @@ class MainWindow(QMainWindow):
         """The charts page, made the first time it is shown."""
         if self.charts_page is not None or self._ops is None:
             return
-        from tradesman.ui.charts_page import ChartsPage
+        from tradesman.ui.charts.charts_page import ChartsPage
 
         page = ChartsPage(
             self._ops.week_charts, self.folders, self._state, self.report, self._ops.own_files
@@ -587,8 +587,8 @@ class MainWindow(QMainWindow):
         """The plan page, made the first time it is shown."""
         if self.plan_page is not None or self._ops is None or self.printing is None:
             return
-        from tradesman.ui.plan_actions import PlanActions
-        from tradesman.ui.plan_page import PlanPage
+        from tradesman.ui.plan.plan_actions import PlanActions
+        from tradesman.ui.plan.plan_page import PlanPage
 
         self.plan_actions = PlanActions(self._ops, self.undo_stack, self, self.report)
         page = PlanPage(
@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
     def _small_trend(self) -> TrendChart:
         """The last weeks' business share under the split panel; a click opens the charts."""
         if self.compact_trend is None:
-            from tradesman.ui.chart_trend import TrendChart
+            from tradesman.ui.charts.chart_trend import TrendChart
 
             self.compact_trend = TrendChart(compact=True)
             self.compact_trend.clicked.connect(lambda: self.show_page(CHARTS_PAGE))
@@ -639,7 +639,7 @@ class MainWindow(QMainWindow):
         if self.tasks_page is not None or self._ops is None or self.task_actions is None:
             return
         from tradesman.services.templates import templates
-        from tradesman.ui.tasks_page import TasksPage
+        from tradesman.ui.tasks.tasks_page import TasksPage
 
         ops, actions = self._ops, self.task_actions
         page = TasksPage(
@@ -655,7 +655,7 @@ class MainWindow(QMainWindow):
         self.tasks_page = page
 
     def _edit_card_at(self, index: Any) -> None:
-        from tradesman.ui.task_model import CardRole
+        from tradesman.ui.tasks.task_model import CardRole
 
         card = index.data(CardRole)
         if card is not None and self.task_actions is not None:
@@ -746,7 +746,7 @@ class MainWindow(QMainWindow):
 
     def _after_undo(self, done: str, index: int) -> None:
         """Say what undo or redo changed, and show its week if it is not the one on screen."""
-        from tradesman.ui.commands import EditCommand
+        from tradesman.ui.shared.commands import EditCommand
 
         command = self.undo_stack.command(index)
         if command is None:
@@ -776,7 +776,7 @@ class MainWindow(QMainWindow):
         self.show_week(week_containing(self._today(), self._settings.week_start))
 
     def go_to_date(self) -> None:
-        from tradesman.ui import prompts
+        from tradesman.ui.shared import prompts
 
         day = prompts.ask_date(self, "Go to date", self._today())  # from today, as calendars do
         if day is not None:
@@ -818,8 +818,8 @@ class MainWindow(QMainWindow):
             self.planner.new_block(canvas.cursor_day, canvas.cursor_minute)
 
     def edit_settings(self) -> None:
-        from tradesman.ui.commands import SettingsCommand
-        from tradesman.ui.settings_dialog import SettingsDialog
+        from tradesman.ui.shared.commands import SettingsCommand
+        from tradesman.ui.window.settings_dialog import SettingsDialog
 
         ops, planner = self._ops, self.planner
         if ops is None or planner is None:
@@ -838,7 +838,7 @@ class MainWindow(QMainWindow):
     def welcome(self) -> None:
         """The first start: ask the few settings the week needs (see WelcomeDialog).
         Either answer is saved, so the welcome is shown once."""
-        from tradesman.ui.welcome_dialog import WelcomeDialog
+        from tradesman.ui.window.welcome_dialog import WelcomeDialog
 
         ops = self._ops
         if ops is None:
@@ -865,7 +865,7 @@ class MainWindow(QMainWindow):
     # -- help -----------------------------------------------------------------------
     def show_about(self) -> None:
         if self._about is None:
-            from tradesman.ui.about import AboutDialog
+            from tradesman.ui.window.about import AboutDialog
 
             self._about = AboutDialog(self.data_folder, self)
         self._about.open()

@@ -1,0 +1,3 @@
+"""The Charts page: the three charts of where the hours went, and the small trend beside
+the week.
+"""

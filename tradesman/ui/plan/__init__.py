@@ -1,0 +1,1 @@
+"""The Plan page: the doer-to-marketer plan, its dialogs and its actions."""

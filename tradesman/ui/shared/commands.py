@@ -1,0 +1,114 @@
+"""Undo commands: every edit in the window is one of these on the window's QUndoStack.
+
+An `EditCommand` runs its edit the first time (redo), keeps the Change the edit made,
+and from then on undoes and redoes by applying that Change backwards and forwards.
+If the data refuses (a block removed meanwhile, say), the command reports it and takes
+itself off the stack, so the stack never claims an edit that did not happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from tradesman.domain.settings import Settings
+from tradesman.errors import UserError
+from tradesman.services.changes import Change
+from tradesman.ui.shared.literal import for_menu
+from tradesman.ui.shared.operations import Operations
+
+Report = Callable[[str], None]
+
+
+@dataclass
+class Outcome:
+    """What the first run of an edit did. Kept outside the command: QUndoStack deletes
+    a command that made itself obsolete as soon as it was pushed."""
+
+    change: Change | None = None
+
+
+class EditCommand(QUndoCommand):
+    def __init__(
+        self, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
+    ) -> None:
+        super().__init__(for_menu(text))  # shown in the Edit menu: "AT&T" keeps its "&"
+        self.words = text  # as written, for the status bar
+        self._ops = ops
+        self._edit = edit
+        self._report = report
+        self.outcome = Outcome()
+        self.change: Change | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.change is None:
+                self.change = self._ops.run(self._edit)
+                if self.change.is_empty:
+                    self.setObsolete(True)  # nothing changed: nothing to undo
+                else:
+                    self.outcome.change = self.change
+            else:
+                self._ops.apply(self.change)
+        except UserError as exc:
+            self.setObsolete(True)
+            self._report(exc.message)
+
+    def undo(self) -> None:
+        assert self.change is not None
+        try:
+            self._ops.apply(self.change.reversed())
+        except UserError as exc:
+            self.setObsolete(True)
+            self._report(exc.message)
+
+
+class EditActions(QObject):
+    """What a page asks for, made into undoable edits on the window's undo stack."""
+
+    def __init__(self, ops: Operations, stack: QUndoStack, window: QWidget, report: Report) -> None:
+        super().__init__(window)
+        self.ops = ops
+        self.stack = stack
+        self.window = window
+        self.report = report
+
+    def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
+        return push_edit(self.stack, self.ops, text, edit, self.report)
+
+
+def push_edit(
+    stack: QUndoStack, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
+) -> Change | None:
+    """Do one edit as one undo step; returns its Change (None if refused or empty)."""
+    command = EditCommand(ops, text, edit, report)
+    outcome = command.outcome
+    stack.push(command)  # (an obsolete command is deleted here: use `outcome`)
+    return outcome.change
+
+
+class SettingsCommand(QUndoCommand):
+    def __init__(self, ops: Operations, before: Settings, after: Settings, report: Report):
+        super().__init__("Change settings")
+        self._ops = ops
+        self._before = before
+        self._after = after
+        self._report = report
+
+    def redo(self) -> None:
+        self._save(self._after)
+
+    def undo(self) -> None:
+        self._save(self._before)
+
+    def _save(self, settings: Settings) -> None:
+        try:
+            self._ops.save_settings(settings)
+        except UserError as exc:
+            self.setObsolete(True)
+            self._report(exc.message)

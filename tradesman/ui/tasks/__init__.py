@@ -1,0 +1,3 @@
+"""The Tasks page and the To schedule list: task cards, their dialogs, and the actions on
+them.
+"""
