@@ -55,8 +55,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from tradesman.store.database import open_store
-    from tradesman.ui.main_window import WEEK_PAGE, MainWindow
+    from tradesman.ui.main_window import MainWindow
     from tradesman.ui.shared.operations import Operations
+    from tradesman.ui.window.action_table import WEEK_PAGE
 
     app = QApplication(sys.argv[:1])
     store = open_store(paths)
@@ -73,11 +74,11 @@ def main() -> int:
         """From Ctrl+3 to the three charts painted by the event loop."""
         window.show_page(WEEK_PAGE)
         app.processEvents()
-        page = window.charts_page
+        page = window.desk.charts_page
         before = [chart.paints for chart in page.charts] if page else [0, 0, 0]
         started = time.perf_counter()
-        window.charts_page_action.trigger()
-        page = window.charts_page
+        window.acts["charts_page"].trigger()
+        page = window.desk.charts_page
         assert page is not None
         while any(c.paints == b for c, b in zip(page.charts, before, strict=True)):
             app.processEvents()
@@ -85,7 +86,7 @@ def main() -> int:
 
     first = open_charts()
     again = [open_charts() for _ in range(10)]
-    page = window.charts_page
+    page = window.desk.charts_page
     assert page is not None and page.trend.trend is not None
     weeks = len(page.trend.trend.weeks)
     store.close()

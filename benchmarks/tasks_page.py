@@ -50,7 +50,7 @@ def main() -> int:
     window.show()
     window.show_page(1)
     app.processEvents()
-    page = window.tasks_page
+    page = window.desk.tasks_page
     assert page is not None
 
     from week_switch import PaintCounter  # the same way of seeing a frame finish

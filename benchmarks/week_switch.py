@@ -88,13 +88,14 @@ def main() -> int:
         return (time.perf_counter() - started) * 1000
 
     half = args.switches // 2
-    switches = [timed(window.previous_week_action) for _ in range(half)]
-    switches += [timed(window.next_week_action) for _ in range(args.switches - half)]
+    switches = [timed(window.acts["previous_week"]) for _ in range(half)]
+    switches += [timed(window.acts["next_week"]) for _ in range(args.switches - half)]
     shown = len(window.canvas.blocks)
 
     # Drag the busiest day's first block about the week, one mouse move per frame.
     canvas = window.canvas
     block = min(canvas.blocks, key=lambda b: (b.day, b.start))
+    assert block.id is not None
     press = canvas.block_rect(block.id).center().toPoint()
     QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, press)
     frames = []

@@ -14,7 +14,7 @@ from tradesman.ui.window.restore_dialog import RestoreDialog
 
 
 def keeper_of(planner: Planner) -> BackupKeeper:
-    return planner.window.backup_keeper
+    return planner.window.desk.backup_keeper
 
 
 def test_a_backup_is_taken_at_start_and_after_work_only_when_something_changed(
@@ -56,8 +56,8 @@ def test_restoring_from_the_file_menu_brings_the_week_back(
     monkeypatch.setattr(prompts, "confirm", confirm)
     monkeypatch.setattr(prompts, "tell", lambda parent, title, message: told.append(message))
 
-    planner.window.restore_action.trigger()
-    transfer = planner.window._transfer
+    planner.window.acts["restore"].trigger()
+    transfer = planner.window.desk.transfer
     assert transfer is not None
     dialog = transfer.dialog
     assert isinstance(dialog, RestoreDialog) and dialog.isVisible()
@@ -76,8 +76,8 @@ def test_restoring_from_the_file_menu_brings_the_week_back(
 
 
 def test_no_backups_yet_says_so(planner: Planner) -> None:
-    planner.window.restore_action.trigger()
-    transfer = planner.window._transfer
+    planner.window.acts["restore"].trigger()
+    transfer = planner.window.desk.transfer
     assert transfer is not None
     dialog = transfer.dialog
     assert isinstance(dialog, RestoreDialog)
@@ -100,7 +100,7 @@ def test_a_failed_backup_is_said_until_one_works_again(
 
     monkeypatch.setattr(keeper_module, "back_up_if_changed", full_disk)
     keeper.back_up_at_start()
-    warning = planner.window.backup_warning
+    warning = planner.window.desk.backup_warning
     planner.qtbot.waitUntil(warning.isVisible)
     assert warning.text() == (
         "The last automatic backup failed: Could not write a backup: the disk is full."

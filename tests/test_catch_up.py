@@ -345,11 +345,11 @@ def test_the_window_import_says_where_the_tasks_start_and_makes_them(
     monkeypatch.setattr(prompts, "choose_file_to_open", lambda *a: source)
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     monkeypatch.setattr(prompts, "tell", lambda parent, title, message: told.append(message))
-    planner.window.import_action.trigger()
+    planner.window.acts["import"].trigger()
     planner.qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert '"Check the van" was first due on 1 Jan 1900' in told[0]
     assert "made from 24 Nov 2025 on" in told[0]
-    schedule = planner.window.schedule_list
+    schedule = planner.window.desk.schedule_list
     assert schedule is not None
     planner.qtbot.waitUntil(lambda: len(schedule.model.cards()) == DAILY_COUNT, timeout=10_000)
 
@@ -358,7 +358,7 @@ def test_the_task_dialog_says_when_a_first_due_date_is_far_back(planner: Planner
     from tradesman.ui.tasks.task_dialog import TaskDialog
     from tradesman.ui.week.block_dialog import to_qdate
 
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None
     actions.new_task(Area.ADMIN)
     dialog = next(d for d in planner.window.findChildren(TaskDialog) if d.isVisible())
@@ -398,8 +398,8 @@ def test_the_window_opens_ready_on_the_205_byte_file(
 ) -> None:
     import_from_file(store, write(tmp_path / "van.json", DAILY_SINCE_1900), None)
     window = open_window(qtbot, paths, store)
-    qtbot.waitUntil(window.new_task_action.isEnabled, timeout=5_000)
-    schedule = window.schedule_list
+    qtbot.waitUntil(window.acts["new_task"].isEnabled, timeout=5_000)
+    schedule = window.desk.schedule_list
     assert schedule is not None
     qtbot.waitUntil(lambda: len(schedule.model.cards()) == DAILY_COUNT, timeout=5_000)
 
@@ -424,13 +424,13 @@ def test_a_long_catch_up_runs_while_the_window_stays_usable(
     monkeypatch.setattr(Operations, "catch_up_tasks", held_back)
     try:  # (the worker is let go whatever happens, not left waiting on a closed store)
         window = open_window(qtbot, paths, store)
-        assert window.new_task_action.isEnabled()  # attached: ready for edits
+        assert window.acts["new_task"].isEnabled()  # attached: ready for edits
         assert "recurring tasks" in window.statusBar().currentMessage()
         qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
         assert window.week.start == date(2026, 11, 30)  # the window answers meanwhile
     finally:
         release.set()
-    schedule = window.schedule_list
+    schedule = window.desk.schedule_list
     assert schedule is not None
     qtbot.waitUntil(lambda: len(schedule.model.cards()) == 5 * DAILY_COUNT, timeout=10_000)
     assert max(due_days(store).values()) == 1

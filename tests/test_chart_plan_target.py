@@ -44,7 +44,7 @@ def test_the_trend_names_the_plans_target_and_keeps_the_long_term_one(planner: P
     text = point_at(planner, page.trend, "Week 46 · 9–15 Nov 2026")  # before the plan
     assert "Target: 30%" in text and "target this week" not in text and "Long-term" not in text
 
-    small = planner.window.compact_trend
+    small = planner.window.week_page.compact_trend
     assert small is not None
     planner.qtbot.waitUntil(lambda: "plan's target 10%" in small.toolTip())
     assert "long-term 30%" in small.toolTip()

@@ -39,7 +39,7 @@ NONE = Qt.KeyboardModifier.NoModifier
 
 def open_charts(planner: Planner) -> ChartsPage:
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_3, CTRL)
-    page = planner.window.charts_page
+    page = planner.window.desk.charts_page
     current = planner.window.pages.currentWidget()
     assert page is not None and current is not None and current.isAncestorOf(page)
     planner.qtbot.waitUntil(lambda: all(chart.paints and chart.hits for chart in page.charts))
@@ -65,7 +65,7 @@ def point_at(planner: Planner, chart: Chart, words: str) -> str:
 def test_ctrl_3_shows_the_weeks_charts_with_the_stores_own_figures(planner: Planner) -> None:
     page = open_charts(planner)
     window = planner.window
-    assert window.charts_page_action.isChecked()
+    assert window.acts["charts_page"].isChecked()
     with planner.store.reading() as session:
         assert page.by_day.data == week_by_day(session, WEEK_48)
         assert page.trend.trend == business_trend(session, WEEK_48, 12, 0.3)
@@ -74,8 +74,8 @@ def test_ctrl_3_shows_the_weeks_charts_with_the_stores_own_figures(planner: Plan
     assert page.split.split.planned == Split(production=240, sales=60)
     assert page.split.target == 0.3
     # The week's buttons stay (the charts follow the week); drawing does not.
-    assert window.previous_week_action.isVisible()
-    assert not window.area_actions[next(iter(window.area_actions))].isVisible()
+    assert window.acts["previous_week"].isVisible()
+    assert not window.acts.area_actions[next(iter(window.acts.area_actions))].isVisible()
 
 
 def test_pointing_at_the_charts_tells_the_exact_hours(planner: Planner) -> None:
@@ -149,10 +149,10 @@ def test_the_bars_and_the_trend_length_are_chosen_with_keys_and_remembered(
     planner.window.close()
     again = open_window(planner.qtbot, planner.paths, planner.store)
     assert again.pages.currentIndex() == 2  # the page it was left on
-    assert again.charts_page is not None
-    assert again.charts_page.by_day.bars() == ["actual"]
-    assert again.charts_page.trend.trend is not None
-    assert len(again.charts_page.trend.trend.weeks) == 52
+    assert again.desk.charts_page is not None
+    assert again.desk.charts_page.by_day.bars() == ["actual"]
+    assert again.desk.charts_page.trend.trend is not None
+    assert len(again.desk.charts_page.trend.trend.weeks) == 52
 
 
 def test_copy_puts_the_three_charts_on_the_clipboard_as_one_picture(planner: Planner) -> None:
@@ -222,7 +222,7 @@ def test_a_picture_that_cannot_be_saved_is_explained_and_nothing_is_written(
 
 
 def test_the_small_trend_beside_the_calendar_opens_the_charts(planner: Planner) -> None:
-    small = planner.window.compact_trend
+    small = planner.window.week_page.compact_trend
     assert small is not None and small.trend is not None
     assert small.trend.weeks[-1].week == WEEK_48 and len(small.trend.weeks) == 12
     assert "Week 48 · 23–29 Nov 2026: planned 20%, actual —, target 30%" in small.toolTip()
@@ -291,7 +291,7 @@ def test_the_bars_and_rings_are_drawn_to_scale(planner: Planner) -> None:
 
 def test_a_new_target_shows_on_the_open_charts_at_once(planner: Planner) -> None:
     page = open_charts(planner)
-    ops = planner.window._ops
+    ops = planner.window.desk.ops
     assert ops is not None
     ops.save_settings(ops.settings().with_changes(target_business_share=0.45))
     planner.qtbot.waitUntil(lambda: page.split.target == 0.45)
@@ -308,12 +308,13 @@ def test_the_charts_page_chosen_before_the_data_opens_fills_in_when_it_does(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.charts_page_action.trigger()  # before there is any data
-    assert window.pages.currentIndex() == 2 and window.charts_page is None
+    window.acts["charts_page"].trigger()  # before there is any data
+    assert window.pages.currentIndex() == 2
+    assert window.findChild(ChartsPage) is None  # nothing to show yet
     window.show_first_look(first_look(paths.database, "en_GB", TODAY))
     window.attach(Operations(store, "en_GB", today=lambda: TODAY))
-    assert window.charts_page is not None and window.charts_page.split.split is not None
-    assert window.save_charts_action.isEnabled() and not window.delete_action.isEnabled()
+    assert window.desk.charts_page is not None and window.desk.charts_page.split.split is not None
+    assert window.acts["save_charts"].isEnabled() and not window.acts["delete"].isEnabled()
 
 
 def test_the_charts_let_the_window_stay_small(planner: Planner) -> None:
@@ -321,7 +322,7 @@ def test_the_charts_let_the_window_stay_small(planner: Planner) -> None:
     assert planner.window.minimumSizeHint().width() <= 700
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_1, CTRL)
     planner.window.resize(1000, 600)
-    small = planner.window.compact_trend
+    small = planner.window.week_page.compact_trend
     assert small is not None
     # Too short for the split and the small trend: the split keeps its room.
     planner.qtbot.waitUntil(lambda: not small.isVisible())
@@ -332,7 +333,7 @@ def test_the_charts_let_the_window_stay_small(planner: Planner) -> None:
 
 
 def test_the_small_trends_menu_copies_it_or_opens_the_charts(planner: Planner) -> None:
-    small = planner.window.compact_trend
+    small = planner.window.week_page.compact_trend
     assert small is not None
     menu = small.context_menu()
     assert [a.text() for a in menu.actions()] == ["&Copy this chart", "&Open the charts"]
@@ -373,11 +374,11 @@ def test_odd_weeks_and_sizes_draw_without_a_fault(
             TimeBlock(TUE, start, end, area, "Odd", status=status, actual_minutes=actual)
             for start, end, area, status, actual in ODD_DAYS
         ])  # fmt: skip
-    ops = planner.window._ops
+    ops = planner.window.desk.ops
     assert ops is not None
     ops.save_settings(ops.settings().with_changes(target_business_share=target))
     page = open_charts(planner)
-    for chart in (*page.charts, planner.window.compact_trend):
+    for chart in (*page.charts, planner.window.week_page.compact_trend):
         assert chart is not None
         chart.setMinimumSize(0, 0)
         chart.resize(*size)

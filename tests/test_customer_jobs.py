@@ -119,7 +119,7 @@ def add(planner: Planner, *tasks: Task) -> None:
 
 def dialog_for(planner: Planner, task: Task | None = None) -> TaskDialog:
     planner.window.show_page(1)
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None
     if task is None:
         actions.new_task(Area.PRODUCTION)
@@ -141,7 +141,7 @@ def test_the_after_job_offer_comes_only_for_a_customer_job(
     assert dialog.customer_job.isVisible() and dialog.customer_job.isChecked()
     assert dialog.customer_job.text() == "A job for a customer"
     dialog.reject()
-    page = planner.window.tasks_page
+    page = planner.window.desk.tasks_page
     assert page is not None
     tools = next(c.task for c in page.models[Area.PRODUCTION].cards())
     dialog = dialog_for(planner, tools)
@@ -162,7 +162,7 @@ def test_ticking_it_in_the_dialog_is_saved(planner: Planner) -> None:
     planner.qtbot.mouseClick(box, LEFT, pos=QPoint(6, box.height() // 2))  # on the tick box
     planner.qtbot.mouseClick(dialog.save_button, LEFT)
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
-    page = planner.window.tasks_page
+    page = planner.window.desk.tasks_page
     assert page is not None
     made = [c.task for c in page.models[Area.PRODUCTION].cards()]
     assert [(t.title, t.customer_job) for t in made] == [("Service the planer", False)]

@@ -84,10 +84,10 @@ def test_yes_puts_the_newest_backup_in_place_and_keeps_the_damaged_file(
     monkeypatch.setattr(prompts, "offer_restore", offer_restore)
     startup, window, fake = start(qtbot, paths)
     assert offered and "damaged" in offered[0]
-    qtbot.waitUntil(lambda: window.planner is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.desk.planner is not None, timeout=10_000)
     assert fake.exited == [] and startup.exit_code == 0
-    assert window.task_actions is not None
-    with window.task_actions.ops.store.reading() as session:
+    assert window.desk.task_actions is not None
+    with window.desk.task_actions.ops.store.reading() as session:
         from tradesman.domain.weeks import Week
         from tradesman.services.blocks import blocks_in_week
 

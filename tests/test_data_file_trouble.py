@@ -294,9 +294,9 @@ def test_the_window_restores_over_a_damaged_file_and_carries_on(
     told: list[str] = []
     monkeypatch.setattr(prompts, "confirm", lambda *args: True)
     monkeypatch.setattr(prompts, "tell", lambda parent, title, message: told.append(message))
-    planner.window.restore_action.trigger()
-    assert planner.window._transfer is not None
-    dialog = planner.window._transfer.dialog
+    planner.window.acts["restore"].trigger()
+    assert planner.window.desk.transfer is not None
+    dialog = planner.window.desk.transfer.dialog
     assert isinstance(dialog, RestoreDialog)
     planner.qtbot.mouseClick(dialog.restore_button, LEFT)
     planner.qtbot.waitUntil(lambda: bool(told), timeout=10_000)

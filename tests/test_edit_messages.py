@@ -49,8 +49,8 @@ def test_an_undo_and_a_redo_are_one_write_and_at_most_one_read_each(planner: Pla
 
 
 def test_a_week_switch_is_one_read(planner: Planner) -> None:
-    planner.window.next_week_action.trigger()  # (series made that far: nothing to write)
-    planner.window.previous_week_action.trigger()
+    planner.window.acts["next_week"].trigger()  # (series made that far: nothing to write)
+    planner.window.acts["previous_week"].trigger()
     with transactions(planner) as seen:
-        planner.window.next_week_action.trigger()
+        planner.window.acts["next_week"].trigger()
     assert seen == ["read"], seen

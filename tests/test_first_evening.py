@@ -88,7 +88,7 @@ def test_a_new_block_made_done_and_repeating_keeps_its_actual_time(planner: Plan
 
 
 def test_settings_offer_the_after_job_choice_and_save_it(planner: Planner) -> None:
-    planner.window.settings_action.trigger()
+    planner.window.acts["settings"].trigger()
     planner.qtbot.waitUntil(lambda: planner.window.findChild(SettingsDialog) is not None)
     dialog = planner.window.findChild(SettingsDialog)
     assert dialog is not None
@@ -125,13 +125,13 @@ def test_tricky_titles_read_as_typed_in_the_actual_time_question_and_undo_menu(
     planner.keys(Qt.Key.Key_T, CTRL)
     assert questions == [f"How long did '{TRICKY}' really take?"]
     assert planner.block(TRICKY).actual_minutes == 90
-    assert read_action(planner.window.undo_action) == f"Undo Set actual time of '{TRICKY}'"
+    assert read_action(planner.window.acts["undo"]) == f"Undo Set actual time of '{TRICKY}'"
 
 
 def test_go_to_date_opens_on_today(planner: Planner, monkeypatch: pytest.MonkeyPatch) -> None:
     offered: list[date] = []
     monkeypatch.setattr(prompts, "ask_date", lambda parent, title, day: offered.append(day))
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_G, CTRL)
     assert offered == [TODAY]
 
@@ -221,7 +221,7 @@ def test_copy_last_week_onto_an_empty_week_to_come_asks_nothing(
 ) -> None:
     add_tuesday_series(planner)  # a repeating block is in every week: not a plan of its own
     monkeypatch.setattr(prompts, "ask_how_to_copy_week", lambda *a: pytest.fail("asked"))
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_C, CTRL | SHIFT)
     assert sorted(t[0] for t in planner.titles()) == [
         "Kitchen – Patel", "Marketing hour", "Site visit",
@@ -280,7 +280,7 @@ def test_the_page_buttons_never_fall_off_the_toolbar(planner: Planner) -> None:
     font = QFont(window.font())
     font.setPointSizeF(font.pointSizeF() * 1.35)  # a desktop with a larger, wider font
     window.setFont(font)
-    production = toolbar.widgetForAction(window.area_actions[Area.PRODUCTION])
+    production = toolbar.widgetForAction(window.acts.area_actions[Area.PRODUCTION])
     assert isinstance(production, QToolButton)
     for width in (1900, 1100, 800, 500):
         window.resize(width, 700)
@@ -288,7 +288,7 @@ def test_the_page_buttons_never_fall_off_the_toolbar(planner: Planner) -> None:
         planner.qtbot.waitUntil(lambda: window.width() == max(width, window.minimumWidth()))  # noqa: B023
         more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
         planner.qtbot.waitUntil(lambda: more is None or not more.isVisible())  # noqa: B023 (no "»" menu)
-        for action in window.page_actions:
+        for action in window.acts.page_actions:
             button = toolbar.widgetForAction(action)
             assert button.isVisible() and toolbar.rect().contains(button.geometry())
         words = production.toolButtonStyle() is not Qt.ToolButtonStyle.ToolButtonIconOnly
@@ -313,7 +313,7 @@ def test_today_reads_clearly_in_a_dark_theme_and_keeps_the_light_themes_colour(
 ) -> None:
     dark = dark_palette()
     assert contrast(dark.color(QPalette.ColorRole.Highlight), QColor("#353535")) < 3  # as GTK's
-    header = planner.window.week_view.header
+    header = planner.window.week_page.view.header
     header.setPalette(dark)
     picture = header.grab().toImage()
     index = planner.canvas.week.days.index(TODAY)
@@ -342,7 +342,7 @@ def fresh_window(qtbot: QtBot, paths: DataPaths, store: Store) -> MainWindow:
 
 
 def shown_welcome(qtbot: QtBot, window: MainWindow) -> WelcomeDialog:
-    window.welcome()
+    window.desk.welcome()
     qtbot.waitUntil(lambda: window.findChild(WelcomeDialog) is not None)
     dialog = window.findChild(WelcomeDialog)
     assert dialog is not None
@@ -389,9 +389,9 @@ def test_an_empty_week_says_how_to_draw_a_block(
     qtbot: QtBot, paths: DataPaths, store: Store
 ) -> None:
     window = fresh_window(qtbot, paths, store)
-    hint = window.week_view.empty_hint
+    hint = window.week_page.view.empty_hint
     assert hint.isVisible() and "Drag down a day to draw a block" in read_label(hint)
-    viewport = window.week_view.scroller.viewport()
+    viewport = window.week_page.view.scroller.viewport()
     assert viewport.rect().contains(hint.geometry())  # on view, not scrolled away
     window.set_paint_area(Area.SALES)
     start = window.canvas.point_at(TODAY, 10 * 60)
@@ -401,7 +401,7 @@ def test_an_empty_week_says_how_to_draw_a_block(
     qtbot.mouseRelease(window.canvas, LEFT, pos=start + QPoint(0, 72))
     qtbot.keyClick(window.canvas._title_editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not hint.isVisible())
-    window.next_week_action.trigger()
+    window.acts["next_week"].trigger()
     assert hint.isVisible()  # the next week is empty again
 
 
@@ -412,7 +412,7 @@ def test_the_side_column_keeps_cards_to_schedule_and_a_readable_trend(
     window = planner.window
     window.resize(1280, height)
     planner.qtbot.waitUntil(lambda: window.height() == max(height, window.minimumHeight()))
-    trend, schedule = window.compact_trend, window.schedule_list
+    trend, schedule = window.week_page.compact_trend, window.desk.schedule_list
     assert schedule is not None
     planner.qtbot.waitUntil(lambda: schedule.height() >= 150)  # a heading and a whole card
     if trend is not None and trend.isVisible():
@@ -428,8 +428,8 @@ def test_a_tricky_title_and_business_name_read_as_typed_all_over_the_window(
     test_task_text_literal.py): the window title, the block's tooltip, the scope
     question of a repeating block, the undo and redo entries, the status bar."""
     window = planner.window
-    assert window.planner is not None
-    ops = window.planner.ops
+    assert window.desk.planner is not None
+    ops = window.desk.planner.ops
     ops.save_settings(ops.settings().with_changes(business_name=TRICKY))
     with planner.store.writing() as session:
         edits.add_series(
@@ -454,9 +454,9 @@ def test_a_tricky_title_and_business_name_read_as_typed_all_over_the_window(
     monkeypatch.setattr(QMessageBox, "exec", read_box)
     planner.drag(planner.middle_of(TRICKY), planner.at(FRI, 9.5))
     assert questions and questions[0].startswith(f"'{TRICKY}' repeats.")
-    assert read_action(window.undo_action) == f"Undo Move '{TRICKY}'"
+    assert read_action(window.acts["undo"]) == f"Undo Move '{TRICKY}'"
     planner.undo()
-    assert read_action(window.redo_action) == f"Redo Move '{TRICKY}'"
+    assert read_action(window.acts["redo"]) == f"Redo Move '{TRICKY}'"
     assert TRICKY in window.statusBar().currentMessage()
 
 
@@ -464,7 +464,7 @@ def test_an_idle_window_stops_fitting_its_toolbar(planner: Planner) -> None:
     """Fitting the toolbar changes the week's name, which asks for a fit: that must
     settle, or an idle window keeps a processor core busy (a hot, drained laptop)."""
     window = planner.window
-    fitter = window._toolbar_fitter
+    fitter = window.toolbar.fitter
     assert fitter is not None
     for width in (1900, 700, 1100):  # each fit takes a different number of steps
         window.resize(width, 700)
@@ -478,7 +478,7 @@ def test_an_idle_window_stops_fitting_its_toolbar(planner: Planner) -> None:
 
 def test_the_split_panel_names_a_plans_target_as_the_plans(planner: Planner) -> None:
     """A plan's first weeks aim lower than the settings: the panel says whose aim it is."""
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None
     plan = Plan(MON, 8, 0.6, 40 * 60, typed_baseline=0.1)  # this week aims lower than 30 %
     actions.ops.run(lambda session: plan_service.save_plan(session, plan))

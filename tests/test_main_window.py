@@ -62,7 +62,7 @@ def row(window: MainWindow, name: str) -> tuple[str, str]:
 
 def test_the_window_shows_this_weeks_split(window: MainWindow) -> None:
     assert window.windowTitle() == "Oak & Sons — Tradesman"
-    assert window.week_label.text() == "<b>Week 48 · 23–29 Nov 2026  (this week)</b>"
+    assert window.toolbar.week_label.text() == "<b>Week 48 · 23–29 Nov 2026  (this week)</b>"
     assert row(window, "Production") == ("5 h", "5 h")
     assert row(window, "Marketing") == ("2 h", "0 min")
     assert row(window, "Business share") == ("29%", "0%")
@@ -76,7 +76,7 @@ def test_the_window_shows_this_weeks_split(window: MainWindow) -> None:
 def test_keys_move_between_weeks(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.week.start == date(2026, 11, 30)
-    assert window.week_label.text() == "<b>Week 49 · 30 Nov – 6 Dec 2026</b>"
+    assert window.toolbar.week_label.text() == "<b>Week 49 · 30 Nov – 6 Dec 2026</b>"
     assert row(window, "Sales") == ("1 h", "1 h")
     assert row(window, "Production") == ("0 min", "0 min")
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
@@ -103,7 +103,7 @@ def test_import_replaces_the_data_after_asking(
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     monkeypatch.setattr(prompts, "tell", lambda parent, title, message: told.append(message))
 
-    window.import_action.trigger()
+    window.acts["import"].trigger()
 
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     assert told[0].startswith("Imported 0 tasks and 1 time block from other.json.")
@@ -132,7 +132,7 @@ def test_saying_no_to_the_import_changes_nothing(
     monkeypatch.setattr(
         "tradesman.ui.shared.background.run_with_progress", lambda *a: started.append(a)
     )
-    window.import_action.trigger()
+    window.acts["import"].trigger()
     assert asked and "replaces all your tasks, time blocks, settings and plan" in asked[0]
     assert started == []
     assert row(window, "Production") == ("5 h", "5 h")
@@ -148,7 +148,7 @@ def test_a_bad_import_file_is_explained_and_changes_nothing(
     monkeypatch.setattr(prompts, "choose_file_to_open", lambda *a: bad)
     monkeypatch.setattr(prompts, "confirm", lambda *a: True)
     monkeypatch.setattr(prompts, "warn", lambda parent, title, message: warned.append(message))
-    window.import_action.trigger()
+    window.acts["import"].trigger()
     qtbot.waitUntil(lambda: bool(warned), timeout=10_000)
     assert warned == [
         'Nothing was imported from bad.json. Block 1, field "end": '
@@ -163,7 +163,7 @@ def test_export_writes_the_file_and_says_so(
 ) -> None:
     written = tmp_path / "out.json"  # (the real dialog adds .json to a bare name)
     monkeypatch.setattr(prompts, "choose_file_to_save", lambda *a: written)
-    window.export_action.trigger()
+    window.acts["export"].trigger()
     qtbot.waitUntil(written.exists, timeout=10_000)
     document = json.loads(written.read_text())
     assert len(document["blocks"]) == 3 and document["settings"]["business_name"] == "Oak & Sons"
@@ -190,7 +190,7 @@ def test_about_names_the_version_and_the_data_folder(
 ) -> None:
     from tradesman.ui.window.about import AboutDialog
 
-    window.about_action.trigger()
+    window.acts["about"].trigger()
     dialog = window.findChild(AboutDialog)
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)

@@ -286,7 +286,7 @@ def test_the_window_saves_no_pdf_over_the_data_file(
     planner: Planner, choosing: Callable[[Path], list[str]]
 ) -> None:
     warned = choosing(planner.paths.database)
-    printing = planner.window.printing
+    printing = planner.window.desk.printing
     assert printing is not None
     preview = printing.preview_week(planner.window.week)
     planner.qtbot.waitUntil(lambda: preview.pdf is not None, timeout=20_000)
@@ -300,7 +300,7 @@ def test_the_window_saves_no_picture_over_the_data_file(
 ) -> None:
     warned = choosing(planner.paths.database)
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_3, CTRL)
-    page = planner.window.charts_page
+    page = planner.window.desk.charts_page
     assert page is not None
     page.save_image()
     planner.qtbot.waitUntil(lambda: warned != [])
@@ -314,7 +314,7 @@ def test_the_window_exports_nothing_over_a_backup(
     backup = planner.store.backup("test").path
     kept = backup.read_bytes()
     warned = choosing(backup)
-    planner.window.export_action.trigger()
+    planner.window.acts["export"].trigger()
     planner.qtbot.waitUntil(lambda: warned != [])
     assert warned == [
         f"Tradesman will not write into its backups folder ({planner.paths.backups}); "
@@ -336,7 +336,7 @@ def test_the_window_saves_no_pdf_into_a_named_pipe_nobody_reads(
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
     warned = choosing(pipe)
-    printing = planner.window.printing
+    printing = planner.window.desk.printing
     assert printing is not None
     preview = printing.preview_week(planner.window.week)
     planner.qtbot.waitUntil(lambda: preview.pdf is not None, timeout=20_000)

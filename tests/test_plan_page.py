@@ -34,7 +34,7 @@ NEXT_MONDAY = date(2026, 11, 30)
 
 def open_plan(planner: Planner) -> PlanPage:
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_4, CTRL)
-    page = planner.window.plan_page
+    page = planner.window.desk.plan_page
     current = planner.window.pages.currentWidget()
     assert page is not None and current is not None and current.isAncestorOf(page)
     return page
@@ -53,7 +53,7 @@ def stored_hand_offs(planner: Planner) -> list[HandOff]:
 def save_plan(planner: Planner, plan: Plan) -> None:
     """A plan made before the test (through the window's door to the data, which tells
     every view, but not on the undo stack)."""
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None
     actions.ops.run(lambda session: plan_service.save_plan(session, plan))
 
@@ -152,7 +152,7 @@ def test_measured_standing_progress_and_the_weeks_target_everywhere(planner: Pla
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_1, CTRL)
     assert "of the plan's 40% for this week" in planner.window.split_panel.planned.gap.text()
     # And the trend's target line rises with the plan.
-    trend = planner.window.compact_trend
+    trend = planner.window.week_page.compact_trend
     assert trend is not None and trend.trend is not None
     assert [round(w.target, 2) for w in trend.trend.weeks[-3:]] == [0.3, 0.3, 0.4]
 
@@ -293,7 +293,7 @@ def open_preview(planner: Planner, keys: Qt.KeyboardModifier) -> PdfPreview:
     planner.window.activateWindow()  # (back from an earlier preview)
     planner.qtbot.waitUntil(planner.window.isActiveWindow)
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_P, keys)
-    printing = planner.window.printing
+    printing = planner.window.desk.printing
     assert printing is not None
     planner.qtbot.waitUntil(lambda: printing.preview is not None)
     preview = printing.preview
@@ -372,7 +372,7 @@ def test_the_plan_pdf_is_previewed_from_the_plan_page(planner: Planner, saving_t
     save_plan(planner, Plan(NEXT_MONDAY, 12, 0.4, 45 * 60, typed_baseline=0.2))
     page = open_plan(planner)
     click(planner, page.print_button)
-    printing = planner.window.printing
+    printing = planner.window.desk.printing
     assert printing is not None
     planner.qtbot.waitUntil(lambda: printing.preview is not None)
     preview = printing.preview
@@ -393,7 +393,7 @@ def test_closing_the_preview_before_its_pdf_is_made_drops_it_quietly(planner: Pl
     from tradesman.ui.shared import background
 
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_P, CTRL)
-    printing = planner.window.printing
+    printing = planner.window.desk.printing
     assert printing is not None and printing.preview is not None
     preview = printing.preview
     preview.reject()  # gone before the worker reports
@@ -447,7 +447,7 @@ def test_alt_and_a_labels_letter_reach_its_field(planner: Planner) -> None:
 
 def test_the_chosen_hand_off_stays_chosen_after_it_is_ticked(planner: Planner) -> None:
     save_plan(planner, Plan(NEXT_MONDAY, 8, 0.4, 45 * 60, typed_baseline=0.2))
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None
     for title in ("Sweep up", "Fetch timber"):
         actions.ops.run(

@@ -67,15 +67,15 @@ def test_saving_a_repeating_block_unchanged_or_only_done_keeps_it_in_its_series(
     planner: Planner,
 ) -> None:
     add_tuesday_series(planner)
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     block = planner.block("Marketing hour")
     planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.middle_of("Marketing hour"))
     dialog = planner.dialog()
-    undo_before = planner.window.undo_action.text()
+    undo_before = planner.window.acts["undo"].text()
     planner.qtbot.mouseClick(dialog.save_button, LEFT)  # nothing changed
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
     assert planner.block("Marketing hour").series_id == block.series_id
-    assert planner.window.undo_action.text() == undo_before
+    assert planner.window.acts["undo"].text() == undo_before
     planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.middle_of("Marketing hour"))
     dialog = planner.dialog()
     dialog.status.setCurrentIndex(1)  # done
@@ -88,7 +88,7 @@ def test_saving_a_repeating_block_unchanged_or_only_done_keeps_it_in_its_series(
 def test_a_done_block_made_to_repeat_stays_done(planner: Planner) -> None:
     kitchen = planner.block("Kitchen – Patel")
     planner.canvas.select(kitchen)
-    planner.window.done_action.trigger()
+    planner.window.acts["done"].trigger()
     planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.middle_of("Kitchen – Patel"))
     dialog = planner.dialog()
     dialog.repeat.setCurrentIndex(1)
@@ -110,7 +110,7 @@ def test_the_dialog_keeps_an_unusual_interval_and_can_stop_a_series(
         edits.add_series(
             s, TUESDAYS.with_changes(every_weeks=6, first_day=date(2026, 12, 1)), TODAY
         )
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     planner.qtbot.mouseDClick(planner.canvas, LEFT, pos=planner.middle_of("Marketing hour"))
     dialog = planner.dialog()
     dialog.whole_series.setChecked(True)
@@ -122,7 +122,7 @@ def test_the_dialog_keeps_an_unusual_interval_and_can_stop_a_series(
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
     assert all(b.title != "Marketing hour" for b in planner.canvas.blocks)
     assert (
-        planner.window.undo_action.text() == "&Undo Stop repeating 'Marketing hour' from today on"
+        planner.window.acts["undo"].text() == "&Undo Stop repeating 'Marketing hour' from today on"
     )
 
 
@@ -152,7 +152,7 @@ def test_moving_a_series_onto_a_day_it_already_has_is_refused(
             Series("Calls", Area.SALES, 420, 480, frozenset({1, 3}), first_day=date(2026, 12, 1)),
             TODAY,
         )
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     monkeypatch.setattr(prompts, "choose_scope", lambda *a: "series")
     tuesday = next(b for b in planner.canvas.blocks if b.title == "Calls" and b.day.weekday() == 1)
     assert tuesday.id is not None
@@ -185,8 +185,8 @@ def test_a_block_moved_or_copied_out_of_the_week_is_followed(planner: Planner) -
 def test_changing_week_keeps_a_block_being_named(planner: Planner) -> None:
     planner.drag(planner.at(MON, 9), planner.at(MON, 10))
     planner.qtbot.keyClicks(planner.canvas._title_editor, "Quote")
-    planner.window.next_week_action.trigger()
-    planner.window.previous_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
+    planner.window.acts["previous_week"].trigger()
     assert ("Quote", MON, 540, 600) in planner.titles()
 
 
@@ -218,7 +218,7 @@ def test_a_past_block_of_a_series_changes_alone_without_asking(
     monkeypatch.setattr(prompts, "choose_scope", lambda *a: pytest.fail("asked"))
     planner.drag(planner.middle_of("Marketing hour"), planner.at(TUE, 17.5))
     assert ("Marketing hour", TUE, 1020, 1080) in planner.titles()
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     assert ("Marketing hour", date(2026, 12, 1), 900, 960) in planner.titles()
 
 
@@ -227,11 +227,11 @@ def test_late_double_clicks_copies_twice_and_undo_elsewhere(planner: Planner) ->
     dialog = planner.dialog()
     assert (dialog.start.text(), dialog.end.text()) == ("23:30", "24:00")
     dialog.reject()
-    planner.window.next_week_action.trigger()
-    planner.window.copy_week_action.trigger()
-    planner.window.copy_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
+    planner.window.acts["copy_week"].trigger()
+    planner.window.acts["copy_week"].trigger()
     assert len(planner.titles()) == 2
-    planner.window.this_week_action.trigger()
+    planner.window.acts["this_week"].trigger()
     planner.undo()  # the copy was made in next week: undo shows it
     assert planner.window.week.start == date(2026, 11, 30)
     assert planner.window.statusBar().currentMessage() == "Undone: Copy last week's plan"
@@ -265,9 +265,9 @@ def test_far_dates_are_refused_and_series_are_made_three_years_ahead_at_most(
 def test_a_series_removed_meanwhile_is_reported(planner: Planner, store: Store) -> None:
     add_tuesday_series(planner)
     block = planner.block("Marketing hour")
-    assert block.series_id is not None and planner.window.planner is not None
+    assert block.series_id is not None and planner.window.desk.planner is not None
     with store.writing() as s:
         edits.end_series(s, block.series_id, date(2020, 1, 1))  # another window ends it
-    planner.window.planner.edit_block(block)
+    planner.window.desk.planner.edit_block(block)
     assert planner.window.statusBar().currentMessage() == "That repeating block no longer exists."
     assert not [d for d in planner.window.findChildren(BlockDialog) if d.isVisible()]

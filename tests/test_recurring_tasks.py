@@ -215,7 +215,7 @@ def test_a_repeating_task_can_be_stopped_from_its_menu_and_undone(planner: Plann
     from tradesman.services.task_rules import all_rules
 
     window = planner.window
-    actions = window.task_actions
+    actions = window.desk.task_actions
     assert actions is not None
     made = actions.ops.run(lambda s: task_edits.add_rule(s, rule(Every.WEEKS, 1, TODAY), TODAY))
     task = made.after_tasks[0]

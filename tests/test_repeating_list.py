@@ -25,7 +25,7 @@ FAR = TODAY + timedelta(days=23)  # Fri 18 Dec 2026: more than a week ahead
 
 def tasks_page(planner: Planner) -> TasksPage:
     planner.window.show_page(1)
-    page = planner.window.tasks_page
+    page = planner.window.desk.tasks_page
     assert page is not None and page.isVisible()
     return page
 
@@ -63,7 +63,7 @@ def add_rule(planner: Planner, rule: TaskRule) -> None:
 def test_a_repeating_task_due_weeks_ahead_says_where_it_is_and_is_listed(planner: Planner) -> None:
     page = tasks_page(planner)
     assert repeating_lines(page) == []
-    planner.window.new_task_action.trigger()
+    planner.window.acts["new_task"].trigger()
     dialog = shown_dialog(planner)
     planner.qtbot.keyClicks(dialog.title, "Chase unpaid invoices")
     dialog.area.setCurrentIndex(3)  # admin
@@ -85,7 +85,7 @@ def test_a_repeating_task_due_weeks_ahead_says_where_it_is_and_is_listed(planner
     assert repeating_lines(page) == [
         "Chase unpaid invoices · Every 2 weeks · next due Fri 18 Dec, in the list from 11 Dec"
     ]
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     assert repeating_lines(page) == []
 
 
@@ -111,7 +111,7 @@ def test_the_repeating_list_changes_and_stops_a_rule_from_the_keyboard(planner: 
     ]
     planner.qtbot.keyClick(listing, KEY.Key_Delete)  # stop it
     assert rules(planner) == [] and repeating_lines(page) == []
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     assert len(rules(planner)) == 1 and len(repeating_lines(page)) == 1
 
 
@@ -121,8 +121,8 @@ def test_the_dialog_of_a_task_made_by_a_rule_shows_and_changes_the_rule(planner:
     page = tasks_page(planner)
     made = [c.task for c in page.models[Area.ADMIN].cards()]
     assert [t.due for t in made] == [first]  # (the next, on 4 Dec, appears on 27 Nov)
-    assert planner.window.task_actions is not None
-    planner.window.task_actions.edit_task(made[0])
+    assert planner.window.desk.task_actions is not None
+    planner.window.desk.task_actions.edit_task(made[0])
     dialog = shown_dialog(planner)
     assert (dialog.repeats(), dialog.interval.value()) == (Every.WEEKS, 1)
     assert dialog.repeat_row.isVisibleTo(dialog)
@@ -131,7 +131,7 @@ def test_the_dialog_of_a_task_made_by_a_rule_shows_and_changes_the_rule(planner:
     [rule] = rules(planner)
     # Counted from this task; the next not yet made comes after the last one made.
     assert (rule.interval, rule.first_due, rule.next_due) == (2, first, first + timedelta(days=14))
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     [rule] = rules(planner)
     assert (rule.interval, rule.next_due) == (1, first + timedelta(days=7))
 
@@ -143,8 +143,8 @@ def test_does_not_repeat_in_a_made_tasks_dialog_stops_the_rule_and_keeps_the_tas
     add_rule(planner, TaskRule("Bookkeeping hour", Area.ADMIN, Every.WEEKS, 1, first))
     page = tasks_page(planner)
     task = page.models[Area.ADMIN].cards()[0].task
-    assert planner.window.task_actions is not None
-    planner.window.task_actions.edit_task(task)
+    assert planner.window.desk.task_actions is not None
+    planner.window.desk.task_actions.edit_task(task)
     dialog = shown_dialog(planner)
     dialog.repeat.setCurrentIndex(0)
     dialog.status.setCurrentIndex(1)  # doing
@@ -153,8 +153,8 @@ def test_does_not_repeat_in_a_made_tasks_dialog_stops_the_rule_and_keeps_the_tas
     with planner.store.reading() as session:
         kept = {(t.due, t.status, t.rule_id) for t in all_tasks(session)}
     assert kept == {(first, TaskStatus.DOING, None)}
-    assert planner.window.undo_action.text() == "&Undo Stop repeating 'Bookkeeping hour'"
-    planner.window.undo_action.trigger()
+    assert planner.window.acts["undo"].text() == "&Undo Stop repeating 'Bookkeeping hour'"
+    planner.window.acts["undo"].trigger()
     with planner.store.reading() as session:
         back = {(t.due, t.status, t.rule_id is not None) for t in all_tasks(session)}
     assert back == {(first, TaskStatus.OPEN, True)}
@@ -196,8 +196,8 @@ def test_a_note_on_one_made_task_stays_that_tasks_own(planner: Planner) -> None:
     add_rule(planner, TaskRule("Van service", Area.ADMIN, Every.WEEKS, 1, first, notes="Oil"))
     page = tasks_page(planner)
     [made] = [c.task for c in page.models[Area.ADMIN].cards()]
-    assert planner.window.task_actions is not None
-    planner.window.task_actions.edit_task(made)
+    assert planner.window.desk.task_actions is not None
+    planner.window.desk.task_actions.edit_task(made)
     dialog = shown_dialog(planner)
     dialog.notes.setPlainText("Ford needs tyres")
     planner.type_into(dialog.title, "Van service and tyres")

@@ -55,7 +55,7 @@ def add(planner: Planner, *tasks: Task) -> None:
 
 def card_of(planner: Planner, area: Area) -> TaskCard:
     planner.window.show_page(1)
-    page = planner.window.tasks_page
+    page = planner.window.desk.tasks_page
     assert page is not None
     return page.models[area].cards()[0]
 
@@ -65,7 +65,7 @@ def test_the_after_job_question_shows_the_title_as_typed_one_follow_up_a_line(
 ) -> None:
     seen = answered_boxes(monkeypatch)
     add(planner, Task(TITLE, Area.PRODUCTION))
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None
     actions.mark(card_of(planner, Area.PRODUCTION).task, TaskStatus.DONE)
     [(shown, how, _)] = seen
@@ -89,7 +89,7 @@ def test_the_delete_question_shows_the_title_as_typed(
     with planner.store.writing() as session:
         edits.add_blocks(session, [TimeBlock(TODAY, 600, 660, Area.SALES, TITLE, task_id=task.id)])
     planner.window.refresh_all()
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None
     actions.delete(task)
     [(shown, how, _)] = seen

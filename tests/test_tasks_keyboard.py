@@ -36,7 +36,7 @@ def add(planner: Planner, *tasks: Task) -> None:
 
 def tasks_page(planner: Planner) -> TasksPage:
     planner.window.show_page(1)
-    page = planner.window.tasks_page
+    page = planner.window.desk.tasks_page
     assert page is not None and page.isVisible()
     return page
 
@@ -111,7 +111,7 @@ def test_cards_are_worked_with_arrows_enter_f2_and_delete(planner: Planner) -> N
 
     planner.qtbot.keyClick(marketing, KEY.Key_Delete)
     assert [c.task.title for c in page.models[Area.MARKETING].cards()] == ["Flyers"]
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     assert [c.task.title for c in page.models[Area.MARKETING].cards()] == ["Newsletter", "Flyers"]
 
 
@@ -121,7 +121,7 @@ def test_the_menu_key_opens_the_cards_menu(planner: Planner) -> None:
     view = page.lists[Area.MARKETING]
     click_card(planner, view, "Newsletter")
     planner.qtbot.keyClick(view, KEY.Key_Menu)
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None
     menu = actions.shown_menu
     assert isinstance(menu, QMenu)
@@ -141,7 +141,7 @@ def test_schedule_from_the_card_menu_offers_the_next_free_time(planner: Planner)
     view = page.lists[Area.PRODUCTION]
     click_card(planner, view, "Fit the worktop")
     planner.qtbot.keyClick(view, KEY.Key_Menu)
-    actions = planner.window.task_actions
+    actions = planner.window.desk.task_actions
     assert actions is not None and actions.shown_menu is not None
     menu = actions.shown_menu
     planner.qtbot.waitUntil(menu.isVisible)
@@ -165,7 +165,7 @@ def test_schedule_from_the_card_menu_offers_the_next_free_time(planner: Planner)
 
 def test_schedule_from_the_tasks_menu_books_the_chosen_card(planner: Planner) -> None:
     add(planner, Task("Order materials", Area.PRODUCTION, estimate_minutes=30))
-    action = planner.window.schedule_task_action
+    action = planner.window.acts["schedule_task"]
     action.trigger()  # nothing chosen yet: a sentence, no dialog
     assert (
         "Choose a task first (on the Tasks page, or in To schedule"
@@ -188,7 +188,7 @@ def test_schedule_from_the_tasks_menu_books_the_chosen_card(planner: Planner) ->
     booked = [(b.day, b.start, b.end) for b in planner.window.canvas.blocks
               if b.title == "Order materials"]  # fmt: skip
     assert booked == [(WED, 8 * 60, 8 * 60 + 30)]
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     assert [b for b in planner.window.canvas.blocks if b.title == "Order materials"] == []
 
 
@@ -214,19 +214,19 @@ def test_schedule_from_beside_the_week_books_the_card_picked_there(
     """No drag needed beside the week either: pick a card in To schedule and choose
     Tasks → Schedule…, or right-click it for its menu."""
     add(planner, Task("Order materials", Area.PRODUCTION, estimate_minutes=30))
-    side = planner.window.schedule_list
+    side = planner.window.desk.schedule_list
     assert side is not None and side.isVisible()
     assert "right-click it: Schedule…" in side.title.text()
     view = side.view
     row = next(n for n, item in enumerate(side.model.rows) if item.card is not None)
     point = view.visualRect(side.model.index(row, 0)).center()
     planner.qtbot.mouseClick(view.viewport(), LEFT, pos=point)
-    planner.window.schedule_task_action.trigger()
+    planner.window.acts["schedule_task"].trigger()
     dialog = shown_dialog(planner, ScheduleDialog)
     planner.qtbot.mouseClick(dialog.save_button, LEFT)
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
     assert [b.title for b in planner.window.canvas.blocks].count("Order materials") == 1
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     menus: list[list[str]] = []
     monkeypatch.setattr(
         QMenu,

@@ -37,7 +37,7 @@ def add(planner: Planner, *tasks: Task) -> None:
 
 def page(planner: Planner) -> TasksPage:
     planner.window.show_page(1)
-    shown = planner.window.tasks_page
+    shown = planner.window.desk.tasks_page
     assert shown is not None and shown.isVisible()
     return shown
 
@@ -92,9 +92,9 @@ def test_a_new_task_through_the_dialog_and_undo(planner: Planner) -> None:
     assert lane(planner, Area.SALES) == [("Send the quote for the loft stairs", TaskStatus.OPEN)]
     made = card(planner, "Send the quote for the loft stairs").task
     assert (made.due, made.estimate_minutes) == (TODAY + timedelta(days=2), 90)
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     assert lane(planner, Area.SALES) == []
-    planner.window.redo_action.trigger()
+    planner.window.acts["redo"].trigger()
     assert lane(planner, Area.SALES) == [("Send the quote for the loft stairs", TaskStatus.OPEN)]
 
 
@@ -112,8 +112,8 @@ def test_editing_a_card_by_double_click(planner: Planner) -> None:
     planner.qtbot.mouseClick(dialog.save_button, LEFT)
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
     assert lane(planner, Area.MARKETING) == [("Winter newsletter", TaskStatus.OPEN)]
-    assert planner.window.undo_action.text() == "&Undo Change 'Newsletter'"
-    planner.window.undo_action.trigger()
+    assert planner.window.acts["undo"].text() == "&Undo Change 'Newsletter'"
+    planner.window.acts["undo"].trigger()
     assert lane(planner, Area.MARKETING) == [("Newsletter", TaskStatus.OPEN)]
 
 
@@ -154,14 +154,14 @@ def test_a_card_dragged_to_another_group_and_lane(planner: Planner) -> None:
     admin = tasks.lists[Area.ADMIN]
     drop(admin.viewport(), QPoint(20, 10), card(planner, "Send quote"))
     assert lane(planner, Area.ADMIN) == [("Send quote", TaskStatus.DOING)]
-    planner.window.undo_action.trigger()
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
+    planner.window.acts["undo"].trigger()
     assert lane(planner, Area.SALES) == [("Send quote", TaskStatus.OPEN)]
 
 
 def test_a_task_dropped_on_the_calendar_books_its_time(planner: Planner) -> None:
     add(planner, Task("Measure up – Nowak", Area.SALES, estimate_minutes=100))
-    schedule = planner.window.schedule_list
+    schedule = planner.window.desk.schedule_list
     assert schedule is not None
     assert [c.task.title for c in schedule.model.cards()] == ["Measure up – Nowak"]
     planner.window.show_page(0)
@@ -178,7 +178,7 @@ def test_a_task_dropped_on_the_calendar_books_its_time(planner: Planner) -> None
     assert card(planner, "Measure up – Nowak").booked_minutes == 105
     assert [c.task.title for c in schedule.model.cards()] == []  # all its time is booked
     assert planner.row("Sales") == ("2 h 45 min", "0 min")
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     planner.window.show_page(0)
     assert all(b.title != "Measure up – Nowak" for b in planner.canvas.blocks)
     assert [c.task.title for c in schedule.model.cards()] == ["Measure up – Nowak"]
@@ -186,8 +186,8 @@ def test_a_task_dropped_on_the_calendar_books_its_time(planner: Planner) -> None
 
 def finish(planner: Planner, title: str) -> None:
     current = card(planner, title)
-    assert planner.window.task_actions is not None
-    menu = planner.window.task_actions.card_menu(current)
+    assert planner.window.desk.task_actions is not None
+    menu = planner.window.desk.task_actions.card_menu(current)
     next(a for a in menu.actions() if a.text() == "Mark done").trigger()
 
 
@@ -213,7 +213,7 @@ def test_after_the_job_the_marketing_offered_and_taken(
         "Kitchen – Patel: six-month check-in call": TODAY + timedelta(days=182),
     }
     assert card(planner, "Kitchen – Patel").task.status is TaskStatus.DONE
-    planner.window.undo_action.trigger()  # the follow-ups are their own step
+    planner.window.acts["undo"].trigger()  # the follow-ups are their own step
     assert lane(planner, Area.MARKETING) == []
     assert card(planner, "Kitchen – Patel").task.status is TaskStatus.DONE
 
@@ -231,8 +231,8 @@ def test_after_the_job_the_marketing_declined(
 
 @pytest.mark.parametrize(("choice", "added"), [(AfterJob.AUTOMATIC, 4), (AfterJob.OFF, 0)])
 def test_after_the_job_as_the_settings_say(planner: Planner, choice: AfterJob, added: int) -> None:
-    assert planner.window.planner is not None
-    ops = planner.window.planner.ops  # (as File → Settings saves them: the views hear of it)
+    assert planner.window.desk.planner is not None
+    ops = planner.window.desk.planner.ops  # (as File → Settings saves them: the views hear of it)
     ops.save_settings(ops.settings().with_changes(after_job=choice))
     add(planner, Task("Stairs – Jones", Area.PRODUCTION))
     finish(planner, "Stairs – Jones")  # no prompt is allowed (conftest fails on one)
@@ -270,14 +270,14 @@ def test_deleting_a_task_with_blocks_asks_what_becomes_of_them(
     with planner.store.writing() as session:
         edits.change_block(session, kitchen.with_changes(task_id=task.id))
     monkeypatch.setattr(prompts, "choose_blocks_fate", lambda *a: fate)
-    assert planner.window.task_actions is not None
-    menu = planner.window.task_actions.card_menu(card(planner, "Kitchen – Patel"))
+    assert planner.window.desk.task_actions is not None
+    menu = planner.window.desk.task_actions.card_menu(card(planner, "Kitchen – Patel"))
     next(a for a in menu.actions() if a.text() == "Delete").trigger()
     assert lane(planner, Area.PRODUCTION) == []
     planner.window.show_page(0)
     assert [b.title for b in planner.canvas.blocks if b.title == "Kitchen – Patel"] == left
     assert all(b.task_id is None for b in planner.canvas.blocks)
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     planner.window.show_page(0)
     assert planner.block("Kitchen – Patel").task_id == task.id
     assert lane(planner, Area.PRODUCTION) == [("Kitchen – Patel", TaskStatus.OPEN)]
@@ -303,7 +303,7 @@ def test_a_task_from_the_library_in_two_clicks(planner: Planner) -> None:
 
 
 def test_a_repeating_task_from_the_dialog(planner: Planner) -> None:
-    planner.window.new_task_action.trigger()
+    planner.window.acts["new_task"].trigger()
     dialog = task_dialog(planner)
     planner.qtbot.keyClicks(dialog.title, "Chase unpaid invoices")
     dialog.area.setCurrentIndex(3)
@@ -314,7 +314,7 @@ def test_a_repeating_task_from_the_dialog(planner: Planner) -> None:
     planner.qtbot.waitUntil(lambda: not dialog.isVisible())
     assert lane(planner, Area.ADMIN) == [("Chase unpaid invoices", TaskStatus.OPEN)]
     assert card(planner, "Chase unpaid invoices").task.rule_id is not None
-    planner.window.undo_action.trigger()
+    planner.window.acts["undo"].trigger()
     assert lane(planner, Area.ADMIN) == []
 
 
@@ -331,15 +331,15 @@ def test_recurring_tasks_appear_when_the_app_stays_open_past_midnight(planner: P
         )
     planner.window.refresh_all()
     assert lane(planner, Area.ADMIN) == []  # appears a week before: from 26 Nov
-    ops = planner.window._ops
+    ops = planner.window.desk.ops
     assert ops is not None
     with time_machine.travel(datetime(2026, 11, 26, 0, 0, 5), tick=False):
         ops.today = date.today  # the app's clock, now running on the test's clock
-        planner.window._today = date.today
-        planner.window.day_watcher._today = date.today
-        planner.window.day_watcher.check()  # (it looks once a minute)
+        planner.window.today = date.today
+        planner.window.desk.day_watcher._today = date.today
+        planner.window.desk.day_watcher.check()  # (it looks once a minute)
         assert lane(planner, Area.ADMIN) == [("Bookkeeping hour", TaskStatus.OPEN)]
-        planner.window.day_watcher.check()
+        planner.window.desk.day_watcher.check()
         assert len(lane(planner, Area.ADMIN)) == 1  # once only
 
 
@@ -349,7 +349,7 @@ def test_the_window_opens_on_the_page_it_was_left_on(planner: Planner) -> None:
     page(planner)
     planner.window.close()
     again = open_window(planner.qtbot, planner.paths, planner.store)
-    assert again.pages.currentIndex() == 1 and again.tasks_page is not None
+    assert again.pages.currentIndex() == 1 and again.desk.tasks_page is not None
     again.show_page(0)
     again.close()
     third = open_window(planner.qtbot, planner.paths, planner.store)

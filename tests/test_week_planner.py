@@ -46,7 +46,7 @@ def test_drawing_a_block_titles_it_in_place_and_undoes(planner: Planner) -> None
     assert ("Photograph the Patel kitchen", MON, 540, 660) in planner.titles()
     assert planner.row("Marketing") == ("2 h", "0 min")
     assert planner.window.findChild(BlockDialog) is None  # Enter named it; it did not open it
-    assert planner.window.undo_action.text() == "&Undo Add 'Photograph the Patel kitchen'"
+    assert planner.window.acts["undo"].text() == "&Undo Add 'Photograph the Patel kitchen'"
     planner.undo()
     assert planner.row("Marketing") == ("0 min", "0 min")
     assert all(t[0] != "Photograph the Patel kitchen" for t in planner.titles())
@@ -69,7 +69,7 @@ def test_dragging_a_block_to_another_day_and_time(planner: Planner) -> None:
     start = planner.middle_of("Kitchen – Patel")  # Tuesday 08:00-12:00, the middle is 10:00
     planner.drag(start, planner.at(THU, 12))  # two hours later, two days on
     assert ("Kitchen – Patel", THU, 10 * 60, 14 * 60) in planner.titles()
-    assert planner.window.undo_action.text() == "&Undo Move 'Kitchen – Patel'"
+    assert planner.window.acts["undo"].text() == "&Undo Move 'Kitchen – Patel'"
     assert planner.row("Production") == ("4 h", "0 min")  # moved, not copied
     planner.undo()
     assert ("Kitchen – Patel", TUE, 8 * 60, 12 * 60) in planner.titles()
@@ -83,7 +83,7 @@ def test_stretching_a_block_by_its_bottom_edge(planner: Planner) -> None:
     planner.drag(bottom, bottom + QPoint(0, int(planner.canvas.geometry_.hour_height * 1.5)))
     assert ("Kitchen – Patel", TUE, 8 * 60, 13 * 60 + 30) in planner.titles()
     assert planner.row("Production") == ("5 h 30 min", "0 min")
-    assert planner.window.undo_action.text() == "&Undo Resize 'Kitchen – Patel'"
+    assert planner.window.acts["undo"].text() == "&Undo Resize 'Kitchen – Patel'"
     planner.undo()
     assert planner.row("Production") == ("4 h", "0 min")
 
@@ -151,8 +151,8 @@ def test_copy_paste_and_duplicate(planner: Planner) -> None:
 
 def test_marking_done_from_the_right_click_menu(planner: Planner) -> None:
     block = planner.block("Kitchen – Patel")
-    assert planner.window.planner is not None
-    menu = planner.window.planner.block_menu(block)
+    assert planner.window.desk.planner is not None
+    menu = planner.window.desk.planner.block_menu(block)
     done = next(a for a in menu.actions() if a.text() == "Mark done")
     planner.canvas.select(block)
     done.trigger()
@@ -166,14 +166,14 @@ def test_a_repeating_block_fills_every_week(planner: Planner) -> None:
     add_tuesday_series(planner)
     assert ("Marketing hour", TUE, 900, 960) in planner.titles()
     assert planner.row("Marketing") == ("1 h", "0 min")
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     assert [t for t in planner.titles() if t[0] == "Marketing hour"] == [
         ("Marketing hour", date(2026, 12, 1), 900, 960)
     ]
-    planner.window.this_week_action.trigger()
+    planner.window.acts["this_week"].trigger()
     planner.undo()
     assert all(t[0] != "Marketing hour" for t in planner.titles())
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     assert planner.titles() == []
 
 
@@ -185,9 +185,9 @@ def test_moving_only_this_block_of_a_series(
     planner.drag(planner.middle_of("Marketing hour"), planner.at(WED, 16.5))
     assert ("Marketing hour", WED, 960, 1020) in planner.titles()
     assert planner.block("Marketing hour").series_id is None  # it left the series
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     assert ("Marketing hour", date(2026, 12, 1), 900, 960) in planner.titles()  # the rest stay
-    planner.window.previous_week_action.trigger()
+    planner.window.acts["previous_week"].trigger()
     planner.undo()
     assert ("Marketing hour", TUE, 900, 960) in planner.titles()
 
@@ -195,19 +195,19 @@ def test_moving_only_this_block_of_a_series(
 def test_moving_the_whole_series_from_today_on(
     planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    planner.window.previous_week_action.trigger()
+    planner.window.acts["previous_week"].trigger()
     add_tuesday_series(planner)  # starts last week, so it has a past
-    planner.window.next_week_action.trigger()
-    planner.window.next_week_action.trigger()  # next week: Tuesday 1 Dec is still to come
+    planner.window.acts["next_week"].trigger()
+    planner.window.acts["next_week"].trigger()  # next week: Tuesday 1 Dec is still to come
     monkeypatch.setattr(prompts, "choose_scope", lambda *a: "series")
     planner.drag(
         planner.middle_of("Marketing hour"), planner.at(THU, 7.5)
     )  # Tue 15:00 -> Thu 07:00
     assert ("Marketing hour", date(2026, 12, 3), 420, 480) in planner.titles()
-    assert planner.window.undo_action.text() == "&Undo Move series 'Marketing hour' from today on"
-    planner.window.next_week_action.trigger()
+    assert planner.window.acts["undo"].text() == "&Undo Move series 'Marketing hour' from today on"
+    planner.window.acts["next_week"].trigger()
     assert ("Marketing hour", date(2026, 12, 10), 420, 480) in planner.titles()
-    planner.window.this_week_action.trigger()  # Tuesday 24 is before today: history
+    planner.window.acts["this_week"].trigger()  # Tuesday 24 is before today: history
     assert ("Marketing hour", TUE, 900, 960) in planner.titles()
     assert ("Marketing hour", THU, 420, 480) in planner.titles()  # today on: moved
     planner.undo()
@@ -218,21 +218,21 @@ def test_moving_the_whole_series_from_today_on(
 def test_deleting_a_series_keeps_its_past(
     planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    planner.window.previous_week_action.trigger()
+    planner.window.acts["previous_week"].trigger()
     add_tuesday_series(planner)
-    planner.window.this_week_action.trigger()
+    planner.window.acts["this_week"].trigger()
     monkeypatch.setattr(prompts, "choose_scope", lambda *a: "series")
     planner.canvas.select(planner.block("Marketing hour"))
     planner.keys(Qt.Key.Key_Delete)
     # Tuesday 24th is before today: history, so it stays (and so does last week's).
     assert ("Marketing hour", TUE, 900, 960) in planner.titles()
-    planner.window.next_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
     assert all(t[0] != "Marketing hour" for t in planner.titles())
-    planner.window.previous_week_action.trigger()
-    planner.window.previous_week_action.trigger()
+    planner.window.acts["previous_week"].trigger()
+    planner.window.acts["previous_week"].trigger()
     assert ("Marketing hour", date(2026, 11, 17), 900, 960) in planner.titles()
     planner.undo()
-    planner.window.this_week_action.trigger()
+    planner.window.acts["this_week"].trigger()
     assert ("Marketing hour", TUE, 900, 960) in planner.titles()
 
 
@@ -244,14 +244,14 @@ def test_deleting_one_block_of_a_series_leaves_its_day_empty(
     planner.canvas.select(planner.block("Marketing hour"))
     planner.keys(Qt.Key.Key_Delete)
     assert all(t[0] != "Marketing hour" for t in planner.titles())
-    planner.window.next_week_action.trigger()
-    planner.window.previous_week_action.trigger()  # looking again does not bring it back
+    planner.window.acts["next_week"].trigger()
+    planner.window.acts["previous_week"].trigger()  # looking again does not bring it back
     assert all(t[0] != "Marketing hour" for t in planner.titles())
 
 
 def test_copying_last_weeks_plan(planner: Planner) -> None:
-    planner.window.next_week_action.trigger()
-    planner.window.copy_week_action.trigger()
+    planner.window.acts["next_week"].trigger()
+    planner.window.acts["copy_week"].trigger()
     assert planner.titles() == [
         ("Kitchen – Patel", date(2026, 12, 1), 480, 720),
         ("Site visit", date(2026, 12, 3), 540, 600),
@@ -262,7 +262,7 @@ def test_copying_last_weeks_plan(planner: Planner) -> None:
 
 
 def test_settings_change_the_split_and_undo(planner: Planner) -> None:
-    planner.window.settings_action.trigger()
+    planner.window.acts["settings"].trigger()
     planner.qtbot.waitUntil(lambda: planner.window.findChild(SettingsDialog) is not None)
     dialog = planner.window.findChild(SettingsDialog)
     assert dialog is not None
@@ -324,8 +324,8 @@ def test_a_block_that_vanished_meanwhile_is_reported_not_crashed_on(planner: Pla
     planner.keys(Qt.Key.Key_Down)
     assert planner.window.statusBar().currentMessage() == "That block no longer exists."
     assert (
-        not planner.window.undo_action.isEnabled()
-        or "Kitchen" not in planner.window.undo_action.text()
+        not planner.window.acts["undo"].isEnabled()
+        or "Kitchen" not in planner.window.acts["undo"].text()
     )
 
 
@@ -340,7 +340,7 @@ def test_go_to_a_date(planner: Planner, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(prompts, "ask_date", lambda *a: date(2027, 3, 3))
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_G, CTRL)
     assert planner.window.week.start == date(2027, 3, 1)
-    assert planner.window.week_label.text() == "<b>Week 9 · 1–7 Mar 2027</b>"
+    assert planner.window.toolbar.week_label.text() == "<b>Week 9 · 1–7 Mar 2027</b>"
 
 
 def test_a_series_with_an_end_date_stops_there(planner: Planner) -> None:
@@ -355,7 +355,7 @@ def test_a_series_with_an_end_date_stops_there(planner: Planner) -> None:
     fridays = []
     for _ in range(8):
         fridays += [b.day for b in planner.canvas.blocks if b.title == "Invoices"]
-        planner.window.next_week_action.trigger()
+        planner.window.acts["next_week"].trigger()
     assert fridays == [FRI, date(2026, 12, 11), date(2026, 12, 25)]
 
 
@@ -415,10 +415,9 @@ def test_a_week_with_a_clock_change_keeps_hours_and_days_in_line(
             window = open_window(qtbot, paths, store)
             window.show_day(date(2026, 3, 29))
             canvas = window.canvas
-            saturday = canvas.block_rect(
-                next(b for b in canvas.blocks if b.title == "Saturday job").id
-            )
-            sunday = canvas.block_rect(next(b for b in canvas.blocks if b.title == "Sunday job").id)
+            ids = {b.title: b.id or 0 for b in canvas.blocks}
+            saturday = canvas.block_rect(ids["Saturday job"])
+            sunday = canvas.block_rect(ids["Sunday job"])
             assert (saturday.top(), saturday.height()) == (sunday.top(), sunday.height())
             assert (
                 next(p for label, p, _ in window.split_panel.rows if label == "Production") == "4 h"

@@ -50,7 +50,7 @@ def test_zoom_stops_at_its_ends_and_keeps_the_time_in_the_middle(planner: Planne
     assert canvas.hour_height == smallest > 0
     for _ in range(12):
         planner.keys(Qt.Key.Key_Equal, CTRL)
-    view = planner.window.week_view
+    view = planner.window.week_page.view
     bar = view.scroller.verticalScrollBar()
 
     def minute_in_middle() -> float:

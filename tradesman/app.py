@@ -193,7 +193,7 @@ class _Startup:
         self.window.attach(Operations(store, self.locale_name, self.window))
         self._mark("ready")
         if self.first_start and not self.smoke_test:
-            self.window.welcome()
+            self.window.desk.welcome()
         if self.smoke_test:
             print(
                 f"first paint: {self.timings['paint']:.0f} ms, "
