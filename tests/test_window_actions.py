@@ -12,6 +12,8 @@ from tradesman.ui.week.planner import Planner
 from tradesman.ui.week.week_view import WeekView
 from tradesman.ui.window.action_table import ACTIONS, MENUS
 from tradesman.ui.window.desk import Desk
+from tradesman.ui.window.print_actions import PrintActions
+from tradesman.ui.window.transfer_actions import DataTransfer
 
 OWNERS: dict[str, type] = {
     "window": MainWindow,
@@ -19,6 +21,8 @@ OWNERS: dict[str, type] = {
     "planner": Planner,
     "tasks": TaskActions,
     "week_view": WeekView,
+    "transfer": DataTransfer,
+    "printing": PrintActions,
 }
 
 

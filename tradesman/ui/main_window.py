@@ -128,9 +128,11 @@ class MainWindow(QMainWindow):
 
         self.week_page.view_for(self._week)  # (made already, unless no first look came)
         self._desk = desk = Desk(self, ops)
-        for owner, doer in (("desk", desk), ("planner", desk.planner)):
+        for owner, doer in (
+            ("desk", desk), ("planner", desk.planner), ("tasks", desk.task_actions),
+            ("transfer", desk.transfer), ("printing", desk.printing),
+        ):  # fmt: skip
             self.acts.bind(owner, doer)
-        self.acts.bind("tasks", desk.task_actions)
         ops.changed.connect(self.refresh_all)  # (with what changed: see refresh_all)
         desk.show_side_list()
         self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, as it is

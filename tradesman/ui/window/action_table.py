@@ -31,7 +31,7 @@ class Where(Enum):
 class Act:
     id: str  # its name in the code and the tests: window.actions["undo"]
     text: str  # with & before the menu's access key
-    owner: str  # "window", "desk", "planner", "tasks" or "week_view"
+    owner: str  # "window", "week_view", "desk", "planner", "tasks", "transfer", "printing"
     handler: str  # the owner's method, called with `args`
     keys: tuple[str, ...] = ()
     tip: str = ""  # said in the status bar (or as a tooltip, for the Draw buttons)
@@ -66,17 +66,17 @@ def _area_act(number: int, area: Area) -> Act:
 
 ACTIONS: tuple[Act, ...] = (
     # File
-    Act("import", "&Import…", "desk", "import_data", ("Ctrl+Shift+I",),
+    Act("import", "&Import…", "transfer", "import_data", ("Ctrl+Shift+I",),
         "Replace all your data with a Tradesman export file"),
-    Act("export", "&Export…", "desk", "export_data", ("Ctrl+Shift+E",),
+    Act("export", "&Export…", "transfer", "export_data", ("Ctrl+Shift+E",),
         "Save all your data to a file"),
-    Act("restore", "&Restore from backup…", "desk", "restore_backup", (),
+    Act("restore", "&Restore from backup…", "transfer", "restore_backup", (),
         "Go back to one of the backups Tradesman keeps"),
     Act("save_charts", "Save charts as &PNG…", "desk", "save_charts", ("Ctrl+Shift+S",),
         "Save the three charts as one picture", where=Where.CHARTS),
     Act("print_week", "&Print week…", "desk", "print_week", ("Ctrl+P",),
         "Preview the week on one page, then print it or save a PDF"),
-    Act("plan_pdf", "Export p&lan as PDF…", "desk", "export_plan_pdf", ("Ctrl+Shift+P",),
+    Act("plan_pdf", "Export p&lan as PDF…", "printing", "preview_plan", ("Ctrl+Shift+P",),
         "Preview your doer-to-marketer plan as a PDF, then save or print it"),
     Act("settings", "&Settings…", "desk", "edit_settings", ("Ctrl+,",)),
     Act("quit", "&Quit", "window", "close", ("Ctrl+Q",)),

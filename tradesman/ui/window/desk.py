@@ -133,7 +133,7 @@ class Desk(QObject):
             window = self.window
             self.plan_actions = PlanActions(self.ops, window.undo_stack, window, window.report)
             self.plan_page = PlanPage(
-                self.plan_actions, self.ops.trend, self.export_plan_pdf, window.week_of_today
+                self.plan_actions, self.ops.trend, self.printing.preview_plan, window.week_of_today
             )
             _move_in(self.plan_page, window.pages.widget(PLAN_PAGE), margin=8)
         return self.plan_page
@@ -185,18 +185,6 @@ class Desk(QObject):
     def print_week(self) -> None:
         """File → Print week…: the week on show, previewed on one page, then printed."""
         self.printing.preview_week(self.window.week)
-
-    def export_plan_pdf(self) -> None:
-        self.printing.preview_plan()
-
-    def import_data(self) -> None:
-        self.transfer.import_data()
-
-    def export_data(self) -> None:
-        self.transfer.export_data()
-
-    def restore_backup(self) -> None:
-        self.transfer.restore_backup()
 
     def edit_settings(self) -> None:
         from tradesman.ui.shared.commands import SettingsCommand
