@@ -59,10 +59,11 @@ from tradesman.reports.paper import (
     author_of,
     fit,
     styles,
+    tasks_by_area,
 )
 from tradesman.reports.sheets import PlanSheet
 from tradesman.reports.text import ELLIPSIS, escape, one_line
-from tradesman.reports.week_pdf import WeekFlowable, tasks_by_area
+from tradesman.reports.week_pdf import WeekFlowable
 
 MARGIN = 18 * MM
 FOOTER_Y = 9 * MM
