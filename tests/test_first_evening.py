@@ -41,7 +41,7 @@ from tradesman.ui.shared import prompts
 from tradesman.ui.shared.operations import Operations
 from tradesman.ui.shared.palette import contrast, readable_accent
 from tradesman.ui.tasks.task_dialog import TaskDialog
-from tradesman.ui.week.week_canvas import tooltip_text
+from tradesman.ui.week.block_tooltip import tooltip_text
 from tradesman.ui.window.settings_dialog import SettingsDialog
 from tradesman.ui.window.welcome_dialog import WelcomeDialog
 
@@ -399,7 +399,7 @@ def test_an_empty_week_says_how_to_draw_a_block(
     for step in range(1, 7):
         qtbot.mouseMove(window.canvas, start + QPoint(0, 12 * step))
     qtbot.mouseRelease(window.canvas, LEFT, pos=start + QPoint(0, 72))
-    qtbot.keyClick(window.canvas._title_editor, Qt.Key.Key_Return)
+    qtbot.keyClick(window.canvas.title_editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not hint.isVisible())
     window.acts["next_week"].trigger()
     assert hint.isVisible()  # the next week is empty again

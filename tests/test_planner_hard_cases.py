@@ -184,7 +184,7 @@ def test_a_block_moved_or_copied_out_of_the_week_is_followed(planner: Planner) -
 
 def test_changing_week_keeps_a_block_being_named(planner: Planner) -> None:
     planner.drag(planner.at(MON, 9), planner.at(MON, 10))
-    planner.qtbot.keyClicks(planner.canvas._title_editor, "Quote")
+    planner.qtbot.keyClicks(planner.canvas.title_editor, "Quote")
     planner.window.acts["next_week"].trigger()
     planner.window.acts["previous_week"].trigger()
     assert ("Quote", MON, 540, 600) in planner.titles()

@@ -378,15 +378,8 @@ def test_block_text_fits_inside_its_block(
 ) -> None:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from tradesman.reports.fonts import BOLD, REGULAR, register_fonts
-    from tradesman.reports.week_pdf import (
-        ASCENT,
-        DESCENT,
-        HEAD_SIZE,
-        LINE_STEP,
-        TITLE_SIZE,
-        block_lines,
-    )
+    from tradesman.reports.fonts import ASCENT, BOLD, DESCENT, REGULAR, register_fonts
+    from tradesman.reports.week_blocks import HEAD_SIZE, LINE_STEP, TITLE_SIZE, block_lines
 
     register_fonts()
     made = TimeBlock(WEEK.start, minutes, minutes + 5, Area.SALES, title)
@@ -408,7 +401,7 @@ def test_block_text_fits_inside_its_block(
 
 def test_a_block_shows_time_area_and_title_when_there_is_room() -> None:
     from tradesman.reports.fonts import register_fonts
-    from tradesman.reports.week_pdf import block_lines
+    from tradesman.reports.week_blocks import block_lines
 
     register_fonts()
     made = block(0, "07:00", "09:00", Area.MARKETING, "Photograph the finished kitchen")
@@ -499,7 +492,7 @@ def test_block_titles_and_times_print_big_enough_to_read_on_the_wall() -> None:
 
 
 def test_a_long_job_under_a_visit_prints_full_width_with_whole_words() -> None:
-    from tradesman.reports.week_pdf import block_boxes
+    from tradesman.reports.week_grid import block_boxes
 
     blocks = [
         block(1, "08:00", "17:00", Area.PRODUCTION, "Oakwood kitchen refit"),
@@ -517,7 +510,7 @@ def test_a_long_job_under_a_visit_prints_full_width_with_whole_words() -> None:
 
 def test_a_word_wider_than_the_block_is_shortened_never_broken() -> None:
     from tradesman.reports.fonts import REGULAR, register_fonts
-    from tradesman.reports.week_pdf import wrap_text
+    from tradesman.reports.week_blocks import wrap_text
 
     register_fonts()
     lines = wrap_text("Oakwood Brackenthorpe kitchen", REGULAR, 8.5, 30)
@@ -527,7 +520,7 @@ def test_a_word_wider_than_the_block_is_shortened_never_broken() -> None:
 
 
 def test_a_stray_block_at_night_goes_in_a_band_and_leaves_the_work_day_tall() -> None:
-    from tradesman.reports.week_pdf import hours_shown, stray_blocks
+    from tradesman.reports.week_grid import hours_shown, stray_blocks
 
     blocks = [
         *normal_blocks(),
@@ -551,7 +544,7 @@ def test_a_late_tasks_due_date_prints_in_full() -> None:
 
 
 def test_a_visit_at_the_start_of_a_job_prints_over_its_right_half() -> None:
-    from tradesman.reports.week_pdf import block_boxes
+    from tradesman.reports.week_grid import block_boxes
 
     blocks = [
         block(5, "08:00", "12:00", Area.PRODUCTION, "Bathroom refit – Lee"),

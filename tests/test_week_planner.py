@@ -39,7 +39,7 @@ from tradesman.ui.window.settings_dialog import SettingsDialog
 def test_drawing_a_block_titles_it_in_place_and_undoes(planner: Planner) -> None:
     planner.window.set_paint_area(Area.MARKETING)
     planner.drag(planner.at(MON, 9), planner.at(MON, 11))
-    editor = planner.canvas._title_editor
+    editor = planner.canvas.title_editor
     assert editor is not None and editor.hasFocus()
     planner.qtbot.keyClicks(editor, "Photograph the Patel kitchen")
     planner.qtbot.keyClick(editor, Qt.Key.Key_Return)
@@ -58,10 +58,10 @@ def test_a_drawn_block_left_unnamed_takes_its_areas_name_and_escape_drops_it(
     planner: Planner,
 ) -> None:
     planner.drag(planner.at(FRI, 13), planner.at(FRI, 14.5))
-    planner.qtbot.keyClick(planner.canvas._title_editor, Qt.Key.Key_Return)
+    planner.qtbot.keyClick(planner.canvas.title_editor, Qt.Key.Key_Return)
     assert ("Production", FRI, 13 * 60, 14 * 60 + 30) in planner.titles()
     planner.drag(planner.at(FRI, 15), planner.at(FRI, 16))
-    planner.qtbot.keyClick(planner.canvas._title_editor, Qt.Key.Key_Escape)
+    planner.qtbot.keyClick(planner.canvas.title_editor, Qt.Key.Key_Escape)
     assert len(planner.titles()) == 3
 
 
@@ -290,8 +290,8 @@ def test_an_overlapping_block_lies_over_the_long_one_and_the_panel_says_so(
     planner.drag(
         planner.at(TUE, 12.6), planner.at(TUE, 11)
     )  # drawn upwards, from below the kitchen
-    planner.qtbot.keyClicks(planner.canvas._title_editor, "Invoices")
-    planner.qtbot.keyClick(planner.canvas._title_editor, Qt.Key.Key_Return)
+    planner.qtbot.keyClicks(planner.canvas.title_editor, "Invoices")
+    planner.qtbot.keyClick(planner.canvas.title_editor, Qt.Key.Key_Return)
     depth = {p.block.title: p.depth for p in planner.canvas.placements}
     assert depth == {"Kitchen – Patel": 0, "Invoices": 1, "Site visit": 0}
     kitchen = planner.rect_of("Kitchen – Patel")

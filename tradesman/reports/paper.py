@@ -1,5 +1,6 @@
-"""Paper sizes, and what the two PDFs share: paragraph styles, colours, metadata, and
-fitting text into a width. (Shares as percents: `tradesman.domain.numbers.percent`.)
+"""Paper sizes, and what the two PDFs share: paragraph styles, colours, metadata,
+fitting text into a width, and the tasks by area. (Shares as percents:
+`tradesman.domain.numbers.percent`.)
 
 `Paper` and the choice of size import nothing heavy, so a settings page may use them;
 reportlab is imported inside the functions that need it, only when a PDF is made.
@@ -8,11 +9,12 @@ reportlab is imported inside the functions that need it, only when a PDF is made
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.territory import territory_of
 from tradesman.reports.fonts import BOLD, REGULAR, register_fonts
 from tradesman.reports.text import one_line, shorten
@@ -21,6 +23,8 @@ if TYPE_CHECKING:
     from reportlab.lib.colors import Color
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen.canvas import Canvas
+
+    from tradesman.domain.tasks import Task
 
 MM = 72 / 25.4  # points in a millimetre
 
@@ -84,6 +88,13 @@ def fit(text: str, font: str, size: float, width: float) -> str:
     return shorten(text, lambda candidate: stringWidth(candidate, font, size) <= width)
 
 
+def draw_text(canvas: Canvas, text: str, x: float, y: float, font: str, size: float) -> None:
+    """`text` on one line from (`x`, `y`) in `font` at `size` (what every label on the
+    printed week takes)."""
+    canvas.setFont(font, size)
+    canvas.drawString(x, y, text)
+
+
 def tint(colour: Color, amount: float) -> Color:
     """`colour` washed towards white: amount 1 is the colour itself, 0 is white. (How a
     planned block, the technician part of a bar and a wash of an area all look.)"""
@@ -140,3 +151,11 @@ def set_metadata(canvas: Canvas, title: str, author: str, subject: str) -> None:
 def author_of(business_name: str, owner_name: str) -> str:
     """The owner's name, or the business's when the owner left theirs empty."""
     return one_line(owner_name) or one_line(business_name)
+
+
+def tasks_by_area(tasks: Iterable[Task]) -> list[tuple[Area, list[Task]]]:
+    """Tasks grouped by area in the usual order of areas, each group in its given order."""
+    groups: dict[Area, list[Task]] = {area: [] for area in AREAS}
+    for task in tasks:
+        groups[task.area].append(task)
+    return [(area, items) for area, items in groups.items() if items]

@@ -9,9 +9,7 @@ is let go.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -31,44 +29,19 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QSizePolicy, QToolTip, QW
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.clock import (
-    MINUTES_PER_DAY,
-    SNAP_MINUTES,
-    format_clock,
-    format_hours,
-    snap,
-    snap_shift,
-)
+from tradesman.domain.clock import MINUTES_PER_DAY, SNAP_MINUTES, format_clock
 from tradesman.domain.layout import Placement, place_blocks
 from tradesman.domain.planning import moved, resized
 from tradesman.domain.settings import Settings
 from tradesman.domain.weeks import Week
-from tradesman.ui.shared.literal import tooltip
 from tradesman.ui.shared.palette import area_colour
 from tradesman.ui.tasks.task_model import task_id_in
 from tradesman.ui.week import week_painter
+from tradesman.ui.week.block_drag import EDGE, Drag, DragKind, slot_start
+from tradesman.ui.week.block_tooltip import tooltip_text
+from tradesman.ui.week.hidden_blocks import HiddenBlocks, find_hidden_blocks
+from tradesman.ui.week.title_editor import TitleEditor
 from tradesman.ui.week.week_geometry import WeekGeometry
-
-EDGE = 5  # pixels at a block's top and bottom that grab the edge instead of the block
-
-
-class DragKind(Enum):
-    MOVE = "move"
-    TOP = "top"
-    BOTTOM = "bottom"
-    CREATE = "create"
-
-
-@dataclass
-class _Drag:
-    kind: DragKind
-    press: QPointF
-    press_minute: float
-    press_day: date
-    block: TimeBlock | None = None  # the block as it was (move and resize)
-    preview: TimeBlock | None = None
-    create_end: int = 0
-    active: bool = False  # past the start-drag distance
 
 
 class WeekCanvas(QWidget):
@@ -101,9 +74,8 @@ class WeekCanvas(QWidget):
         self.selected_id: int | None = None
         self.cursor_day = week.start
         self.cursor_minute = self.settings.day_start
-        self._drag: _Drag | None = None
-        self._title_editor: QLineEdit | None = None
-        self._pending_new: TimeBlock | None = None
+        self._drag: Drag | None = None
+        self._title = TitleEditor(self, self.block_drawn.emit)
         self._drop_slot: tuple[date, int] | None = None  # where a dragged task would go
         self.setMinimumHeight(int(24 * self.hour_height))
 
@@ -120,7 +92,7 @@ class WeekCanvas(QWidget):
     ) -> None:
         if week != self.week:
             self.cursor_day = week.days[0] if not week.contains(today) else today
-            self._close_title_editor()  # a block being named belongs to the week left behind
+            self._title.close()  # a block being named belongs to the week left behind
         self.week = week
         self.blocks = list(blocks)
         self.placements = place_blocks(self.blocks)
@@ -130,6 +102,11 @@ class WeekCanvas(QWidget):
         if self.selected_id is not None and self.selected() is None:
             self.select(None)
         self.update()
+
+    @property
+    def title_editor(self) -> QLineEdit | None:
+        """The line edit naming a block just drawn, while it is open."""
+        return self._title.line_edit
 
     def selected(self) -> TimeBlock | None:
         return next((b for b in self.blocks if b.id == self.selected_id), None)
@@ -166,26 +143,8 @@ class WeekCanvas(QWidget):
 
     def hidden_blocks(self) -> list[HiddenBlocks]:
         """Each day's blocks wholly above or below the part scrolled into view."""
-        geometry, shown = self.geometry_, self.shown_rect()
-        found = []
-        for index, day in enumerate(self.week.days):
-            on_day = sorted((b for b in self.blocks if b.day == day), key=lambda b: b.start)
-            above = [b for b in on_day if geometry.y_of(b.end) <= shown.top() + 1]
-            below = [b for b in on_day if geometry.y_of(b.start) >= shown.bottom() - 1]
-            for blocks, is_above in ((above, True), (below, False)):
-                if blocks:
-                    found.append(HiddenBlocks(day, is_above, blocks, self._marker_rect(
-                        geometry, shown, index, is_above
-                    )))  # fmt: skip
-        return found
-
-    def _marker_rect(
-        self, geometry: WeekGeometry, shown: QRectF, index: int, above: bool
-    ) -> QRectF:
         height = week_painter.marker_height(self.font())
-        left = geometry.column_left(index) + 4
-        top = shown.top() + 2 if above else shown.bottom() - height - 2
-        return QRectF(left, top, geometry.column_width - 8, height)
+        return find_hidden_blocks(self.week, self.blocks, self.geometry_, self.shown_rect(), height)
 
     def point_at(self, day: date, minute: int) -> QPoint:
         """The middle of `day`'s column at `minute` (for tests that drag with the mouse)."""
@@ -224,7 +183,7 @@ class WeekCanvas(QWidget):
                 rect = geometry.slot_rect(preview.day, preview.start, preview.end)
                 week_painter.draw_block(painter, rect, preview, palette, True, False, fonts)
         if drag and drag.active and drag.kind is DragKind.CREATE:
-            start, end = self._create_span(drag)
+            start, end = drag.create_span()
             rect = geometry.slot_rect(drag.press_day, start, end)
             label = f"{self.paint_area.label} {format_clock(start)}–{format_clock(end)}"
             week_painter.draw_new_block(painter, rect, area_colour(self.paint_area), label)
@@ -235,8 +194,8 @@ class WeekCanvas(QWidget):
             week_painter.draw_new_block(
                 painter, rect, highlight, f"Book it from {format_clock(start)}"
             )
-        if self._pending_new is not None:
-            new = self._pending_new
+        if self._title.pending is not None:
+            new = self._title.pending
             rect = geometry.slot_rect(new.day, new.start, new.end)
             week_painter.draw_new_block(painter, rect, area_colour(new.area), "")
         if self.week.contains(self.today) and self.now_minute is not None:
@@ -280,14 +239,12 @@ class WeekCanvas(QWidget):
         minute = geometry.minute_at(point.y())
         if block is not None and kind is not None:
             self.select(block)
-            self._drag = _Drag(kind, point, minute, day, block=block)
+            self._drag = Drag(kind, point, minute, day, block=block)
         else:
             self.select(None)
             self.cursor_day = day
-            self.cursor_minute = min(
-                snap(minute - SNAP_MINUTES / 2), MINUTES_PER_DAY - SNAP_MINUTES
-            )
-            self._drag = _Drag(DragKind.CREATE, point, minute, day)
+            self.cursor_minute = slot_start(minute)
+            self._drag = Drag(DragKind.CREATE, point, minute, day)
             self.update()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -302,23 +259,7 @@ class WeekCanvas(QWidget):
                 return
             drag.active = True
         geometry = self.geometry_
-        minute = geometry.minute_at(point.y())
-        day = geometry.day_at(point.x())
-        if drag.kind is DragKind.CREATE:
-            drag.create_end = snap(minute)
-        elif drag.block is not None:
-            block = drag.block
-            shift = snap_shift(minute - drag.press_minute)
-            if drag.kind is DragKind.MOVE:
-                drag.preview = moved(block, day, block.start + shift)
-            elif drag.kind is DragKind.TOP:  # the top edge stops a quarter hour above the end
-                drag.preview = resized(
-                    block, min(snap(minute), block.end - SNAP_MINUTES), block.end
-                )
-            else:  # and the bottom edge a quarter hour below the start
-                drag.preview = resized(
-                    block, block.start, max(snap(minute), block.start + SNAP_MINUTES)
-                )
+        drag.follow(geometry.day_at(point.x()), geometry.minute_at(point.y()))
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -329,10 +270,9 @@ class WeekCanvas(QWidget):
             self.update()
             return
         if drag.kind is DragKind.CREATE:
-            start, end = self._create_span(drag)
-            self._ask_title(
-                TimeBlock(drag.press_day, start, end, self.paint_area, self.paint_area.label)
-            )
+            start, end = drag.create_span()
+            new = TimeBlock(drag.press_day, start, end, self.paint_area, self.paint_area.label)
+            self._title.ask(new, self.geometry_.slot_rect(new.day, new.start, new.end))
         elif drag.block is not None and drag.preview is not None and drag.preview != drag.block:
             self.block_changed.emit(drag.block, drag.preview)
         self.update()
@@ -347,8 +287,7 @@ class WeekCanvas(QWidget):
             self.edit_requested.emit(block)
         else:
             geometry = self.geometry_
-            start = snap(geometry.minute_at(point.y()) - SNAP_MINUTES / 2)
-            start = min(start, MINUTES_PER_DAY - SNAP_MINUTES)
+            start = slot_start(geometry.minute_at(point.y()))
             self.new_block_requested.emit(geometry.day_at(point.x()), start)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -378,95 +317,17 @@ class WeekCanvas(QWidget):
         else:
             self.unsetCursor()
 
-    def _create_span(self, drag: _Drag) -> tuple[int, int]:
-        """The new block's start and end: the press and the mouse, a quarter hour at least."""
-        pressed = snap(drag.press_minute - SNAP_MINUTES / 2)
-        current = drag.create_end
-        start, end = min(pressed, current), max(pressed, current)
-        if end - start < SNAP_MINUTES:
-            end = start + SNAP_MINUTES
-        if end > MINUTES_PER_DAY:
-            start, end = MINUTES_PER_DAY - SNAP_MINUTES, MINUTES_PER_DAY
-        return start, end
-
     # -- a title for a drawn block --------------------------------------------------
-    def _ask_title(self, block: TimeBlock) -> None:
-        """An editor over the new block: Enter saves it, Escape drops it. Left empty,
-        the block is named after its area."""
-        self._pending_new = block
-        rect = self.geometry_.slot_rect(block.day, block.start, block.end)
-        editor = QLineEdit(self)
-        editor.setPlaceholderText(f"{block.area.label}: what is it?")
-        editor.setFrame(True)
-        editor.setGeometry(
-            int(rect.left()) + 2, int(rect.top()) + 2, int(rect.width()) - 4,
-            editor.sizeHint().height(),
-        )  # fmt: skip
-        editor.installEventFilter(self)  # Enter and Escape are handled in eventFilter
-        self._title_editor = editor
-        editor.show()
-        editor.setFocus()
-        self.update()
-
     def finish_pending_title(self) -> None:
         """Save a block being named (if it has a title typed), before the view moves on."""
-        if self._title_editor is not None:
-            if self._title_editor.text().strip():
-                self._finish_title()
-            else:
-                self._close_title_editor()
-
-    def _finish_title(self) -> None:
-        editor, new = self._title_editor, self._pending_new
-        self._close_title_editor()
-        if editor is None or new is None:
-            return
-        title = editor.text().strip() or new.area.label
-        self.block_drawn.emit(new.with_changes(title=title))
-
-    def _close_title_editor(self) -> None:
-        editor = self._title_editor
-        self._title_editor = None
-        self._pending_new = None
-        if editor is not None:
-            editor.removeEventFilter(self)
-            editor.hide()
-            editor.deleteLater()
-            self.setFocus()
-        self.update()
-
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        editor = self._title_editor
-        if editor is not None and watched is editor:
-            key = event.key() if isinstance(event, QKeyEvent) else None
-            if event.type() == QEvent.Type.KeyPress and key == Qt.Key.Key_Escape:
-                self._close_title_editor()
-                return True
-            if event.type() == QEvent.Type.KeyPress and key in (
-                Qt.Key.Key_Return,
-                Qt.Key.Key_Enter,
-            ):
-                # Taken here, not through returnPressed: the line edit passes Return on
-                # to the canvas, which would read it as "edit the selected block".
-                self._finish_title()
-                return True
-            if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent):
-                # Clicking elsewhere keeps what was typed, as most calendars do.
-                if editor.text().strip():
-                    self._finish_title()
-                else:
-                    self._close_title_editor()
-        return False
+        self._title.finish_pending()
 
     # -- tasks dragged in from the task lists ------------------------------------------------
     def _slot_under(self, point: QPointF) -> tuple[date, int] | None:
         geometry = self.geometry_
         if not geometry.in_columns(point):
             return None
-        start = min(
-            snap(geometry.minute_at(point.y()) - SNAP_MINUTES / 2), MINUTES_PER_DAY - SNAP_MINUTES
-        )
-        return geometry.day_at(point.x()), start
+        return geometry.day_at(point.x()), slot_start(geometry.minute_at(point.y()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if task_id_in(event.mimeData()) is not None:
@@ -572,45 +433,3 @@ class WeekCanvas(QWidget):
                 QToolTip.showText(event.globalPos(), tooltip_text(block), self)
             return True
         return super().event(event)
-
-
-@dataclass(frozen=True)
-class HiddenBlocks:
-    """A day's blocks scrolled out of view above (or below) it, and their marker."""
-
-    day: date
-    above: bool
-    blocks: list[TimeBlock]
-    rect: QRectF
-
-    def words(self) -> str:
-        """'05:15 Early post' for one block, '3 earlier' / '2 later' for more."""
-        if len(self.blocks) == 1:
-            return f"{format_clock(self.blocks[0].start)} {self.blocks[0].title}"
-        return f"{len(self.blocks)} {'earlier' if self.above else 'later'}"
-
-    def tooltip(self) -> str:
-        lines = [
-            f"{format_clock(b.start)}–{format_clock(b.end)} {b.title}" for b in self.blocks[:12]
-        ]
-        if len(self.blocks) > 12:
-            lines.append(f"and {len(self.blocks) - 12} more")
-        lines.append("Click to scroll to them.")
-        return tooltip("\n".join(lines))
-
-
-def tooltip_text(block: TimeBlock) -> str:
-    """The block in full: its whole title (as typed, never read as markup), area,
-    times, status, and the start of its notes."""
-    lines = [
-        block.title,
-        f"{block.area.label}, {format_clock(block.start)}–{format_clock(block.end)} "
-        f"({format_hours(block.length_minutes)}), {block.status.value}",
-    ]
-    if block.actual_minutes is not None:
-        lines.append(f"Actually took {format_hours(block.actual_minutes)}")
-    if block.series_id is not None:
-        lines.append("Repeats")
-    if block.notes:
-        lines.append(block.notes[:300])
-    return tooltip("\n".join(lines))
