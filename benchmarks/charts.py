@@ -54,6 +54,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from tradesman.services.data import Data
     from tradesman.store.database import open_store
     from tradesman.ui.main_window import MainWindow
     from tradesman.ui.shared.operations import Operations
@@ -65,7 +66,7 @@ def main() -> int:
     state.setValue("charts/weeks", 52)
     window = MainWindow(paths.folder, state, look.settings.week_start)
     window.show_first_look(look)
-    window.attach(Operations(store, "en_GB"))
+    window.attach(Operations(Data(store, "en_GB")))
     window.resize(1400, 900)
     window.show()
     app.processEvents()

@@ -33,6 +33,7 @@ def main() -> int:
 
     from tradesman.domain.areas import Area
     from tradesman.paths import prepare_data_folder
+    from tradesman.services.data import Data
     from tradesman.services.first_look import first_look
     from tradesman.store.database import open_store
     from tradesman.ui.main_window import MainWindow
@@ -45,7 +46,7 @@ def main() -> int:
     state = QSettings(str(paths.folder / "benchmark-window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(paths.folder, state, look.settings.week_start)
     window.show_first_look(look)
-    window.attach(Operations(store, "en_GB"))
+    window.attach(Operations(Data(store, "en_GB")))
     window.resize(1400, 900)
     window.show()
     window.show_page(1)

@@ -56,6 +56,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from tradesman.paths import prepare_data_folder
+    from tradesman.services.data import Data
     from tradesman.services.first_look import first_look
     from tradesman.store.database import open_store
     from tradesman.ui.main_window import MainWindow
@@ -69,7 +70,7 @@ def main() -> int:
     look = first_look(paths.database, "en_GB", today)
     window = MainWindow(paths.folder, state, look.settings.week_start)
     window.show_first_look(look)
-    window.attach(Operations(store, "en_GB"))
+    window.attach(Operations(Data(store, "en_GB")))
     window.resize(1280, 800)
     window.show()
     app.processEvents()

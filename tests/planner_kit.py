@@ -16,6 +16,7 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.paths import DataPaths
 from tradesman.services import edits
+from tradesman.services.data import Data
 from tradesman.services.first_look import first_look
 from tradesman.services.settings import save_settings
 from tradesman.store.database import Store
@@ -126,7 +127,7 @@ def open_window(qtbot: QtBot, paths: DataPaths, store: Store) -> MainWindow:
     window = MainWindow(paths.folder, state, WeekStart.MONDAY, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show_first_look(first_look(paths.database, "en_GB", TODAY))
-    window.attach(Operations(store, "en_GB", today=lambda: TODAY))
+    window.attach(Operations(Data(store, "en_GB"), today=lambda: TODAY))
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)

@@ -88,17 +88,16 @@ def test_no_backups_yet_says_so(planner: Planner) -> None:
 def test_a_failed_backup_is_said_until_one_works_again(
     planner: Planner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tradesman.services.backups import back_up_if_changed
+    from tradesman.services import backups as backup_service
     from tradesman.store import backup as backup_module
-    from tradesman.ui.window import backup_keeper as keeper_module
 
     keeper = keeper_of(planner)
-    real = back_up_if_changed
+    real = backup_service.back_up_if_changed
 
     def full_disk(*args: object, **kwargs: object) -> None:
         raise backup_module.BackupFailed("Could not write a backup: the disk is full.")
 
-    monkeypatch.setattr(keeper_module, "back_up_if_changed", full_disk)
+    monkeypatch.setattr(backup_service, "back_up_if_changed", full_disk)
     keeper.back_up_at_start()
     warning = planner.window.desk.backup_warning
     planner.qtbot.waitUntil(warning.isVisible)
@@ -106,7 +105,7 @@ def test_a_failed_backup_is_said_until_one_works_again(
         "The last automatic backup failed: Could not write a backup: the disk is full."
     )
     assert keeper.worked  # it tries again at the next look
-    monkeypatch.setattr(keeper_module, "back_up_if_changed", real)
+    monkeypatch.setattr(backup_service, "back_up_if_changed", real)
     keeper.back_up_after_work()
     planner.qtbot.waitUntil(lambda: not warning.isVisible())
     assert keeper.taken == 1

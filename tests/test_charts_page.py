@@ -22,6 +22,7 @@ from tradesman.domain.weeks import Week
 from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.services.allocation import business_trend, week_by_day
+from tradesman.services.data import Data
 from tradesman.services.first_look import first_look
 from tradesman.store.database import Store
 from tradesman.ui.charts.chart_base import Chart, ChartColours
@@ -312,7 +313,7 @@ def test_the_charts_page_chosen_before_the_data_opens_fills_in_when_it_does(
     assert window.pages.currentIndex() == 2
     assert window.findChild(ChartsPage) is None  # nothing to show yet
     window.show_first_look(first_look(paths.database, "en_GB", TODAY))
-    window.attach(Operations(store, "en_GB", today=lambda: TODAY))
+    window.attach(Operations(Data(store, "en_GB"), today=lambda: TODAY))
     assert window.desk.charts_page is not None and window.desk.charts_page.split.split is not None
     assert window.acts["save_charts"].isEnabled() and not window.acts["delete"].isEnabled()
 

@@ -87,13 +87,10 @@ def test_yes_puts_the_newest_backup_in_place_and_keeps_the_damaged_file(
     qtbot.waitUntil(lambda: window.desk.planner is not None, timeout=10_000)
     assert fake.exited == [] and startup.exit_code == 0
     assert window.desk.task_actions is not None
-    with window.desk.task_actions.ops.store.reading() as session:
-        from tradesman.domain.weeks import Week
-        from tradesman.services.blocks import blocks_in_week
+    from tradesman.domain.weeks import Week
 
-        assert [b.title for b in blocks_in_week(session, Week(TUE - timedelta(days=1)))] == [
-            "Kitchen – Patel"
-        ]
+    blocks = window.desk.task_actions.ops.week_blocks(Week(TUE - timedelta(days=1)))
+    assert [b.title for b in blocks] == ["Kitchen – Patel"]
     kept = [p for p in paths.folder.iterdir() if p.name.startswith("tradesman.sqlite3.damaged-")]
     assert [p.read_bytes() for p in kept if not p.name.endswith(("-wal", "-shm"))] == [damaged]
     assert "kept as tradesman.sqlite3.damaged-" in window.statusBar().currentMessage()

@@ -330,13 +330,13 @@ def test_the_restore_dialog_shows_a_backup_that_cannot_be_read_greyed_out(
     from planner_kit import cell
     from PySide6.QtCore import Qt
 
-    from tradesman.store.backup_shelf import list_backups
+    from tradesman.services.backup_list import kept_backups
     from tradesman.ui.window.restore_dialog import RestoreDialog
 
     good = store.backup("automatic")
     broken = paths.backups / "tradesman-2099-01-01T000000-automatic.sqlite3"
     broken.write_bytes(b"not a database at all" * 100)  # the newest, and unreadable
-    dialog = RestoreDialog(list_backups(paths.backups))
+    dialog = RestoreDialog(kept_backups(paths.backups))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
     assert cell(dialog.table, 0, 2).text() == "damaged"

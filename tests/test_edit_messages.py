@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
-from planner_kit import WED, Planner
+from planner_kit import WED, Planner, add_tuesday_series
 from sqlalchemy import event
 
 
@@ -54,3 +55,21 @@ def test_a_week_switch_is_one_read(planner: Planner) -> None:
     with transactions(planner) as seen:
         planner.window.acts["next_week"].trigger()
     assert seen == ["read"], seen
+
+
+def test_a_week_pdf_writes_nothing(planner: Planner) -> None:
+    """A PDF is a read: the window made the week's repeating blocks when it showed it,
+    and a week whose repeating blocks are not made yet is printed without them, never
+    made on the way (the command line makes them in a step of its own first)."""
+    from tradesman.domain.weeks import Week
+    from tradesman.reports.paper import Paper
+
+    add_tuesday_series(planner)
+    ops = planner.window.desk.ops
+    shown = planner.canvas.week
+    far_ahead = Week(shown.start + timedelta(weeks=150))  # (its series not made yet)
+    with transactions(planner) as seen:
+        on_paper = ops.week_pdf(shown, Paper.A4)
+        ahead = ops.week_pdf(far_ahead, Paper.A4)
+    assert on_paper.startswith(b"%PDF") and ahead.startswith(b"%PDF")
+    assert "write" not in seen and seen.count("read") == 2, seen

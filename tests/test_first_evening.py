@@ -33,6 +33,7 @@ from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.services import plan as plan_service
 from tradesman.services.blocks import blocks_between
+from tradesman.services.data import Data
 from tradesman.services.first_look import first_look
 from tradesman.services.settings import load_settings
 from tradesman.store.database import Store
@@ -262,7 +263,7 @@ def test_the_window_opens_within_a_small_screen(
     window = MainWindow(paths.folder, state, WeekStart.MONDAY, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.show_first_look(first_look(paths.database, "en_GB", TODAY))
-    window.attach(Operations(store, "en_GB", today=lambda: TODAY))
+    window.attach(Operations(Data(store, "en_GB"), today=lambda: TODAY))
     window.show()
     qtbot.waitExposed(window)
     free = window.screen().availableGeometry()
@@ -334,7 +335,7 @@ def fresh_window(qtbot: QtBot, paths: DataPaths, store: Store) -> MainWindow:
     look = first_look(paths.database, "en_GB", TODAY)
     assert look.first_start  # nothing saved yet
     window.show_first_look(look)
-    window.attach(Operations(store, "en_GB", today=lambda: TODAY))
+    window.attach(Operations(Data(store, "en_GB"), today=lambda: TODAY))
     window.resize(1200, 760)
     window.show()
     qtbot.waitExposed(window)
@@ -481,7 +482,7 @@ def test_the_split_panel_names_a_plans_target_as_the_plans(planner: Planner) -> 
     actions = planner.window.desk.task_actions
     assert actions is not None
     plan = Plan(MON, 8, 0.6, 40 * 60, typed_baseline=0.1)  # this week aims lower than 30 %
-    actions.ops.run(lambda session: plan_service.save_plan(session, plan))
+    actions.ops.run(plan_service.save_plan, plan)
     gap = planner.window.split_panel.planned.gap.text()
     assert "the plan's 16% for this week (30% in the long run)." in gap
     assert planner.window.split_panel.planned.bar._plans

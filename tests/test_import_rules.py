@@ -69,48 +69,6 @@ RULES: dict[str, Rule] = {
     "start-up": Rule(frozenset({EVERYTHING}), frozenset({EVERYTHING})),
 }
 
-# Imports that break the table today, each with the reason it is still here. The test
-# also fails when an entry is no longer needed, so this list only shrinks.
-# (file, imported module) -> why
-KNOWN_BREAKS: dict[tuple[str, str], str] = {
-    # Issue 13 item 2 (the lead): the ui passes edits by name and arguments, holds no
-    # Session or Store, and reads backups through the services. Until then:
-    ("ui/shared/operations.py", "sqlalchemy.orm"): "issue 13 item 2: Operations hands out Sessions",
-    (
-        "ui/shared/operations.py",
-        "tradesman.store.backup_shelf",
-    ): "issue 13 item 2: backups via services",
-    (
-        "ui/shared/operations.py",
-        "tradesman.store.database",
-    ): "issue 13 item 2: Operations owns the Store",
-    (
-        "ui/shared/operations.py",
-        "tradesman.store.reads",
-    ): "issue 13 item 2: one handle for every read",
-    (
-        "ui/shared/commands.py",
-        "sqlalchemy.orm",
-    ): "issue 13 item 2: edits by name, not over a Session",
-    ("ui/week/planner.py", "sqlalchemy.orm"): "issue 13 item 2: edits by name, not over a Session",
-    (
-        "ui/tasks/task_actions.py",
-        "sqlalchemy.orm",
-    ): "issue 13 item 2: edits by name, not over a Session",
-    (
-        "ui/shared/prompts.py",
-        "tradesman.store.backup_shelf",
-    ): "issue 13 item 2: no store types in the ui",
-    (
-        "ui/window/restore_dialog.py",
-        "tradesman.store.backup_shelf",
-    ): "issue 13 item 2: no store types",
-    (
-        "ui/window/restore_dialog.py",
-        "tradesman.store.migrations",
-    ): "issue 13 item 2: the services say which backups this version can restore",
-}
-
 
 @dataclass(frozen=True)
 class Import:
@@ -231,17 +189,10 @@ def test_every_module_belongs_to_a_row_of_the_table() -> None:
 
 def test_every_import_keeps_the_table_in_architecture_md() -> None:
     breaks = [found for found in every_import() if breaks_table(found)]
-    unexplained = [found for found in breaks if (found.file, found.module) not in KNOWN_BREAKS]
-    assert not unexplained, (
+    assert not breaks, (
         'These imports break the table in docs/ARCHITECTURE.md ("The layers"):\n'
-        + "\n".join(found.where() for found in unexplained)
+        + "\n".join(found.where() for found in breaks)
         + "\nMove the code to where the table allows it, or change the table (with why)."
-    )
-    seen = {(found.file, found.module) for found in breaks}
-    mended = sorted(set(KNOWN_BREAKS) - seen)
-    assert not mended, (
-        "These imports keep the table now; take them off KNOWN_BREAKS in "
-        f"tests/test_import_rules.py: {mended}"
     )
 
 

@@ -16,6 +16,7 @@ from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.paths import DataPaths
 from tradesman.services.blocks import add_block
+from tradesman.services.data import Data
 from tradesman.services.first_look import first_look
 from tradesman.services.settings import save_settings
 from tradesman.store.database import Store
@@ -44,7 +45,7 @@ def window(qtbot: QtBot, store: Store, paths: DataPaths) -> Iterator[MainWindow]
     shown = MainWindow(paths.folder, state, WeekStart.MONDAY, today=lambda: TODAY)
     qtbot.addWidget(shown)
     shown.show_first_look(first_look(paths.database, "en_GB", TODAY))
-    shown.attach(Operations(store, "en_GB"))
+    shown.attach(Operations(Data(store, "en_GB")))
     shown.resize(1400, 700)  # wide enough for every word on the toolbar
     shown.show()
     qtbot.waitExposed(shown)

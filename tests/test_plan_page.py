@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -55,7 +54,7 @@ def save_plan(planner: Planner, plan: Plan) -> None:
     every view, but not on the undo stack)."""
     actions = planner.window.desk.task_actions
     assert actions is not None
-    actions.ops.run(lambda session: plan_service.save_plan(session, plan))
+    actions.ops.run(plan_service.save_plan, plan)
 
 
 def click(planner: Planner, button: object) -> None:
@@ -450,9 +449,7 @@ def test_the_chosen_hand_off_stays_chosen_after_it_is_ticked(planner: Planner) -
     actions = planner.window.desk.task_actions
     assert actions is not None
     for title in ("Sweep up", "Fetch timber"):
-        actions.ops.run(
-            partial(plan_service.add_hand_off, hand_off=HandOff(title, Area.PRODUCTION))
-        )
+        actions.ops.run(plan_service.add_hand_off, HandOff(title, Area.PRODUCTION))
     page = open_plan(planner)
     planner.qtbot.waitUntil(lambda: page.hand_offs.count() == 2)
     page.hand_offs.setFocus()

@@ -217,7 +217,7 @@ def test_a_repeating_task_can_be_stopped_from_its_menu_and_undone(planner: Plann
     window = planner.window
     actions = window.desk.task_actions
     assert actions is not None
-    made = actions.ops.run(lambda s: task_edits.add_rule(s, rule(Every.WEEKS, 1, TODAY), TODAY))
+    made = actions.ops.run(task_edits.add_rule, rule(Every.WEEKS, 1, TODAY), TODAY)
     task = made.after_tasks[0]
     assert task.id is not None
     card = actions.ops.task_card(task.id)

@@ -183,6 +183,7 @@ class _Startup:
     def _get_ready(self) -> None:
         self._mark("data")
         from tradesman.assets import app_icon
+        from tradesman.services.data import Data
         from tradesman.store.database import Store
         from tradesman.ui.shared.operations import Operations
 
@@ -190,7 +191,7 @@ class _Startup:
         self.app.setWindowIcon(app_icon())
         store = Store(self.paths.database, self.paths.backups)
         self.app.aboutToQuit.connect(store.close)
-        self.window.attach(Operations(store, self.locale_name, self.window))
+        self.window.attach(Operations(Data(store, self.locale_name), self.window))
         self._mark("ready")
         if self.first_start and not self.smoke_test:
             self.window.desk.welcome()

@@ -283,13 +283,15 @@ def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> i
     from tradesman.files import output_for, save_output
     from tradesman.reports.paper import Paper, paper_from_environment
     from tradesman.services.pdfs import plan_pdf, week_pdf
+    from tradesman.services.series import catch_up_series
 
     paper = Paper(args.paper) if args.paper else paper_from_environment()
-    # Judged before the PDF is made: making a week's PDF saves its repeating blocks,
-    # and a refused name must change nothing at all.
+    # Judged before anything is made: the week's repeating blocks are saved first, and a
+    # refused name must change nothing at all.
     output = None if args.output == "-" else output_for(Path(args.output), store.own_files())
     if args.command == "print-week":
         week = _chosen_week(store, locale_name, args.week)
+        catch_up_series(store, week.end, date.today())  # (a step of its own: the PDF reads)
         data, what = week_pdf(store, locale_name, week, paper, date.today()), week.label
     else:
         data, what = plan_pdf(store, locale_name, paper, date.today()), "your plan"

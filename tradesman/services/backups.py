@@ -21,14 +21,13 @@ from tradesman.errors import UserError
 from tradesman.exchange.document import DataSet
 from tradesman.files import describe_os_error, shown_path
 from tradesman.paths import DATABASE_NAME, DataPaths, ensure_private_folder
+from tradesman.services.backup_list import KeptBackup, kept_backups
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
 from tradesman.store.backup import Backup, BackupFailed, make_backup
 from tradesman.store.backup_shelf import (
-    ShelvedBackup,
     changed_since_newest,
     clear_leftovers,
     highest_change_count,
-    list_backups,
     thin_backups,
 )
 from tradesman.store.database import Store, write_refused
@@ -83,9 +82,9 @@ def back_up_if_changed(
     return backup
 
 
-def backups(store_or_paths: Store | DataPaths) -> list[ShelvedBackup]:
+def backups(store_or_paths: Store | DataPaths) -> list[KeptBackup]:
     """The backups, newest first, with how many blocks and tasks each holds."""
-    return list_backups(store_or_paths.backups)
+    return kept_backups(store_or_paths.backups)
 
 
 NOT_RESTORED = "The backup was not restored"
@@ -165,16 +164,15 @@ def restore_refused_file(paths: DataPaths, backup: Path, why: str) -> Path:
     return aside
 
 
-def newest_good_backup(paths: DataPaths) -> ShelvedBackup | None:
+def newest_good_backup(paths: DataPaths) -> KeptBackup | None:
     """The newest backup that this version can restore, that passes its check and that
     holds some data — an empty one only when no other will do (a copy of empty data,
     taken after the file was lost, must not hide the last copy of the real data)."""
     from tradesman.store.backup import verify_backup
-    from tradesman.store.migrations import SCHEMA_VERSION
 
-    empty: ShelvedBackup | None = None
-    for backup in list_backups(paths.backups):
-        if backup.damage is not None or backup.schema_version > SCHEMA_VERSION:
+    empty: KeptBackup | None = None
+    for backup in kept_backups(paths.backups):
+        if backup.damage is not None or backup.newer:
             continue
         try:
             verify_backup(backup.path)

@@ -1,9 +1,11 @@
 """Making the two PDFs from the data file: the printed week and the plan.
 
 Shared by the command line and the window. The data is read in one transaction, then
-laid out (reportlab is loaded here, the first time a PDF is made). The callers save
-the bytes with `files.save_output`, so a failed save leaves any old file whole and
-Tradesman's own files are never written over.
+laid out (reportlab is loaded here, the first time a PDF is made). A PDF is a read: it
+writes nothing, so the caller makes the week's repeating blocks first, as the window
+does when it shows the week. The callers save the bytes with `files.save_output`, so
+a failed save leaves any old file whole and Tradesman's own files are never written
+over.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tradesman.domain.weeks import Week
-from tradesman.services.series import catch_up_series
 from tradesman.services.settings import load_settings
 from tradesman.services.sheets import plan_sheet, week_sheet
 
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
 
 
 def week_pdf(store: Store, locale_name: str | None, week: Week, paper: Paper, today: date) -> bytes:
-    """The one-page week, as PDF bytes (its repeating blocks made first, as on screen)."""
+    """The one-page week, as PDF bytes. A read: make the week's repeating blocks first
+    (`series.catch_up_series`) to see them, as on screen."""
     from tradesman.reports.week_pdf import write_week_pdf
 
-    catch_up_series(store, week.end, today)  # (writes nothing when they are made already)
     with store.reading() as session:
         sheet = week_sheet(session, load_settings(session, locale_name), week, today)
     out = io.BytesIO()

@@ -52,7 +52,7 @@ class PlanActions(EditActions):
         return self._open(dialog)
 
     def _save_plan(self, text: str, plan: Plan) -> None:
-        self.push(text, lambda s: plan_edits.save_plan(s, plan))
+        self.push(text, plan_edits.save_plan, plan)
 
     def remove_plan(self) -> None:
         if prompts.confirm(
@@ -75,17 +75,13 @@ class PlanActions(EditActions):
 
     def _add_commitment(self, series: Series) -> None:
         today = self.ops.today()
-        self.push(
-            f"Add commitment {quoted_title(series.title)}",
-            lambda s: edits.add_series(s, series, today),
-        )
+        self.push(f"Add commitment {quoted_title(series.title)}", edits.add_series, series, today)
 
     def stop_commitment(self, series: Series) -> None:
         assert series.id is not None
         series_id, today = series.id, self.ops.today()
         self.push(
-            f"Stop commitment {quoted_title(series.title)}",
-            lambda s: edits.end_series(s, series_id, today),
+            f"Stop commitment {quoted_title(series.title)}", edits.end_series, series_id, today
         )
 
     # -- the hand-off list ------------------------------------------------------------------
@@ -95,17 +91,13 @@ class PlanActions(EditActions):
         return self._open(dialog)
 
     def add_hand_off(self, hand_off: HandOff) -> None:
-        self.push(
-            f"Add hand-off {quoted_title(hand_off.title)}",
-            lambda s: plan_edits.add_hand_off(s, hand_off),
-        )
+        self.push(f"Add hand-off {quoted_title(hand_off.title)}", plan_edits.add_hand_off, hand_off)
 
     def edit_hand_off(self, hand_off: HandOff) -> HandOffDialog:
         dialog = HandOffDialog(hand_off, is_new=False, parent=self.window)
         dialog.chosen.connect(
             lambda chosen: self.push(
-                f"Edit hand-off {quoted_title(chosen.title)}",
-                lambda s: plan_edits.change_hand_off(s, chosen),
+                f"Edit hand-off {quoted_title(chosen.title)}", plan_edits.change_hand_off, chosen
             )
         )
         return self._open(dialog)
@@ -114,8 +106,7 @@ class PlanActions(EditActions):
         changed = hand_off.with_changes(done=done)
         what = "handed off" if done else "not handed off"
         self.push(
-            f"Mark {quoted_title(hand_off.title)} {what}",
-            lambda s: plan_edits.change_hand_off(s, changed),
+            f"Mark {quoted_title(hand_off.title)} {what}", plan_edits.change_hand_off, changed
         )
 
     def delete_hand_off(self, hand_off: HandOff) -> None:
@@ -123,7 +114,8 @@ class PlanActions(EditActions):
         hand_off_id = hand_off.id
         self.push(
             f"Remove hand-off {quoted_title(hand_off.title)}",
-            lambda s: plan_edits.delete_hand_off(s, hand_off_id),
+            plan_edits.delete_hand_off,
+            hand_off_id,
         )
 
     def _open(self, dialog: _Dialog) -> _Dialog:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
-from sqlalchemy.orm import Session
 
 from tradesman.domain.settings import Settings
 from tradesman.errors import UserError
@@ -22,7 +22,11 @@ from tradesman.services.changes import Change
 from tradesman.ui.shared.literal import for_menu
 from tradesman.ui.shared.operations import Operations
 
+if TYPE_CHECKING:
+    from tradesman.services.data import Edit
+
 Report = Callable[[str], None]
+P = ParamSpec("P")
 
 
 @dataclass
@@ -34,13 +38,27 @@ class Outcome:
 
 
 class EditCommand(QUndoCommand):
+    """One edit: a services edit function and its arguments (never a closure over a
+    Session), run once; then its Change, applied forwards and backwards."""
+
     def __init__(
-        self, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
+        self,
+        ops: Operations,
+        report: Report,
+        text: str,
+        edit: Edit[P],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
     ) -> None:
         super().__init__(for_menu(text))  # shown in the Edit menu: "AT&T" keeps its "&"
         self.words = text  # as written, for the status bar
         self._ops = ops
-        self._edit = edit
+        # (Checked against the function above; kept loose here, as a QUndoCommand cannot
+        # be a Generic.)
+        self._edit: Callable[..., Change] = edit
+        self._args: tuple[Any, ...] = args
+        self._kwargs: dict[str, Any] = kwargs
         self._report = report
         self.outcome = Outcome()
         self.change: Change | None = None
@@ -48,7 +66,7 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         try:
             if self.change is None:
-                self.change = self._ops.run(self._edit)
+                self.change = self._ops.run(self._edit, *self._args, **self._kwargs)
                 if self.change.is_empty:
                     self.setObsolete(True)  # nothing changed: nothing to undo
                 else:
@@ -78,15 +96,24 @@ class EditActions(QObject):
         self.window = window
         self.report = report
 
-    def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
-        return push_edit(self.stack, self.ops, text, edit, self.report)
+    def push(self, text: str, edit: Edit[P], /, *args: P.args, **kwargs: P.kwargs) -> Change | None:
+        """Do `edit(session, *args, **kwargs)` as one undo step called `text`; returns
+        its Change (None if it was refused or changed nothing)."""
+        return push_edit(self.stack, self.ops, self.report, text, edit, *args, **kwargs)
 
 
 def push_edit(
-    stack: QUndoStack, ops: Operations, text: str, edit: Callable[[Session], Change], report: Report
+    stack: QUndoStack,
+    ops: Operations,
+    report: Report,
+    text: str,
+    edit: Edit[P],
+    /,
+    *args: P.args,
+    **kwargs: P.kwargs,
 ) -> Change | None:
     """Do one edit as one undo step; returns its Change (None if refused or empty)."""
-    command = EditCommand(ops, text, edit, report)
+    command = EditCommand(ops, report, text, edit, *args, **kwargs)
     outcome = command.outcome
     stack.push(command)  # (an obsolete command is deleted here: use `outcome`)
     return outcome.change

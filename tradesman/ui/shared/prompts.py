@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
     from tradesman.reports.paper import Paper
-    from tradesman.store.backup_shelf import ShelvedBackup
+    from tradesman.services.backup_list import KeptBackup
 
 # The dialog classes are imported when first needed: none is on the path to the
 # window's first paint.
@@ -207,9 +207,7 @@ def choose_printer(parent: QWidget, paper: Paper) -> QPrinter | None:
     return printer
 
 
-def offer_restore(
-    parent: QWidget, problem: str, newest: ShelvedBackup, suggest: bool = True
-) -> bool:
+def offer_restore(parent: QWidget, problem: str, newest: KeptBackup, suggest: bool = True) -> bool:
     """At start-up, the data file cannot be used: offer the newest good backup (as the
     default answer when `suggest`, else Quit is)."""
     from PySide6.QtWidgets import QMessageBox

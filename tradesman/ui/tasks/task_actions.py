@@ -7,10 +7,10 @@ marketing for the job; marking any task done offers to skip its blocks still pla
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
@@ -25,6 +25,7 @@ from tradesman.domain.tasks import Task, TaskCard, TaskStatus
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day, week_containing
 from tradesman.services import task_edits
 from tradesman.services.changes import Change
+from tradesman.services.task_rule_edits import change_task_and_rule
 from tradesman.services.task_rules import RuleGone, get_rule, rules_to_come
 from tradesman.services.templates import Template
 from tradesman.ui.shared import prompts
@@ -35,12 +36,8 @@ from tradesman.ui.week.planner import quoted_title
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from tradesman.ui.tasks.tasks_page import TasksPage
     from tradesman.ui.week.schedule_list import ScheduleList
-
-_Read = TypeVar("_Read")
 
 STATUS_WORDS = {TaskStatus.OPEN: "to do", TaskStatus.DOING: "doing", TaskStatus.DONE: "done"}
 
@@ -56,21 +53,17 @@ class TaskActions(EditActions):
         """What the tasks page asks by key (and of its repeating tasks), made edits here."""
         self.page = page
         page.delete_requested.connect(self.delete)
-        page.read_rules = lambda: self._read(rules_to_come)
+        page.read_rules = lambda: self.ops.read(rules_to_come)
         page.rule_edit_requested.connect(self.edit_rule)
         page.rule_menu_requested.connect(self.show_rule_menu)
         page.rule_stop_requested.connect(self.end_rule)
-
-    def _read(self, read: Callable[[Session], _Read]) -> _Read:
-        with self.ops.store.reading() as session:
-            return read(session)
 
     def _rule_of(self, task: Task) -> TaskRule | None:
         if task.rule_id is None:
             return None
         rule_id = task.rule_id
         try:
-            return self._read(lambda session: get_rule(session, rule_id))
+            return self.ops.read(get_rule, rule_id)
         except RuleGone:
             return None
 
@@ -85,16 +78,13 @@ class TaskActions(EditActions):
         if choice.rule is not None:
             rule, today = choice.rule, self.ops.today()
             change = self.push(
-                f"Add repeating task {quoted_title(rule.title)}",
-                lambda s: task_edits.add_rule(s, rule, today),
+                f"Add repeating task {quoted_title(rule.title)}", task_edits.add_rule, rule, today
             )
             if change is not None and change.after_rules:
                 self.report(self._where_it_repeats(change.after_rules[0], change.after_tasks))
         else:
             task = choice.task
-            self.push(
-                f"Add task {quoted_title(task.title)}", lambda s: task_edits.add_tasks(s, [task])
-            )
+            self.push(f"Add task {quoted_title(task.title)}", task_edits.add_tasks, [task])
 
     def _where_it_repeats(self, rule: TaskRule, made: Sequence[Task]) -> str:
         """Where a new repeating task went: said, because it may have made no task yet."""
@@ -124,18 +114,10 @@ class TaskActions(EditActions):
         if rule is None or (choice.rule == rule and not choice.stop_repeating):
             self.change(old, new)
             return
-        today, rule_id = self.ops.today(), rule.id
-        assert rule_id is not None
-
-        def edit(session: Session) -> Change:
-            first = task_edits.change_task(session, new) if new != old else Change()
-            if choice.rule is None:
-                return task_edits.joined(first, task_edits.end_rule(session, rule_id))
-            then = task_edits.change_rule(session, choice.rule, today)
-            return task_edits.joined(first, then)
-
+        assert rule.id is not None
         verb = "Stop repeating" if choice.rule is None else "Change"
-        if self.push(f"{verb} {quoted_title(old.title)}", edit) is None:
+        text, today = f"{verb} {quoted_title(old.title)}", self.ops.today()
+        if self.push(text, change_task_and_rule, old, new, rule.id, choice.rule, today) is None:
             return
         if old.status is not TaskStatus.DONE and new.status is TaskStatus.DONE:
             self._after_done(new.with_changes(rule_id=None) if choice.rule is None else new)
@@ -159,15 +141,15 @@ class TaskActions(EditActions):
             changed, today = choice.rule, self.ops.today()
             self.push(
                 f"Change repeating task {quoted_title(rule.title)}",
-                lambda s: task_edits.change_rule(s, changed, today),
+                task_edits.change_rule,
+                changed,
+                today,
             )
 
     def end_rule(self, rule: TaskRule) -> None:
         assert rule.id is not None
         rule_id = rule.id
-        self.push(
-            f"Stop repeating {quoted_title(rule.title)}", lambda s: task_edits.end_rule(s, rule_id)
-        )
+        self.push(f"Stop repeating {quoted_title(rule.title)}", task_edits.end_rule, rule_id)
 
     def show_rule_menu(self, rule: TaskRule, where: QPoint) -> None:
         menu = QMenu(self.window)
@@ -178,9 +160,7 @@ class TaskActions(EditActions):
 
     def add_template(self, template: Template) -> None:
         task = template.task(self.ops.today())
-        change = self.push(
-            f"Add task {quoted_title(task.title)}", lambda s: task_edits.add_tasks(s, [task])
-        )
+        change = self.push(f"Add task {quoted_title(task.title)}", task_edits.add_tasks, [task])
         if change is not None:
             due = f", due {format_day(task.due)}" if task.due else ""
             self.report(f"Added {quoted_title(task.title)} to {task.area.label.lower()}{due}.")
@@ -191,10 +171,7 @@ class TaskActions(EditActions):
         verb = "Change"
         if new.status is not old.status:
             verb = f"Mark {STATUS_WORDS[new.status]}"
-        if (
-            self.push(f"{verb} {quoted_title(old.title)}", lambda s: task_edits.change_task(s, new))
-            is None
-        ):
+        if self.push(f"{verb} {quoted_title(old.title)}", task_edits.change_task, new) is None:
             return
         if old.status is not TaskStatus.DONE and new.status is TaskStatus.DONE:
             self._after_done(new)
@@ -224,7 +201,9 @@ class TaskActions(EditActions):
             ):
                 self.push(
                     f"Skip the blocks of {quoted_title(task.title)}",
-                    lambda s: task_edits.skip_future_blocks(s, task_id, today),
+                    task_edits.skip_future_blocks,
+                    task_id,
+                    today,
                 )
         if task.area is Area.PRODUCTION and task.customer_job:  # (not servicing the tools)
             self._offer_follow_ups(task)
@@ -247,8 +226,7 @@ class TaskActions(EditActions):
             ):
                 return
         self.push(
-            f"Add the follow-ups for {quoted_title(job.title)}",
-            lambda s: task_edits.add_tasks(s, follow_ups),
+            f"Add the follow-ups for {quoted_title(job.title)}", task_edits.add_tasks, follow_ups
         )
         self.report(
             f"Added {count_of(len(follow_ups), 'follow-up task')} for {quoted_title(job.title)}."
@@ -271,8 +249,7 @@ class TaskActions(EditActions):
                 return
             with_blocks = answer == "delete"
         self.push(
-            f"Delete task {quoted_title(task.title)}",
-            lambda s: task_edits.delete_task(s, task_id, with_blocks),
+            f"Delete task {quoted_title(task.title)}", task_edits.delete_task, task_id, with_blocks
         )
 
     # -- the calendar -----------------------------------------------------------------------
@@ -283,7 +260,10 @@ class TaskActions(EditActions):
             return None
         return self.push(
             f"Book time for {quoted_title(card.task.title)}",
-            lambda s: task_edits.schedule_task(s, task_id, day, start),
+            task_edits.schedule_task,
+            task_id,
+            day,
+            start,
         )
 
     def schedule_chosen(self) -> None:
@@ -335,6 +315,7 @@ class TaskActions(EditActions):
         # (Later today only when "today" is the clock's day: tests and a stale window.)
         minute = quarter_after(now.hour * 60 + now.minute) if now.date() == today else 0
         days = [day for day in week.days if day.weekday() in settings.work_days]
+        self.ops.make_series_for(week)  # (a step of its own: the read below only reads)
         blocks = self.ops.week_blocks(week)
         return next_free_slot(
             blocks, days, settings.day_start, settings.day_end, length, (today, minute)
@@ -363,10 +344,7 @@ class TaskActions(EditActions):
         """No more tasks from its rule; the ones made stay, this one among them."""
         assert task.rule_id is not None
         rule_id = task.rule_id
-        self.push(
-            f"Stop repeating {quoted_title(task.title)}",
-            lambda s: task_edits.end_rule(s, rule_id),
-        )
+        self.push(f"Stop repeating {quoted_title(task.title)}", task_edits.end_rule, rule_id)
 
     def show_card_menu(self, card: TaskCard, where: QPoint) -> None:
         self.shown_menu = menu = self.card_menu(card)

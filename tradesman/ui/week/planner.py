@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING, ParamSpec
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
-from sqlalchemy.orm import Session
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
@@ -31,6 +31,11 @@ from tradesman.ui.shared.operations import Operations
 from tradesman.ui.week.block_dialog import BlockChoice, BlockDialog
 from tradesman.ui.week.week_canvas import WeekCanvas
 from tradesman.words import count_of
+
+if TYPE_CHECKING:
+    from tradesman.services.data import Edit
+
+P = ParamSpec("P")
 
 
 def quoted_title(title: str) -> str:
@@ -81,9 +86,10 @@ class Planner(QObject):
     def today(self) -> date:
         return self.ops.today()
 
-    def push(self, text: str, edit: Callable[[Session], Change]) -> Change | None:
-        """Do one edit as one undo step; returns its Change (None if it was refused)."""
-        return push_edit(self.stack, self.ops, text, edit, self.report)
+    def push(self, text: str, edit: Edit[P], /, *args: P.args, **kwargs: P.kwargs) -> Change | None:
+        """Do `edit(session, *args, **kwargs)` as one undo step; returns its Change (None
+        if it was refused)."""
+        return push_edit(self.stack, self.ops, self.report, text, edit, *args, **kwargs)
 
     def _select_first_new(self, change: Change | None) -> None:
         if change is not None and change.after_blocks:
@@ -91,7 +97,7 @@ class Planner(QObject):
 
     # -- from the canvas ------------------------------------------------------------
     def add_block(self, block: TimeBlock) -> None:
-        change = self.push(f"Add {quoted(block)}", lambda s: edits.add_blocks(s, [block]))
+        change = self.push(f"Add {quoted(block)}", edits.add_blocks, [block])
         self._select_first_new(change)
 
     def change_block(self, old: TimeBlock, new: TimeBlock) -> None:
@@ -101,12 +107,12 @@ class Planner(QObject):
         verb = describe_change(old, new)
         if old.series_id is None or _only_status_changed(old, new):
             # (A status belongs to one block, so it never asks about the series.)
-            if self.push(f"{verb} {quoted(old)}", lambda s: edits.change_block(s, new)):
+            if self.push(f"{verb} {quoted(old)}", edits.change_block, new):
                 self._follow(new.day, new.id)
             return
         if old.day < self.today():
             # A series changes from today on; a block in the past can only change itself.
-            if self.push(f"{verb} {quoted(old)}", lambda s: edits.change_occurrence(s, new)):
+            if self.push(f"{verb} {quoted(old)}", edits.change_occurrence, new):
                 self.report(
                     "Changed only this block: it is in the past. To change the series, "
                     "change one of its blocks from today on."
@@ -115,7 +121,7 @@ class Planner(QObject):
             return
         scope = self._ask_scope(verb, old)
         if scope == "this":
-            if self.push(f"{verb} {quoted(old)}", lambda s: edits.change_occurrence(s, new)):
+            if self.push(f"{verb} {quoted(old)}", edits.change_occurrence, new):
                 self._follow(new.day, new.id)
         elif scope == "series":
             try:
@@ -126,8 +132,7 @@ class Planner(QObject):
                 return
             today = self.today()
             self.push(
-                f"{verb} series {quoted(old)} from today on",
-                lambda s: edits.change_series(s, series, today),
+                f"{verb} series {quoted(old)} from today on", edits.change_series, series, today
             )
         else:
             self.canvas.update()  # cancelled: the preview goes back
@@ -157,19 +162,16 @@ class Planner(QObject):
 
     def delete_block(self, block: TimeBlock) -> None:
         if block.series_id is None:
-            self.push(f"Delete {quoted(block)}", lambda s: edits.delete_blocks(s, [block.id or 0]))
+            self.push(f"Delete {quoted(block)}", edits.delete_blocks, [block.id or 0])
             return
         scope = self._ask_scope("Delete", block)
         series_id = block.series_id
         if scope == "this":
-            self.push(
-                f"Delete {quoted(block)}", lambda s: edits.delete_occurrence(s, block.id or 0)
-            )
+            self.push(f"Delete {quoted(block)}", edits.delete_occurrence, block.id or 0)
         elif scope == "series":
             today = self.today()
             self.push(
-                f"Delete series {quoted(block)} from today on",
-                lambda s: edits.end_series(s, series_id, today),
+                f"Delete series {quoted(block)} from today on", edits.end_series, series_id, today
             )
 
     def edit_block(self, block: TimeBlock) -> None:
@@ -204,31 +206,26 @@ class Planner(QObject):
                 self.add_block(block)
             else:
                 change = self.push(
-                    f"Add repeating {quoted(block)}",
-                    lambda s: edits.add_series(s, series, today, first=block),
+                    f"Add repeating {quoted(block)}", edits.add_series, series, today, first=block
                 )
                 self._select_first_new(change)
             return
         if choice.stop_repeating and old.series_id is not None:
             series_id = old.series_id
             self.push(
-                f"Stop repeating {quoted(old)} from today on",
-                lambda s: edits.end_series(s, series_id, today),
+                f"Stop repeating {quoted(old)} from today on", edits.end_series, series_id, today
             )
         elif series is not None and old.series_id is not None:
             self.push(
-                f"Change series {quoted(old)} from today on",
-                lambda s: edits.change_series(s, series, today),
+                f"Change series {quoted(old)} from today on", edits.change_series, series, today
             )
         elif series is not None:
             # A plain block made to repeat: the series takes its place from its day on.
-            change = self.push(
-                f"Repeat {quoted(old)}", lambda s: edits.repeat_block(s, block, series, today)
-            )
+            change = self.push(f"Repeat {quoted(old)}", edits.repeat_block, block, series, today)
             self._select_first_new(change)
         elif old.series_id is not None and not _only_status_changed(old, block) and block != old:
             # "Only this block", chosen in the dialog: it leaves the series.
-            self.push(f"Change {quoted(old)}", lambda s: edits.change_occurrence(s, block))
+            self.push(f"Change {quoted(old)}", edits.change_occurrence, block)
         else:
             self.change_block(old, block)  # a plain block, or only its status: no question
 
@@ -255,8 +252,7 @@ class Planner(QObject):
                 status, "Mark planned"
             )
             self.push(
-                f"{verb} {quoted(block)}",
-                lambda s: edits.change_block(s, block.with_changes(status=status)),
+                f"{verb} {quoted(block)}", edits.change_block, block.with_changes(status=status)
             )
 
     def set_actual_time(self) -> None:
@@ -276,7 +272,7 @@ class Planner(QObject):
             self.report(str(exc))
             return
         done = block.with_changes(status=BlockStatus.DONE, actual_minutes=minutes)
-        self.push(f"Set actual time of {quoted(block)}", lambda s: edits.change_block(s, done))
+        self.push(f"Set actual time of {quoted(block)}", edits.change_block, done)
 
     def change_area(self, area: Area) -> None:
         block = self.selected()
@@ -307,14 +303,14 @@ class Planner(QObject):
         copy = copy.with_changes(
             id=None, series_id=None, status=BlockStatus.PLANNED, actual_minutes=None
         )
-        change = self.push(f"Paste {quoted(copy)}", lambda s: edits.add_blocks(s, [copy]))
+        change = self.push(f"Paste {quoted(copy)}", edits.add_blocks, [copy])
         self._select_first_new(change)
 
     def duplicate(self) -> None:
         block = self.selected()
         if block is not None:
             copy = next_day_copy(block)
-            change = self.push(f"Duplicate {quoted(block)}", lambda s: edits.add_blocks(s, [copy]))
+            change = self.push(f"Duplicate {quoted(block)}", edits.add_blocks, [copy])
             if change is not None:
                 self._follow(copy.day, change.after_blocks[0].id)
             self._select_first_new(change)
@@ -324,6 +320,9 @@ class Planner(QObject):
         plans already (on top of them, or only the empty days?) and leaves the days
         already gone alone unless the owner ticks them in."""
         week, today = self.week(), self.today()
+        # Repeating blocks are made first, in a step of their own (last week's with them),
+        # so the reads below only read.
+        self.ops.make_series_for(week)
         source, here = week.previous(), self.ops.week_blocks(week)
         copies = copied_week(self.ops.week_blocks(source), source, week, already=here)
         if not copies:
@@ -352,8 +351,7 @@ class Planner(QObject):
             skip = (set() if onto_gone else set(gone)) | (busy if where == "empty" else set())
         skipping = frozenset(skip)
         change = self.push(
-            "Copy last week's plan",
-            lambda s: edits.copy_week_plan(s, source, week, skip_days=skipping),
+            "Copy last week's plan", edits.copy_week_plan, source, week, skip_days=skipping
         )
         if change is None:
             self.report("Nothing copied: every day last week's blocks would go on was left out.")

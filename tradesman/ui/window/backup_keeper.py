@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tradesman.services.backups import AT_START, AUTOMATIC, back_up_if_changed
+from tradesman.services.backups import AT_START, AUTOMATIC
 from tradesman.ui.shared.background import run_in_background
 from tradesman.ui.shared.operations import Operations
 
@@ -58,7 +58,7 @@ class BackupKeeper(QObject):
         if self._busy is not None:
             return  # (one at a time; the next look catches up)
         self.worked = False
-        store = self.ops.store
+        ops = self.ops
 
         def done(backup: object) -> None:
             self._busy = None
@@ -76,6 +76,4 @@ class BackupKeeper(QObject):
             self.failing = True
             self.warning.emit(f"The last automatic backup failed: {message}")
 
-        self._busy = run_in_background(
-            self, lambda: back_up_if_changed(store, reason), done, failed
-        )
+        self._busy = run_in_background(self, lambda: ops.back_up_if_changed(reason), done, failed)

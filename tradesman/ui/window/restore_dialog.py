@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tradesman.store.backup_shelf import ShelvedBackup
-from tradesman.store.migrations import SCHEMA_VERSION
+from tradesman.services.backup_list import KeptBackup, restorable_here
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.literal import tooltip
 from tradesman.words import count_of
@@ -40,7 +39,7 @@ def reason_words(reason: str) -> str:
     return REASONS.get(reason, reason.replace("-", " ").capitalize())
 
 
-def when_words(backup: ShelvedBackup) -> str:
+def when_words(backup: KeptBackup) -> str:
     """'Mon 23 Nov 2026, 10:15'."""
     return f"{backup.taken:%a} {backup.taken.day} {backup.taken:%b %Y, %H:%M}"
 
@@ -48,10 +47,10 @@ def when_words(backup: ShelvedBackup) -> str:
 class RestoreDialog(QDialog):
     chosen = Signal(object)  # Path of the backup to restore
 
-    def __init__(self, backups: list[ShelvedBackup], parent: QWidget | None = None) -> None:
+    def __init__(self, backups: list[KeptBackup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from backup")
-        self.backups = [b for b in backups if b.schema_version <= SCHEMA_VERSION]
+        self.backups = restorable_here(backups)
         if self.backups:
             words = (
                 "Pick the backup to go back to. What you have now is backed up first, so "
@@ -111,7 +110,7 @@ class RestoreDialog(QDialog):
             self.table.selectRow(usable_rows[0])
         self._fit_button()
 
-    def chosen_backup(self) -> ShelvedBackup | None:
+    def chosen_backup(self) -> KeptBackup | None:
         rows = self.table.selectionModel().selectedRows()
         chosen = self.backups[rows[0].row()] if rows else None
         return chosen if chosen is not None and chosen.damage is None else None

@@ -1,0 +1,124 @@
+"""The one door from the window to the data: reads and edits by function and
+arguments, each in one transaction, and the whole-file work (backups, import, export,
+restore, PDFs).
+
+An edit is a function from services (`edits.add_blocks`, say) whose first argument is
+a write Session and which returns the Change it made; a read is any function whose
+first argument is a read Session. The window names the function and its arguments and
+this door supplies the Session, so no Session (nor SQLAlchemy, nor the Store) ever
+reaches the window, and mypy checks the arguments against the function's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeAlias, TypeVar
+
+from sqlalchemy.orm import Session
+
+from tradesman.domain.weeks import Week
+from tradesman.files import Output, OwnFiles
+from tradesman.services import backups as backup_service
+from tradesman.services.backup_list import KeptBackup, kept_backups
+from tradesman.services.changes import Change, apply_change
+from tradesman.services.data_set import Counts
+from tradesman.services.series import catch_up_series
+from tradesman.services.task_rules import catch_up_tasks
+from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
+from tradesman.store.database import Store
+
+if TYPE_CHECKING:
+    from tradesman.reports.paper import Paper
+    from tradesman.services.backups import Restored
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# An edit: a services function over a write Session that returns the Change it made
+# (`Edit[P]`, P its other arguments).
+Edit: TypeAlias = Callable[Concatenate[Session, P], Change]
+# A read: a services function over a read Session that returns what it read.
+Read: TypeAlias = Callable[Concatenate[Session, P], R]
+
+
+class Data:
+    """An open data file, seen from the window: every call one transaction at most
+    (the whole-file work excepted), and no Session held beyond the call."""
+
+    def __init__(self, store: Store, locale_name: str | None) -> None:
+        self._store = store
+        self.locale_name = locale_name  # (for the settings' defaults)
+
+    @property
+    def path(self) -> Path:
+        return self._store.path
+
+    def own_files(self) -> OwnFiles:
+        """The files no Save dialog may write over (the data file, its backups…)."""
+        return self._store.own_files()
+
+    def read(self, read: Read[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """`read(session, *args, **kwargs)` in one read transaction; writes nothing."""
+        with self._store.reading() as session:
+            return read(session, *args, **kwargs)
+
+    def write(self, write: Read[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """`write(session, *args, **kwargs)` in one write transaction, committed when it
+        returns (for work that is not undone: settings, recurring tasks made)."""
+        with self._store.writing() as session:
+            return write(session, *args, **kwargs)
+
+    def edit(self, edit: Edit[P], *args: P.args, **kwargs: P.kwargs) -> Change:
+        """Run one edit in one write transaction and commit it; returns its Change."""
+        with self._store.writing() as session:
+            return edit(session, *args, **kwargs)
+
+    def apply(self, change: Change) -> None:
+        """Make the data look like `change`'s after side (redo; undo applies it reversed)."""
+        with self._store.writing() as session:
+            apply_change(session, change)
+
+    # Steps that write in transactions of their own, before the reads that need them.
+    def make_series_for(self, week: Week, today: date) -> int:
+        """Make the repeating blocks `week` needs, if any are still to be made (a read
+        when none are); returns how many were made."""
+        return catch_up_series(self._store, week.end, today)
+
+    def catch_up_tasks(self, today: date, keep_going: Callable[[], bool]) -> int:
+        """Make all the recurring tasks that have come due, in steps each saved on its
+        own; returns how many."""
+        return catch_up_tasks(self._store, today, keep_going)
+
+    # The PDFs: a read, then the layout outside the transaction.
+    def week_pdf(self, week: Week, paper: Paper, today: date) -> bytes:
+        from tradesman.services.pdfs import week_pdf
+
+        return week_pdf(self._store, self.locale_name, week, paper, today)
+
+    def plan_pdf(self, paper: Paper, today: date) -> bytes:
+        from tradesman.services.pdfs import plan_pdf
+
+        return plan_pdf(self._store, self.locale_name, paper, today)
+
+    # The whole data set and its backups.
+    def export_to(self, output: Output) -> Counts:
+        """Everything, to a place already judged by `files.output_for`."""
+        return export_to_file(self._store, output, self.locale_name)
+
+    def import_from(self, path: Path, today: date) -> ImportResult:
+        return import_from_file(self._store, path, self.locale_name, today=today)
+
+    def backups(self) -> list[KeptBackup]:
+        """The backups, newest first."""
+        return kept_backups(self._store.backups)
+
+    def back_up_if_changed(self, reason: str) -> Path | None:
+        """A verified backup if the data changed since the newest one (then old ones
+        thinned); where it went, or None when nothing had changed."""
+        made = backup_service.back_up_if_changed(self._store, reason)
+        return None if made is None else made.path
+
+    def restore(self, backup: Path) -> Restored:
+        return backup_service.restore_backup(self._store, backup, self.locale_name)
