@@ -26,9 +26,12 @@ from tradesman.paths import DataPaths, prepare_data_folder
 from tradesman.services import edits, task_edits
 from tradesman.services import task_rules as rule_service
 from tradesman.services.blocks import blocks_between
-from tradesman.services.tasks import add_task, all_tasks
+from tradesman.services.changes import commit, rows
+from tradesman.services.edited_tables import RULES
+from tradesman.services.tasks import add_task
 from tradesman.services.transfer import import_from_file
 from tradesman.store.database import Store
+from tradesman.store.tables import TASKS
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.operations import Operations
 
@@ -57,7 +60,7 @@ def daily_rule(title: str = "Check the van", first_due: date = date(1900, 1, 1))
 
 def due_days(store: Store) -> Counter[tuple[int | None, date | None]]:
     with store.reading() as session:
-        return Counter((task.rule_id, task.due) for task in all_tasks(session))
+        return Counter((task.rule_id, task.due) for task in TASKS.all(session))
 
 
 # -- recurring tasks ------------------------------------------------------------------------
@@ -156,7 +159,7 @@ def test_a_catch_up_stopped_half_way_never_makes_a_task_twice(
 ) -> None:
     with store.writing() as session:
         for title in ("Check the van", "Sweep the shop"):
-            rule_service.put_rule(session, daily_rule(title))
+            commit(session, rows(RULES, after=[daily_rule(title)]))
     real = add_task
     calls = 0
 
@@ -262,11 +265,12 @@ def test_a_series_typed_in_far_back_makes_a_year_of_blocks_and_undoes_whole(
 
 def test_a_past_block_made_to_repeat_stays_where_it_is(store: Store) -> None:
     from tradesman.domain.blocks import TimeBlock
-    from tradesman.services.blocks import add_block
 
     old_day = date(1990, 5, 1)
     with store.writing() as session:
-        old = add_block(session, TimeBlock(old_day, 420, 480, Area.MARKETING, "Photos"))
+        (old,) = edits.add_blocks(
+            session, [TimeBlock(old_day, 420, 480, Area.MARKETING, "Photos")]
+        ).after_blocks
         assert old.id is not None
         edits.repeat_block(session, old, daily_series("Photos", old_day), TODAY)
         blocks = blocks_between(session, date(1900, 1, 1), date(2200, 1, 1))
@@ -412,7 +416,7 @@ def test_a_long_catch_up_runs_while_the_window_stays_usable(
     made on a worker thread (held back here) while the owner goes on working."""
     with store.writing() as session:
         for n in range(5):
-            rule_service.put_rule(session, daily_rule(f"Round {n}"))
+            commit(session, rows(RULES, after=[daily_rule(f"Round {n}")]))
     release = threading.Event()
     real = Operations.catch_up_tasks
 

@@ -47,8 +47,9 @@ from tradesman.domain.task_rules import Every, TaskRule
 from tradesman.exchange.codec import encode_settings
 from tradesman.paths import DataPaths
 from tradesman.services import edits
+from tradesman.services.changes import commit, rows
+from tradesman.services.edited_tables import RULES
 from tradesman.services.settings import settings_from
-from tradesman.services.task_rules import put_rule
 from tradesman.services.transfer import export_text, import_from_file
 from tradesman.store.backup import BACKUP_SUFFIX, BackupFailed, verify_backup
 from tradesman.store.backup_shelf import clear_leftovers
@@ -307,7 +308,10 @@ def _make_documents(paths: DataPaths, tmp_path: Path) -> dict[str, tuple[Path, F
                        until=monday + timedelta(weeks=30)),
                 monday,
             )  # fmt: skip
-            put_rule(session, TaskRule("Chase invoices", Area.ADMIN, Every.WEEKS, 2, monday))
+            commit(
+                session,
+                rows(RULES, after=[TaskRule("Chase invoices", Area.ADMIN, Every.WEEKS, 2, monday)]),
+            )
         a = tmp_path / "a.json"
         a.write_text(export_text(store, None)[0], "utf-8")
         b = tmp_path / "b.json"

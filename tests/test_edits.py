@@ -254,3 +254,14 @@ def test_changing_the_whole_series_keeps_what_was_marked_on_its_days(store: Stor
         assert (after[day].start, after[day].end) == (8 * 60, 10 * 60)
     assert after[date(2026, 12, 2)].status is BlockStatus.PLANNED
     undo_redo_round_trip(store, change, before, snapshot(store))
+
+
+def test_an_edited_block_is_held_in_its_change_as_stored(store: Store) -> None:
+    """The Change holds the title trimmed, as saved: redo then stores what was saved,
+    and the change says what the owner will see."""
+    (saved,) = edit(store, lambda s: edits.add_blocks(s, [kitchen()])).after_blocks
+    changed = edit(store, lambda s: edits.change_block(s, saved.with_changes(title="  Tiling  ")))
+    assert changed.after_blocks == (saved.with_changes(title="Tiling"),)
+    assert snapshot(store)[0] == [saved.with_changes(title="Tiling")]
+    assert changed.reversed().before_blocks == changed.after_blocks
+    assert changed.days() == [saved.day]

@@ -47,16 +47,15 @@ from tradesman.errors import UserError
 from tradesman.exchange.document import from_document, to_document
 from tradesman.paths import prepare_data_folder
 from tradesman.services import edits, plan, task_edits
-from tradesman.services.block_reads import blocks_from
 from tradesman.services.plan_rows import all_hand_offs
 from tradesman.services.series import all_records, attached_blocks
 from tradesman.services.settings import default_settings, load_settings, save_settings
 from tradesman.services.summary import week_split
 from tradesman.services.task_rules import all_rules
-from tradesman.services.tasks import all_tasks
 from tradesman.services.transfer import export_text, export_to_file, import_from_file
 from tradesman.store.database import Store, open_store
-from tradesman.store.reads import dbapi_connection
+from tradesman.store.reads import blocks_from, dbapi_connection
+from tradesman.store.tables import TASKS
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -223,7 +222,7 @@ def _save_task(area: Area, field: str) -> Callable[[Store, str], None]:
 def _read_task(area: Area, field: str) -> Callable[[Store], str | None]:
     def read(store: Store) -> str | None:
         with store.reading() as session:
-            tasks = all_tasks(session)
+            tasks = TASKS.all(session)
         return _one([getattr(t, field) for t in tasks if t.area is area and t.rule_id is None])
 
     return read

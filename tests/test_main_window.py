@@ -15,8 +15,8 @@ from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.paths import DataPaths
-from tradesman.services.blocks import add_block
 from tradesman.services.data import Data
+from tradesman.services.edits import add_blocks
 from tradesman.services.first_look import first_look
 from tradesman.services.settings import save_settings
 from tradesman.store.database import Store
@@ -35,7 +35,7 @@ def seed(store: Store) -> None:
             (date(2026, 11, 24), 13, 15, Area.MARKETING, BlockStatus.PLANNED),
             (date(2026, 12, 1), 8, 9, Area.SALES, BlockStatus.DONE),  # next week
         ]:
-            add_block(session, TimeBlock(day, start * 60, end * 60, area, "Work", status=status))
+            add_blocks(session, [TimeBlock(day, start * 60, end * 60, area, "Work", status=status)])
 
 
 @pytest.fixture

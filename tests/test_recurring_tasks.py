@@ -15,8 +15,9 @@ from tradesman.domain.tasks import Task, TaskCard
 from tradesman.domain.validation import InvalidInput, check_task_rule
 from tradesman.paths import DataPaths
 from tradesman.services import task_edits
-from tradesman.services.tasks import add_task, all_tasks
+from tradesman.services.tasks import add_task
 from tradesman.store.database import open_store
+from tradesman.store.tables import TASKS
 
 if TYPE_CHECKING:
     from planner_kit import Planner
@@ -160,7 +161,7 @@ def test_a_year_and_more_day_by_day_with_restarts_makes_each_task_once(paths: Da
         today = date.today()
     store = open_store(paths)
     with store.reading() as session:
-        tasks = all_tasks(session)
+        tasks = TASKS.all(session)
     store.close()
     by_rule = Counter((t.rule_id, due_day(t)) for t in tasks)
     assert max(by_rule.values()) == 1  # nothing twice
@@ -194,11 +195,11 @@ def test_a_crash_while_making_tasks_leaves_nothing_half_made(
         task_rules.make_due_tasks(session, date(2026, 11, 20))
     monkeypatch.setattr(task_rules, "add_task", real)
     with store.reading() as session:
-        assert all_tasks(session) == []
+        assert TASKS.all(session) == []
     with store.writing() as session:
         task_rules.make_due_tasks(session, date(2026, 11, 20))
     with store.reading() as session:
-        assert sorted(due_day(t) for t in all_tasks(session)) == [
+        assert sorted(due_day(t) for t in TASKS.all(session)) == [
             date(2026, 11, 25),
             date(2026, 11, 26),
             date(2026, 11, 27),
@@ -227,11 +228,11 @@ def test_a_repeating_task_can_be_stopped_from_its_menu_and_undone(planner: Plann
     stop.trigger()
     with planner.store.reading() as session:
         assert all_rules(session) == []
-        kept = all_tasks(session)
+        kept = TASKS.all(session)
         assert kept and all(t.rule_id is None for t in kept)  # the tasks made stay
     planner.qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     with planner.store.reading() as session:
         assert len(all_rules(session)) == 1
-        assert [t.rule_id for t in all_tasks(session)] != [None]
+        assert [t.rule_id for t in TASKS.all(session)] != [None]
     plain = actions.card_menu(TaskCard(task.with_changes(rule_id=None)))
     assert "Stop repeating" not in [a.text() for a in plain.actions()]

@@ -15,7 +15,7 @@ from tradesman.domain.task_rules import Every, TaskRule
 from tradesman.domain.tasks import TaskStatus
 from tradesman.services import task_edits
 from tradesman.services.task_rules import all_rules
-from tradesman.services.tasks import all_tasks
+from tradesman.store.tables import TASKS
 from tradesman.ui.tasks.task_dialog import TaskDialog
 from tradesman.ui.tasks.tasks_page import TasksPage
 
@@ -151,12 +151,12 @@ def test_does_not_repeat_in_a_made_tasks_dialog_stops_the_rule_and_keeps_the_tas
     save(planner, dialog)
     assert rules(planner) == []
     with planner.store.reading() as session:
-        kept = {(t.due, t.status, t.rule_id) for t in all_tasks(session)}
+        kept = {(t.due, t.status, t.rule_id) for t in TASKS.all(session)}
     assert kept == {(first, TaskStatus.DOING, None)}
     assert planner.window.acts["undo"].text() == "&Undo Stop repeating 'Bookkeeping hour'"
     planner.window.acts["undo"].trigger()
     with planner.store.reading() as session:
-        back = {(t.due, t.status, t.rule_id is not None) for t in all_tasks(session)}
+        back = {(t.due, t.status, t.rule_id is not None) for t in TASKS.all(session)}
     assert back == {(first, TaskStatus.OPEN, True)}
     assert len(rules(planner)) == 1
 
@@ -205,5 +205,5 @@ def test_a_note_on_one_made_task_stays_that_tasks_own(planner: Planner) -> None:
     [rule] = rules(planner)
     assert (rule.title, rule.notes) == ("Van service", "Oil")  # the ones to come keep theirs
     with planner.store.reading() as session:
-        edited = next(t for t in all_tasks(session) if t.id == made.id)
+        edited = next(t for t in TASKS.all(session) if t.id == made.id)
     assert (edited.title, edited.notes) == ("Van service and tyres", "Ford needs tyres")

@@ -36,7 +36,7 @@ def test_odd_folder_names_open_the_file_inside_them(tmp_path: Path, name: str) -
     paths = prepare_data_folder(tmp_path / name)
     store = open_store(paths)
     with store.writing() as session:
-        block_service.add_block(session, KITCHEN)
+        edits.add_blocks(session, [KITCHEN])
     store.close()
     assert sorted(p.name for p in paths.folder.iterdir() if p.is_file()) == ["tradesman.sqlite3"]
     db = sqlite3.connect(paths.database)
@@ -48,7 +48,7 @@ def test_ids_are_never_given_out_twice_not_even_after_an_import(
     store: Store, tmp_path: Path
 ) -> None:
     with store.writing() as session:
-        old = block_service.add_block(session, KITCHEN)
+        old = edits.add_blocks(session, [KITCHEN]).after_blocks[0]
     import_from_file(store, small_export(tmp_path), None)
     with store.reading() as session:
         (imported,) = block_service.blocks_between(session, date(2026, 1, 1), date(2027, 1, 1))
@@ -90,7 +90,7 @@ def test_a_failed_backup_stops_the_import(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with store.writing() as session:
-        block_service.add_block(session, KITCHEN)
+        edits.add_blocks(session, [KITCHEN])
 
     def no_room(*args: object) -> None:
         raise backup_module.BackupFailed("Could not write a backup: the disk is full.")

@@ -14,10 +14,12 @@ from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput
 from tradesman.domain.weeks import Week
 from tradesman.services import blocks as block_service
+from tradesman.services import edits, task_edits
 from tradesman.services import tasks as task_service
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.summary import week_split
 from tradesman.store.database import Store
+from tradesman.store.tables import TASKS
 
 WEEK = Week(date(2026, 11, 23))
 
@@ -29,7 +31,9 @@ def kitchen(**changes: object) -> TimeBlock:
 
 def test_a_block_is_saved_and_read_back_whole(store: Store) -> None:
     with store.writing() as session:
-        saved = block_service.add_block(session, kitchen(notes="Bring the level\nand the saw"))
+        saved = edits.add_blocks(
+            session, [kitchen(notes="Bring the level\nand the saw")]
+        ).after_blocks[0]
     assert saved.id is not None
     with store.reading() as session:
         assert block_service.blocks_in_week(session, WEEK) == [saved]
@@ -38,8 +42,8 @@ def test_a_block_is_saved_and_read_back_whole(store: Store) -> None:
 
 def test_a_bad_block_changes_nothing(store: Store) -> None:
     with pytest.raises(InvalidInput, match="before the start time"), store.writing() as session:
-        block_service.add_block(session, kitchen(title="Fine"))
-        block_service.add_block(session, kitchen(start=13 * 60, end=12 * 60))
+        edits.add_blocks(session, [kitchen(title="Fine")])
+        edits.add_blocks(session, [kitchen(start=13 * 60, end=12 * 60)])
     with store.reading() as session:
         assert block_service.blocks_in_week(session, WEEK) == []  # the first add rolled back too
 
@@ -54,7 +58,7 @@ def test_the_sql_split_equals_the_split_worked_out_in_memory(store: Store) -> No
     ]
     with store.writing() as session:
         for block in blocks:
-            block_service.add_block(session, block)
+            edits.add_blocks(session, [block])
     with store.reading() as session:
         assert week_split(session, WEEK) == split_blocks(blocks[:4])
 
@@ -63,17 +67,17 @@ def test_deleting_a_task_unlinks_its_blocks(store: Store) -> None:
     now = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
     with store.writing() as session:
         task = task_service.add_task(session, Task("Fit kitchen", Area.PRODUCTION), now)
-        block = block_service.add_block(session, kitchen(task_id=task.id))
+        block = edits.add_blocks(session, [kitchen(task_id=task.id)]).after_blocks[0]
     assert task.created == now and task.status is TaskStatus.OPEN
     with store.writing() as session:
-        task_service.delete_task(session, task.id or 0)
+        task_edits.delete_task(session, task.id or 0, with_blocks=False)
     with store.reading() as session:
         assert block_service.get_block(session, block.id or 0) == block.with_changes(task_id=None)
 
 
 def test_a_block_cannot_link_to_a_missing_task(store: Store) -> None:
     with pytest.raises(InvalidInput, match="no longer exists"), store.writing() as session:
-        block_service.add_block(session, kitchen(task_id=42))
+        edits.add_blocks(session, [kitchen(task_id=42)])
 
 
 def test_finishing_a_task_stamps_when(store: Store) -> None:
@@ -81,13 +85,13 @@ def test_finishing_a_task_stamps_when(store: Store) -> None:
     with store.writing() as session:
         task = task_service.add_task(session, Task("Send the quote", Area.SALES))
     with store.writing() as session:
-        done = task_service.put_task(session, task.with_changes(status=TaskStatus.DONE), later)
+        done = task_service.add_task(session, task.with_changes(status=TaskStatus.DONE), later)
     assert done.completed == later
     with store.writing() as session:
-        reopened = task_service.put_task(session, done.with_changes(status=TaskStatus.OPEN))
+        reopened = task_service.add_task(session, done.with_changes(status=TaskStatus.OPEN))
     assert reopened.completed is None
     with store.reading() as session:
-        assert task_service.all_tasks(session) == [reopened]
+        assert TASKS.all(session) == [reopened]
 
 
 def test_settings_round_trip_and_default_from_the_locale(store: Store) -> None:

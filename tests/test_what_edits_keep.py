@@ -25,8 +25,8 @@ from tradesman.services import edits, task_edits
 from tradesman.services.blocks import blocks_between
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.series import all_records, extend_series_through
-from tradesman.services.tasks import all_tasks
 from tradesman.store.database import Store
+from tradesman.store.tables import TASKS
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 WEDNESDAYS = Series(
@@ -151,7 +151,7 @@ def test_a_repeating_task_makes_tasks_with_its_estimate_and_notes(store: Store) 
     )  # fmt: skip
     edit(store, lambda s: task_edits.add_rule(s, rule, TODAY))
     with store.reading() as session:
-        made = [task for task in all_tasks(session) if task.rule_id is not None]
+        made = [task for task in TASKS.all(session) if task.rule_id is not None]
     assert made and all(
         (task.title, task.estimate_minutes, task.notes, task.customer_job)
         == ("Service the van", 45, "Check the tyres", False)
@@ -165,10 +165,10 @@ def test_changing_a_repeating_tasks_words_makes_no_task_twice(store: Store) -> N
     rule = TaskRule("Service the van", Area.PRODUCTION, Every.WEEKS, 1, first_due=TODAY)
     (saved,) = edit(store, lambda s: task_edits.add_rule(s, rule, TODAY)).after_rules
     with store.reading() as session:
-        made = sorted(task.due for task in all_tasks(session) if task.due is not None)
+        made = sorted(task.due for task in TASKS.all(session) if task.due is not None)
     assert made and saved.next_due is not None
     reworded = saved.with_changes(notes="Check the tyres", next_due=None)
     change = edit(store, lambda s: task_edits.change_rule(s, reworded, TODAY))
     with store.reading() as session:
-        assert sorted(task.due for task in all_tasks(session) if task.due is not None) == made
+        assert sorted(task.due for task in TASKS.all(session) if task.due is not None) == made
     assert change.after_rules[0].next_due == saved.next_due

@@ -1,171 +1,153 @@
 """One edit as data: the rows it touched, before and after, so it can be undone and redone.
 
-Every edit the window makes returns a `Change`. Applying it makes the touched rows look
-like `after`; applying `change.reversed()` puts them back as they were. Because a
-Change names rows by id and holds their whole contents, undo and redo never have to
-know what kind of edit it was: a move, a paste, a whole series or a week copied.
+Every edit the window makes returns a `Change`: a list of rows, each one table's row
+as it was (None: it did not exist) and as it is (None: it was removed). Applying it
+makes the rows look like their `after` side; applying `change.reversed()` (every row
+with its sides swapped) puts them back. Because a Change names rows by id and holds
+their whole contents, undo and redo never have to know what kind of edit it was: a
+move, a paste, a whole series or a week copied. How each table is stored and removed
+is declared once, in `edited_tables.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.plan import HandOff, Plan
+from tradesman.domain.plan import HandOff
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task
-from tradesman.services.blocks import add_block, put_block
-from tradesman.services.plan_rows import put_hand_off, put_plan
-from tradesman.services.series import extend_one_series, put_record, to_series
-from tradesman.services.task_rules import put_rule
-from tradesman.services.tasks import add_task, put_task
-from tradesman.store.schema import BlockRow, HandOffRow, SeriesRow, TaskRow, TaskRuleRow
+from tradesman.services.edited_tables import (
+    BLOCKS,
+    HAND_OFFS,
+    ORDER,
+    RULES,
+    SERIES,
+    TASKS,
+    EditedTable,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Row(Generic[T]):
+    """One row an edit touched: as it was and as it is (None: not there)."""
+
+    table: EditedTable[T]
+    before: T | None
+    after: T | None
+
+    def reversed(self) -> Row[T]:
+        return Row(self.table, self.after, self.before)
+
+
+def rows(table: EditedTable[T], before: Iterable[T] = (), after: Iterable[T] = ()) -> list[Row[T]]:
+    """The rows of one table an edit touched, each row's two sides paired by id: in
+    the order of `after`, then the rows it removes."""
+    was = {table.key(item): item for item in before}
+    paired = [Row(table, was.get(key), item) for item in after for key in (table.key(item),)]
+    kept = {table.key(item) for item in after}
+    return paired + [Row(table, item, None) for key, item in was.items() if key not in kept]
 
 
 @dataclass(frozen=True)
 class Change:
-    before_blocks: tuple[TimeBlock, ...] = ()
-    after_blocks: tuple[TimeBlock, ...] = ()
-    before_series: tuple[SeriesRecord, ...] = ()
-    after_series: tuple[SeriesRecord, ...] = ()
-    before_tasks: tuple[Task, ...] = ()
-    after_tasks: tuple[Task, ...] = ()
-    before_rules: tuple[TaskRule, ...] = ()
-    after_rules: tuple[TaskRule, ...] = ()
-    # The plan is one row or none: an empty side means "no plan".
-    before_plan: tuple[Plan, ...] = ()
-    after_plan: tuple[Plan, ...] = ()
-    before_hand_offs: tuple[HandOff, ...] = ()
-    after_hand_offs: tuple[HandOff, ...] = ()
+    rows: tuple[Row[Any], ...] = ()
 
     def reversed(self) -> Change:
-        return Change(
-            self.after_blocks, self.before_blocks, self.after_series, self.before_series,
-            self.after_tasks, self.before_tasks, self.after_rules, self.before_rules,
-            self.after_plan, self.before_plan, self.after_hand_offs, self.before_hand_offs,
-        )  # fmt: skip
+        return Change(tuple(row.reversed() for row in self.rows))
 
     @property
     def is_empty(self) -> bool:
-        return (
-            self.before_blocks == self.after_blocks
-            and self.before_series == self.after_series
-            and self.before_tasks == self.after_tasks
-            and self.before_rules == self.after_rules
-            and self.before_plan == self.after_plan
-            and self.before_hand_offs == self.after_hand_offs
+        return all(row.before == row.after for row in self.rows)
+
+    def before(self, table: EditedTable[T]) -> tuple[T, ...]:
+        return tuple(
+            row.before for row in self.rows if row.table is table and row.before is not None
         )
 
+    def after(self, table: EditedTable[T]) -> tuple[T, ...]:
+        return tuple(row.after for row in self._of(table) if row.after is not None)
 
-def _put_series(session: Session, record: SeriesRecord, kept_blocks: set[int | None]) -> None:
-    """Store a series as `record` says, minding the blocks made since the change.
+    def _of(self, table: EditedTable[T]) -> list[Row[T]]:
+        return [row for row in self.rows if row.table is table]
 
-    Looking at later weeks makes a series' blocks further ahead than the change knew.
-    If the series is the same as it is now, those blocks are still right and stay; if
-    it differs (undoing a change to the whole series), they are made again to match.
-    """
-    series_id = record.series.id
-    assert series_id is not None
-    row = session.get(SeriesRow, series_id)
-    made_since = row.made_through if row is not None else record.made_through
-    if made_since <= record.made_through:
-        put_record(session, record)
-        return
-    if row is not None and to_series(row) == record.series:
-        put_record(session, replace(record, made_through=made_since))
-        return
-    put_record(session, record)
-    session.execute(
-        delete(BlockRow).where(
-            BlockRow.series_id == series_id,
-            BlockRow.day > record.made_through,
-            BlockRow.id.not_in(kept_blocks),
-        )
-    )
-    extend_one_series(session, series_id, made_since)
+    def touches(self, *touched: EditedTable[Any]) -> bool:
+        return any(row.table in touched for row in self.rows)
+
+    @property
+    def before_blocks(self) -> tuple[TimeBlock, ...]:
+        """The blocks as they were (the window finds the week to show after an undo
+        from these and `after_blocks`)."""
+        return self.before(BLOCKS)
+
+    @property
+    def after_blocks(self) -> tuple[TimeBlock, ...]:
+        """The blocks as they are, in the order the edit made them (the window shows
+        the week of the first after a redo, and selects it after an add)."""
+        return self.after(BLOCKS)
+
+    @property
+    def after_tasks(self) -> tuple[Task, ...]:
+        return self.after(TASKS)
+
+    @property
+    def after_rules(self) -> tuple[TaskRule, ...]:
+        return self.after(RULES)
+
+    @property
+    def after_series(self) -> tuple[SeriesRecord, ...]:
+        return self.after(SERIES)
+
+    @property
+    def after_hand_offs(self) -> tuple[HandOff, ...]:
+        return self.after(HAND_OFFS)
+
+    def days(self) -> list[date]:
+        """The days whose blocks the change touched, in order."""
+        return sorted({block.day for block in (*self.before_blocks, *self.after_blocks)})
+
+    def then(self, later: Change) -> Change:
+        """This change and `later` as one (one undo step): each row as it was before
+        this one touched it, and as `later` left it."""
+        joined: dict[tuple[int, int | None], Row[Any]] = {}
+        for index, row in enumerate((*self.rows, *later.rows)):
+            item = row.after if row.after is not None else row.before
+            found = row.table.key(item)
+            key = (id(row.table), -1 - index if found is None else found)
+            first = joined.get(key)
+            joined[key] = row if first is None else Row(row.table, first.before, row.after)
+        return Change(tuple(joined.values()))
+
+
+def commit(session: Session, touched: Sequence[Row[Any]]) -> Change:
+    """Store the after side of `touched` and return the Change, holding each row
+    exactly as stored (a new row with its id, a title as trimmed)."""
+    return _apply(session, Change(tuple(touched)))
 
 
 def apply_change(session: Session, change: Change) -> None:
-    """Make the rows `change` touched look like its `after` side.
+    """Make the rows `change` touched look like its `after` side."""
+    _apply(session, change)
 
-    The order keeps every link valid on the way: what others point at (rules, series,
-    tasks) is put back first and removed last.
-    """
-    kept_blocks = {block.id for block in change.after_blocks}
-    kept_series = {record.series.id for record in change.after_series}
-    kept_tasks = {task.id for task in change.after_tasks}
-    kept_rules = {rule.id for rule in change.after_rules}
-    for rule in change.after_rules:
-        put_rule(session, rule)
-    for record in change.after_series:
-        _put_series(session, record, kept_blocks)
-    for task in change.after_tasks:
-        put_task(session, task)
-    for block in change.before_blocks:
-        if block.id not in kept_blocks:
-            session.execute(delete(BlockRow).where(BlockRow.id == block.id))
-    for block in change.after_blocks:
-        put_block(session, block)
-    for record in change.before_series:
-        series_id = record.series.id
-        if series_id not in kept_series:
-            # Blocks still made by a series that goes away go with it; blocks the
-            # change keeps (history) were detached above.
-            session.execute(
-                delete(BlockRow).where(
-                    BlockRow.series_id == series_id, BlockRow.id.not_in(kept_blocks)
-                )
-            )
-            session.execute(delete(SeriesRow).where(SeriesRow.id == series_id))
-    for task in change.before_tasks:
-        if task.id not in kept_tasks:
-            session.execute(delete(TaskRow).where(TaskRow.id == task.id))
-    for rule in change.before_rules:
-        if rule.id not in kept_rules:
-            session.execute(delete(TaskRuleRow).where(TaskRuleRow.id == rule.id))
-    if change.after_plan or change.before_plan:
-        put_plan(session, change.after_plan[0] if change.after_plan else None)
-    kept_hand_offs = {hand_off.id for hand_off in change.after_hand_offs}
-    for hand_off in change.after_hand_offs:
-        put_hand_off(session, hand_off)
-    for hand_off in change.before_hand_offs:
-        if hand_off.id not in kept_hand_offs:
-            session.execute(delete(HandOffRow).where(HandOffRow.id == hand_off.id))
+
+def _apply(session: Session, change: Change) -> Change:
+    """Rows are stored table by table in `ORDER` and removed in the reverse order."""
+    stored = list(change.rows)
+    for table in ORDER:
+        for index, row in enumerate(change.rows):
+            if row.table is table and row.after is not None:
+                stored[index] = Row(table, row.before, table.put(session, row.after, change))
+    for table in reversed(ORDER):
+        for row in change.rows:
+            if row.table is table and row.after is None and row.before is not None:
+                table.remove(session, row.before, change)
     session.flush()
-
-
-def commit(
-    session: Session,
-    before_blocks: Sequence[TimeBlock] = (),
-    after_blocks: Sequence[TimeBlock] = (),
-    before_series: Sequence[SeriesRecord] = (),
-    after_series: Sequence[SeriesRecord] = (),
-    before_tasks: Sequence[Task] = (),
-    after_tasks: Sequence[Task] = (),
-    before_rules: Sequence[TaskRule] = (),
-    after_rules: Sequence[TaskRule] = (),
-) -> Change:
-    """Save the after side and return the Change, holding each row exactly as stored.
-
-    Rows without an id are inserted first to get one (rules, then tasks, then blocks,
-    so new rows can point at each other only in that order).
-    """
-    rules = [rule if rule.id is not None else put_rule(session, rule) for rule in after_rules]
-    tasks = [
-        put_task(session, task) if task.id is not None else add_task(session, task)
-        for task in after_tasks
-    ]
-    blocks = [
-        block if block.id is not None else add_block(session, block) for block in after_blocks
-    ]
-    change = Change(
-        tuple(before_blocks), tuple(blocks), tuple(before_series), tuple(after_series),
-        tuple(before_tasks), tuple(tasks), tuple(before_rules), tuple(rules),
-    )  # fmt: skip
-    apply_change(session, change)
-    return change
+    return Change(tuple(stored))

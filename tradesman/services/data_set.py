@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, delete, insert
 from sqlalchemy.orm import Session
 
+from tradesman.domain.plan import check_hand_off, check_plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.exchange.document import DataSet
-from tradesman.services.blocks import block_columns, to_block
-from tradesman.services.plan_rows import all_hand_offs, get_plan, put_hand_off, put_plan
-from tradesman.services.series import all_records, series_columns
+from tradesman.services.plan_rows import all_hand_offs, get_plan
+from tradesman.services.series import all_records
 from tradesman.services.settings import load_settings, save_settings
-from tradesman.services.task_rules import all_rules, rule_columns
-from tradesman.services.tasks import task_columns, to_task
+from tradesman.services.task_rules import all_rules, prepared_rule
+from tradesman.services.tasks import stamped
+from tradesman.store import columns, tables
 from tradesman.store.schema import (
     Base,
     BlockRow,
@@ -28,6 +30,8 @@ from tradesman.store.schema import (
     TaskRow,
     TaskRuleRow,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,13 +48,8 @@ class Counts:
 
 def read_data_set(session: Session, locale_name: str | None) -> DataSet:
     """Everything, with tasks and series by id and blocks in calendar order."""
-    tasks = [to_task(row) for row in session.scalars(select(TaskRow).order_by(TaskRow.id))]
-    blocks = [
-        to_block(row)
-        for row in session.scalars(
-            select(BlockRow).order_by(BlockRow.day, BlockRow.start_minute, BlockRow.id)
-        )
-    ]
+    tasks = tables.TASKS.all(session)
+    blocks = tables.BLOCKS.all(session, order=(BlockRow.day, BlockRow.start_minute, BlockRow.id))
     return DataSet(
         load_settings(session, locale_name), tasks, blocks, all_records(session),
         all_rules(session), get_plan(session), all_hand_offs(session),
@@ -70,17 +69,19 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     ):  # fmt: skip
         session.execute(delete(table))
     save_settings(session, data.settings)
-    put_plan(session, data.plan)
+    if data.plan is not None:
+        tables.PLAN.write(session, check_plan(data.plan))
     for hand_off in data.hand_offs:
-        put_hand_off(session, hand_off.with_changes(id=None))
+        tables.HAND_OFFS.write(session, check_hand_off(hand_off).with_changes(id=None))
     rule_ids = _insert_all(
         session, TaskRuleRow, [rule.id for rule in data.rules],
-        [rule_columns(rule) for rule in data.rules],
+        [_values(columns.TASK_RULE, prepared_rule(rule)) for rule in data.rules],
     )  # fmt: skip
     tasks = [task.with_changes(rule_id=rule_ids.get(task.rule_id)) for task in data.tasks]
     task_ids = _insert_all(
-        session, TaskRow, [task.id for task in tasks], [task_columns(task, now) for task in tasks]
-    )
+        session, TaskRow, [task.id for task in tasks],
+        [_values(columns.TASK, stamped(task, now)) for task in tasks],
+    )  # fmt: skip
     series_ids = _insert_all(
         session, SeriesRow, [record.series.id for record in data.series],
         [_series_row(record, task_ids) for record in data.series],
@@ -93,10 +94,11 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     if skipped:
         session.execute(insert(SeriesSkipRow), skipped)
     blocks = [
-        block_columns(
+        _values(
+            columns.BLOCK,
             block.with_changes(
                 task_id=task_ids.get(block.task_id), series_id=series_ids.get(block.series_id)
-            )
+            ),
         )
         for block in data.blocks
     ]
@@ -107,7 +109,14 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
 
 def _series_row(record: SeriesRecord, task_ids: dict[int | None, int]) -> dict[str, object]:
     series = record.series.with_changes(task_id=task_ids.get(record.series.task_id))
-    return {**series_columns(series), "made_through": record.made_through}
+    return {**_values(columns.SERIES, series), "made_through": record.made_through}
+
+
+def _values(table: columns.Columns[T], item: T) -> dict[str, Any]:
+    """The row's values without its id: the database gives every row a new one."""
+    values = table.values(item)
+    values.pop("id", None)
+    return values
 
 
 def _insert_all(

@@ -18,7 +18,8 @@ from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.validation import check_series
 from tradesman.domain.weeks import Week
 from tradesman.services import blocks as block_rows
-from tradesman.services.changes import Change, commit
+from tradesman.services.changes import Change, commit, rows
+from tradesman.services.edited_tables import BLOCKS, SERIES
 from tradesman.services.series import (
     attached_blocks,
     blocks_to_make,
@@ -31,20 +32,20 @@ from tradesman.services.series import (
 
 def add_blocks(session: Session, blocks: Iterable[TimeBlock]) -> Change:
     """New blocks (pasted, duplicated, copied from last week, or drawn)."""
-    return commit(session, after_blocks=[block.with_changes(id=None) for block in blocks])
+    return commit(session, rows(BLOCKS, after=[block.with_changes(id=None) for block in blocks]))
 
 
 def change_block(session: Session, block: TimeBlock) -> Change:
     """Save changes to one block; a block of a series stays in its series."""
     before = _existing(session, block)
-    return commit(session, before_blocks=[before], after_blocks=[block])
+    return commit(session, rows(BLOCKS, [before], [block]))
 
 
 def delete_blocks(session: Session, block_ids: Sequence[int]) -> Change:
     """Remove blocks. For a block of a series, use `delete_occurrence` (its day must
     stay empty) or `end_series`."""
     before = [_existing_id(session, block_id) for block_id in block_ids]
-    return commit(session, before_blocks=before)
+    return commit(session, rows(BLOCKS, before))
 
 
 def change_occurrence(session: Session, block: TimeBlock) -> Change:
@@ -53,10 +54,8 @@ def change_occurrence(session: Session, block: TimeBlock) -> Change:
     record, skipping = _skipping(session, before)
     return commit(
         session,
-        before_blocks=[before],
-        after_blocks=[block.with_changes(series_id=None)],
-        before_series=[record],
-        after_series=[skipping],
+        rows(SERIES, [record], [skipping])
+        + rows(BLOCKS, [before], [block.with_changes(series_id=None)]),
     )
 
 
@@ -66,7 +65,7 @@ def delete_occurrence(session: Session, block_id: int) -> Change:
     assert before.series_id is not None
     record = get_record(session, before.series_id)
     skipping = SeriesRecord(record.series, record.made_through, record.skipped | {before.day})
-    return commit(session, before_blocks=[before], before_series=[record], after_series=[skipping])
+    return commit(session, rows(SERIES, [record], [skipping]) + rows(BLOCKS, [before]))
 
 
 def add_series(
@@ -82,7 +81,7 @@ def add_series(
         made = _with_first(made, saved, first)
     # (The row exists already, to give the series its id; the Change still treats the
     # series as new, so that undo removes it.)
-    return commit(session, after_blocks=made, after_series=[record])
+    return commit(session, rows(SERIES, after=[record]) + rows(BLOCKS, after=made))
 
 
 def repeat_block(session: Session, edited: TimeBlock, series: Series, today: date) -> Change:
@@ -97,7 +96,7 @@ def repeat_block(session: Session, edited: TimeBlock, series: Series, today: dat
     record = SeriesRecord(saved, horizon(today, saved))
     days = blocks_to_make(record, first_new_block_day(today, saved), record.made_through)
     made = _with_first(days, saved, edited.with_changes(task_id=edited.task_id or old.task_id))
-    return commit(session, before_blocks=[old], after_blocks=made, after_series=[record])
+    return commit(session, rows(SERIES, after=[record]) + rows(BLOCKS, [old], made))
 
 
 def _with_first(made: list[TimeBlock], series: Series, first: TimeBlock) -> list[TimeBlock]:
@@ -134,11 +133,7 @@ def change_series(session: Session, series: Series, today: date) -> Change:
             )
         remade.append(block)
     return commit(
-        session,
-        before_blocks=old_from_today,
-        after_blocks=remade,
-        before_series=[record],
-        after_series=[new_record],
+        session, rows(SERIES, [record], [new_record]) + rows(BLOCKS, old_from_today, remade)
     )
 
 
@@ -152,7 +147,7 @@ def end_series(session: Session, series_id: int, today: date) -> Change:
         for block in every
         if block.day < today or (block.day == today and block.status is not BlockStatus.PLANNED)
     ]
-    return commit(session, before_blocks=every, after_blocks=history, before_series=[record])
+    return commit(session, rows(SERIES, [record]) + rows(BLOCKS, every, history))
 
 
 def copy_week_plan(

@@ -16,10 +16,10 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit
 from tradesman.domain.weeks import Week, week_containing
-from tradesman.services.block_reads import blocks_from
 from tradesman.services.settings import settings_from
 from tradesman.services.summary import split_of_days
 from tradesman.store.datafile import connect
+from tradesman.store.reads import blocks_from
 
 
 @dataclass(frozen=True)

@@ -26,25 +26,17 @@ class OpChanges:
 
     @classmethod
     def of(cls, change: Change) -> OpChanges:
+        from tradesman.services.edited_tables import HAND_OFFS, PLAN, RULES, SERIES, TASKS
+
         blocks = (*change.before_blocks, *change.after_blocks)
-        series = (*change.before_series, *change.after_series)
+        series = (*change.before(SERIES), *change.after(SERIES))
         return cls(
             # (A series' blocks are in `blocks`; its record alone moves no block.)
-            days=frozenset(block.day for block in blocks),
+            days=frozenset(change.days()),
             booked_time=any(block.task_id is not None for block in blocks)
             or any(record.series.task_id is not None for record in series),
-            tasks=bool(
-                change.before_tasks
-                or change.after_tasks
-                or change.before_rules
-                or change.after_rules
-            ),
-            plan=bool(
-                change.before_plan
-                or change.after_plan
-                or change.before_hand_offs
-                or change.after_hand_offs
-            ),
+            tasks=change.touches(TASKS, RULES),
+            plan=change.touches(PLAN, HAND_OFFS),
         )
 
     @property

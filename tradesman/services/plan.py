@@ -17,7 +17,6 @@ from tradesman.domain.plan import (
     RampWeek,
     Repeating,
     WeekProgress,
-    check_hand_off,
     check_plan,
     measured_baseline,
     progress,
@@ -29,11 +28,12 @@ from tradesman.domain.split import Split
 from tradesman.domain.weeks import Week, week_containing
 from tradesman.errors import UserError
 from tradesman.services.allocation import business_trend_over
-from tradesman.services.changes import Change, apply_change
-from tradesman.services.plan_rows import all_hand_offs, get_plan, put_hand_off, to_hand_off
+from tradesman.services.changes import Change, commit, rows
+from tradesman.services.edited_tables import HAND_OFFS, PLAN
+from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.services.series import all_records
+from tradesman.store import tables as stored
 from tradesman.store.reads import dbapi_connection, repeating_work
-from tradesman.store.schema import HandOffRow
 
 if TYPE_CHECKING:
     import sqlite3
@@ -181,9 +181,7 @@ def proposed_plan(session: Session, settings: Settings, today: date) -> Plan:
 # Edits: each returns the Change it made.
 def save_plan(session: Session, plan: Plan) -> Change:
     before = get_plan(session)
-    change = Change(before_plan=() if before is None else (before,), after_plan=(check_plan(plan),))
-    apply_change(session, change)
-    return change
+    return commit(session, rows(PLAN, [] if before is None else [before], [plan]))
 
 
 def remove_plan(session: Session) -> Change:
@@ -191,35 +189,27 @@ def remove_plan(session: Session) -> Change:
     before = get_plan(session)
     if before is None:
         raise PlanGone("There is no plan to remove.")
-    change = Change(before_plan=(before,))
-    apply_change(session, change)
-    return change
+    return commit(session, rows(PLAN, [before]))
 
 
 def add_hand_off(session: Session, hand_off: HandOff) -> Change:
-    saved = put_hand_off(session, check_hand_off(hand_off).with_changes(id=None))
-    return Change(after_hand_offs=(saved,))
+    return commit(session, rows(HAND_OFFS, after=[hand_off.with_changes(id=None)]))
 
 
 def change_hand_off(session: Session, hand_off: HandOff) -> Change:
     assert hand_off.id is not None
-    before = _existing_hand_off(session, hand_off.id)
-    change = Change(before_hand_offs=(before,), after_hand_offs=(check_hand_off(hand_off),))
-    apply_change(session, change)
-    return change
+    return commit(session, rows(HAND_OFFS, [_existing_hand_off(session, hand_off.id)], [hand_off]))
 
 
 def delete_hand_off(session: Session, hand_off_id: int) -> Change:
-    change = Change(before_hand_offs=(_existing_hand_off(session, hand_off_id),))
-    apply_change(session, change)
-    return change
+    return commit(session, rows(HAND_OFFS, [_existing_hand_off(session, hand_off_id)]))
 
 
 def _existing_hand_off(session: Session, hand_off_id: int) -> HandOff:
-    row = session.get(HandOffRow, hand_off_id)
-    if row is None:
+    found = stored.HAND_OFFS.get(session, hand_off_id)
+    if found is None:
         raise PlanGone("That hand-off is no longer on the list.")
-    return to_hand_off(row)
+    return found
 
 
 def week_start_of(plan: Plan) -> WeekStart:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 
-from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.series import (
     Series,
@@ -25,8 +24,9 @@ from tradesman.domain.series import (
 )
 from tradesman.domain.validation import check_series
 from tradesman.errors import UserError
-from tradesman.services.blocks import block_columns, to_block
+from tradesman.store.columns import BLOCK
 from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow
+from tradesman.store.tables import BLOCKS, SERIES
 
 if TYPE_CHECKING:
     from tradesman.store.database import Store
@@ -45,47 +45,6 @@ class SeriesGone(UserError):
     """The series was removed meanwhile."""
 
 
-def weekday_bits(weekdays: frozenset[int]) -> int:
-    return sum(1 << day for day in weekdays)
-
-
-def weekdays_of(bits: int) -> frozenset[int]:
-    return frozenset(day for day in range(7) if bits & (1 << day))
-
-
-def to_series(row: SeriesRow) -> Series:
-    return Series(
-        id=row.id,
-        title=row.title,
-        area=Area(row.area),
-        start=row.start_minute,
-        end=row.end_minute,
-        weekdays=weekdays_of(row.weekdays),
-        first_day=row.first_day,
-        every_weeks=row.every_weeks,
-        weeks_from=row.weeks_from,
-        until=row.until,
-        notes=row.notes,
-        task_id=row.task_id,
-    )
-
-
-def series_columns(series: Series) -> dict[str, object]:
-    return {
-        "title": series.title,
-        "area": series.area.value,
-        "start_minute": series.start,
-        "end_minute": series.end,
-        "notes": series.notes,
-        "weekdays": weekday_bits(series.weekdays),
-        "every_weeks": series.every_weeks,
-        "weeks_from": series.weeks_from,
-        "first_day": series.first_day,
-        "until": series.until,
-        "task_id": series.task_id,
-    }
-
-
 def get_record(session: Session, series_id: int) -> SeriesRecord:
     row = session.get(SeriesRow, series_id)
     if row is None:
@@ -93,7 +52,7 @@ def get_record(session: Session, series_id: int) -> SeriesRecord:
     skipped = frozenset(
         session.scalars(select(SeriesSkipRow.day).where(SeriesSkipRow.series_id == series_id))
     )
-    return SeriesRecord(to_series(row), row.made_through, skipped)
+    return SeriesRecord(SERIES.to_domain(row), row.made_through, skipped)
 
 
 def all_records(session: Session) -> list[SeriesRecord]:
@@ -105,14 +64,7 @@ def put_record(session: Session, record: SeriesRecord) -> None:
     """Store `record` exactly (insert or overwrite, skipped days included)."""
     series = record.series
     assert series.id is not None
-    row = session.get(SeriesRow, series.id)
-    if row is None:
-        row = SeriesRow(id=series.id)
-        session.add(row)
-    for name, value in series_columns(series).items():
-        setattr(row, name, value)
-    row.made_through = record.made_through
-    session.flush()
+    SERIES.write(session, series, made_through=record.made_through)
     session.execute(delete(SeriesSkipRow).where(SeriesSkipRow.series_id == series.id))
     session.add_all(SeriesSkipRow(series_id=series.id, day=day) for day in record.skipped)
     session.flush()
@@ -120,18 +72,19 @@ def put_record(session: Session, record: SeriesRecord) -> None:
 
 def new_series_id(session: Session, series: Series) -> Series:
     """`series` with the id its row will have (the row is written by `put_record`)."""
-    row = SeriesRow(**series_columns(check_series(series)), made_through=series.first_day)
-    session.add(row)
-    session.flush()
+    row = SERIES.write(
+        session, check_series(series).with_changes(id=None), made_through=series.first_day
+    )
+    assert isinstance(row, SeriesRow)
     return series.with_changes(id=row.id)
 
 
 def attached_blocks(session: Session, series_id: int, first: date | None = None) -> list[TimeBlock]:
     """The blocks of a series (from `first` on, if given), in day order."""
-    query = select(BlockRow).where(BlockRow.series_id == series_id)
+    where = [BlockRow.series_id == series_id]
     if first is not None:
-        query = query.where(BlockRow.day >= first)
-    return [to_block(row) for row in session.scalars(query.order_by(BlockRow.day))]
+        where.append(BlockRow.day >= first)
+    return BLOCKS.all(session, *where, order=(BlockRow.day,))
 
 
 def blocks_to_make(record: SeriesRecord, first: date, last: date) -> list[TimeBlock]:
@@ -176,7 +129,7 @@ def extend_one_series(
     through = last if step is None else min(last, first + step - timedelta(days=1))
     blocks = blocks_to_make(record, first, through)
     if blocks:  # (one INSERT for them all: a year of a daily series is 366 rows)
-        session.execute(insert(BlockRow), [block_columns(block) for block in blocks])
+        session.execute(insert(BlockRow), [BLOCK.values(block) for block in blocks])
     row = session.get(SeriesRow, series_id)
     assert row is not None
     row.made_through = through

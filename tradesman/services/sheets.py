@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from tradesman.domain.allocation import Trend, add_splits
 from tradesman.domain.plan import RampWeek, baseline_weeks, target_for
 from tradesman.domain.settings import Settings
@@ -20,9 +18,9 @@ from tradesman.services.allocation import business_trend_over, week_by_day_over
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.plan import plan_ramp, read_plan_view
 from tradesman.services.plan_rows import get_plan
-from tradesman.services.tasks import to_task
 from tradesman.store.reads import dbapi_connection
 from tradesman.store.schema import TaskRow
+from tradesman.store.tables import TASKS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -127,8 +125,9 @@ def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:
 
 def _open_tasks(session: Session, due_by: date | None) -> list[Task]:
     """Open tasks, soonest due first (undated last); with `due_by`, only those due by then."""
-    query = select(TaskRow).where(TaskRow.status != TaskStatus.DONE.value)
+    where = [TaskRow.status != TaskStatus.DONE.value]
     if due_by is not None:
-        query = query.where(TaskRow.due.is_not(None), TaskRow.due <= due_by)
-    query = query.order_by(TaskRow.due.is_(None), TaskRow.due, TaskRow.area, TaskRow.id)
-    return [to_task(row) for row in session.scalars(query)]
+        where += [TaskRow.due.is_not(None), TaskRow.due <= due_by]
+    return TASKS.all(
+        session, *where, order=(TaskRow.due.is_(None), TaskRow.due, TaskRow.area, TaskRow.id)
+    )

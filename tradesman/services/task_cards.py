@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from tradesman.domain.areas import Area
-from tradesman.domain.tasks import Task, TaskCard, TaskStatus
-from tradesman.store.reads import TaskCardValues, dbapi_connection, task_card_values
+from tradesman.domain.tasks import TaskCard
+from tradesman.store.reads import dbapi_connection, task_cards_from
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -35,23 +34,18 @@ class TaskFilter:
     due_by: date | None = None  # only tasks due by this day ("due this week")
 
 
-# (Dictionary lookups: calling the enums themselves thousands of times is slow.)
-_AREAS = {area.value: area for area in Area}
-_STATUSES = {status.value: status for status in TaskStatus}
-
-
 def task_cards(session: Session, chosen: TaskFilter, today: date) -> list[TaskCard]:
     """The tasks `chosen` picks, by due date (undated last), then as they were made."""
     return filter_cards(all_task_cards(session, today), chosen)
 
 
 def all_task_cards(session: Session, today: date) -> list[TaskCard]:
-    return [_card(values) for values in task_card_values(dbapi_connection(session), today)]
+    return task_cards_from(dbapi_connection(session), today)
 
 
 def card_for(session: Session, task_id: int, today: date | None = None) -> TaskCard | None:
-    found = task_card_values(dbapi_connection(session), today or date.today(), task_id)
-    return _card(found[0]) if found else None
+    found = task_cards_from(dbapi_connection(session), today or date.today(), task_id)
+    return found[0] if found else None
 
 
 def filter_cards(cards: Iterable[TaskCard], chosen: TaskFilter) -> list[TaskCard]:
@@ -73,22 +67,3 @@ def filter_cards(cards: Iterable[TaskCard], chosen: TaskFilter) -> list[TaskCard
                 continue
         picked.append(card)
     return picked
-
-
-def _card(values: TaskCardValues) -> TaskCard:
-    (task_id, title, area, status, due, estimate, notes, created, completed, rule_id,
-     customer_job, booked, done, future) = values  # fmt: skip
-    task = Task(
-        id=task_id,
-        title=title,
-        area=_AREAS[area],
-        status=_STATUSES[status],
-        due=None if due is None else date.fromisoformat(due),
-        estimate_minutes=estimate,
-        notes=notes,
-        created=datetime.fromisoformat(created),
-        completed=None if completed is None else datetime.fromisoformat(completed),
-        rule_id=rule_id,
-        customer_job=bool(customer_job),
-    )
-    return TaskCard(task, int(booked), int(done), int(future))

@@ -6,11 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from tradesman.domain.areas import Area
 from tradesman.domain.task_rules import (
-    Every,
     TaskRule,
     due_to_make,
     first_occurrence,
@@ -21,6 +17,7 @@ from tradesman.domain.validation import check_task_rule
 from tradesman.errors import UserError
 from tradesman.services.tasks import add_task
 from tradesman.store.schema import TaskRuleRow
+from tradesman.store.tables import TASK_RULES
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,52 +35,22 @@ class RuleGone(UserError):
     """The recurring rule was removed meanwhile."""
 
 
-def to_rule(row: TaskRuleRow) -> TaskRule:
-    return TaskRule(
-        id=row.id,
-        title=row.title,
-        area=Area(row.area),
-        every=Every(row.every),
-        interval=row.interval,
-        first_due=row.first_due,
-        estimate_minutes=row.estimate_minutes,
-        notes=row.notes,
-        nth=row.nth,
-        weekday=row.weekday,
-        until=row.until,
-        lead_days=row.lead_days,
-        next_due=row.next_due,
-        customer_job=row.customer_job,
-    )
-
-
-def rule_columns(rule: TaskRule) -> dict[str, object]:
-    return {
-        "title": rule.title,
-        "area": rule.area.value,
-        "every": rule.every.value,
-        "interval": rule.interval,
-        "first_due": rule.first_due,
-        "estimate_minutes": rule.estimate_minutes,
-        "notes": rule.notes,
-        "nth": rule.nth,
-        "weekday": rule.weekday,
-        "until": rule.until,
-        "lead_days": rule.lead_days,
-        "next_due": rule.next_due or first_occurrence(rule),
-        "customer_job": rule.customer_job,
-    }
+def prepared_rule(rule: TaskRule) -> TaskRule:
+    """`rule` as it is stored (a new one's next task due on its first occurrence), or
+    InvalidInput saying what is wrong."""
+    checked = check_task_rule(rule)
+    return checked.with_changes(next_due=checked.next_due or first_occurrence(checked))
 
 
 def get_rule(session: Session, rule_id: int) -> TaskRule:
-    row = session.get(TaskRuleRow, rule_id)
-    if row is None:
+    rule = TASK_RULES.get(session, rule_id)
+    if rule is None:
         raise RuleGone("That recurring task no longer exists.")
-    return to_rule(row)
+    return rule
 
 
 def all_rules(session: Session) -> list[TaskRule]:
-    return [to_rule(row) for row in session.scalars(select(TaskRuleRow).order_by(TaskRuleRow.id))]
+    return TASK_RULES.all(session)
 
 
 def rules_to_come(session: Session) -> list[TaskRule]:
@@ -91,19 +58,6 @@ def rules_to_come(session: Session) -> list[TaskRule]:
     Repeating list: where a rule is seen before, and between, the tasks it makes)."""
     going = [rule for rule in all_rules(session) if rule.pending is not None]
     return sorted(going, key=lambda rule: (rule.pending or date.max, rule.id or 0))
-
-
-def put_rule(session: Session, rule: TaskRule) -> TaskRule:
-    """Store `rule` exactly under its id (insert or overwrite); a new rule gets an id."""
-    checked = check_task_rule(rule)
-    row = session.get(TaskRuleRow, rule.id) if rule.id is not None else None
-    if row is None:
-        row = TaskRuleRow() if rule.id is None else TaskRuleRow(id=rule.id)
-        session.add(row)
-    for name, value in rule_columns(checked).items():
-        setattr(row, name, value)
-    session.flush()
-    return to_rule(row)
 
 
 def make_due_tasks(
@@ -123,20 +77,16 @@ def make_due_tasks(
     """
     moment = now or datetime.now(UTC)
     made: list[Task] = []
-    query = select(TaskRuleRow).order_by(TaskRuleRow.id)
-    if rule_id is not None:
-        query = query.where(TaskRuleRow.id == rule_id)
-    for row in session.scalars(query).all():
+    where = () if rule_id is None else (TaskRuleRow.id == rule_id,)
+    for rule in TASK_RULES.all(session, *where):
         left = None if limit is None else limit - len(made)
         if left == 0:
             break
-        rule = to_rule(row)
         days = due_to_make(rule, today, left)
         if not days:
             continue
         made += [add_task(session, rule.task_for(day), moment) for day in days]
-        row.next_due = next_occurrence(rule, days[-1])
-    session.flush()
+        TASK_RULES.write(session, rule.with_changes(next_due=next_occurrence(rule, days[-1])))
     return made
 
 

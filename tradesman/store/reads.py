@@ -14,6 +14,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.tasks import TaskCard
+from tradesman.store.columns import BLOCK, TASK
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -69,22 +73,18 @@ REPEATING_WORK = """
 """
 
 
-BLOCKS_BETWEEN = """
-    SELECT id, day, start_minute, end_minute, area, title, notes, status, actual_minutes,
-           task_id, series_id
+BLOCKS_BETWEEN = f"""
+    SELECT {BLOCK.names()}
     FROM block
     WHERE day BETWEEN :first AND :last
     ORDER BY day, start_minute, id
 """
 
-BlockValues = tuple[int, str, int, int, str, str, str, str, int | None, int | None, int | None]
-
 # Every task with what the calendar has for it, added up by SQLite: minutes booked (all
 # linked blocks not skipped), minutes done (done blocks, at their actual time), and how
 # many linked blocks are still planned from :today on.
-TASK_CARDS = """
-    SELECT t.id, t.title, t.area, t.status, t.due, t.estimate_minutes, t.notes,
-           t.created, t.completed, t.rule_id, t.customer_job,
+TASK_CARDS = f"""
+    SELECT {TASK.names("t.")},
            COALESCE(SUM(CASE WHEN b.status != 'skipped'
                              THEN b.end_minute - b.start_minute ELSE 0 END), 0),
            COALESCE(SUM(CASE WHEN b.status = 'done'
@@ -97,22 +97,6 @@ TASK_CARDS = """
     GROUP BY t.id
     ORDER BY t.due IS NULL, t.due, t.id
 """
-TaskCardValues = tuple[
-    int,
-    str,
-    str,
-    str,
-    str | None,
-    int | None,
-    str,
-    str,
-    str | None,
-    int | None,
-    int,
-    int,
-    int,
-    int,
-]
 
 
 def dbapi_connection(session: Session) -> sqlite3.Connection:
@@ -170,17 +154,22 @@ def minutes_per_week_and_area(
     ]
 
 
-def block_values_between(db: sqlite3.Connection, first: date, last: date) -> list[BlockValues]:
-    """The columns of every block from `first` to `last`, in the order of the days."""
+def blocks_from(db: sqlite3.Connection, first: date, last: date) -> list[TimeBlock]:
+    """The blocks from `first` to `last` (both included), in the order of the days."""
     rows = db.execute(BLOCKS_BETWEEN, {"first": first.isoformat(), "last": last.isoformat()})
-    return list(rows)
+    return [BLOCK.from_values(row) for row in rows]
 
 
-def task_card_values(
+def task_cards_from(
     db: sqlite3.Connection, today: date, task_id: int | None = None
-) -> list[TaskCardValues]:
+) -> list[TaskCard]:
     """Every task (or one) with its booked, done and still-planned block totals."""
-    return list(db.execute(TASK_CARDS, {"today": today.isoformat(), "task_id": task_id}))
+    rows = db.execute(TASK_CARDS, {"today": today.isoformat(), "task_id": task_id})
+    width = len(TASK.columns)
+    return [
+        TaskCard(TASK.from_values(row[:width]), *(int(total) for total in row[width:]))
+        for row in rows
+    ]
 
 
 def setting_values(db: sqlite3.Connection) -> dict[str, Any]:

@@ -1,0 +1,79 @@
+"""Each table's columns, declared once (store/columns.py): complete, and read the same
+over a bare sqlite3 connection as through the ORM."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.plan import HandOff, Plan
+from tradesman.domain.series import Series
+from tradesman.domain.task_rules import Every, TaskRule
+from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.services import edits, plan, task_edits
+from tradesman.services.changes import Change
+from tradesman.store import tables
+from tradesman.store.database import Store
+from tradesman.store.reads import dbapi_connection
+
+TODAY = date(2026, 11, 25)
+EVERY_TABLE: list[tables.Table[Any]] = [
+    tables.BLOCKS, tables.TASKS, tables.TASK_RULES, tables.SERIES, tables.PLAN,
+    tables.HAND_OFFS,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("table", EVERY_TABLE, ids=lambda table: table.columns.table)
+def test_every_column_of_a_table_is_declared_once(table: tables.Table[Any]) -> None:
+    declared = [column.name for column in table.columns.columns]
+    kept_elsewhere = {"made_through"} if table is tables.SERIES else set()
+    if table.columns.only_id is not None:
+        kept_elsewhere.add("id")
+    assert len(declared) == len(set(declared))
+    assert set(declared) | kept_elsewhere == set(table.row.__table__.columns.keys())
+    assert table.row.__tablename__ == table.columns.table
+
+
+def test_a_bare_sqlite3_read_and_an_orm_read_give_the_same_objects(store: Store) -> None:
+    with store.writing() as session:
+        (rule,) = task_edits.add_rule(
+            session, TaskRule("Books", Area.ADMIN, Every.WEEKS, 1, TODAY), TODAY
+        ).after_rules
+        task_edits.add_tasks(session, [
+            Task("Quote", Area.SALES, due=TODAY, estimate_minutes=90, customer_job=False),
+            Task("Sent", Area.SALES, TaskStatus.DONE, completed=datetime(2026, 11, 2, tzinfo=UTC)),
+        ])  # fmt: skip
+        edits.add_series(
+            session, Series("Photos", Area.MARKETING, 420, 480, frozenset({0, 3}), TODAY), TODAY
+        )
+        edits.add_blocks(session, [
+            TimeBlock(TODAY, 600, 660, Area.PRODUCTION, "Kitchen", status=BlockStatus.DONE,
+                      actual_minutes=50),
+        ])  # fmt: skip
+        plan.save_plan(session, Plan(date(2026, 11, 30), 20, 0.3, 2400, typed_baseline=0.1))
+        plan.add_hand_off(session, HandOff("Timber runs", Area.PRODUCTION, minutes_a_week=60))
+    with store.reading() as session:
+        db = dbapi_connection(session)
+        for table in EVERY_TABLE:
+            declared = table.columns
+            raw = db.execute(f"SELECT {declared.names()} FROM {declared.table} ORDER BY id")
+            from_sqlite = [declared.from_values(values) for values in raw.fetchall()]
+            assert from_sqlite == table.all(session) != []
+    assert rule.next_due is not None
+
+
+def test_two_changes_join_into_one_with_each_row_first_as_it_was_and_last_as_it_is(
+    store: Store,
+) -> None:
+    with store.writing() as session:
+        added = task_edits.add_tasks(session, [Task("Quote", Area.SALES)])
+        (task,) = added.after_tasks
+        renamed = task_edits.change_task(session, task.with_changes(title="Quote Patel"))
+    both = added.then(renamed)
+    assert [(row.before, row.after) for row in both.rows] == [(None, renamed.after_tasks[0])]
+    assert both.reversed().reversed() == both
+    assert Change().then(both) == both and not both.is_empty
