@@ -105,6 +105,7 @@ class PlanPage(QWidget):
     def __init__(
         self,
         actions: PlanActions,
+        read_plan: Callable[[], PlanView | None],
         read_trend: Callable[[Week, int], Trend],
         preview_plan: Callable[[], object],
         this_week: Callable[[], Week],
@@ -112,6 +113,7 @@ class PlanPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.plan_actions = actions
+        self._read_plan = read_plan
         self._read_trend = read_trend
         self._this_week = this_week
         self.view: PlanView | None = None
@@ -244,6 +246,10 @@ class PlanPage(QWidget):
         self._stack.addWidget(content)
 
     # -- showing ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the plan and show it (the page pulls its own data, as the others do)."""
+        self.show_plan(self._read_plan())
+
     def show_plan(self, view: PlanView | None) -> None:
         # This week is brought into sight when a plan is first shown or changes, not
         # after every tick of the hand-off list.

@@ -133,7 +133,11 @@ class Desk(QObject):
             window = self.window
             self.plan_actions = PlanActions(self.ops, window.undo_stack, window, window.report)
             self.plan_page = PlanPage(
-                self.plan_actions, self.ops.trend, self.printing.preview_plan, window.week_of_today
+                self.plan_actions,
+                self.ops.plan_view,
+                self.ops.trend,
+                self.printing.preview_plan,
+                window.week_of_today,
             )
             _move_in(self.plan_page, window.pages.widget(PLAN_PAGE), margin=8)
         return self.plan_page
@@ -149,7 +153,7 @@ class Desk(QObject):
 
     def show_plan(self) -> None:
         if self.plan_page is not None and self._on_show(PLAN_PAGE):
-            self.plan_page.show_plan(self.ops.plan_view())
+            self.plan_page.reload()
 
     def show_side_list(self) -> None:
         """The tasks to schedule, beside the calendar."""
