@@ -35,6 +35,7 @@ class TimeBlock:
     task_id: int | None = None
     series_id: int | None = None  # set while the block is an occurrence of a series
     id: int | None = None
+    source_id: int | None = None  # a marketing block: the source of work it is for
 
     @property
     def length_minutes(self) -> int:

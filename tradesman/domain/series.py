@@ -36,6 +36,7 @@ class Series:
     task_id: int | None = None
     weeks_from: int = 0
     id: int | None = None
+    source_id: int | None = None  # a marketing series: the source of work it is for
 
     def with_changes(self, **changes: object) -> Series:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -48,6 +49,7 @@ class Series:
             start=block.start,
             end=block.end,
             notes=block.notes,
+            source_id=block.source_id,
             **changes,
         )
 
@@ -62,6 +64,7 @@ class Series:
             notes=self.notes,
             task_id=self.task_id,
             series_id=self.id,
+            source_id=self.source_id,
         )
 
     def describe(self) -> str:

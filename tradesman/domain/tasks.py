@@ -42,6 +42,8 @@ class Task:
     # the marketing after the job (a review, a referral). Meaningless in other areas.
     customer_job: bool = True
     id: int | None = None
+    source_id: int | None = None  # a marketing task: the source of work it is for
+    lead_id: int | None = None  # the enquiry it follows up, or the job it was won as
 
     def with_changes(self, **changes: object) -> Task:
         return replace(self, **changes)  # type: ignore[arg-type]

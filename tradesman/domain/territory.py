@@ -40,3 +40,28 @@ def locale_from_environment(environ: dict[str, str]) -> str | None:
         if value:
             return value
     return None
+
+
+# The currency a territory pays in (ISO 4217), for the label on amounts; a short list of
+# the common cases, the euro for the euro area and its neighbours' habit otherwise.
+_CURRENCIES = {
+    "GB": "GBP", "IE": "EUR", "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD",
+    "ZA": "ZAR", "IN": "INR", "CH": "CHF", "SE": "SEK", "NO": "NOK", "DK": "DKK",
+    "PL": "PLN", "CZ": "CZK", "HU": "HUF", "RO": "RON", "BG": "BGN", "JP": "JPY",
+    "MX": "MXN", "BR": "BRL", "SG": "SGD", "HK": "HKD", "IL": "ILS", "TR": "TRY",
+}  # fmt: skip
+_EURO_AREA = frozenset(
+    (
+        "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IT", "LT", "LU", "LV",
+        "MT", "NL", "PT", "SI", "SK",
+    )
+)  # fmt: skip
+
+
+def currency_for_locale(locale_name: str | None) -> str:
+    """The currency code to label amounts with where the owner lives (GBP in the UK, EUR
+    in the euro area); USD when the locale says nothing or names a place not listed."""
+    territory = territory_of(locale_name)
+    if territory in _EURO_AREA:
+        return "EUR"
+    return _CURRENCIES.get(territory or "", "USD")

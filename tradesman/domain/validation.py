@@ -70,7 +70,10 @@ def check_block(block: TimeBlock) -> TimeBlock:
     actual = block.actual_minutes
     if actual is not None and not (_is_whole(actual) and 0 <= actual <= MINUTES_PER_DAY):
         raise InvalidInput("actual_minutes", "The actual time must be between 0 and 24 hours.")
-    return block.with_changes(title=title, notes=notes, area=area, status=status)
+    return block.with_changes(
+        title=title, notes=notes, area=area, status=status,
+        source_id=source_for(area, block.source_id),
+    )  # fmt: skip
 
 
 def check_series(series: Series) -> Series:
@@ -89,7 +92,9 @@ def check_series(series: Series) -> Series:
         check_day(series.until, field="until")
         if series.until < series.first_day:
             raise InvalidInput("until", "The last day must come after the first day of the series.")
-    return series.with_changes(title=sample.title, notes=sample.notes, area=sample.area)
+    return series.with_changes(
+        title=sample.title, notes=sample.notes, area=sample.area, source_id=sample.source_id
+    )
 
 
 _MOST = {Every.DAYS: 365, Every.WEEKS: 52, Every.MONTHS: 24, Every.WEEKDAY_OF_MONTH: 24}
@@ -135,7 +140,16 @@ def check_task(task: Task) -> Task:
         raise InvalidInput("created", "The created time must say its time zone.")
     if task.completed is not None and task.completed.tzinfo is None:
         raise InvalidInput("completed", "The completed time must say its time zone.")
-    return task.with_changes(title=title, notes=notes, area=area, status=status)
+    return task.with_changes(
+        title=title, notes=notes, area=area, status=status,
+        source_id=source_for(area, task.source_id),
+    )  # fmt: skip
+
+
+def source_for(area: Area, source_id: int | None) -> int | None:
+    """The source a block, series or task keeps: only marketing work names one, so a
+    change of area away from marketing clears it (the edit's Change shows it did)."""
+    return source_id if area is Area.MARKETING else None
 
 
 def check_settings(settings: Settings) -> Settings:
