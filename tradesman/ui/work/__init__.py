@@ -1,0 +1,1 @@
+"""The Work page: enquiries, quotes, jobs won, marketing spend and takings."""
