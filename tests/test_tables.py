@@ -10,6 +10,7 @@ import pytest
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.leads import Lead, LostReason, Spend, Takings
 from tradesman.domain.plan import HandOff, Plan
 from tradesman.domain.series import Series
 from tradesman.domain.task_rules import Every, TaskRule
@@ -23,7 +24,7 @@ from tradesman.store.reads import dbapi_connection
 TODAY = date(2026, 11, 25)
 EVERY_TABLE: list[tables.Table[Any]] = [
     tables.BLOCKS, tables.TASKS, tables.TASK_RULES, tables.SERIES, tables.PLAN,
-    tables.HAND_OFFS,
+    tables.HAND_OFFS, tables.SOURCES, tables.LEADS, tables.SPEND, tables.TAKINGS,
 ]  # fmt: skip
 
 
@@ -56,6 +57,13 @@ def test_a_bare_sqlite3_read_and_an_orm_read_give_the_same_objects(store: Store)
         ])  # fmt: skip
         plan.save_plan(session, Plan(date(2026, 11, 30), 20, 0.3, 2400, typed_baseline=0.1))
         plan.add_hand_off(session, HandOff("Timber runs", Area.PRODUCTION, minutes_a_week=60))
+        # (The enquiries' own edits are tested in test_leads_services.py.)
+        lost = Lead("Mrs Patel", TODAY, source_id=2, what="Doors").quoted(TODAY, 320050)
+        tables.LEADS.put(session, lost.lost(TODAY, LostReason.PRICE))
+        tables.LEADS.put(session, Lead("Joe", TODAY, source_id=10, referred_by="Ann"))
+        tables.SPEND.put(session, Spend(TODAY, 4500, source_id=7, note="200 postcards"))
+        tables.TAKINGS.put(session, Takings(date(2026, 11, 1), 1_200_000))
+        tables.BLOCKS.put(session, TimeBlock(TODAY, 420, 480, Area.MARKETING, "Sign", source_id=6))
     with store.reading() as session:
         db = dbapi_connection(session)
         for table in EVERY_TABLE:

@@ -10,6 +10,7 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.validation import InvalidInput, check_block
 from tradesman.domain.weeks import Week
 from tradesman.errors import UserError
+from tradesman.services.lead_rows import check_source_link
 from tradesman.store.reads import blocks_from, dbapi_connection
 from tradesman.store.schema import TaskRow
 from tradesman.store.tables import BLOCKS
@@ -40,4 +41,5 @@ def checked_block(session: Session, block: TimeBlock) -> TimeBlock:
     checked = check_block(block)
     if checked.task_id is not None and session.get(TaskRow, checked.task_id) is None:
         raise InvalidInput("task", "The task this block was linked to no longer exists.")
+    check_source_link(session, checked.source_id)
     return checked

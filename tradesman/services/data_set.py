@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from tradesman.domain.plan import check_hand_off, check_plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.exchange.document import DataSet
+from tradesman.services.coming_in_set import ComingIn, existing_ids, replace_coming_in
 from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.services.series import all_records
-from tradesman.services.settings import load_settings, save_settings
+from tradesman.services.settings import LEAD_KEYS, load_settings, save_settings
 from tradesman.services.task_rules import all_rules, prepared_rule
 from tradesman.services.tasks import stamped
 from tradesman.store import columns, tables
@@ -56,8 +57,14 @@ def read_data_set(session: Session, locale_name: str | None) -> DataSet:
     )  # fmt: skip
 
 
-def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
+def replace_data_set(
+    session: Session, data: DataSet, now: datetime, coming_in: ComingIn | None = None
+) -> Counts:
     """Replace everything with `data` (already checked by `from_document`).
+
+    The exchange format does not carry sources, enquiries, spend and takings yet: an
+    import keeps those there are, a restore puts the backup's in place (`coming_in`).
+    A block, series or task keeps its link to a source or enquiry that is there after.
 
     Runs inside the caller's write transaction, so either all of it lands or none.
     Everything gets new ids from the database (ids are never given out twice), and
@@ -65,9 +72,18 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     completed time of done tasks that do not have one.
     """
     for table in (
-        BlockRow, SeriesSkipRow, SeriesRow, TaskRow, TaskRuleRow, SettingRow, PlanRow, HandOffRow,
+        BlockRow, SeriesSkipRow, SeriesRow, TaskRow, TaskRuleRow, PlanRow, HandOffRow,
     ):  # fmt: skip
         session.execute(delete(table))
+    # (The settings of work coming in are not in the file yet: they stay as they are.)
+    session.execute(delete(SettingRow).where(SettingRow.key.not_in(LEAD_KEYS)))
+    if coming_in is not None:
+        replace_coming_in(session, coming_in)
+    sources, leads = existing_ids(session)
+
+    def linked(link: int | None, there: set[int]) -> int | None:
+        return link if link in there else None
+
     save_settings(session, data.settings)
     if data.plan is not None:
         tables.PLAN.write(session, check_plan(data.plan))
@@ -77,14 +93,21 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
         session, TaskRuleRow, [rule.id for rule in data.rules],
         [_values(columns.TASK_RULE, prepared_rule(rule)) for rule in data.rules],
     )  # fmt: skip
-    tasks = [task.with_changes(rule_id=rule_ids.get(task.rule_id)) for task in data.tasks]
+    tasks = [
+        task.with_changes(
+            rule_id=rule_ids.get(task.rule_id),
+            source_id=linked(task.source_id, sources),
+            lead_id=linked(task.lead_id, leads),
+        )
+        for task in data.tasks
+    ]
     task_ids = _insert_all(
         session, TaskRow, [task.id for task in tasks],
         [_values(columns.TASK, stamped(task, now)) for task in tasks],
     )  # fmt: skip
     series_ids = _insert_all(
         session, SeriesRow, [record.series.id for record in data.series],
-        [_series_row(record, task_ids) for record in data.series],
+        [_series_row(record, task_ids, sources) for record in data.series],
     )  # fmt: skip
     skipped = [
         {"series_id": series_ids[record.series.id], "day": day}
@@ -97,7 +120,9 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
         _values(
             columns.BLOCK,
             block.with_changes(
-                task_id=task_ids.get(block.task_id), series_id=series_ids.get(block.series_id)
+                task_id=task_ids.get(block.task_id),
+                series_id=series_ids.get(block.series_id),
+                source_id=linked(block.source_id, sources),
             ),
         )
         for block in data.blocks
@@ -107,8 +132,13 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     return Counts.of(data)
 
 
-def _series_row(record: SeriesRecord, task_ids: dict[int | None, int]) -> dict[str, object]:
-    series = record.series.with_changes(task_id=task_ids.get(record.series.task_id))
+def _series_row(
+    record: SeriesRecord, task_ids: dict[int | None, int], sources: set[int]
+) -> dict[str, object]:
+    source = record.series.source_id
+    series = record.series.with_changes(
+        task_id=task_ids.get(record.series.task_id), source_id=source if source in sources else None
+    )
     return {**_values(columns.SERIES, series), "made_through": record.made_through}
 
 

@@ -15,11 +15,18 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from sqlalchemy import delete
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.leads import Lead, Source, Spend, Takings
 from tradesman.domain.plan import HandOff, Plan, check_hand_off, check_plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task
 from tradesman.services.blocks import checked_block
+from tradesman.services.lead_rows import (
+    checked_lead,
+    checked_source,
+    checked_spend,
+    checked_takings,
+)
 from tradesman.services.series import extend_one_series, get_record, put_record
 from tradesman.services.task_rules import prepared_rule
 from tradesman.services.tasks import checked_task
@@ -130,6 +137,14 @@ HAND_OFFS: EditedTable[HandOff] = CheckedTable(
     "hand-offs", tables.HAND_OFFS, lambda session, hand_off: check_hand_off(hand_off)
 )
 
-# Tasks point at rules; series at tasks; blocks at tasks and series. The plan and its
-# hand-offs point at nothing.
-ORDER: tuple[EditedTable[Any], ...] = (RULES, TASKS, SERIES, BLOCKS, PLAN, HAND_OFFS)
+SOURCES: EditedTable[Source] = CheckedTable("sources", tables.SOURCES, checked_source)
+LEADS: EditedTable[Lead] = CheckedTable("enquiries", tables.LEADS, checked_lead)
+SPEND: EditedTable[Spend] = CheckedTable("spend", tables.SPEND, checked_spend)
+TAKINGS: EditedTable[Takings] = CheckedTable("takings", tables.TAKINGS, checked_takings)
+
+# Enquiries point at sources; tasks at rules, enquiries and sources; series at tasks and
+# sources; blocks at tasks, series and sources; spend at sources. The takings, the plan
+# and its hand-offs point at nothing.
+ORDER: tuple[EditedTable[Any], ...] = (
+    SOURCES, LEADS, RULES, TASKS, SERIES, BLOCKS, SPEND, TAKINGS, PLAN, HAND_OFFS,
+)  # fmt: skip

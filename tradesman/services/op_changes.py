@@ -21,12 +21,24 @@ class OpChanges:
     booked_time: bool = False  # a changed block was booked for a task (its card's hours)
     tasks: bool = False  # tasks or repeating tasks
     plan: bool = False  # the plan, or its hand-off list
+    leads: bool = False  # enquiries, or the sources they come from
+    spend: bool = False  # marketing spend, or a month's takings
     settings: bool = False  # the settings: every view may show them
     everything: bool = False  # an import, a restore, a new day: read it all again
 
     @classmethod
     def of(cls, change: Change) -> OpChanges:
-        from tradesman.services.edited_tables import HAND_OFFS, PLAN, RULES, SERIES, TASKS
+        from tradesman.services.edited_tables import (
+            HAND_OFFS,
+            LEADS,
+            PLAN,
+            RULES,
+            SERIES,
+            SOURCES,
+            SPEND,
+            TAKINGS,
+            TASKS,
+        )
 
         blocks = (*change.before_blocks, *change.after_blocks)
         series = (*change.before(SERIES), *change.after(SERIES))
@@ -37,6 +49,8 @@ class OpChanges:
             or any(record.series.task_id is not None for record in series),
             tasks=change.touches(TASKS, RULES),
             plan=change.touches(PLAN, HAND_OFFS),
+            leads=change.touches(LEADS, SOURCES),
+            spend=change.touches(SPEND, TAKINGS),
         )
 
     @property
@@ -52,6 +66,10 @@ class OpChanges:
     def touches_cards(self) -> bool:
         """Whether task cards (their status, hours booked and done) may differ."""
         return self.everything or self.settings or self.tasks or self.booked_time
+
+    def touches_work_coming_in(self) -> bool:
+        """Whether the Work page (enquiries, sources, spend and takings) may differ."""
+        return self.everything or self.settings or self.leads or self.spend
 
     def touches_before(self, day: date) -> bool:
         """Whether anything before `day` changed (a plan's baseline is measured there)."""

@@ -61,7 +61,10 @@ def schedule_task(session: Session, task_id: int, day: date, start: int) -> Chan
     start = max(0, min(start, MINUTES_PER_DAY - 15))
     end = min(MINUTES_PER_DAY, start + length)
     task = card.task
-    block = TimeBlock(day, start, end, task.area, task.title, task_id=task.id)
+    # (A marketing task's source goes with it onto the calendar.)
+    block = TimeBlock(
+        day, start, end, task.area, task.title, task_id=task.id, source_id=task.source_id
+    )
     return commit(session, rows(BLOCKS, after=[block]))
 
 

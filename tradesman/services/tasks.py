@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import check_task
 from tradesman.errors import UserError
+from tradesman.services.lead_rows import check_source_link
 from tradesman.store.tables import TASKS
 
 
@@ -33,7 +34,9 @@ def stamped(task: Task, now: datetime) -> Task:
 
 def checked_task(session: Session, task: Task, now: datetime | None = None) -> Task:
     """`task` as it is stored, or InvalidInput saying what is wrong."""
-    return stamped(check_task(task), now or datetime.now(UTC))
+    checked = stamped(check_task(task), now or datetime.now(UTC))
+    check_source_link(session, checked.source_id)
+    return checked
 
 
 def add_task(session: Session, task: Task, now: datetime | None = None) -> Task:

@@ -15,6 +15,16 @@ from typing import Any, Generic, TypeVar
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.leads import (
+    Lead,
+    LeadState,
+    LostReason,
+    NotQuotedReason,
+    Source,
+    SourceKind,
+    Spend,
+    Takings,
+)
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
 from tradesman.domain.series import Series
 from tradesman.domain.task_rules import Every, TaskRule
@@ -53,6 +63,13 @@ def choice(name: str, kind: type[StrEnum]) -> Column:
     thousands of rows is slow.)"""
     return Column(name, name, load={member.value: member for member in kind}.__getitem__,
                   save=lambda member: member.value)  # fmt: skip
+
+
+def maybe_choice(name: str, kind: type[StrEnum]) -> Column:
+    """An enum kept as its text, or NULL."""
+    load = {member.value: member for member in kind}
+    return Column(name, name, load=_or_none(load.__getitem__),
+                  save=_or_none(lambda member: member.value))  # fmt: skip
 
 
 def day(name: str) -> Column:
@@ -129,7 +146,7 @@ BLOCK = Columns(
         choice("area", Area),
         *plain("title", "notes"),
         choice("status", BlockStatus),
-        *plain("actual_minutes", "task_id", "series_id"),
+        *plain("actual_minutes", "task_id", "series_id", "source_id"),
     ),
 )
 
@@ -146,6 +163,7 @@ TASK = Columns(
         moment("completed"),
         *plain("rule_id"),
         flag("customer_job"),
+        *plain("source_id", "lead_id"),
     ),
 )
 
@@ -181,7 +199,7 @@ SERIES = Columns(
         *plain("every_weeks", "weeks_from"),
         day("first_day"),
         day("until"),
-        *plain("task_id"),
+        *plain("task_id", "source_id"),
     ),
 )
 
@@ -205,3 +223,28 @@ HAND_OFF = Columns(
         flag("done"),
     ),
 )
+
+SOURCE = Columns(
+    "source", Source, (*plain("id", "name"), choice("kind", SourceKind), flag("archived"))
+)
+
+LEAD = Columns(
+    "lead",
+    Lead,
+    (
+        *plain("id", "who", "what"),
+        day("came_in"),
+        *plain("source_id", "referred_by", "notes"),
+        choice("state", LeadState),
+        day("quoted_on"),
+        *plain("quote"),
+        day("decided_on"),
+        *plain("value"),
+        maybe_choice("lost_reason", LostReason),
+        maybe_choice("not_quoted_reason", NotQuotedReason),
+    ),
+)
+
+SPEND = Columns("spend", Spend, (*plain("id"), day("day"), *plain("amount", "source_id", "note")))
+
+TAKINGS = Columns("takings", Takings, (*plain("id"), day("month"), *plain("amount")))

@@ -205,6 +205,118 @@ def _v6_customer_jobs(db: sqlite3.Connection) -> None:
         )
 
 
+def _v7_work_coming_in(db: sqlite3.Connection) -> None:
+    """Where work comes from (sources, seeded in plain words), the enquiries and what
+    became of them, marketing spend and the month's takings; marketing blocks, series
+    and tasks may name a source, and a task its enquiry (a follow-up, or the job won).
+
+    Amounts are whole minor units (pence, cents); at most 10,000,000 a job. The rules of
+    an enquiry's states are CHECKs, so no bug can store a won job without a value."""
+    db.execute(
+        """
+        CREATE TABLE source (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200),
+            kind TEXT NOT NULL
+                CHECK (kind IN ('word_of_mouth', 'repeat', 'marketing', 'not_sure')),
+            archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
+        ) STRICT
+        """
+    )
+    # Names differing only in case are one name (the services compare full Unicode case;
+    # this catches the rest).
+    db.execute("CREATE UNIQUE INDEX source_by_name ON source (lower(name))")
+    db.execute(
+        """
+        CREATE TABLE lead (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            who TEXT NOT NULL CHECK (length(trim(who)) BETWEEN 1 AND 200),
+            what TEXT NOT NULL DEFAULT '' CHECK (length(what) <= 200),
+            came_in TEXT NOT NULL CHECK (date(came_in) IS came_in),
+            source_id INTEGER NOT NULL REFERENCES source (id),
+            referred_by TEXT NOT NULL DEFAULT '' CHECK (length(referred_by) <= 200),
+            notes TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL
+                CHECK (state IN ('new', 'quoted', 'won', 'lost', 'not_quoted')),
+            quoted_on TEXT CHECK (quoted_on IS NULL OR date(quoted_on) IS quoted_on),
+            quote INTEGER CHECK (quote IS NULL OR quote BETWEEN 1 AND 1000000000),
+            decided_on TEXT CHECK (decided_on IS NULL OR date(decided_on) IS decided_on),
+            value INTEGER CHECK (value IS NULL OR value BETWEEN 1 AND 1000000000),
+            lost_reason TEXT CHECK (lost_reason IS NULL OR lost_reason
+                IN ('price', 'timing', 'no_reply', 'went_elsewhere', 'other')),
+            not_quoted_reason TEXT CHECK (not_quoted_reason IS NULL OR not_quoted_reason
+                IN ('too_busy', 'not_our_work', 'other')),
+            CHECK ((quote IS NULL) = (quoted_on IS NULL)),
+            CHECK ((quoted_on IS NOT NULL) = (state IN ('quoted', 'won', 'lost'))),
+            CHECK ((decided_on IS NOT NULL) = (state IN ('won', 'lost', 'not_quoted'))),
+            CHECK ((value IS NOT NULL) = (state = 'won')),
+            CHECK ((lost_reason IS NOT NULL) = (state = 'lost')),
+            CHECK ((not_quoted_reason IS NOT NULL) = (state = 'not_quoted')),
+            CHECK (quoted_on IS NULL OR quoted_on >= came_in),
+            CHECK (decided_on IS NULL OR decided_on >= coalesce(quoted_on, came_in))
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX lead_by_state ON lead (state, came_in)")
+    db.execute("CREATE INDEX lead_by_day ON lead (came_in)")
+    db.execute("CREATE INDEX lead_by_source ON lead (source_id)")
+    db.execute(
+        """
+        CREATE TABLE spend (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            day TEXT NOT NULL CHECK (date(day) IS day),
+            amount INTEGER NOT NULL CHECK (amount BETWEEN 1 AND 1000000000),
+            source_id INTEGER REFERENCES source (id),
+            note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 200)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX spend_by_day ON spend (day)")
+    db.execute("CREATE INDEX spend_by_source ON spend (source_id)")
+    db.execute(
+        """
+        CREATE TABLE takings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            -- the month's first day: one row a month
+            month TEXT NOT NULL UNIQUE
+                CHECK (date(month) IS month AND substr(month, 9, 2) = '01'),
+            amount INTEGER NOT NULL CHECK (amount BETWEEN 0 AND 1000000000)
+        ) STRICT
+        """
+    )
+    # Only marketing work names a source. (No ON DELETE: a source in use is archived,
+    # never deleted; a merge moves its work first.)
+    for table in ("block", "series", "task"):
+        db.execute(
+            f"ALTER TABLE {table} ADD COLUMN source_id INTEGER REFERENCES source (id) "
+            "CHECK (source_id IS NULL OR area = 'marketing')"
+        )
+        db.execute(f"CREATE INDEX {table}_by_source ON {table} (source_id)")
+    db.execute(
+        "ALTER TABLE task ADD COLUMN lead_id INTEGER REFERENCES lead (id) ON DELETE SET NULL"
+    )
+    db.execute("CREATE INDEX task_by_lead ON task (lead_id)")
+    # The list every data file starts with (domain/leads.SEEDED_SOURCES as it was at
+    # this version; a test checks they agree).
+    db.executemany(
+        "INSERT INTO source (name, kind) VALUES (?, ?)",
+        [
+            ("A customer's referral", "word_of_mouth"),
+            ("Another trade or a merchant", "word_of_mouth"),
+            ("A past customer", "repeat"),
+            ("Google / business profile", "marketing"),
+            ("Website", "marketing"),
+            ("Van or yard sign", "marketing"),
+            ("Flyers or postcards", "marketing"),
+            ("A directory or lead site", "marketing"),
+            ("Other marketing", "marketing"),
+            ("Not sure", "not_sure"),
+        ],
+    )
+    for table in ("source", "lead", "spend", "takings"):
+        count_changes_to(db, table)
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_first_schema,
     _v2_recurring_blocks,
@@ -212,13 +324,14 @@ MIGRATIONS: Sequence[Migration] = (
     _v4_doer_to_marketer_plan,
     _v5_change_count,
     _v6_customer_jobs,
+    _v7_work_coming_in,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # The tables a file at SCHEMA_VERSION has (a test checks this against the steps): one
 # that is missing makes the file damaged, whatever its version number says.
 TABLES = frozenset(
     {"task", "block", "setting", "series", "series_skip", "task_rule", "plan", "hand_off",
-     "change_count"}
+     "change_count", "source", "lead", "spend", "takings"}
 )  # fmt: skip
 
 

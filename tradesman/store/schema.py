@@ -64,6 +64,8 @@ class TaskRow(Base):
         Integer, ForeignKey("task_rule.id", ondelete="SET NULL")
     )
     customer_job: Mapped[bool] = mapped_column(Boolean, default=True)
+    source_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("source.id"))
+    lead_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("lead.id", ondelete="SET NULL"))
 
 
 class TaskRuleRow(Base):
@@ -101,6 +103,7 @@ class BlockRow(Base):
     series_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("series.id", ondelete="SET NULL")
     )
+    source_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("source.id"))
 
 
 class SeriesRow(Base):
@@ -119,6 +122,7 @@ class SeriesRow(Base):
     until: Mapped[date | None] = mapped_column(IsoDate)
     made_through: Mapped[date] = mapped_column(IsoDate)
     task_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("task.id", ondelete="SET NULL"))
+    source_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("source.id"))
 
 
 class SeriesSkipRow(Base):
@@ -152,6 +156,56 @@ class HandOffRow(Base):
     way: Mapped[str] = mapped_column(Text)
     minutes_a_week: Mapped[int | None] = mapped_column(Integer)
     done: Mapped[bool] = mapped_column(Boolean)
+
+
+class SourceRow(Base):
+    """Where work comes from (schema v7)."""
+
+    __tablename__ = "source"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class LeadRow(Base):
+    """One enquiry; amounts in minor units (schema v7)."""
+
+    __tablename__ = "lead"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    who: Mapped[str] = mapped_column(Text)
+    what: Mapped[str] = mapped_column(Text, default="")
+    came_in: Mapped[date] = mapped_column(IsoDate)
+    source_id: Mapped[int] = mapped_column(Integer, ForeignKey("source.id"))
+    referred_by: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(Text)
+    quoted_on: Mapped[date | None] = mapped_column(IsoDate)
+    quote: Mapped[int | None] = mapped_column(Integer)
+    decided_on: Mapped[date | None] = mapped_column(IsoDate)
+    value: Mapped[int | None] = mapped_column(Integer)
+    lost_reason: Mapped[str | None] = mapped_column(Text)
+    not_quoted_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SpendRow(Base):
+    __tablename__ = "spend"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(IsoDate)
+    amount: Mapped[int] = mapped_column(Integer)
+    source_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("source.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TakingsRow(Base):
+    __tablename__ = "takings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[date] = mapped_column(IsoDate, unique=True)
+    amount: Mapped[int] = mapped_column(Integer)
 
 
 class ChangeCountRow(Base):

@@ -1,0 +1,138 @@
+"""Where work comes from: the list of sources, its edits (each a `Change`, so undo and
+redo need nothing new) and the reads the Work page and the command line make."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from tradesman.domain.lead_checks import check_source_name
+from tradesman.domain.leads import Source, SourceCount, SourceKind
+from tradesman.domain.validation import InvalidInput, quoted
+from tradesman.errors import UserError
+from tradesman.services.changes import Change, Row, commit, rows
+from tradesman.services.edited_tables import BLOCKS, LEADS, SERIES, SOURCES, SPEND, TASKS
+from tradesman.services.series import get_record
+from tradesman.store import tables
+from tradesman.store.schema import BlockRow, LeadRow, SeriesRow, SpendRow, TaskRow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+_KIND_ORDER = {kind: index for index, kind in enumerate(SourceKind)}
+
+
+class SourceGone(UserError):
+    """The source was removed meanwhile (merged, or an undo)."""
+
+
+def all_sources(session: Session, *, archived: bool = True) -> list[Source]:
+    """The sources grouped by kind as the list is seeded, each kind in the order made;
+    without the archived ones unless `archived`."""
+    found = [s for s in tables.SOURCES.all(session) if archived or not s.archived]
+    return sorted(found, key=lambda source: (_KIND_ORDER[source.kind], source.id or 0))
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    source = tables.SOURCES.get(session, source_id)
+    if source is None:
+        raise SourceGone("That source no longer exists.")
+    return source
+
+
+def sources_with_counts(session: Session) -> list[SourceCount]:
+    """Every source with how many enquiries, blocks, series, tasks and spend name it."""
+    counted: dict[str, dict[int | None, int]] = {}
+    for name, row in (
+        ("leads", LeadRow), ("blocks", BlockRow), ("series", SeriesRow), ("tasks", TaskRow),
+        ("spend", SpendRow),
+    ):  # fmt: skip
+        query = select(row.source_id, func.count()).group_by(row.source_id)
+        counted[name] = {source_id: count for source_id, count in session.execute(query).all()}
+    return [
+        SourceCount(source, **{name: counts.get(source.id, 0) for name, counts in counted.items()})
+        for source in all_sources(session)
+    ]
+
+
+def find_source(session: Session, text: str) -> Source:
+    """The source `text` names: its whole name in any case, or else the one source not
+    archived whose name starts with it (any case). Refused in words when none or more
+    than one does, naming them."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        raise InvalidInput("source", "Where did they hear of you? Pick one, or Not sure.")
+    sources = all_sources(session)
+    for source in sources:
+        if source.name.casefold() == wanted:
+            return source
+    starting = [s for s in sources if not s.archived and s.name.casefold().startswith(wanted)]
+    if len(starting) == 1:
+        return starting[0]
+    if not starting:
+        raise InvalidInput(
+            "source", f"No source starts with {quoted(text)}; `tradesman sources` lists them."
+        )
+    names = ", ".join(quoted(source.name) for source in starting)
+    raise InvalidInput("source", f"{quoted(text)} could be {names}; type more of the name.")
+
+
+def add_source(session: Session, name: str, kind: SourceKind) -> Change:
+    checked = check_source_name(name, all_sources(session))
+    return commit(session, rows(SOURCES, after=[Source(checked, kind)]))
+
+
+def rename_source(session: Session, source_id: int, name: str) -> Change:
+    source = get_source(session, source_id)
+    others = [other for other in all_sources(session) if other.id != source_id]
+    renamed = source.with_changes(name=check_source_name(name, others))
+    return commit(session, rows(SOURCES, [source], [renamed]))
+
+
+def change_kind(session: Session, source_id: int, kind: SourceKind) -> Change:
+    source = get_source(session, source_id)
+    return commit(session, rows(SOURCES, [source], [source.with_changes(kind=kind)]))
+
+
+def archive_source(session: Session, source_id: int, archived: bool = True) -> Change:
+    """Hide a source from the choices (or bring it back); what names it keeps it."""
+    source = get_source(session, source_id)
+    return commit(session, rows(SOURCES, [source], [source.with_changes(archived=archived)]))
+
+
+def merge_sources(session: Session, merged_id: int, kept_id: int) -> Change:
+    """Everything `merged_id` names (enquiries, blocks, series, tasks, spend) moves to
+    `kept_id`, and the merged source goes: one Change, one undo step."""
+    if merged_id == kept_id:
+        raise InvalidInput("source", "Pick another source to merge it into.")
+    merged = get_source(session, merged_id)
+    get_source(session, kept_id)
+    touched: list[Row[Any]] = []
+    for edited, stored, row in (
+        (LEADS, tables.LEADS, LeadRow), (TASKS, tables.TASKS, TaskRow),
+        (BLOCKS, tables.BLOCKS, BlockRow), (SPEND, tables.SPEND, SpendRow),
+    ):  # fmt: skip
+        before = stored.all(session, row.source_id == merged_id)
+        touched += rows(edited, before, [item.with_changes(source_id=kept_id) for item in before])
+    series_ids = session.scalars(select(SeriesRow.id).where(SeriesRow.source_id == merged_id))
+    records = [get_record(session, series_id) for series_id in series_ids]
+    moved = [replace(r, series=r.series.with_changes(source_id=kept_id)) for r in records]
+    touched += rows(SERIES, records, moved)
+    return commit(session, [*touched, *rows(SOURCES, [merged])])
+
+
+def sources_cleared(change: Change) -> list[str]:
+    """The titles of the blocks, series and tasks whose source the edit cleared (their
+    area moved away from marketing), for the window to say so."""
+    cleared: list[str] = []
+    for row in change.rows:
+        if row.table not in (BLOCKS, TASKS, SERIES) or row.before is None or row.after is None:
+            continue
+        before, after = row.before, row.after
+        if row.table is SERIES:
+            before, after = before.series, after.series
+        if before.source_id is not None and after.source_id is None:
+            cleared.append(after.title)
+    return cleared
