@@ -14,12 +14,14 @@ from tradesman.ui.window.action_table import ACTIONS, MENUS
 from tradesman.ui.window.desk import Desk
 from tradesman.ui.window.print_actions import PrintActions
 from tradesman.ui.window.transfer_actions import DataTransfer
+from tradesman.ui.work.lead_actions import LeadActions
 
 OWNERS: dict[str, type] = {
     "window": MainWindow,
     "desk": Desk,
     "planner": Planner,
     "tasks": TaskActions,
+    "leads": LeadActions,
     "week_view": WeekView,
     "transfer": DataTransfer,
     "printing": PrintActions,

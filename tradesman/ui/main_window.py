@@ -1,10 +1,9 @@
 """The main window: it arranges the pages, the menus, the toolbar and the status bar.
 
-It comes in three steps, each an object made whole (see app.py): the window itself
-paints before the data file is opened; the Week page's calendar is made when the first
-week's data arrives (`show_first_look`); and the Desk, everything that works on the
-open data, when the services are loaded (`attach`). The commands are declared once,
-in ui/window/action_table.py, and go straight to whoever does them.
+It comes in three steps, each an object made whole (see app.py): the window paints
+before the data file is opened; the Week page's calendar is made when the first week's
+data arrives (`show_first_look`); the Desk, all that works on the open data, when the
+services are loaded (`attach`). The commands are declared once (ui/window/action_table.py).
 """
 
 from __future__ import annotations
@@ -79,7 +78,7 @@ class MainWindow(QMainWindow):
         # do too, but costs more before the first paint). The Tasks, Charts and Plan
         # pages move into their places when first shown (see Desk).
         self.pages = QStackedWidget()
-        for page in (self.week_page, QWidget(), QWidget(), QWidget()):
+        for page in (self.week_page, *(QWidget() for _ in PAGES[1:])):
             self.pages.addWidget(page)
         self.pages.currentChanged.connect(self._page_changed)
         self.setCentralWidget(self.pages)
@@ -130,6 +129,7 @@ class MainWindow(QMainWindow):
         self._desk = desk = Desk(self, ops)
         for owner, doer in (
             ("desk", desk), ("planner", desk.planner), ("tasks", desk.task_actions),
+            ("leads", desk.lead_actions),
             ("transfer", desk.transfer), ("printing", desk.printing),
         ):  # fmt: skip
             self.acts.bind(owner, doer)
@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
             desk.show_plan()
         if cards:
             desk.reload_tasks_page()
+        if changes.touches_work_coming_in() or cards:  # (a follow-up done shows there too)
+            desk.reload_work_page()
 
     def refresh(self, with_cards: bool = False) -> None:
         """Read and show the week (and, `with_cards`, the tasks to schedule) in one read.

@@ -89,6 +89,14 @@ def choose_scope(parent: QWidget, title: str, question: str) -> str | None:
                                              ("series", "The whole series")))  # fmt: skip
 
 
+def choose_reason(
+    parent: QWidget, title: str, question: str, choices: tuple[tuple[str, str], ...]
+) -> str | None:
+    """Why an enquiry was lost or not quoted, in one click: one of `choices` ((answer,
+    button words)), or None for Cancel."""
+    return _one_of(parent, title, question, choices)
+
+
 def _one_of(
     parent: QWidget, title: str, question: str, choices: tuple[tuple[str, str], ...]
 ) -> str | None:

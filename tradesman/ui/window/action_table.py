@@ -31,7 +31,7 @@ class Where(Enum):
 class Act:
     id: str  # its name in the code and the tests: window.actions["undo"]
     text: str  # with & before the menu's access key
-    owner: str  # "window", "week_view", "desk", "planner", "tasks", "transfer", "printing"
+    owner: str  # "window", "week_view", "desk", "planner", "tasks", "leads", "transfer", "printing"
     handler: str  # the owner's method, called with `args`
     keys: tuple[str, ...] = ()
     tip: str = ""  # said in the status bar (or as a tooltip, for the Draw buttons)
@@ -44,13 +44,14 @@ class Act:
 # all its ~70 members before the first paint. (Qt reads "Ctrl" as Cmd on macOS.)
 UNDO_KEYS, REDO_KEYS = ("Ctrl+Z",), ("Ctrl+Shift+Z", "Ctrl+Y")
 # The pages in the order of the stack; their names are remembered.
-PAGES = ("week", "tasks", "charts", "plan")
-WEEK_PAGE, TASKS_PAGE, CHARTS_PAGE, PLAN_PAGE = range(4)
+PAGES = ("week", "tasks", "charts", "plan", "work")
+WEEK_PAGE, TASKS_PAGE, CHARTS_PAGE, PLAN_PAGE, WORK_PAGE = range(5)
 PAGE_WHERE = {
     WEEK_PAGE: {Where.ANYWHERE, Where.CALENDAR, Where.CALENDAR_OR_CHARTS},
     TASKS_PAGE: {Where.ANYWHERE},
     CHARTS_PAGE: {Where.ANYWHERE, Where.CALENDAR_OR_CHARTS, Where.CHARTS},
     PLAN_PAGE: {Where.ANYWHERE},
+    WORK_PAGE: {Where.ANYWHERE},
 }
 _CAL = Where.CALENDAR
 
@@ -107,6 +108,11 @@ ACTIONS: tuple[Act, ...] = (
     Act("new_task", "&New task…", "tasks", "new_task", ("Ctrl+Shift+N",)),
     # (the card chosen on the Tasks page, without a drag)
     Act("schedule_task", "Sc&hedule…", "tasks", "schedule_chosen"),
+    # Work coming in (the enquiry can be logged from any page: the phone rings anywhere)
+    Act("new_enquiry", "New &enquiry…", "leads", "new_enquiry", ("Ctrl+L",),
+        "Log an enquiry: who, where they heard of you, and the day"),
+    Act("add_spend", "Add marketing &spend…", "leads", "add_spend"),
+    Act("add_takings", "Add a month's &takings…", "leads", "add_takings"),
     # View
     Act("week_page", "&Week", "window", "show_page", ("Ctrl+1",), args=(WEEK_PAGE,),
         checkable=True),
@@ -116,6 +122,8 @@ ACTIONS: tuple[Act, ...] = (
         checkable=True),
     Act("plan_page", "P&lan", "window", "show_page", ("Ctrl+4",), args=(PLAN_PAGE,),
         checkable=True),
+    Act("work_page", "Wor&k", "window", "show_page", ("Ctrl+5",), args=(WORK_PAGE,),
+        checkable=True),
     Act("zoom_in", "Zoom &in", "week_view", "zoom_in", ("Ctrl++", "Ctrl+=")),
     Act("zoom_out", "Zoom &out", "week_view", "zoom_out", ("Ctrl+-",)),
     # Help
@@ -124,7 +132,7 @@ ACTIONS: tuple[Act, ...] = (
     *(_area_act(number, area) for number, area in enumerate(AREAS, start=1)),
 )  # fmt: skip
 
-PAGE_ACTIONS = ("week_page", "tasks_page", "charts_page", "plan_page")
+PAGE_ACTIONS = ("week_page", "tasks_page", "charts_page", "plan_page", "work_page")
 AREA_ACTIONS = {area: f"draw_{area.value}" for area in AREAS}
 
 # The menus, in order; None is a line between groups.
@@ -135,6 +143,7 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
                "duplicate", "delete", None, "done", "skipped", "planned", "actual")),
     ("&Week", ("previous_week", "this_week", "next_week", "go_to_date", None, "copy_week")),
     ("&Tasks", ("new_task", "schedule_task")),
+    ("W&ork", ("new_enquiry", None, "add_spend", "add_takings")),
     ("&View", (*PAGE_ACTIONS, None, "zoom_in", "zoom_out")),
     ("&Help", ("about",)),
 )  # fmt: skip

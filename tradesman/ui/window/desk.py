@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from tradesman.ui.window.action_table import CHARTS_PAGE, PLAN_PAGE, TASKS_PAGE
+from tradesman.ui.window.action_table import CHARTS_PAGE, PLAN_PAGE, TASKS_PAGE, WORK_PAGE
 
 if TYPE_CHECKING:
     from tradesman.domain.settings import Settings
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tradesman.ui.plan.plan_page import PlanPage
     from tradesman.ui.shared.operations import Operations
     from tradesman.ui.tasks.tasks_page import TasksPage
+    from tradesman.ui.work.work_page import WorkPage
 
 
 def _move_in(page: QWidget, holder: QWidget | None, margin: int = 0) -> None:
@@ -45,6 +46,7 @@ class Desk(QObject):
         from tradesman.ui.window.backup_keeper import BackupKeeper
         from tradesman.ui.window.print_actions import PrintActions
         from tradesman.ui.window.transfer_actions import DataTransfer
+        from tradesman.ui.work.lead_actions import LeadActions
 
         super().__init__(window)
         self.window, self.ops, report = window, ops, window.report
@@ -53,6 +55,7 @@ class Desk(QObject):
             window.show_day,
         )  # fmt: skip
         self.task_actions = actions = TaskActions(ops, window.undo_stack, window, report)
+        self.lead_actions = LeadActions(ops, window.undo_stack, window, report)
         self.printing = PrintActions(ops, window, window.folders, window.state, report)
         self.transfer = DataTransfer(ops, window, window.folders, window.today, self._imported)
         window.canvas.task_dropped.connect(actions.schedule)
@@ -64,6 +67,7 @@ class Desk(QObject):
         self.charts_page: ChartsPage | None = None
         self.plan_page: PlanPage | None = None
         self.plan_actions: PlanActions | None = None
+        self.work_page: WorkPage | None = None
         self.day_watcher = DayWatcher(window.today, self)
         self.day_watcher.new_day.connect(self._new_day)
         self.task_catch_up = TaskCatchUp(ops, report, self)
@@ -90,6 +94,8 @@ class Desk(QObject):
         elif index == PLAN_PAGE:
             self._plan_page()
             self.show_plan()
+        elif index == WORK_PAGE:
+            self._work_page().reload()
         else:
             self.window.canvas.setFocus()
 
@@ -141,6 +147,19 @@ class Desk(QObject):
             )
             _move_in(self.plan_page, window.pages.widget(PLAN_PAGE), margin=8)
         return self.plan_page
+
+    def _work_page(self) -> WorkPage:
+        if self.work_page is None:
+            from tradesman.ui.work.work_page import WorkPage
+
+            self.work_page = WorkPage(self.lead_actions.read_screen)
+            self.lead_actions.serve(self.work_page)
+            _move_in(self.work_page, self.window.pages.widget(WORK_PAGE), margin=4)
+        return self.work_page
+
+    def reload_work_page(self) -> None:
+        if self.work_page is not None and self._on_show(WORK_PAGE):
+            self.work_page.reload()
 
     def _on_show(self, index: int) -> bool:
         return self.window.pages.currentIndex() == index

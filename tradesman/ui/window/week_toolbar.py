@@ -38,6 +38,8 @@ class WeekToolbar(QToolBar):
         self._draw_items: list[QAction] = []  # shown on the calendar only
         self.fitter: ToolbarFitter | None = None  # made with the Draw buttons
         self._short_name = False  # "(this week)" left out to fit
+        self._without_this_week = False  # the This week button left out to fit (Alt+Home)
+        self._page = 0
         self._shown: tuple[Week, bool] | None = None
 
     def fill(self, page: int) -> None:
@@ -64,7 +66,8 @@ class WeekToolbar(QToolBar):
     def _make_fitter(self, draw_label: QLabel) -> ToolbarFitter:
         """The ways the toolbar narrows, least needed first: the Draw buttons keep only
         their colour (the tooltip and keys 1-4 name them), the week buttons only their
-        arrows, then "Draw:", the year and "(this week)" go."""
+        arrows, then "Draw:", the year and "(this week)" go, and last the This week
+        button (Alt+Home and the Week menu still go there)."""
         from PySide6.QtCore import Qt
 
         from tradesman.ui.shared.toolbar_fit import ToolbarFitter
@@ -89,16 +92,24 @@ class WeekToolbar(QToolBar):
             if self._shown is not None:
                 self.show_week_name(*self._shown)
 
-        return ToolbarFitter(self, (draw_colours_only, arrows_only, fewer_words))
+        def without_this_week(on: bool) -> None:
+            self._without_this_week = on
+            self.follow_page(self._page, remeasure=False)
 
-    def follow_page(self, page: int) -> None:
+        steps = (draw_colours_only, arrows_only, fewer_words, without_this_week)
+        return ToolbarFitter(self, steps)
+
+    def follow_page(self, page: int, remeasure: bool = True) -> None:
         # The week's buttons mean nothing on the tasks and plan pages, and Draw only on
         # the calendar.
+        self._page = page
+        this_week = self._actions["this_week"]
         for action in self._week_items:
-            action.setVisible(page in (WEEK_PAGE, CHARTS_PAGE))
+            shown = page in (WEEK_PAGE, CHARTS_PAGE)
+            action.setVisible(shown and not (action is this_week and self._without_this_week))
         for item in self._draw_items:
             item.setVisible(page == WEEK_PAGE)
-        if self.fitter is not None:
+        if self.fitter is not None and remeasure:
             self.fitter.remeasure()
 
     def show_week_name(self, week: Week, this_week: bool) -> None:

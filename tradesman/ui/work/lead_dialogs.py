@@ -5,7 +5,7 @@ and nothing is saved until every field checks out."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradesman.domain import lead_checks
-from tradesman.domain.leads import Lead, Source
+from tradesman.domain.leads import Lead, Source, SourceKind, Spend, Takings, month_of
 from tradesman.domain.money import format_amount
 from tradesman.domain.validation import InvalidInput
 from tradesman.ui.shared.forms import FormDialog
@@ -63,10 +63,20 @@ def find_source(text: str, sources: list[Source]) -> Source | None:
 class EnquiryDialog(FormDialog):
     """Says `chosen(NewEnquiry)` when saved."""
 
-    def __init__(self, sources: list[Source], today: date, parent: QWidget | None = None) -> None:
-        super().__init__("New enquiry", "who", parent)
-        self._sources = [source for source in sources if not source.archived]
-        self._today = today
+    def __init__(
+        self,
+        sources: list[Source],
+        today: date,
+        parent: QWidget | None = None,
+        lead: Lead | None = None,
+    ) -> None:
+        """A new enquiry, or `lead` opened to change it (then with who referred them
+        and notes too)."""
+        super().__init__("New enquiry" if lead is None else f"Enquiry: {lead.who}", "who", parent)
+        self._sources = [
+            s for s in sources if not s.archived or (lead is not None and s.id == lead.source_id)
+        ]
+        self._today, self._lead = today, lead
         self.who = QLineEdit()
         self.who.setMaxLength(200)
         self.who.setPlaceholderText("Who, like “Mrs Patel”")
@@ -88,28 +98,46 @@ class EnquiryDialog(FormDialog):
         self.source.setCompleter(completer)
         self.day = _day_edit(today)
         self.already_called = QCheckBox("Already called them back")
+        self.referred_by = QLineEdit()
+        self.referred_by.setMaxLength(100)
+        self.notes = QLineEdit()
         form = QFormLayout()
         form.addRow("&Who", self.fields.wrap("who", self.who))
         form.addRow("W&hat", self.fields.wrap("what", self.what))
         form.addRow("Where they &heard of you", self.fields.wrap("source", self.source))
         form.addRow("&Day", self.fields.wrap("came_in", self.day))
-        form.addRow("", self.already_called)
+        if lead is None:
+            form.addRow("", self.already_called)
+        else:
+            form.addRow("&Referred by", self.fields.wrap("referred_by", self.referred_by))
+            form.addRow("&Notes", self.fields.wrap("notes", self.notes))
+            self._fill(lead)
         self.lay_out(
             form,
             "A “Call back” task is made for tomorrow, unless you have called already.",
             width=460,
         )
 
+    def _fill(self, lead: Lead) -> None:
+        self.who.setText(lead.who)
+        self.what.setText(lead.what)
+        self.source.setCurrentIndex(self.source.findData(lead.source_id))
+        self.day.setDate(to_qdate(lead.came_in))
+        self.referred_by.setText(lead.referred_by)
+        self.notes.setText(lead.notes)
+
     def checked(self) -> NewEnquiry:
         source = find_source(self.source.currentText(), self._sources)
         if source is None:
             raise InvalidInput("source", lead_checks.NO_SOURCE)
-        lead = Lead(
-            who=self.who.text(),
-            what=self.what.text(),
-            came_in=from_qdate(self.day.date()),
-            source_id=source.id,
-        )
+        who, what, came_in = self.who.text(), self.what.text(), from_qdate(self.day.date())
+        if self._lead is None:
+            lead = Lead(who, came_in, source.id, what=what)
+        else:
+            lead = self._lead.with_changes(
+                who=who, what=what, came_in=came_in, source_id=source.id,
+                referred_by=self.referred_by.text(), notes=self.notes.text(),
+            )  # fmt: skip
         return NewEnquiry(
             lead_checks.check_lead(lead, self._today), self.already_called.isChecked()
         )
@@ -159,3 +187,63 @@ class DecisionDialog(FormDialog):
             step = lead.quoted(day, amount)
         lead_checks.check_lead(step, self._today)  # the dates in order, nothing too far ahead
         return Decision(day, amount, self._won and self.book.isChecked())
+
+
+class SpendDialog(FormDialog):
+    """Money spent on marketing: says `chosen(Spend)` when saved."""
+
+    def __init__(
+        self, sources: list[Source], today: date, decimal_mark: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Marketing spend", "amount", parent)
+        self._today, self._mark = today, decimal_mark
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("like 120 or 120.50")
+        self.day = _day_edit(today)
+        self.source = QComboBox()
+        self.source.addItem("No one source", None)
+        for source in sources:
+            if not source.archived and source.kind is SourceKind.MARKETING:
+                self.source.addItem(source.name, source.id)
+        self.note = QLineEdit()
+        self.note.setMaxLength(200)
+        self.note.setPlaceholderText("what for, like “200 postcards”")
+        form = QFormLayout()
+        form.addRow("&Amount", self.fields.wrap("amount", self.amount))
+        form.addRow("&Day", self.fields.wrap("day", self.day))
+        form.addRow("&Works for", self.fields.wrap("source_id", self.source))
+        form.addRow("&What for", self.fields.wrap("note", self.note))
+        self.lay_out(form, "Flyers, adverts, a directory listing: money spent to be found.")
+
+    def checked(self) -> Spend:
+        amount = lead_checks.amount("amount", self.amount.text(), self._mark)
+        spend = Spend(
+            from_qdate(self.day.date()), amount, self.source.currentData(), self.note.text()
+        )
+        return lead_checks.check_spend(spend, self._today)
+
+
+class TakingsDialog(FormDialog):
+    """One month's takings from the books: says `chosen(Takings)` when saved."""
+
+    def __init__(self, today: date, decimal_mark: str, parent: QWidget | None = None) -> None:
+        super().__init__("Takings for a month", "amount", parent)
+        self._today, self._mark = today, decimal_mark
+        last_month = month_of(month_of(today) - timedelta(days=1))
+        self.month = QDateEdit(to_qdate(last_month))
+        self.month.setDisplayFormat("MMMM yyyy")
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("like 14200")
+        form = QFormLayout()
+        form.addRow("&Month", self.fields.wrap("month", self.month))
+        form.addRow("&Takings", self.fields.wrap("amount", self.amount))
+        self.lay_out(
+            form,
+            "What came in that month, from your books: the fairest base for marketing "
+            "spend as a share of what the business takes.",
+        )
+
+    def checked(self) -> Takings:
+        amount = lead_checks.amount("amount", self.amount.text(), self._mark)
+        takings = Takings(month_of(from_qdate(self.month.date())), amount)
+        return lead_checks.check_takings(takings, self._today)

@@ -233,7 +233,8 @@ class WorkPage(QWidget):
 
     def _card_menu(self, card: LeadCard, where: QPoint) -> None:
         menu = self.card_menu(card)
-        menu.exec(where)
+        menu.aboutToHide.connect(menu.deleteLater)  # (a chosen entry still runs first)
+        menu.popup(where)  # (not exec: nothing waits on it, and the keys reach it)
 
     def card_menu(self, card: LeadCard) -> QMenu:
         """What can be done with a card, by where it is (the tests read this menu)."""

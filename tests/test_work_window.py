@@ -1,0 +1,170 @@
+"""Work coming in, in the real window and with the keyboard alone: log an enquiry, quote
+it, win it and book the job; the follow-up tasks appear and close by themselves; undo
+takes each step back."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from planner_kit import TODAY, open_window
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.qtbot import QtBot
+
+from tradesman.domain.areas import Area
+from tradesman.domain.leads import LeadState
+from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.domain.work_lanes import Lane
+from tradesman.paths import DataPaths
+from tradesman.services.leads import leads_in
+from tradesman.services.task_cards import Show, TaskFilter, task_cards
+from tradesman.store.database import Store
+from tradesman.ui.main_window import MainWindow
+from tradesman.ui.shared import prompts
+from tradesman.ui.window.action_table import WORK_PAGE
+from tradesman.ui.work.lead_dialogs import DecisionDialog, EnquiryDialog
+from tradesman.ui.work.work_page import LeadLane
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot: QtBot, paths: DataPaths, store: Store) -> MainWindow:
+    return open_window(qtbot, paths, store)
+
+
+def tasks(window: MainWindow) -> list[Task]:
+    cards = window.desk.ops.read(task_cards, TaskFilter(show=Show.ALL), TODAY)
+    return sorted((card.task for card in cards), key=lambda task: task.id or 0)
+
+
+def lane(window: MainWindow, which: Lane) -> LeadLane:
+    page = window.desk.work_page
+    assert page is not None
+    return page.lanes[which]
+
+
+def whos(window: MainWindow, which: Lane) -> list[str]:
+    return [card.lead.who for card in lane(window, which).cards()]
+
+
+def open_menu_on_first_card(qtbot: QtBot, window: MainWindow, which: Lane) -> QMenu:
+    view = lane(window, which)
+    view.setFocus()
+    view.setCurrentRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_Menu)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def test_an_enquiry_is_logged_quoted_won_and_booked_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    assert window.pages.currentIndex() == WORK_PAGE
+    # Ctrl+L, three fields, Enter.
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    dialog = window.desk.lead_actions.dialog
+    assert isinstance(dialog, EnquiryDialog)
+    qtbot.waitUntil(lambda: dialog.who.hasFocus())
+    qtbot.keyClicks(dialog.who, "Mrs Patel")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "Kitchen worktops")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.source  # (it hands the keys to its line)
+    qtbot.keyClicks(QApplication.focusWidget(), "google")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: whos(window, Lane.NEW) == ["Mrs Patel"])
+    call_back = [task for task in tasks(window) if task.lead_id is not None]
+    assert [(t.title, t.area, t.due) for t in call_back] == [
+        ("Call back: Mrs Patel", Area.SALES, TODAY + timedelta(days=1))
+    ]
+    # Quoted: the card's menu (the Menu key), Q, the amount, Enter.
+    menu = open_menu_on_first_card(qtbot, window, Lane.NEW)
+    qtbot.keyClick(menu, Qt.Key.Key_Q)
+    quote = window.desk.lead_actions.dialog
+    assert isinstance(quote, DecisionDialog)
+    qtbot.waitUntil(quote.isVisible)
+    qtbot.keyClicks(quote.amount, "3,200")
+    qtbot.keyClick(quote.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: whos(window, Lane.QUOTED) == ["Mrs Patel"])
+    follow_ups = [t.title for t in tasks(window) if t.status is not TaskStatus.DONE]
+    assert follow_ups.count("Follow up the quote: Mrs Patel") == 2
+    # Won: the value is the quote's; Enter books the job too.
+    menu = open_menu_on_first_card(qtbot, window, Lane.QUOTED)
+    qtbot.keyClick(menu, Qt.Key.Key_W)
+    won = window.desk.lead_actions.dialog
+    assert isinstance(won, DecisionDialog) and won.amount.text() == "3,200"
+    qtbot.keyClick(won.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: whos(window, Lane.WON) == ["Mrs Patel"])
+    (lead,) = window.desk.ops.read(leads_in)
+    assert (lead.state, lead.value) == (LeadState.WON, 320000)
+    linked = [t for t in tasks(window) if t.lead_id == lead.id]
+    open_ones = [(t.title, t.area) for t in linked if t.status is not TaskStatus.DONE]
+    assert open_ones == [("Mrs Patel: Kitchen worktops", Area.PRODUCTION)]  # the job, booked
+    # Undo takes back the win and the booking in one step.
+    window.activateWindow()  # (as the window manager does when a dialog closes)
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: whos(window, Lane.QUOTED) == ["Mrs Patel"])
+    assert whos(window, Lane.WON) == []
+    assert [t.area for t in tasks(window) if t.status is not TaskStatus.DONE].count(
+        Area.PRODUCTION
+    ) == 0
+
+
+def test_a_likely_duplicate_is_asked_about_before_saving(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, question: str, action: str) -> bool:
+        asked.append(question)
+        return False
+
+    monkeypatch.setattr(prompts, "confirm", answer)
+    window.show_page(WORK_PAGE)
+    for who in ("Mr Brown", "mr  brown"):  # the same "who", written another way
+        qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+        dialog = window.desk.lead_actions.dialog
+        assert isinstance(dialog, EnquiryDialog)
+        qtbot.keyClicks(dialog.who, who)
+        line = dialog.source.lineEdit()
+        assert line is not None
+        qtbot.keyClicks(line, "Not sure")
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+        qtbot.waitUntil(dialog.isHidden)
+    assert whos(window, Lane.NEW) == ["Mr Brown"]  # the second was not saved
+    assert asked == [f"Mr Brown already enquired on {TODAY.day} Nov 2026. Log this one as well?"]
+
+
+def test_a_quote_dropped_on_lost_asks_why_in_one_click(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(prompts, "choose_reason", lambda *a: "price")
+    window.show_page(WORK_PAGE)
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    dialog = window.desk.lead_actions.dialog
+    assert isinstance(dialog, EnquiryDialog)
+    qtbot.keyClicks(dialog.who, "Ms Nowak")
+    line = dialog.source.lineEdit()
+    assert line is not None
+    qtbot.keyClicks(line, "website")
+    qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: whos(window, Lane.NEW) == ["Ms Nowak"])
+    (lead,) = window.desk.ops.read(leads_in)
+    actions = window.desk.lead_actions
+    actions.move(lead, Lane.QUOTED.value)
+    quote = actions.dialog
+    assert isinstance(quote, DecisionDialog)
+    qtbot.keyClicks(quote.amount, "900")
+    qtbot.keyClick(quote.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: whos(window, Lane.QUOTED) == ["Ms Nowak"])
+    (quoted,) = window.desk.ops.read(leads_in)
+    actions.move(quoted, Lane.CLOSED.value)  # what a drop on the Lost lane asks
+    (lost,) = window.desk.ops.read(leads_in)
+    assert (lost.state, lost.lost_reason) == (LeadState.LOST, "price")
+    assert all(t.status is TaskStatus.DONE for t in tasks(window) if t.lead_id == lost.id)

@@ -1,0 +1,95 @@
+"""What the Work page shows, read in one transaction (the open and recent enquiries
+with their sources and next follow-ups, the latest spend and takings, and the settings
+their amounts are written in), and the one step the page takes that is two edits: a job
+won and booked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tradesman.domain.areas import Area
+from tradesman.domain.lead_checks import check_lead
+from tradesman.domain.leads import Lead, LeadSettings, LeadState, Source, Spend, Takings
+from tradesman.domain.tasks import TaskStatus
+from tradesman.services.changes import Change, commit, rows
+from tradesman.services.edited_tables import LEADS, TASKS
+from tradesman.services.leads import (
+    book_job,
+    follow_ups_of,
+    get_lead,
+    open_and_recent,
+    win_enquiry,
+)
+from tradesman.services.settings import load_lead_settings
+from tradesman.services.sources import all_sources
+from tradesman.services.spend import all_takings, spend_between
+from tradesman.store.schema import TaskRow
+
+SPEND_SHOWN = 30  # the latest spend on the page (the numbers count it all)
+TAKINGS_SHOWN = 12  # a year of months
+
+
+@dataclass(frozen=True)
+class WorkLists:
+    leads: list[Lead]
+    sources: dict[int, Source]  # archived ones too: old enquiries still name them
+    follow_ups: dict[int, date]  # an open enquiry's next follow-up day, by its id
+    spend: list[Spend]  # the latest first
+    takings: list[Takings]  # the latest month first
+    settings: LeadSettings
+
+
+def next_follow_ups(session: Session) -> dict[int, date]:
+    """The earliest due day of each enquiry's open sales tasks (with a due day)."""
+    query = (
+        select(TaskRow.lead_id, func.min(TaskRow.due))
+        .where(
+            TaskRow.lead_id.is_not(None),
+            TaskRow.area == Area.SALES.value,
+            TaskRow.status != TaskStatus.DONE.value,
+            TaskRow.due.is_not(None),
+        )
+        .group_by(TaskRow.lead_id)
+    )
+    found = session.execute(query)
+    return {lead_id: due for lead_id, due in found if lead_id is not None and due is not None}
+
+
+def work_lists(session: Session, today: date, locale_name: str | None) -> WorkLists:
+    sources = {source.id: source for source in all_sources(session) if source.id is not None}
+    return WorkLists(
+        open_and_recent(session, today),
+        sources,
+        next_follow_ups(session),
+        spend_between(session)[:SPEND_SHOWN],
+        all_takings(session)[:TAKINGS_SHOWN],
+        load_lead_settings(session, locale_name),
+    )
+
+
+def win_and_book(
+    session: Session,
+    lead_id: int,
+    day: date,
+    value: int,
+    today: date,
+    book_the_job: bool = False,
+    estimate_minutes: int | None = None,
+) -> Change:
+    """Won, worth `value`, in one undo step with the job booked when asked. An enquiry
+    won without a quote (a price agreed on the spot) is quoted `value` that day."""
+    lead = get_lead(session, lead_id)
+    if lead.state is LeadState.NEW:
+        after = check_lead(lead.quoted(day, value).won(day, value), today)
+        open_tasks = follow_ups_of(session, lead_id)
+        closed = [task.with_changes(status=TaskStatus.DONE) for task in open_tasks]
+        change = commit(session, rows(LEADS, [lead], [after]) + rows(TASKS, open_tasks, closed))
+    else:
+        change = win_enquiry(session, lead_id, day, today, value)
+    if book_the_job:
+        change = change.then(book_job(session, lead_id, estimate_minutes))
+    return change

@@ -1,0 +1,204 @@
+"""What the Work page asks for, made into undoable edits: log an enquiry (asking first
+about a likely duplicate), quote it, win it (and book the job), lose it or pass on it,
+and keep the marketing spend and the month's takings.
+
+Each question is a dialog opened without blocking (tests and the owner alike answer it
+with keys); the edit is one undo step, and the page reads again on `changed`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtWidgets import QDialog
+
+from tradesman.domain.leads import Lead, LeadState, LostReason, NotQuotedReason, Spend, Takings
+from tradesman.domain.money import decimal_mark_for_locale, format_amount
+from tradesman.domain.weeks import format_day
+from tradesman.domain.work_lanes import LOST_WORDS, NOT_QUOTED_WORDS, Lane, lead_cards
+from tradesman.services import leads as lead_edits
+from tradesman.services import spend as spend_edits
+from tradesman.services.sources import all_sources
+from tradesman.services.work_reads import win_and_book, work_lists
+from tradesman.ui.shared import prompts
+from tradesman.ui.shared.commands import EditActions
+from tradesman.ui.work.lead_dialogs import (
+    Decision,
+    DecisionDialog,
+    EnquiryDialog,
+    NewEnquiry,
+    SpendDialog,
+    TakingsDialog,
+)
+from tradesman.ui.work.work_page import WorkPage, WorkScreen
+
+_Dialog = TypeVar("_Dialog", bound=QDialog)
+
+
+class LeadActions(EditActions):
+    dialog: QDialog | None = None  # the question open now (for the tests)
+
+    @property
+    def decimal_mark(self) -> str:
+        return decimal_mark_for_locale(self.ops.data.locale_name)
+
+    def read_screen(self) -> WorkScreen:
+        today = self.ops.today()
+        lists = self.ops.read(work_lists, today, self.ops.data.locale_name)
+        settings, mark = lists.settings, self.decimal_mark
+        lanes = lead_cards(
+            lists.leads, lists.sources, today, settings.stale_quote_days, lists.follow_ups
+        )
+        names = {key: source.name for key, source in lists.sources.items()}
+        spend = [
+            " · ".join(
+                part
+                for part in (
+                    format_day(item.day, with_year=False),
+                    format_amount(item.amount, mark),
+                    names.get(item.source_id or 0, ""),
+                    item.note,
+                )
+                if part
+            )
+            for item in lists.spend
+        ]
+        takings = [
+            f"{item.month:%B %Y} · {format_amount(item.amount, mark)}" for item in lists.takings
+        ]
+        return WorkScreen(lanes, spend, takings, settings.currency, mark)
+
+    def serve(self, page: WorkPage) -> None:
+        page.new_requested.connect(self.new_enquiry)
+        page.open_requested.connect(self.open_enquiry)
+        page.move_requested.connect(self.move)
+        page.lost_requested.connect(lambda lead, reason: self.lose(lead, LostReason(reason)))
+        page.not_quoted_requested.connect(
+            lambda lead, reason: self.pass_on(lead, NotQuotedReason(reason))
+        )
+        page.spend_requested.connect(self.add_spend)
+        page.takings_requested.connect(self.add_takings)
+
+    def _open(self, dialog: _Dialog) -> _Dialog:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    # -- enquiries ------------------------------------------------------------------
+    def new_enquiry(self) -> EnquiryDialog:
+        """Ctrl+L: who, where they heard of you, and the day (today)."""
+        dialog = EnquiryDialog(self.ops.read(all_sources), self.ops.today(), self.window)
+        dialog.chosen.connect(self._log)
+        return self._open(dialog)
+
+    def _log(self, new: NewEnquiry) -> None:
+        lead = new.lead
+        earlier = self.ops.read(lead_edits.likely_duplicates, lead.who, lead.came_in)
+        if earlier and not prompts.confirm(
+            self.window,
+            "The same enquiry again?",
+            f"{earlier[0].who} already enquired on "
+            f"{format_day(earlier[0].came_in)}. Log this one as well?",
+            "Log it as well",
+        ):
+            return
+        self.push(
+            f"Log the enquiry from {lead.who}",
+            lead_edits.add_enquiry, lead, self.ops.today(), called=new.already_called,
+        )  # fmt: skip
+
+    def open_enquiry(self, lead: Lead) -> EnquiryDialog:
+        dialog = EnquiryDialog(self.ops.read(all_sources), self.ops.today(), self.window, lead)
+        dialog.chosen.connect(lambda new: self._changed(lead, new))
+        return self._open(dialog)
+
+    def _changed(self, lead: Lead, new: NewEnquiry) -> None:
+        text = f"Change the enquiry from {lead.who}"
+        self.push(text, lead_edits.change_enquiry, new.lead, self.ops.today())
+
+    def move(self, lead: Lead, lane: str) -> None:
+        """A card dragged (or sent from its menu) to another lane: ask what that takes."""
+        if lead.id is None:
+            return
+        if lane == Lane.QUOTED.value and lead.state is LeadState.NEW:
+            self._ask_amount(lead, won=False)
+        elif lane == Lane.WON.value and lead.is_open:
+            self._ask_amount(lead, won=True)
+        elif lane == Lane.CLOSED.value and lead.is_open:
+            self._ask_reason(lead)
+        elif lane != Lane.NEW.value or lead.state is not LeadState.NEW:
+            self.report("Use Edit → Undo to take back a decision.")
+
+    def _ask_amount(self, lead: Lead, won: bool) -> DecisionDialog:
+        dialog = DecisionDialog(lead, self.ops.today(), self.decimal_mark, won, self.window)
+        dialog.chosen.connect(lambda decision: self._decided(lead, won, decision))
+        return self._open(dialog)
+
+    def _decided(self, lead: Lead, won: bool, decision: Decision) -> None:
+        assert lead.id is not None
+        today = self.ops.today()
+        if won:
+            self.push(
+                f"Won the job for {lead.who}",
+                win_and_book, lead.id, decision.day, decision.amount, today,
+                decision.book_the_job,
+            )  # fmt: skip
+        else:
+            self.push(
+                f"Quote {lead.who}",
+                lead_edits.quote_enquiry, lead.id, decision.day, decision.amount, today,
+            )  # fmt: skip
+
+    def _ask_reason(self, lead: Lead) -> None:
+        """Lost (a quoted enquiry) or not quoted (a new one), and why, in one click."""
+        if lead.state is LeadState.QUOTED:
+            lost = prompts.choose_reason(
+                self.window, "Lost", f"Why was the job for {lead.who} lost?",
+                tuple((reason.value, words) for reason, words in LOST_WORDS.items()),
+            )  # fmt: skip
+            if lost is not None:
+                self.lose(lead, LostReason(lost))
+            return
+        passed = prompts.choose_reason(
+            self.window, "Not quoting", f"Why not quote {lead.who}?",
+            tuple((reason.value, words) for reason, words in NOT_QUOTED_WORDS.items()),
+        )  # fmt: skip
+        if passed is not None:
+            self.pass_on(lead, NotQuotedReason(passed))
+
+    def lose(self, lead: Lead, reason: LostReason, day: date | None = None) -> None:
+        assert lead.id is not None
+        today = self.ops.today()
+        self.push(
+            f"Lost the job for {lead.who}",
+            lead_edits.lose_enquiry, lead.id, day or today, reason, today,
+        )  # fmt: skip
+
+    def pass_on(self, lead: Lead, reason: NotQuotedReason) -> None:
+        assert lead.id is not None
+        today = self.ops.today()
+        self.push(f"Not quoting {lead.who}", lead_edits.not_quoting, lead.id, today, reason, today)
+
+    # -- money ----------------------------------------------------------------------
+    def add_spend(self) -> SpendDialog:
+        sources = self.ops.read(all_sources)
+        dialog = SpendDialog(sources, self.ops.today(), self.decimal_mark, self.window)
+        dialog.chosen.connect(self._spent)
+        return self._open(dialog)
+
+    def _spent(self, spend: Spend) -> None:
+        text = f"Spend {format_amount(spend.amount, self.decimal_mark)}"
+        self.push(text, spend_edits.add_spend, spend, self.ops.today())
+
+    def add_takings(self) -> TakingsDialog:
+        dialog = TakingsDialog(self.ops.today(), self.decimal_mark, self.window)
+        dialog.chosen.connect(self._took)
+        return self._open(dialog)
+
+    def _took(self, takings: Takings) -> None:
+        self.push(
+            f"Takings for {takings.month:%B %Y}",
+            spend_edits.set_takings, takings.month, takings.amount, self.ops.today(),
+        )  # fmt: skip
