@@ -16,7 +16,7 @@ from tradesman.domain.leads import Lead, LostReason, NotQuotedReason, Source, So
 from tradesman.domain.money import NOT_A_NUMBER
 from tradesman.domain.work_lanes import Lane, lead_cards
 from tradesman.ui.work.lead_dialogs import Decision, DecisionDialog, EnquiryDialog, NewEnquiry
-from tradesman.ui.work.work_page import LEAD_MIME, WorkPage, WorkScreen
+from tradesman.ui.work.work_page import LEAD_MIME, WorkPage, WorkScreen, card_text
 
 TODAY = date(2026, 12, 4)
 GOOGLE = Source("Google / business profile", SourceKind.MARKETING, id=1)
@@ -72,7 +72,7 @@ def test_a_card_knows_its_age_amount_staleness_follow_up_and_outcome() -> None:
 
 def screen() -> WorkScreen:
     found = lead_cards(LEADS, SOURCES, TODAY, stale_days=30)
-    return WorkScreen(found, ["3 Dec · 120 · Flyers"], [], "GBP", ".")
+    return WorkScreen(found, TODAY, ["3 Dec · 120 · Flyers"], [], "GBP", ".")
 
 
 @pytest.fixture
@@ -211,3 +211,25 @@ def test_a_quote_dated_before_its_enquiry_names_the_day_it_must_follow(qtbot: Qt
     assert dialog.error_text("day") == (
         "A quote cannot come before the enquiry; make it 2 Dec 2026 or later."
     )
+
+
+def test_an_empty_lane_says_what_to_do_and_offers_no_card(qtbot: QtBot) -> None:
+    empty = WorkPage(
+        lambda: WorkScreen(lead_cards([], SOURCES, TODAY, 30), TODAY, [], [], "GBP", ".")
+    )
+    qtbot.addWidget(empty)
+    empty.reload()
+    new = empty.lanes[Lane.NEW]
+    assert new.item(0).text() == "No new enquiries. When the phone rings, press Ctrl+L."
+    assert new.item(0).flags() == Qt.ItemFlag.NoItemFlags and new.cards() == []
+    assert empty.titles[Lane.NEW].text() == "New enquiries · 0"
+
+
+def test_a_follow_up_gone_by_says_it_is_overdue() -> None:
+    found = lead_cards([NEW, QUOTED], SOURCES, TODAY, 30, {10: days_ago(1), 12: TODAY})
+    texts = {
+        card.lead.who: card_text(card, "GBP", ".", TODAY)
+        for card in found[Lane.NEW] + found[Lane.QUOTED]
+    }
+    assert texts["Mrs Patel"].endswith("Follow-up overdue since 3 Dec")
+    assert texts["Ms Nowak"].endswith("Next: follow up 4 Dec")

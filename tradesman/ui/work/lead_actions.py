@@ -67,7 +67,7 @@ class LeadActions(EditActions):
         takings = [
             f"{item.month:%B %Y} · {format_amount(item.amount, mark)}" for item in lists.takings
         ]
-        return WorkScreen(lanes, spend, takings, settings.currency, mark)
+        return WorkScreen(lanes, today, spend, takings, settings.currency, mark)
 
     def serve(self, page: WorkPage) -> None:
         page.new_requested.connect(self.new_enquiry)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
@@ -50,13 +51,26 @@ class WorkScreen:
     """What the page shows, read at once."""
 
     lanes: dict[Lane, list[LeadCard]]
+    today: date
     spend_lines: list[str]  # "3 Dec · 120 · Flyers or postcards · 200 postcards"
     takings_lines: list[str]  # "November 2026 · 14,200"
     currency: str
     decimal_mark: str
 
 
-def card_text(card: LeadCard, currency: str, mark: str) -> str:
+EMPTY_HINTS = {
+    Lane.NEW: "No new enquiries. When the phone rings, press Ctrl+L.",
+    Lane.QUOTED: "No quotes waiting for an answer.",
+    Lane.WON: "No jobs won in the last 13 weeks yet.",
+    Lane.CLOSED: "Nothing lost or passed on lately.",
+}
+
+
+def _day(day: date, today: date) -> str:
+    return format_day(day, with_year=day.year != today.year)
+
+
+def card_text(card: LeadCard, currency: str, mark: str, today: date) -> str:
     lead = card.lead
     first = lead.who + (f" – {lead.what}" if lead.what else "")
     facts = [card.source_name, age_words(card.age_days)]
@@ -65,8 +79,11 @@ def card_text(card: LeadCard, currency: str, mark: str) -> str:
     lines = [first, " · ".join(facts)]
     if card.stale:
         lines.append(f"No answer for {card.age_days} days: chase it, or mark it lost")
-    if card.next_follow_up is not None:
-        lines.append(f"Next: follow up {format_day(card.next_follow_up)}")
+    follow_up = card.next_follow_up
+    if follow_up is not None and follow_up < today:
+        lines.append(f"Follow-up overdue since {_day(follow_up, today)}")
+    elif follow_up is not None:
+        lines.append(f"Next: follow up {_day(follow_up, today)}")
     if card.outcome:
         lines.append(card.outcome)
     return "\n".join(lines)
@@ -85,6 +102,7 @@ class LeadLane(QListWidget):
         self.setObjectName(f"lane_{lane.value}")
         self.setWordWrap(True)
         self.setSpacing(3)
+        self.setAlternatingRowColors(True)  # one card from the next, in any theme
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -93,11 +111,15 @@ class LeadLane(QListWidget):
         self.customContextMenuRequested.connect(self._menu_at)
         self.itemActivated.connect(lambda item: self.open_asked.emit(item.data(CardRole)))
 
-    def show_cards(self, cards: list[LeadCard], currency: str, mark: str) -> None:
+    def show_cards(self, cards: list[LeadCard], currency: str, mark: str, today: date) -> None:
         chosen = self.current_card()
         self.clear()
+        if not cards:
+            hint = QListWidgetItem(EMPTY_HINTS[self.lane])
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)  # words, not a card: nothing to choose
+            self.addItem(hint)
         for card in cards:
-            item = QListWidgetItem(card_text(card, currency, mark))
+            item = QListWidgetItem(card_text(card, currency, mark, today))
             item.setData(CardRole, card)
             if card.stale:
                 item.setForeground(QBrush(QColor(STALE_COLOUR)))
@@ -111,7 +133,8 @@ class LeadLane(QListWidget):
         return card
 
     def cards(self) -> list[LeadCard]:
-        return [self.item(row).data(CardRole) for row in range(self.count())]
+        found = (self.item(row).data(CardRole) for row in range(self.count()))
+        return [card for card in found if card is not None]
 
     def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # type: ignore[override]
         mime = QMimeData()
@@ -217,7 +240,7 @@ class WorkPage(QWidget):
             if card.lead.id is not None
         }
         for lane, cards in screen.lanes.items():
-            self.lanes[lane].show_cards(cards, screen.currency, screen.decimal_mark)
+            self.lanes[lane].show_cards(cards, screen.currency, screen.decimal_mark, screen.today)
             self.titles[lane].setText(f"{LANE_TITLES[lane]} · {len(cards)}")
         self.money.show_lines(screen.spend_lines, screen.takings_lines)
 
@@ -270,6 +293,9 @@ class _MoneyColumn(QWidget):
         super().__init__()
         self.spend_list = QListWidget()
         self.takings_list = QListWidget()
+        for view in (self.spend_list, self.takings_list):
+            view.setWordWrap(True)  # a long source or note wraps, never scrolls sideways
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.spend_button = QPushButton("Add spend…")
         self.takings_button = QPushButton("Add takings…")
         layout = QVBoxLayout(self)
