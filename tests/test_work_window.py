@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from tradesman.domain.areas import Area
+from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.leads import LeadState
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.work_lanes import Lane
@@ -22,6 +22,7 @@ from tradesman.services.task_cards import Show, TaskFilter, task_cards
 from tradesman.store.database import Store
 from tradesman.ui.main_window import MainWindow
 from tradesman.ui.shared import prompts
+from tradesman.ui.week.block_dialog import BlockDialog
 from tradesman.ui.window.action_table import WORK_PAGE
 from tradesman.ui.work.lead_dialogs import DecisionDialog, EnquiryDialog
 from tradesman.ui.work.work_page import LeadLane
@@ -168,3 +169,33 @@ def test_a_quote_dropped_on_lost_asks_why_in_one_click(
     (lost,) = window.desk.ops.read(leads_in)
     assert (lost.state, lost.lost_reason) == (LeadState.LOST, "price")
     assert all(t.status is TaskStatus.DONE for t in tasks(window) if t.lead_id == lost.id)
+
+
+def test_marketing_time_names_its_source_and_loses_it_out_of_marketing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.acts["new_block"].trigger()
+    dialog = window.findChild(BlockDialog)
+    assert isinstance(dialog, BlockDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.source_row.isHidden()  # production time works for no source
+    qtbot.keyClicks(dialog.title, "Update the business profile")
+    dialog.area.setCurrentIndex(AREAS.index(Area.MARKETING))
+    assert not dialog.source_row.isHidden()
+    google = dialog.source.findText("Google / business profile")
+    assert google > 0 and dialog.source.itemText(0) == "General marketing (no one source)"
+    dialog.source.setCurrentIndex(google)
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(b.source_id for b in window.canvas.blocks))
+    (block,) = window.canvas.blocks
+    window.desk.planner.edit_block(block)
+    (again,) = [d for d in window.findChildren(BlockDialog) if d.isVisible()]
+    assert again.source.currentIndex() == google
+    again.area.setCurrentIndex(AREAS.index(Area.ADMIN))
+    qtbot.keyClick(again.title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.canvas.blocks[0].area is Area.ADMIN)
+    assert window.canvas.blocks[0].source_id is None
+    assert window.statusBar().currentMessage() == (
+        "Update the business profile is no longer marketing, so its hours no longer count "
+        "for a source."
+    )

@@ -116,7 +116,20 @@ def push_edit(
     command = EditCommand(ops, report, text, edit, *args, **kwargs)
     outcome = command.outcome
     stack.push(command)  # (an obsolete command is deleted here: use `outcome`)
+    if outcome.change is not None:
+        _say_sources_cleared(outcome.change, report)
     return outcome.change
+
+
+def _say_sources_cleared(change: Change, report: Report) -> None:
+    """Time moved out of marketing stops counting for the source it worked for: say so,
+    so the owner is not surprised when that source's hours drop."""
+    from tradesman.services.sources import sources_cleared
+
+    cleared = sources_cleared(change)
+    if cleared:
+        what = cleared[0] if len(cleared) == 1 else f"{cleared[0]} and {len(cleared) - 1} more"
+        report(f"{what} is no longer marketing, so its hours no longer count for a source.")
 
 
 class SettingsCommand(QUndoCommand):

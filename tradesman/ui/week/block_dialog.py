@@ -7,6 +7,7 @@ for this block only or for the whole series from today on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, format_hours, parse_clock, parse_duration
+from tradesman.domain.leads import Source, SourceKind
 from tradesman.domain.series import Series, earliest_block_day
 from tradesman.domain.settings import WeekStart
 from tradesman.domain.validation import InvalidInput, check_block, check_series
@@ -68,7 +70,10 @@ class BlockDialog(FormDialog):
         parent: QWidget | None = None,
         week_start: WeekStart = WeekStart.MONDAY,
         today: date | None = None,
+        sources: Sequence[Source] = (),
     ) -> None:
+        """`sources`: where work comes from, for a marketing block to name the one it
+        works for (its hours then count for that source)."""
         super().__init__("New block" if is_new else "Edit block", "title", parent)
         self.week_start = week_start
         self.today = today or date.today()
@@ -83,6 +88,7 @@ class BlockDialog(FormDialog):
             suffix = " (technician time)" if not area.is_business else " (business time)"
             self.area.addItem(swatch(area), area.label + suffix, area)
         self.area.setCurrentIndex(AREAS.index(block.area))
+        self.source = source_choice(sources, block.source_id)
         self.day = QDateEdit(to_qdate(block.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
@@ -106,6 +112,8 @@ class BlockDialog(FormDialog):
         form = QFormLayout()
         form.addRow("&Title", self.fields.wrap("title", self.title))
         form.addRow("&Area", self.fields.wrap("area", self.area))
+        self.source_row = self.fields.wrap("source_id", self.source)
+        form.addRow("Works &for", self.source_row)
         form.addRow("&Day", self.fields.wrap("date", self.day))
         times = QHBoxLayout()
         times.addWidget(self.start)
@@ -130,11 +138,17 @@ class BlockDialog(FormDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout.addWidget(buttons)
         self.status.currentIndexChanged.connect(self._follow_status)
+        self.area.currentIndexChanged.connect(self._follow_area)
         self._follow_status()
+        self._follow_area()
         self._follow_scope()
         self.title.selectAll()
         self.title.setFocus()
         self.setMinimumWidth(460)
+
+    def _follow_area(self) -> None:
+        """Only marketing time works for a source: the choice is there only then."""
+        self.form.setRowVisible(self.source_row, self.chosen_area() is Area.MARKETING)
 
     # -- building ---------------------------------------------------------------------
     def _repeat_section(self) -> QWidget:
@@ -305,6 +319,7 @@ class BlockDialog(FormDialog):
             status=status,
             actual_minutes=actual,
             notes=self.notes.toPlainText(),
+            source_id=self.source.currentData() if self.chosen_area() is Area.MARKETING else None,
         )
 
     def _series_from_fields(self, block: TimeBlock, existing: Series | None) -> Series:
@@ -316,6 +331,18 @@ class BlockDialog(FormDialog):
             weeks_from=6 if self.week_start is WeekStart.SUNDAY else 0,
         )  # fmt: skip
         return base.with_look_of(block, weekdays=weekdays, every_weeks=every, until=until)
+
+
+def source_choice(sources: Sequence[Source], chosen: int | None) -> QComboBox:
+    """The sources a marketing block or task may work for (an archived one only when it
+    is the one chosen already), with "General marketing" for none in particular."""
+    box = QComboBox()
+    box.addItem("General marketing (no one source)", None)
+    for source in sources:
+        if source.kind is SourceKind.MARKETING and (not source.archived or source.id == chosen):
+            box.addItem(source.name, source.id)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    return box
 
 
 def _clock(text: str, field: str) -> int:

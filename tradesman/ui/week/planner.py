@@ -25,6 +25,7 @@ from tradesman.domain.weeks import Week, format_day
 from tradesman.errors import UserError
 from tradesman.services import edits
 from tradesman.services.changes import Change
+from tradesman.services.sources import all_sources
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.commands import push_edit
 from tradesman.ui.shared.operations import Operations
@@ -181,8 +182,9 @@ class Planner(QObject):
             self.report(exc.message)
             return
         dialog = BlockDialog(
-            block, series, False, self.window, self.ops.settings().week_start, self.today()
-        )
+            block, series, False, self.window, self.ops.settings().week_start, self.today(),
+            self.ops.read(all_sources),
+        )  # fmt: skip
         self._open_dialog(dialog, block)
 
     def new_block(self, day: date, start: int) -> None:
@@ -190,8 +192,9 @@ class Planner(QObject):
         end = min(MINUTES_PER_DAY, start + 60)
         draft = TimeBlock(day, start, end, self.canvas.paint_area, "")
         dialog = BlockDialog(
-            draft, None, True, self.window, self.ops.settings().week_start, self.today()
-        )
+            draft, None, True, self.window, self.ops.settings().week_start, self.today(),
+            self.ops.read(all_sources),
+        )  # fmt: skip
         self._open_dialog(dialog, None)
 
     def _open_dialog(self, dialog: BlockDialog, old: TimeBlock | None) -> None:
