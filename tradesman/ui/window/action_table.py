@@ -104,6 +104,8 @@ ACTIONS: tuple[Act, ...] = (
     Act("copy_week", "&Copy last week's plan", "planner", "copy_last_week", ("Ctrl+Shift+C",),
         "Put last week's blocks into this week again, as planned "
         "(repeating blocks are there already)", where=_CAL),
+    Act("review_week", "&Review the week…", "leads", "review_week", ("Ctrl+R",),
+        "Mark the week's blocks, log the enquiries and spend, and settle open quotes"),
     # Tasks
     Act("new_task", "&New task…", "tasks", "new_task", ("Ctrl+Shift+N",)),
     # (the card chosen on the Tasks page, without a drag)
@@ -141,7 +143,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
                "plan_pdf", None, "settings", None, "quit")),
     ("&Edit", ("undo", "redo", None, "new_block", "edit_block", None, "copy", "paste",
                "duplicate", "delete", None, "done", "skipped", "planned", "actual")),
-    ("&Week", ("previous_week", "this_week", "next_week", "go_to_date", None, "copy_week")),
+    ("&Week", ("previous_week", "this_week", "next_week", "go_to_date", None, "copy_week",
+               "review_week")),
     ("&Tasks", ("new_task", "schedule_task")),
     ("W&ork", ("new_enquiry", None, "add_spend", "add_takings")),
     ("&View", (*PAGE_ACTIONS, None, "zoom_in", "zoom_out")),

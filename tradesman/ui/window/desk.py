@@ -57,6 +57,7 @@ class Desk(QObject):
         self.task_actions = actions = TaskActions(ops, window.undo_stack, window, report)
         self.lead_actions = LeadActions(ops, window.undo_stack, window, report)
         self.printing = PrintActions(ops, window, window.folders, window.state, report)
+        self.lead_actions.print_week = self.printing.preview_week
         self.transfer = DataTransfer(ops, window, window.folders, window.today, self._imported)
         window.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(window.today, lambda: window.week_of_today().end)

@@ -42,6 +42,9 @@ class PrintActions:
 
     def preview_week(self, week: Week) -> PdfPreview:
         ops = self.ops
+        # The week's repeating blocks first, in a step of their own (a PDF only reads):
+        # the week printed may not be the one on screen (Review the week prints the next).
+        ops.make_series_for(week)
         return self._open(
             f"Print {week.label}",
             lambda paper: ops.week_pdf(week, paper),

@@ -8,18 +8,21 @@ with keys); the edit is one undo step, and the page reads again on `changed`.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 from typing import TypeVar
 
 from PySide6.QtWidgets import QDialog
 
 from tradesman.domain.leads import Lead, LeadState, LostReason, NotQuotedReason, Spend, Takings
 from tradesman.domain.money import decimal_mark_for_locale, format_amount
-from tradesman.domain.weeks import format_day
+from tradesman.domain.week_review import WeekReview
+from tradesman.domain.weeks import Week, format_day, week_containing
 from tradesman.domain.work_lanes import LOST_WORDS, NOT_QUOTED_WORDS, Lane, lead_cards
 from tradesman.services import leads as lead_edits
 from tradesman.services import spend as spend_edits
 from tradesman.services.sources import all_sources
+from tradesman.services.week_review import review_questions, save_review
 from tradesman.services.work_reads import win_and_book, work_lists
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.commands import EditActions
@@ -31,6 +34,7 @@ from tradesman.ui.work.lead_dialogs import (
     SpendDialog,
     TakingsDialog,
 )
+from tradesman.ui.work.review_dialog import ReviewDialog
 from tradesman.ui.work.work_page import WorkPage, WorkScreen
 
 _Dialog = TypeVar("_Dialog", bound=QDialog)
@@ -38,6 +42,8 @@ _Dialog = TypeVar("_Dialog", bound=QDialog)
 
 class LeadActions(EditActions):
     dialog: QDialog | None = None  # the question open now (for the tests)
+    # Set by the window: print a week (offered when the review is saved).
+    print_week: Callable[[Week], object] | None = None
 
     @property
     def decimal_mark(self) -> str:
@@ -180,6 +186,33 @@ class LeadActions(EditActions):
         assert lead.id is not None
         today = self.ops.today()
         self.push(f"Not quoting {lead.who}", lead_edits.not_quoting, lead.id, today, reason, today)
+
+    # -- the review of the week -----------------------------------------------------
+    def review_week(self) -> ReviewDialog:
+        """Ctrl+R: this week's unmarked blocks, new enquiries, open ones, and spend."""
+        today = self.ops.today()
+        week = week_containing(today, self.ops.settings().week_start)
+        questions = self.ops.read(review_questions, week, today)
+        dialog = ReviewDialog(questions, today, self.decimal_mark, self.window)
+        dialog.chosen.connect(lambda review: self._reviewed(review, week))
+        return self._open(dialog)
+
+    def _reviewed(self, review: WeekReview, week: Week) -> None:
+        if review.is_empty:
+            self.report("Nothing to save: every answer was left as it was.")
+            return
+        if self.push("Review the week", save_review, review, self.ops.today()) is None:
+            return
+        answers = review.answers()
+        self.report(f"Saved the review: {answers} answer{'s' if answers != 1 else ''}.")
+        next_week = week_containing(week.end + timedelta(days=1), self.ops.settings().week_start)
+        if self.print_week is not None and prompts.confirm(
+            self.window,
+            "Print next week?",
+            f"The review is saved. Print {next_week.label} to pin up for the week ahead?",
+            "Print next week",
+        ):
+            self.print_week(next_week)
 
     # -- money ----------------------------------------------------------------------
     def add_spend(self) -> SpendDialog:

@@ -49,7 +49,8 @@ def _day_edit(day: date) -> QDateEdit:
 
 
 def find_source(text: str, sources: list[Source]) -> Source | None:
-    """The source `text` names: its whole name, or else the one name it begins (any case)."""
+    """The source `text` names: its whole name, or else the one name it begins, or else
+    the one name it is part of ("referral"), in any case."""
     wanted = " ".join(text.split()).casefold()
     if not wanted:
         return None
@@ -57,7 +58,10 @@ def find_source(text: str, sources: list[Source]) -> Source | None:
     if exact:
         return exact[0]
     starting = [source for source in sources if source.name.casefold().startswith(wanted)]
-    return starting[0] if len(starting) == 1 else None
+    if len(starting) == 1:
+        return starting[0]
+    within = [source for source in sources if wanted in source.name.casefold()]
+    return within[0] if len(within) == 1 and not starting else None
 
 
 class EnquiryDialog(FormDialog):
