@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import AREAS, Area
-from tradesman.domain.leads import LeadState
+from tradesman.domain.leads import Lead, LeadState
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.work_lanes import Lane
 from tradesman.paths import DataPaths
-from tradesman.services.leads import leads_in
+from tradesman.services.leads import add_enquiry, leads_in
+from tradesman.services.sources import all_sources, get_source, sources_with_counts
 from tradesman.services.task_cards import Show, TaskFilter, task_cards
 from tradesman.store.database import Store
 from tradesman.ui.main_window import MainWindow
@@ -199,3 +200,48 @@ def test_marketing_time_names_its_source_and_loses_it_out_of_marketing(
         "Update the business profile is no longer marketing, so its hours no longer count "
         "for a source."
     )
+
+
+def test_sources_are_added_renamed_archived_and_merged_each_one_undo_step(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = window.desk.lead_actions.manage_sources()
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.name, "Local magazine")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)  # Enter adds it
+    qtbot.waitUntil(lambda: dialog.name.text() == "")
+    dialog.choose("Local magazine")
+    assert dialog.chosen() is not None
+    # A name another source has, in another case, is refused in the dialog.
+    qtbot.keyClicks(dialog.name, "website")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "Website" in dialog.problem.text() and dialog.name.text() == "website"
+    dialog.name.clear()
+    monkeypatch.setattr(prompts, "ask_name", lambda *a: "Parish magazine")
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    dialog.choose("Parish magazine")
+    chosen = dialog.chosen()
+    assert chosen is not None and chosen.source.name == "Parish magazine"
+    qtbot.mouseClick(dialog.archive_button, Qt.MouseButton.LeftButton)
+    dialog.choose("Parish magazine")
+    archived = dialog.chosen()
+    assert archived is not None and archived.source.archived
+    assert dialog.archive_button.text() == "Bring ba&ck"
+    # Merge the flyers into the website: an enquiry from flyers moves with it.
+    window.desk.ops.run(add_enquiry, Lead("Sam Lee", TODAY, flyers_id(window)), TODAY)
+    monkeypatch.setattr(prompts, "choose_one", lambda *a: "Website")
+    dialog.choose("Flyers or postcards")
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    names = {c.source.name for c in window.desk.ops.read(sources_with_counts)}
+    assert "Flyers or postcards" not in names
+    (moved,) = window.desk.ops.read(leads_in)
+    assert window.desk.ops.read(get_source, moved.source_id or 0).name == "Website"
+    window.acts["undo"].trigger()  # the merge, back in one step
+    (back,) = window.desk.ops.read(leads_in)
+    assert back.source_id == flyers_id(window)
+
+
+def flyers_id(window: MainWindow) -> int:
+    (flyers,) = [s for s in window.desk.ops.read(all_sources) if s.name == "Flyers or postcards"]
+    assert flyers.id is not None
+    return flyers.id

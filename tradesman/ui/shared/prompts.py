@@ -152,6 +152,28 @@ def ask_duration(parent: QWidget, title: str, label: str, current: str) -> str |
     return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
 
 
+def ask_name(parent: QWidget, title: str, label: str, current: str) -> str | None:
+    """A new name, as typed (the caller checks it)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from tradesman.ui.shared.literal import for_menu
+
+    text, ok = QInputDialog.getText(
+        parent, title, for_menu(label), QLineEdit.EchoMode.Normal, current
+    )
+    return text if ok else None
+
+
+def choose_one(parent: QWidget, title: str, label: str, choices: list[str]) -> str | None:
+    """One of `choices` (shown as written), or None for Cancel."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from tradesman.ui.shared.literal import for_menu
+
+    text, ok = QInputDialog.getItem(parent, title, for_menu(label), choices, 0, False)
+    return text if ok else None
+
+
 def duration_dialog(parent: QWidget, title: str, label: str, current: str) -> QInputDialog:
     """The dialog `ask_duration` shows. Its question names a block, so it is shown as
     written: the dialog's label is a keyboard-shortcut label, where "&" would vanish."""

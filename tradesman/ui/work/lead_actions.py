@@ -10,22 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
 from PySide6.QtWidgets import QDialog
 
-from tradesman.domain.leads import Lead, LeadState, LostReason, NotQuotedReason, Spend, Takings
+from tradesman.domain.leads import (
+    Lead,
+    LeadState,
+    LostReason,
+    NotQuotedReason,
+    SourceKind,
+    Spend,
+    Takings,
+)
 from tradesman.domain.money import decimal_mark_for_locale, format_amount
 from tradesman.domain.week_review import WeekReview
 from tradesman.domain.weeks import Week, format_day, week_containing
 from tradesman.domain.work_lanes import LOST_WORDS, NOT_QUOTED_WORDS, Lane, lead_cards
 from tradesman.services import leads as lead_edits
+from tradesman.services import sources as source_edits
 from tradesman.services import spend as spend_edits
-from tradesman.services.sources import all_sources
+from tradesman.services.data import Edit
+from tradesman.services.sources import all_sources, sources_with_counts
 from tradesman.services.week_review import review_questions, save_review
 from tradesman.services.work_reads import win_and_book, work_lists
 from tradesman.ui.shared import prompts
-from tradesman.ui.shared.commands import EditActions
+from tradesman.ui.shared.commands import EditActions, push_edit
 from tradesman.ui.work.lead_dialogs import (
     Decision,
     DecisionDialog,
@@ -35,9 +45,11 @@ from tradesman.ui.work.lead_dialogs import (
     TakingsDialog,
 )
 from tradesman.ui.work.review_dialog import ReviewDialog
+from tradesman.ui.work.sources_dialog import SourcesDialog
 from tradesman.ui.work.work_page import WorkPage, WorkScreen
 
 _Dialog = TypeVar("_Dialog", bound=QDialog)
+P = ParamSpec("P")
 
 
 class LeadActions(EditActions):
@@ -186,6 +198,58 @@ class LeadActions(EditActions):
         assert lead.id is not None
         today = self.ops.today()
         self.push(f"Not quoting {lead.who}", lead_edits.not_quoting, lead.id, today, reason, today)
+
+    # -- sources --------------------------------------------------------------------
+    def manage_sources(self) -> SourcesDialog:
+        """Work → Sources…: add, rename, archive and merge where work comes from."""
+        dialog = SourcesDialog(lambda: self.ops.read(sources_with_counts), self.window)
+
+        def edit(text: str, fn: Edit[P], /, *args: P.args, **kwargs: P.kwargs) -> None:
+            dialog.say("")
+            if push_edit(self.stack, self.ops, dialog.say, text, fn, *args, **kwargs):
+                dialog.reload()
+
+        def add() -> None:
+            name, kind = dialog.name.text(), SourceKind(dialog.kind.currentData())
+            edit(f"Add the source {name}", source_edits.add_source, name, kind)
+            if not dialog.problem.text():
+                dialog.name.clear()
+
+        def rename() -> None:
+            count = dialog.chosen()
+            if count is None or count.source.id is None:
+                return
+            name = prompts.ask_name(dialog, "Rename the source", "New name:", count.source.name)
+            if name is not None:
+                text = f"Rename {count.source.name}"
+                edit(text, source_edits.rename_source, count.source.id, name)
+
+        def archive() -> None:
+            count = dialog.chosen()
+            if count is not None and count.source.id is not None:
+                back = count.source.archived
+                text = f"{'Bring back' if back else 'Archive'} {count.source.name}"
+                edit(text, source_edits.archive_source, count.source.id, not back)
+
+        def merge() -> None:
+            count = dialog.chosen()
+            if count is None or count.source.id is None:
+                return
+            others = [c.source for c in self.ops.read(sources_with_counts)]
+            others = [s for s in others if s.id != count.source.id and not s.archived]
+            name = prompts.choose_one(
+                dialog, "Merge the source", "Move everything to:", [s.name for s in others]
+            )
+            kept = next((s for s in others if s.name == name), None)
+            if kept is not None and kept.id is not None:
+                text = f"Merge {count.source.name} into {kept.name}"
+                edit(text, source_edits.merge_sources, count.source.id, kept.id)
+
+        dialog.add_button.clicked.connect(add)
+        dialog.rename_button.clicked.connect(rename)
+        dialog.archive_button.clicked.connect(archive)
+        dialog.merge_button.clicked.connect(merge)
+        return self._open(dialog)
 
     # -- the review of the week -----------------------------------------------------
     def review_week(self) -> ReviewDialog:
