@@ -115,7 +115,7 @@ ACTIONS: tuple[Act, ...] = (
         "Log an enquiry: who, where they heard of you, and the day"),
     Act("add_spend", "Add marketing &spend…", "leads", "add_spend"),
     Act("add_takings", "Add a month's &takings…", "leads", "add_takings"),
-    Act("sources", "&Sources…", "leads", "manage_sources", (),
+    Act("sources", "S&ources…", "leads", "manage_sources", (),
         "Where work comes from: add, rename, archive or merge"),
     # View
     Act("week_page", "&Week", "window", "show_page", ("Ctrl+1",), args=(WEEK_PAGE,),
