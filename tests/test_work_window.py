@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.leads import Lead, LeadState
+from tradesman.domain.money import NOT_A_NUMBER
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.work_lanes import Lane
 from tradesman.paths import DataPaths
@@ -245,3 +246,26 @@ def flyers_id(window: MainWindow) -> int:
     (flyers,) = [s for s in window.desk.ops.read(all_sources) if s.name == "Flyers or postcards"]
     assert flyers.id is not None
     return flyers.id
+
+
+def test_money_and_quotes_relabel_and_change_when_a_quote_stands_out(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = window.desk.lead_actions.work_settings()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.currency.clear()
+    qtbot.keyClicks(dialog.currency, "EUR")
+    dialog.stale_days.setFocus()
+    dialog.stale_days.selectAll()
+    qtbot.keyClicks(dialog.stale_days, "14")
+    qtbot.keyClicks(dialog.hourly_rate, "4O")  # a slip: letter O for a zero
+    qtbot.keyClick(dialog.hourly_rate, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.error_text("hourly_rate") == NOT_A_NUMBER
+    dialog.hourly_rate.clear()
+    qtbot.keyClicks(dialog.hourly_rate, "40")
+    qtbot.keyClick(dialog.hourly_rate, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.isHidden)
+    saved = window.desk.ops.lead_settings()
+    assert (saved.currency, saved.stale_quote_days, saved.hourly_rate) == ("EUR", 14, 4000)
+    window.acts["undo"].trigger()
+    assert window.desk.ops.lead_settings().currency != "EUR"

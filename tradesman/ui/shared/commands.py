@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ParamSpec
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 Report = Callable[[str], None]
 P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass
@@ -132,12 +133,14 @@ def _say_sources_cleared(change: Change, report: Report) -> None:
         report(f"{what} is no longer marketing, so its hours no longer count for a source.")
 
 
-class SettingsCommand(QUndoCommand):
-    def __init__(self, ops: Operations, before: Settings, after: Settings, report: Report):
-        super().__init__("Change settings")
-        self._ops = ops
-        self._before = before
-        self._after = after
+class SaveCommand(QUndoCommand, Generic[T]):
+    """Settings saved whole (not rows): redo saves `after`, undo saves `before`."""
+
+    def __init__(
+        self, text: str, save: Callable[[T], object], before: T, after: T, report: Report
+    ) -> None:
+        super().__init__(text)
+        self._save_value, self._before, self._after = save, before, after
         self._report = report
 
     def redo(self) -> None:
@@ -146,9 +149,15 @@ class SettingsCommand(QUndoCommand):
     def undo(self) -> None:
         self._save(self._before)
 
-    def _save(self, settings: Settings) -> None:
+    def _save(self, value: T) -> None:
         try:
-            self._ops.save_settings(settings)
+            self._save_value(value)
         except UserError as exc:
             self.setObsolete(True)
             self._report(exc.message)
+
+
+def settings_command(
+    ops: Operations, before: Settings, after: Settings, report: Report
+) -> SaveCommand[Settings]:
+    return SaveCommand("Change settings", ops.save_settings, before, after, report)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from tradesman.domain.allocation import Trend, WeekCharts
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.leads import LeadSettings
 from tradesman.domain.plan import Plan, RampWeek
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
@@ -43,7 +44,12 @@ from tradesman.services.screens import (
     week_screen,
 )
 from tradesman.services.series import get_record
-from tradesman.services.settings import load_settings, save_settings
+from tradesman.services.settings import (
+    load_lead_settings,
+    load_settings,
+    save_lead_settings,
+    save_settings,
+)
 from tradesman.services.sheets import target_in
 from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
 from tradesman.services.task_rules import make_due_tasks
@@ -193,6 +199,15 @@ class Operations(QObject):
 
     def save_settings(self, settings: Settings) -> Settings:
         saved = self.data.write(save_settings, settings)
+        self.changed.emit(SETTINGS)
+        return saved
+
+    def lead_settings(self) -> LeadSettings:
+        """The currency, when a quote stands out, and the owner's hourly rate."""
+        return self.data.read(load_lead_settings, self.data.locale_name)
+
+    def save_lead_settings(self, settings: LeadSettings) -> LeadSettings:
+        saved = self.data.write(save_lead_settings, settings)
         self.changed.emit(SETTINGS)
         return saved
 

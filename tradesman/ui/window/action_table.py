@@ -115,6 +115,8 @@ ACTIONS: tuple[Act, ...] = (
         "Log an enquiry: who, where they heard of you, and the day"),
     Act("add_spend", "Add marketing &spend…", "leads", "add_spend"),
     Act("add_takings", "Add a month's &takings…", "leads", "add_takings"),
+    Act("work_settings", "&Money and quotes…", "leads", "work_settings", (),
+        "The currency, when a quote waits too long, and your hourly rate"),
     Act("sources", "S&ources…", "leads", "manage_sources", (),
         "Where work comes from: add, rename, archive or merge"),
     # View
@@ -148,7 +150,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     ("&Week", ("previous_week", "this_week", "next_week", "go_to_date", None, "copy_week",
                "review_week")),
     ("&Tasks", ("new_task", "schedule_task")),
-    ("W&ork", ("new_enquiry", None, "add_spend", "add_takings", None, "sources")),
+    ("W&ork", ("new_enquiry", None, "add_spend", "add_takings", None, "sources",
+               "work_settings")),
     ("&View", (*PAGE_ACTIONS, None, "zoom_in", "zoom_out")),
     ("&Help", ("about",)),
 )  # fmt: skip

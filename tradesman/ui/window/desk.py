@@ -211,7 +211,7 @@ class Desk(QObject):
         self.printing.preview_week(self.window.week)
 
     def edit_settings(self) -> None:
-        from tradesman.ui.shared.commands import SettingsCommand
+        from tradesman.ui.shared.commands import settings_command
         from tradesman.ui.window.settings_dialog import SettingsDialog
 
         ops, window = self.ops, self.window
@@ -220,7 +220,7 @@ class Desk(QObject):
 
         def save(after: Settings) -> None:
             if after != before:
-                window.undo_stack.push(SettingsCommand(ops, before, after, window.report))
+                window.undo_stack.push(settings_command(ops, before, after, window.report))
 
         dialog.chosen.connect(save)
         dialog.finished.connect(dialog.deleteLater)

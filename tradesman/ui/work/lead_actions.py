@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 
 from tradesman.domain.leads import (
     Lead,
+    LeadSettings,
     LeadState,
     LostReason,
     NotQuotedReason,
@@ -35,7 +36,7 @@ from tradesman.services.sources import all_sources, sources_with_counts
 from tradesman.services.week_review import review_questions, save_review
 from tradesman.services.work_reads import win_and_book, work_lists
 from tradesman.ui.shared import prompts
-from tradesman.ui.shared.commands import EditActions, push_edit
+from tradesman.ui.shared.commands import EditActions, SaveCommand, push_edit
 from tradesman.ui.work.lead_dialogs import (
     Decision,
     DecisionDialog,
@@ -43,6 +44,7 @@ from tradesman.ui.work.lead_dialogs import (
     NewEnquiry,
     SpendDialog,
     TakingsDialog,
+    WorkSettingsDialog,
 )
 from tradesman.ui.work.review_dialog import ReviewDialog
 from tradesman.ui.work.sources_dialog import SourcesDialog
@@ -198,6 +200,20 @@ class LeadActions(EditActions):
         assert lead.id is not None
         today = self.ops.today()
         self.push(f"Not quoting {lead.who}", lead_edits.not_quoting, lead.id, today, reason, today)
+
+    def work_settings(self) -> WorkSettingsDialog:
+        """Work → Money and quotes…: the currency, stale quotes, the hourly rate."""
+        before = self.ops.lead_settings()
+        dialog = WorkSettingsDialog(before, self.decimal_mark, self.window)
+
+        def save(after: LeadSettings) -> None:
+            if after != before:
+                text = "Change money and quotes"
+                save = self.ops.save_lead_settings
+                self.stack.push(SaveCommand(text, save, before, after, self.report))
+
+        dialog.chosen.connect(save)
+        return self._open(dialog)
 
     # -- sources --------------------------------------------------------------------
     def manage_sources(self) -> SourcesDialog:

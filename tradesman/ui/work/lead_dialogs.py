@@ -15,11 +15,20 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
 from tradesman.domain import lead_checks
-from tradesman.domain.leads import Lead, Source, SourceKind, Spend, Takings, month_of
+from tradesman.domain.leads import (
+    Lead,
+    LeadSettings,
+    Source,
+    SourceKind,
+    Spend,
+    Takings,
+    month_of,
+)
 from tradesman.domain.money import format_amount
 from tradesman.domain.validation import InvalidInput
 from tradesman.ui.shared.forms import FormDialog
@@ -251,3 +260,45 @@ class TakingsDialog(FormDialog):
         amount = lead_checks.amount("amount", self.amount.text(), self._mark)
         takings = Takings(month_of(from_qdate(self.month.date())), amount)
         return lead_checks.check_takings(takings, self._today)
+
+
+class WorkSettingsDialog(FormDialog):
+    """The currency amounts are written in, when a quote stands out as waiting too long,
+    and the owner's hourly rate. Says `chosen(LeadSettings)` when saved."""
+
+    def __init__(
+        self, settings: LeadSettings, decimal_mark: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Money and quotes", "currency", parent)
+        self._settings, self._mark = settings, decimal_mark
+        self.currency = QLineEdit(settings.currency)
+        self.currency.setMaxLength(12)
+        self.stale_days = QSpinBox()
+        self.stale_days.setRange(1, lead_checks.STALE_MOST)
+        self.stale_days.setValue(settings.stale_quote_days)
+        self.stale_days.setSuffix(" days")
+        rate = settings.hourly_rate
+        self.hourly_rate = QLineEdit("" if rate is None else format_amount(rate, decimal_mark))
+        self.hourly_rate.setPlaceholderText("what an hour of your time is worth (if you know)")
+        form = QFormLayout()
+        form.addRow("&Currency", self.fields.wrap("currency", self.currency))
+        form.addRow(
+            "A quote stands out &after", self.fields.wrap("stale_quote_days", self.stale_days)
+        )
+        form.addRow("Your &hourly rate", self.fields.wrap("hourly_rate", self.hourly_rate))
+        self.lay_out(
+            form,
+            "Changing the currency changes its name beside amounts; it converts nothing. "
+            "The hourly rate counts your own marketing hours as a cost.",
+        )
+
+    def checked(self) -> LeadSettings:
+        text = self.hourly_rate.text().strip()
+        rate = lead_checks.amount("hourly_rate", text, self._mark) if text else None
+        return lead_checks.check_lead_settings(
+            self._settings.with_changes(
+                currency=self.currency.text(),
+                stale_quote_days=self.stale_days.value(),
+                hourly_rate=rate,
+            )
+        )
