@@ -21,9 +21,12 @@ from tradesman.paths import DataPaths
 from tradesman.services.leads import add_enquiry, leads_in
 from tradesman.services.sources import all_sources, get_source, sources_with_counts
 from tradesman.services.task_cards import Show, TaskFilter, task_cards
+from tradesman.services.task_edits import schedule_task
+from tradesman.services.templates import templates
 from tradesman.store.database import Store
 from tradesman.ui.main_window import MainWindow
 from tradesman.ui.shared import prompts
+from tradesman.ui.tasks.task_dialog import TaskDialog
 from tradesman.ui.week.block_dialog import BlockDialog
 from tradesman.ui.window.action_table import WORK_PAGE
 from tradesman.ui.work.lead_dialogs import DecisionDialog, EnquiryDialog
@@ -269,3 +272,20 @@ def test_money_and_quotes_relabel_and_change_when_a_quote_stands_out(
     assert (saved.currency, saved.stale_quote_days, saved.hourly_rate) == ("EUR", 14, 4000)
     window.acts["undo"].trigger()
     assert window.desk.ops.lead_settings().currency != "EUR"
+
+
+def test_a_marketing_template_carries_its_source_onto_the_task_and_its_block(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    (profile,) = [t for t in templates() if t.title == "Update the business profile"]
+    window.desk.task_actions.add_template(profile)
+    (task,) = [t for t in tasks(window) if t.title == profile.title]
+    google = window.desk.ops.read(get_source, task.source_id or 0)
+    assert google.name == "Google / business profile"
+    assert task.id is not None
+    window.desk.ops.run(schedule_task, task.id, TODAY, 9 * 60)
+    (block,) = [b for b in window.canvas.blocks if b.task_id == task.id]
+    assert block.source_id == google.id  # booked from the task, it works for the same source
+    window.desk.task_actions.edit_task(task)
+    (dialog,) = [d for d in window.findChildren(TaskDialog) if d.isVisible()]
+    assert not dialog.source_row.isHidden() and dialog.source.currentText() == google.name

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
 from tradesman.assets import resource_path
 from tradesman.domain.areas import Area
+from tradesman.domain.leads import SEEDED_SOURCES, Source
 from tradesman.domain.tasks import Task
 from tradesman.domain.validation import check_task
 
@@ -21,10 +23,17 @@ class Template:
     due_in_days: int | None
     notes: str
     customer_job: bool = True  # false for the own-shop tasks (tool servicing)
+    source: str = ""  # the source of work a marketing template works for, by its name
 
-    def task(self, today: date) -> Task:
-        """The task this template makes when added on `today`."""
+    def task(self, today: date, sources: Sequence[Source] = ()) -> Task:
+        """The task this template makes when added on `today`, working for the source of
+        its name among `sources` (none when the owner renamed or archived it)."""
         due = None if self.due_in_days is None else today + timedelta(days=self.due_in_days)
+        named = self.source.casefold()
+        source_id = next(
+            (s.id for s in sources if named and s.name.casefold() == named and not s.archived),
+            None,
+        )
         return Task(
             self.title,
             self.area,
@@ -32,7 +41,11 @@ class Template:
             estimate_minutes=self.estimate_minutes,
             notes=self.notes,
             customer_job=self.customer_job,
+            source_id=source_id,
         )
+
+
+SEEDED_NAMES = frozenset(name for name, _ in SEEDED_SOURCES)
 
 
 @cache
@@ -48,7 +61,10 @@ def templates() -> tuple[Template, ...]:
             due_in_days=item.get("due_in_days"),
             notes=item.get("notes", ""),
             customer_job=item.get("customer_job", True),
+            source=item.get("source", ""),
         )
         check_task(template.task(date(2026, 1, 1)))
+        if template.source and template.source not in SEEDED_NAMES:
+            raise ValueError(f"{template.title}: no source is called {template.source}")
         found.append(template)
     return tuple(found)

@@ -25,6 +25,7 @@ from tradesman.domain.tasks import Task, TaskCard, TaskStatus
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day, week_containing
 from tradesman.services import task_edits
 from tradesman.services.changes import Change
+from tradesman.services.sources import all_sources
 from tradesman.services.task_rule_edits import change_task_and_rule
 from tradesman.services.task_rules import RuleGone, get_rule, rules_to_come
 from tradesman.services.templates import Template
@@ -69,7 +70,10 @@ class TaskActions(EditActions):
 
     # -- adding and editing -------------------------------------------------------------
     def new_task(self, area: Area = Area.MARKETING) -> None:
-        dialog = TaskDialog(Task("", area), self.ops.today(), is_new=True, parent=self.window)
+        dialog = TaskDialog(
+            Task("", area), self.ops.today(), is_new=True, parent=self.window,
+            sources=self.ops.read(all_sources),
+        )  # fmt: skip
         dialog.chosen.connect(self._add_chosen)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -103,7 +107,10 @@ class TaskActions(EditActions):
 
     def edit_task(self, task: Task) -> None:
         rule = self._rule_of(task)
-        dialog = TaskDialog(task, self.ops.today(), is_new=False, parent=self.window, rule=rule)
+        dialog = TaskDialog(
+            task, self.ops.today(), is_new=False, parent=self.window, rule=rule,
+            sources=self.ops.read(all_sources),
+        )  # fmt: skip
         dialog.chosen.connect(lambda choice: self._edited(task, rule, choice))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -159,7 +166,7 @@ class TaskActions(EditActions):
         menu.popup(where)
 
     def add_template(self, template: Template) -> None:
-        task = template.task(self.ops.today())
+        task = template.task(self.ops.today(), self.ops.read(all_sources))
         change = self.push(f"Add task {quoted_title(task.title)}", task_edits.add_tasks, [task])
         if change is not None:
             due = f", due {format_day(task.due)}" if task.due else ""

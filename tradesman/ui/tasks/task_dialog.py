@@ -6,6 +6,7 @@ saved until everything checks out."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.clock import format_hours, parse_duration
+from tradesman.domain.leads import Source
 from tradesman.domain.task_rules import Every, TaskRule, late_start
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput, check_task, check_task_rule
 from tradesman.domain.weeks import DAY_NAMES, format_day
 from tradesman.ui.shared.forms import FormDialog, save_cancel_buttons
-from tradesman.ui.week.block_dialog import from_qdate, to_qdate
+from tradesman.ui.week.block_dialog import from_qdate, source_choice, to_qdate
 
 REPEATS = (
     ("Does not repeat", None),
@@ -66,9 +68,11 @@ class TaskDialog(FormDialog):
         parent: QWidget | None = None,
         rule: TaskRule | None = None,
         rule_only: bool = False,
+        sources: Sequence[Source] = (),
     ) -> None:
         """`rule`: the repeating task that made `task`, shown and changeable here.
-        `rule_only`: there is no task yet (the Repeating list): `task` is its next one."""
+        `rule_only`: there is no task yet (the Repeating list): `task` is its next one.
+        `sources`: for a marketing task to name the source of work it is for."""
         title = "New task" if is_new else "Repeating task" if rule_only else "Edit task"
         super().__init__(title, "title", parent)
         self.task = task
@@ -124,6 +128,9 @@ class TaskDialog(FormDialog):
         form = QFormLayout()
         form.addRow("&Title", self.fields.wrap("title", self.title))
         form.addRow("&Area", self.fields.wrap("area", self.area))
+        self.source = source_choice(sources, task.source_id)
+        self.source_row = self.fields.wrap("source_id", self.source)
+        form.addRow("Works &for", self.source_row)
         form.addRow("", self.customer_job)
         if not rule_only:
             form.addRow("&Status", self.fields.wrap("status", self.status))
@@ -214,7 +221,15 @@ class TaskDialog(FormDialog):
             self.until.setDate(to_qdate(rule.until))
 
     def _follow_area(self) -> None:
-        self.customer_job.setVisible(Area(self.area.currentData()) is Area.PRODUCTION)
+        area = Area(self.area.currentData())
+        self.customer_job.setVisible(area is Area.PRODUCTION)
+        self.source_row.setVisible(area is Area.MARKETING and not self.rule_only)
+
+    def _source_id(self) -> int | None:
+        if Area(self.area.currentData()) is not Area.MARKETING or self.rule_only:
+            return None
+        source_id: int | None = self.source.currentData()
+        return source_id
 
     def _customer_job(self) -> bool:
         """The box as ticked, for production; another area keeps what the task had."""
@@ -331,6 +346,7 @@ class TaskDialog(FormDialog):
                 estimate_minutes=estimate,
                 notes=self.notes.toPlainText(),
                 customer_job=self._customer_job(),
+                source_id=self._source_id(),
             )
         )
         if self.rule is not None:

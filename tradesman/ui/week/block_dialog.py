@@ -334,12 +334,13 @@ class BlockDialog(FormDialog):
 
 
 def source_choice(sources: Sequence[Source], chosen: int | None) -> QComboBox:
-    """The sources a marketing block or task may work for (an archived one only when it
-    is the one chosen already), with "General marketing" for none in particular."""
+    """The sources a marketing block or task may work for — marketing ones, and word of
+    mouth and repeat work (asking for a referral works for referrals) — an archived one
+    only when it is chosen already, with "General marketing" for none in particular."""
     box = QComboBox()
     box.addItem("General marketing (no one source)", None)
     for source in sources:
-        if source.kind is SourceKind.MARKETING and (not source.archived or source.id == chosen):
+        if source.kind is not SourceKind.NOT_SURE and (not source.archived or source.id == chosen):
             box.addItem(source.name, source.id)
     box.setCurrentIndex(max(0, box.findData(chosen)))
     return box
