@@ -52,3 +52,14 @@ def test_reviews_are_asked_of_every_customer_never_only_the_pleased_ones() -> No
         lowered = words.lower()
         assert "pleased" not in lowered and "pick someone" not in lowered, words
         assert "every customer" in lowered, words
+
+
+def test_the_asks_work_for_their_sources_and_stay_with_the_job_s_enquiry() -> None:
+    ids = {"Google / business profile": 4, "A customer's referral": 1, "A past customer": 3}
+    job = Task("Kitchen – Patel", Area.PRODUCTION, lead_id=12)
+    made = {t.title: t for t in follow_ups_for(job, DONE, ids)}
+    assert made["Kitchen – Patel: ask for a review"].source_id == 4
+    assert made["Kitchen – Patel: ask for a referral"].source_id == 1
+    assert made["Kitchen – Patel: six-month check-in call"].source_id == 3
+    assert made["Kitchen – Patel: photos"].source_id is None  # no Website: renamed away
+    assert {t.lead_id for t in made.values()} == {12}

@@ -219,7 +219,8 @@ class TaskActions(EditActions):
         choice = self.ops.settings().after_job
         if choice is AfterJob.OFF:
             return
-        follow_ups = follow_ups_for(job, self.ops.today())
+        sources = {s.name: s.id for s in self.ops.read(all_sources) if s.id and not s.archived}
+        follow_ups = follow_ups_for(job, self.ops.today(), sources)
         if choice is AfterJob.ASK:
             listed = "\n".join(
                 f"• {t.title} (due {format_day(t.due)})" for t in follow_ups if t.due
