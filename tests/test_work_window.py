@@ -104,13 +104,16 @@ def test_an_enquiry_is_logged_quoted_won_and_booked_from_the_keyboard(
     qtbot.keyClick(menu, Qt.Key.Key_W)
     won = window.desk.lead_actions.dialog
     assert isinstance(won, DecisionDialog) and won.amount.text() == "3,200"
+    qtbot.keyClicks(won.estimate, "16:00")
     qtbot.keyClick(won.amount, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: whos(window, Lane.WON) == ["Mrs Patel"])
     (lead,) = window.desk.ops.read(leads_in)
     assert (lead.state, lead.value) == (LeadState.WON, 320000)
     linked = [t for t in tasks(window) if t.lead_id == lead.id]
-    open_ones = [(t.title, t.area) for t in linked if t.status is not TaskStatus.DONE]
-    assert open_ones == [("Mrs Patel: Kitchen worktops", Area.PRODUCTION)]  # the job, booked
+    open_ones = [
+        (t.title, t.area, t.estimate_minutes) for t in linked if t.status is not TaskStatus.DONE
+    ]
+    assert open_ones == [("Mrs Patel: Kitchen worktops", Area.PRODUCTION, 16 * 60)]  # booked
     # Undo takes back the win and the booking in one step.
     window.activateWindow()  # (as the window manager does when a dialog closes)
     qtbot.waitUntil(window.isActiveWindow)

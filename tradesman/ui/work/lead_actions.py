@@ -163,7 +163,7 @@ class LeadActions(EditActions):
             self.push(
                 f"Won the job for {lead.who}",
                 win_and_book, lead.id, decision.day, decision.amount, today,
-                decision.book_the_job,
+                decision.book_the_job, decision.estimate_minutes,
             )  # fmt: skip
         else:
             self.push(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradesman.domain import lead_checks
+from tradesman.domain.clock import parse_duration
 from tradesman.domain.leads import (
     Lead,
     LeadSettings,
@@ -48,6 +49,7 @@ class Decision:
     day: date
     amount: int
     book_the_job: bool = False
+    estimate_minutes: int | None = None  # the booked job's, when known
 
 
 def _day_edit(day: date) -> QDateEdit:
@@ -176,11 +178,15 @@ class DecisionDialog(FormDialog):
         self.day = _day_edit(today)
         self.book = QCheckBox("Book the job: a production task for this customer")
         self.book.setChecked(won)
+        self.estimate = QLineEdit()
+        self.estimate.setPlaceholderText("the job's hours, like 16:00 (if you know)")
+        self.book.toggled.connect(self.estimate.setEnabled)
         form = QFormLayout()
         form.addRow("&Job value" if won else "&Amount", self.fields.wrap("amount", self.amount))
         form.addRow("&Day", self.fields.wrap("day", self.day, also=("quoted_on", "decided_on")))
         if won:
             form.addRow("", self.book)
+            form.addRow("&Estimate", self.fields.wrap("estimate_minutes", self.estimate))
         self.lay_out(
             form,
             "Amounts are kept exactly as you type them."
@@ -199,7 +205,15 @@ class DecisionDialog(FormDialog):
         else:
             step = lead.quoted(day, amount)
         lead_checks.check_lead(step, self._today)  # the dates in order, nothing too far ahead
-        return Decision(day, amount, self._won and self.book.isChecked())
+        book = self._won and self.book.isChecked()
+        text = self.estimate.text().strip()
+        estimate = None
+        if book and text:
+            try:
+                estimate = parse_duration(text)
+            except ValueError as exc:
+                raise InvalidInput("estimate_minutes", str(exc)) from None
+        return Decision(day, amount, book, estimate)
 
 
 class SpendDialog(FormDialog):
