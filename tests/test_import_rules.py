@@ -26,7 +26,16 @@ HELPERS = frozenset(
 )
 # Start-up and the command line: the one place that may reach every layer.
 START_UP = frozenset(
-    {"__main__", "app", "cli", "single_instance", "instance_socket", "lock_holder", "stopping"}
+    {
+        "__main__",
+        "app",
+        "cli",
+        "cli_leads",
+        "single_instance",
+        "instance_socket",
+        "lock_holder",
+        "stopping",
+    }
 )
 EVERYTHING = "everything"
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
@@ -35,6 +37,7 @@ from tradesman.domain.leads import (
     quote_follow_up_tasks,
 )
 from tradesman.domain.money import (
+    MOST_MINOR,
     NOT_A_NUMBER,
     TOO_MUCH,
     AmountError,
@@ -241,6 +244,21 @@ def test_a_likely_duplicate_is_the_same_who_within_two_weeks() -> None:
     assert is_likely_duplicate(" mrs  PATEL", date(2026, 12, 4), earlier)
     assert not is_likely_duplicate("Mrs Patel", date(2026, 12, 5), earlier)
     assert not is_likely_duplicate("Mr Patel", date(2026, 11, 21), earlier)
+
+
+@given(st.integers(1, MOST_MINOR), st.sampled_from([".", ","]))
+def test_every_amount_written_reads_back_the_same(minor: int, mark: str) -> None:
+    assert parse_amount(format_amount(minor, mark), mark) == minor
+
+
+@given(st.text(max_size=20), st.sampled_from([".", ","]))
+def test_any_text_is_an_amount_or_the_one_sentence(text: str, mark: str) -> None:
+    try:
+        minor = parse_amount(text, mark)
+    except AmountError as exc:
+        assert str(exc) in (NOT_A_NUMBER, TOO_MUCH)
+    else:
+        assert 0 < minor <= MOST_MINOR
 
 
 def test_the_follow_ups_are_sales_tasks_linked_to_the_enquiry() -> None:

@@ -112,10 +112,14 @@ def test_a_quote_makes_two_follow_ups_and_a_decision_closes_them_all(store: Stor
     assert sorted(task.due for task in tasks_of(store, lead_id) if task.due) == [
         date(2026, 11, 21), date(2026, 11, 25), date(2026, 12, 2),
     ]  # fmt: skip
+    with store.reading() as session:
+        assert leads.next_follow_ups(session) == {lead_id: date(2026, 11, 21)}
     won = edit(store, lambda s: leads.win_enquiry(s, lead_id, TODAY, TODAY))
     (stored,) = won.after(LEADS)
     assert (stored.state, stored.value, stored.decided_on) == (LeadState.WON, 320050, TODAY)
     assert {task.status for task in tasks_of(store, lead_id)} == {TaskStatus.DONE}
+    with store.reading() as session:
+        assert leads.next_follow_ups(session) == {}
     # The job booked for it is a production task linked to it, and no follow-up.
     edit(store, lambda s: leads.book_job(s, lead_id, 16 * 60))
     job = [task for task in tasks_of(store, lead_id) if task.area is Area.PRODUCTION]

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tradesman.cli_leads import LEAD_COMMANDS, add_lead_commands, numbers_locale, run_lead_command
 from tradesman.domain.areas import AREAS
 from tradesman.domain.territory import locale_from_environment
 from tradesman.errors import UsageError, UserError
@@ -145,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "backup", metavar="BACKUP", help='"newest", or a backup file name as `backups` lists it'
     )
+    add_lead_commands(commands, data_dir)
     return parser
 
 
@@ -194,6 +196,8 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
             )
         if args.command in ("print-week", "print-plan"):
             return _print(store, locale_name, args)
+        if args.command in LEAD_COMMANDS:
+            return run_lead_command(args, store, numbers_locale(os.environ))
     finally:
         store.close()
     raise AssertionError(f"unknown command {args.command}")

@@ -10,7 +10,7 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_, select
 
 from tradesman.domain.areas import Area
 from tradesman.domain.lead_checks import check_lead
@@ -87,6 +87,25 @@ def follow_ups_of(session: Session, lead_id: int) -> list[Task]:
         TaskRow.area == Area.SALES.value,
         TaskRow.status != TaskStatus.DONE.value,
     )
+
+
+def next_follow_ups(session: Session) -> dict[int, date]:
+    """Each open enquiry's next follow-up: the earliest due day of its open sales tasks."""
+    query = (
+        select(TaskRow.lead_id, func.min(TaskRow.due))
+        .where(
+            TaskRow.lead_id.is_not(None),
+            TaskRow.area == Area.SALES.value,
+            TaskRow.status != TaskStatus.DONE.value,
+            TaskRow.due.is_not(None),
+        )
+        .group_by(TaskRow.lead_id)
+    )
+    return {
+        lead_id: due
+        for lead_id, due in session.execute(query).all()
+        if lead_id is not None and due is not None
+    }
 
 
 def add_enquiry(session: Session, lead: Lead, today: date, *, called: bool = False) -> Change:
