@@ -8,10 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tradesman.domain.areas import Area
 from tradesman.domain.lead_checks import check_lead
 from tradesman.domain.leads import Lead, LeadSettings, LeadState, Source, Spend, Takings
 from tradesman.domain.tasks import TaskStatus
@@ -21,13 +19,13 @@ from tradesman.services.leads import (
     book_job,
     follow_ups_of,
     get_lead,
+    next_follow_ups,
     open_and_recent,
     win_enquiry,
 )
 from tradesman.services.settings import load_lead_settings
 from tradesman.services.sources import all_sources
 from tradesman.services.spend import all_takings, spend_between
-from tradesman.store.schema import TaskRow
 
 SPEND_SHOWN = 30  # the latest spend on the page (the numbers count it all)
 TAKINGS_SHOWN = 12  # a year of months
@@ -41,22 +39,6 @@ class WorkLists:
     spend: list[Spend]  # the latest first
     takings: list[Takings]  # the latest month first
     settings: LeadSettings
-
-
-def next_follow_ups(session: Session) -> dict[int, date]:
-    """The earliest due day of each enquiry's open sales tasks (with a due day)."""
-    query = (
-        select(TaskRow.lead_id, func.min(TaskRow.due))
-        .where(
-            TaskRow.lead_id.is_not(None),
-            TaskRow.area == Area.SALES.value,
-            TaskRow.status != TaskStatus.DONE.value,
-            TaskRow.due.is_not(None),
-        )
-        .group_by(TaskRow.lead_id)
-    )
-    found = session.execute(query)
-    return {lead_id: due for lead_id, due in found if lead_id is not None and due is not None}
 
 
 def work_lists(session: Session, today: date, locale_name: str | None) -> WorkLists:
