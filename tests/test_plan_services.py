@@ -14,6 +14,7 @@ from tradesman.domain.plan import HandOff, HandOffWay, Plan, Standing
 from tradesman.domain.series import Series
 from tradesman.domain.settings import Settings
 from tradesman.domain.validation import InvalidInput
+from tradesman.exchange.document import FORMAT_VERSION
 from tradesman.services import plan as plan_service
 from tradesman.services.changes import apply_change
 from tradesman.services.edits import add_blocks, add_series
@@ -196,7 +197,7 @@ def test_the_plan_and_hand_offs_survive_export_and_import(store: Store, tmp_path
     exported = tmp_path / "all.json"
     export_to_file(store, exported, None)
     document = json.loads(exported.read_text())
-    assert document["version"] == 5 and document["plan"]["hours_a_week"] == 45.5
+    assert document["version"] == FORMAT_VERSION and document["plan"]["hours_a_week"] == 45.5
     with store.writing() as session:
         plan_service.remove_plan(session)
     import_from_file(store, exported, None)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
+from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock
 from tradesman.domain.plan import HandOff, HandOffWay, Plan, check_hand_off, check_plan
@@ -29,6 +30,7 @@ from tradesman.domain.validation import (
     quoted,
 )
 from tradesman.exchange import values
+from tradesman.exchange.leads_codec import check_source_link
 
 JsonObject = dict[str, Any]
 
@@ -75,7 +77,13 @@ def decode_settings(raw: Mapping[str, Any], defaults: Settings) -> Settings:
     return check_settings(defaults.with_changes(**changes))
 
 
-def encode_task(task: Task, file_id: str, rule_file_id: str | None = None) -> JsonObject:
+def encode_task(
+    task: Task,
+    file_id: str,
+    rule_file_id: str | None = None,
+    source_file_id: str | None = None,
+    lead_file_id: str | None = None,
+) -> JsonObject:
     return {
         "id": file_id,
         "title": task.title,
@@ -90,12 +98,20 @@ def encode_task(task: Task, file_id: str, rule_file_id: str | None = None) -> Js
         ),
         "rule": rule_file_id,
         "customer_job": task.customer_job,
+        "source": source_file_id,
+        "lead": lead_file_id,
     }
 
 
-def decode_task(raw: Mapping[str, Any], now: datetime, rule_id: int | None = None) -> Task:
+def decode_task(
+    raw: Mapping[str, Any],
+    now: datetime,
+    rule_id: int | None = None,
+    source_id: int | None = None,
+    lead_id: int | None = None,
+) -> Task:
     """A task from JSON; `now` is its created time when the file does not say, and
-    `rule_id` the decoded rule its "rule" reference names."""
+    `rule_id`, `source_id`, `lead_id` the decoded items its references name."""
     due = values.optional_date(raw, "due")
     estimate = values.optional_whole(raw, "estimate_minutes")
     created = values.optional_timestamp(raw, "created") or now
@@ -109,8 +125,12 @@ def decode_task(raw: Mapping[str, Any], now: datetime, rule_id: int | None = Non
         created=created,
         completed=values.optional_timestamp(raw, "completed"),
         rule_id=rule_id,
+        source_id=source_id,
+        lead_id=lead_id,
     )
-    return _with_customer_job(raw, check_task(task))
+    checked = check_task(task)
+    check_source_link(checked.area is Area.MARKETING, raw, "task")
+    return _with_customer_job(raw, checked)
 
 
 _Job = TypeVar("_Job", Task, TaskRule)
@@ -183,7 +203,12 @@ def decode_rule(raw: Mapping[str, Any]) -> TaskRule:
     return _with_customer_job(raw, checked)
 
 
-def encode_series(record: SeriesRecord, file_id: str, task_file_id: str | None) -> JsonObject:
+def encode_series(
+    record: SeriesRecord,
+    file_id: str,
+    task_file_id: str | None,
+    source_file_id: str | None = None,
+) -> JsonObject:
     series = record.series
     return {
         "id": file_id,
@@ -198,12 +223,15 @@ def encode_series(record: SeriesRecord, file_id: str, task_file_id: str | None) 
         "until": None if series.until is None else series.until.isoformat(),
         "notes": series.notes,
         "task": task_file_id,
+        "source": source_file_id,
         "made_through": record.made_through.isoformat(),
         "skipped": sorted(day.isoformat() for day in record.skipped),
     }
 
 
-def decode_series(raw: Mapping[str, Any], task_id: int | None) -> SeriesRecord:
+def decode_series(
+    raw: Mapping[str, Any], task_id: int | None, source_id: int | None = None
+) -> SeriesRecord:
     """A series from JSON. Without "made_through" its blocks are taken to be made up to
     the day before it starts, so the app makes them (files written by hand)."""
     first_day = values.optional_date(raw, "first_day")
@@ -235,9 +263,11 @@ def decode_series(raw: Mapping[str, Any], task_id: int | None) -> SeriesRecord:
             until=values.optional_date(raw, "until"),
             notes=values.notes(raw),
             task_id=task_id,
+            source_id=source_id,
         ),
         {"date": "first_day"},  # a series is checked as the block it makes on its first day
     )
+    check_source_link(series.area is Area.MARKETING, raw, "series")
     made_through = values.optional_date(raw, "made_through") or first_day - timedelta(days=1)
     skipped = raw.get("skipped", [])
     if not isinstance(skipped, list):
@@ -251,6 +281,7 @@ def encode_block(
     file_id: str,
     task_file_id: str | None,
     series_file_id: str | None = None,
+    source_file_id: str | None = None,
 ) -> JsonObject:
     return {
         "id": file_id,
@@ -263,15 +294,19 @@ def encode_block(
         "actual_minutes": block.actual_minutes,
         "task": task_file_id,
         "series": series_file_id,
+        "source": source_file_id,
         "notes": block.notes,
     }
 
 
 def decode_block(
-    raw: Mapping[str, Any], task_id: int | None, series_id: int | None = None
+    raw: Mapping[str, Any],
+    task_id: int | None,
+    series_id: int | None = None,
+    source_id: int | None = None,
 ) -> TimeBlock:
-    """A block from JSON; the caller has already turned its "task" and "series"
-    references into the ids of the decoded task and series."""
+    """A block from JSON; the caller has already turned its "task", "series" and
+    "source" references into the ids of the decoded items."""
     day = values.optional_date(raw, "date")
     if day is None:
         raise InvalidInput("date", "The date is missing.")
@@ -288,8 +323,11 @@ def decode_block(
         actual_minutes=values.optional_whole(raw, "actual_minutes"),
         task_id=task_id,
         series_id=series_id,
+        source_id=source_id,
     )
-    return check_block(block)
+    checked = check_block(block)
+    check_source_link(checked.area is Area.MARKETING, raw, "block")
+    return checked
 
 
 def encode_plan(plan: Plan) -> JsonObject:

@@ -1,6 +1,7 @@
 """A whole data set as one JSON document: what `export` writes and `import` reads.
 
-Ids inside a file belong to the file ("t1", "b7"): blocks point at tasks by them, and
+Ids inside a file belong to the file ("t1", "b7", "src3", "l12"): blocks point at tasks
+by them, enquiries and marketing work at sources, tasks at enquiries; and
 import gives everything new database ids. Reading is all-or-nothing: the first bad
 item stops it with a sentence naming the item and the field, before anything is saved.
 """
@@ -17,6 +18,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.leads import Lead, Source, Spend, Takings
 from tradesman.domain.plan import HandOff, Plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
@@ -41,21 +43,37 @@ from tradesman.exchange.codec import (
     encode_settings,
     encode_task,
 )
+from tradesman.exchange.leads_codec import (
+    decode_lead,
+    decode_source,
+    decode_spend,
+    decode_takings,
+    encode_lead,
+    encode_source,
+    encode_spend,
+    encode_takings,
+)
 
 FORMAT_NAME = "tradesman"
 # 2 added repeating series, 3 recurring tasks, 4 the plan and its hand-off list, 5
-# whether a task is a customer's job; older files still read. (A newer key means a
-# newer version: an older Tradesman would drop it on import without a word.)
-FORMAT_VERSION = 5
+# whether a task is a customer's job, 6 work coming in (sources, enquiries, spend,
+# takings, and the source or enquiry that blocks, series and tasks are for); older
+# files still read. (A newer key means a newer version: an older Tradesman would drop
+# it on import without a word.)
+FORMAT_VERSION = 6
 
 
 # The lists of a document, and what one of their items is called in a sentence.
 LIST_KINDS = {
+    "sources": "Source",
+    "leads": "Enquiry",
     "task_rules": "Recurring task",
     "tasks": "Task",
     "series": "Series",
     "blocks": "Block",
     "hand_offs": "Hand-off",
+    "spend": "Spend",
+    "takings": "Takings",
 }
 
 
@@ -65,8 +83,9 @@ class BadDocument(UserError):
 
 @dataclass(frozen=True)
 class DataSet:
-    """Settings, tasks, series and blocks. A block's `task_id` and `series_id` (and a
-    series' `task_id`) are the ids of items in this same data set."""
+    """Settings, tasks, series and blocks, and the work coming in. A block's `task_id`
+    and `series_id` (and a series' `task_id`), the `source_id` of anything and a task's
+    `lead_id` are the ids of items in this same data set."""
 
     settings: Settings
     tasks: Sequence[Task] = field(default_factory=tuple)
@@ -75,6 +94,10 @@ class DataSet:
     rules: Sequence[TaskRule] = field(default_factory=tuple)
     plan: Plan | None = None
     hand_offs: Sequence[HandOff] = field(default_factory=tuple)
+    sources: Sequence[Source] = field(default_factory=tuple)
+    leads: Sequence[Lead] = field(default_factory=tuple)
+    spend: Sequence[Spend] = field(default_factory=tuple)
+    takings: Sequence[Takings] = field(default_factory=tuple)
 
 
 def to_document(data: DataSet) -> JsonObject:
@@ -82,26 +105,52 @@ def to_document(data: DataSet) -> JsonObject:
     task_ids = {task.id: f"t{task.id}" for task in data.tasks}
     series_ids = {record.series.id: f"s{record.series.id}" for record in data.series}
     rule_ids = {rule.id: f"r{rule.id}" for rule in data.rules}
+    # ("src", not "s": series have "s1" already, and a reader should not mix them up.)
+    source_ids = {source.id: f"src{source.id}" for source in data.sources}
+    lead_ids = {lead.id: f"l{lead.id}" for lead in data.leads}
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "settings": encode_settings(data.settings),
         "task_rules": [encode_rule(rule, rule_ids[rule.id]) for rule in data.rules],
         "tasks": [
-            encode_task(task, task_ids[task.id], rule_ids.get(task.rule_id)) for task in data.tasks
+            encode_task(
+                task,
+                task_ids[task.id],
+                rule_ids.get(task.rule_id),
+                source_ids.get(task.source_id),
+                lead_ids.get(task.lead_id),
+            )
+            for task in data.tasks
         ],
         "series": [
-            encode_series(record, series_ids[record.series.id], task_ids.get(record.series.task_id))
+            encode_series(
+                record,
+                series_ids[record.series.id],
+                task_ids.get(record.series.task_id),
+                source_ids.get(record.series.source_id),
+            )
             for record in data.series
         ],
         "blocks": [
             encode_block(
-                block, f"b{block.id}", task_ids.get(block.task_id), series_ids.get(block.series_id)
+                block,
+                f"b{block.id}",
+                task_ids.get(block.task_id),
+                series_ids.get(block.series_id),
+                source_ids.get(block.source_id),
             )
             for block in data.blocks
         ],
         "plan": None if data.plan is None else encode_plan(data.plan),
         "hand_offs": [encode_hand_off(hand_off) for hand_off in data.hand_offs],
+        "sources": [encode_source(source, source_ids[source.id]) for source in data.sources],
+        "leads": [
+            encode_lead(lead, lead_ids[lead.id], source_ids.get(lead.source_id))
+            for lead in data.leads
+        ],
+        "spend": [encode_spend(spend, source_ids.get(spend.source_id)) for spend in data.spend],
+        "takings": [encode_takings(takings) for takings in data.takings],
     }
 
 
@@ -243,6 +292,23 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     except InvalidInput as exc:
         raise BadDocument(f'Settings, field "{exc.field}": {exc.message}') from None
 
+    source_numbers: dict[str, int] = {}
+    sources = [
+        source.with_changes(id=number)
+        for number, source in _read_items(
+            document, "sources", source_numbers, _each_checked_against_earlier(decode_source)
+        )
+    ]
+
+    def read_lead(raw: Mapping[str, Any], label: str) -> Lead:
+        return decode_lead(raw, _link(raw, "source", source_numbers, label))
+
+    lead_numbers: dict[str, int] = {}
+    leads = [
+        lead.with_changes(id=number)
+        for number, lead in _read_items(document, "leads", lead_numbers, read_lead)
+    ]
+
     rule_numbers: dict[str, int] = {}
     rules = [
         rule.with_changes(id=number)
@@ -252,7 +318,9 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     ]
 
     def read_task(raw: Mapping[str, Any], label: str) -> Task:
-        return decode_task(raw, now, _link(raw, "rule", rule_numbers, label))
+        rule = _link(raw, "rule", rule_numbers, label)
+        source = _link(raw, "source", source_numbers, label)
+        return decode_task(raw, now, rule, source, _link(raw, "lead", lead_numbers, label))
 
     task_numbers: dict[str, int] = {}
     tasks = [
@@ -261,7 +329,8 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     ]
 
     def read_series(raw: Mapping[str, Any], label: str) -> SeriesRecord:
-        return decode_series(raw, _link(raw, "task", task_numbers, label))
+        task = _link(raw, "task", task_numbers, label)
+        return decode_series(raw, task, _link(raw, "source", source_numbers, label))
 
     series_numbers: dict[str, int] = {}
     series = [
@@ -271,7 +340,8 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
 
     def read_block(raw: Mapping[str, Any], label: str) -> TimeBlock:
         task = _link(raw, "task", task_numbers, label)
-        return decode_block(raw, task, _link(raw, "series", series_numbers, label))
+        series = _link(raw, "series", series_numbers, label)
+        return decode_block(raw, task, series, _link(raw, "source", source_numbers, label))
 
     blocks = [block for _, block in _read_items(document, "blocks", None, read_block)]
     hand_offs = [
@@ -280,10 +350,39 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
             document, "hand_offs", None, lambda raw, _: decode_hand_off(raw)
         )
     ]
+
+    def read_spend(raw: Mapping[str, Any], label: str) -> Spend:
+        return decode_spend(raw, _link(raw, "source", source_numbers, label))
+
+    spend = [
+        item.with_changes(id=n) for n, item in _read_items(document, "spend", None, read_spend)
+    ]
+    takings = [
+        month.with_changes(id=number)
+        for number, month in _read_items(
+            document, "takings", None, _each_checked_against_earlier(decode_takings)
+        )
+    ]
     return DataSet(
         settings, tuple(tasks), tuple(blocks), tuple(series), tuple(rules),
-        _read_plan(document), tuple(hand_offs),
+        _read_plan(document), tuple(hand_offs), tuple(sources), tuple(leads), tuple(spend),
+        tuple(takings),
     )  # fmt: skip
+
+
+def _each_checked_against_earlier(
+    decode: Callable[[Mapping[str, Any], Sequence[_Item]], _Item],
+) -> Callable[[Mapping[str, Any], str], _Item]:
+    """A reader for `_read_items` that checks each item against those read before it
+    (two sources of one name, two takings for one month)."""
+    earlier: list[_Item] = []
+
+    def read(raw: Mapping[str, Any], _: str) -> _Item:
+        item = decode(raw, earlier)
+        earlier.append(item)
+        return item
+
+    return read
 
 
 def _read_plan(document: Mapping[str, Any]) -> Plan | None:
@@ -343,7 +442,10 @@ def _link(raw: Mapping[str, Any], key: str, numbers: dict[str, int], label: str)
         return None
     number = numbers.get(_reference_key(reference))
     if number is None:
-        what = {"task": "task", "series": "series", "rule": "recurring task"}[key]
+        what = {
+            "task": "task", "series": "series", "rule": "recurring task",
+            "source": "source of work", "lead": "enquiry",
+        }[key]  # fmt: skip
         raise BadDocument(
             f'{label}, field "{key}": the file has no {what} with the id {quoted(reference)}.'
         )

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from tradesman.domain.clock import parse_clock
+from tradesman.domain.money import MINOR_PER_MAJOR, MOST_MINOR, NOT_A_NUMBER, TOO_MUCH
 from tradesman.domain.plan import LONGEST_WEEK_MINUTES
 from tradesman.domain.validation import InvalidInput, quoted
 from tradesman.domain.weeks import MAX_YEAR, MIN_YEAR
@@ -83,6 +84,51 @@ def _as_float(number: int | float) -> float:
         return float(number)
     except OverflowError:
         return math.inf
+
+
+def amount(raw: Mapping[str, Any], key: str) -> int | None:
+    """The amount of money at `key` in minor units (None when missing or null): a JSON
+    number with at most 2 decimals, read exactly. Negatives, a third decimal and
+    anything not a number are refused with the sentences the owner sees when typing
+    one; whether 0 will do and the upper bound are the domain's checks."""
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise InvalidInput(key, NOT_A_NUMBER)
+    # (A float is the shortest decimal that reads back as it, which is what the file
+    # wrote: load_document keeps any other number as a Decimal.)
+    if isinstance(value, Decimal):
+        exact = value
+    else:
+        exact = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    if not exact.is_finite() or exact < 0:
+        raise InvalidInput(key, NOT_A_NUMBER)
+    if exact > MOST_MINOR // MINOR_PER_MAJOR:  # (before counting digits, which may be many)
+        raise InvalidInput(key, TOO_MUCH)
+    _, digits, exponent = exact.as_tuple()
+    assert isinstance(exponent, int)  # (a finite number)
+    kept = list(digits)
+    while exponent < 0 and len(kept) > 1 and kept[-1] == 0:  # 3200.500 is 3200.5
+        kept.pop()
+        exponent += 1
+    whole = int("".join(map(str, kept)))
+    if whole == 0:
+        return 0
+    if exponent < -2:
+        raise InvalidInput(key, NOT_A_NUMBER)
+    return whole * int(10 ** (exponent + 2))
+
+
+def encode_amount(minor: int | None) -> int | float | None:
+    """Minor units as the JSON number `amount` reads back: 3200 or 3200.5. (Up to the
+    largest amount, a float's shortest digits are these two decimals exactly.)"""
+    if minor is None:
+        return None
+    major, cents = divmod(minor, MINOR_PER_MAJOR)
+    if not cents:
+        return major
+    return float(Decimal(minor) / MINOR_PER_MAJOR)
 
 
 def required(raw: Mapping[str, Any], key: str) -> Any:
