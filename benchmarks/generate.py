@@ -3,7 +3,10 @@
     python benchmarks/generate.py --years 5 --data-dir /tmp/five-years
 
 About 50 blocks a week (13,000 in five years) and 15 tasks a week (4,000), ending with
-the week after --end (default: today). Over the years the owner moves from almost all
+the week after --end (default: today), and the work coming in: a few enquiries a week
+from the seeded sources (about two in three quoted, a third of those decided won),
+marketing spend a few times a month, a month's takings, and marketing blocks that name
+the source they work for. Over the years the owner moves from almost all
 production towards a third of the week on the business, as the plan intends. The same
 --seed and --end always give the same data. The data goes in through the app's own
 import, so it is checked exactly as a user's file would be.
@@ -75,9 +78,13 @@ def build_document(years: int, end: date, seed: int) -> dict[str, Any]:
     first_monday = last_monday - timedelta(weeks=weeks - 1)
     tasks = _tasks(rng, first_monday, weeks, end)
     blocks = _blocks(rng, first_monday, weeks, end, tasks)
+    sources, leads, spend, takings = _coming_in(rng, first_monday, weeks, end)
+    for block in blocks:  # most marketing hours work for a source
+        if block["area"] == "marketing" and rng.random() < 0.7:
+            block["source"] = rng.choice(MARKETING_SOURCES)
     return {
         "format": "tradesman",
-        "version": 4,
+        "version": 6,
         "settings": {
             "business_name": "Oakley Joinery",
             "owner_name": "Sam Oakley",
@@ -112,7 +119,95 @@ def build_document(years: int, end: date, seed: int) -> dict[str, Any]:
             },
             {"title": "Quote template for kitchens", "area": "admin", "way": "systemise"},
         ],
+        "sources": sources,
+        "leads": leads,
+        "spend": spend,
+        "takings": takings,
     }
+
+
+# The seeded sources (domain/leads.py), as the file names them; the marketing ones are
+# those a marketing block can work for.
+SOURCES = [
+    ("A customer's referral", "word_of_mouth", 0.30),
+    ("Another trade or a merchant", "word_of_mouth", 0.10),
+    ("A past customer", "repeat", 0.15),
+    ("Google / business profile", "marketing", 0.20),
+    ("Website", "marketing", 0.08),
+    ("Van or yard sign", "marketing", 0.05),
+    ("Flyers or postcards", "marketing", 0.04),
+    ("A directory or lead site", "marketing", 0.03),
+    ("Other marketing", "marketing", 0.01),
+    ("Not sure", "not_sure", 0.04),
+]
+MARKETING_SOURCES = [f"src{n}" for n, (_, kind, _) in enumerate(SOURCES, 1) if kind == "marketing"]
+LOST = ["price", "timing", "no_reply", "went_elsewhere", "other"]
+
+
+def _coming_in(
+    rng: random.Random, first: date, weeks: int, today: date
+) -> tuple[list[dict[str, Any]], ...]:
+    """Enquiries (about three a week), their quotes and decisions, spend and takings."""
+    sources = [
+        {"id": f"src{n}", "name": name, "kind": kind, "archived": False}
+        for n, (name, kind, _) in enumerate(SOURCES, 1)
+    ]
+    weights = [weight for _, _, weight in SOURCES]
+    leads: list[dict[str, Any]] = []
+    for day_number in range(weeks * 7):
+        day = first + timedelta(days=day_number)
+        if day > today or rng.random() > 3 / 7:
+            continue
+        lead: dict[str, Any] = {
+            "id": f"l{len(leads) + 1}", "came_in": day.isoformat(),
+            "who": f"{rng.choice(['Mrs', 'Mr', 'Ms', 'Dr'])} {rng.choice(CLIENTS)}",
+            "what": rng.choice(["Kitchen", "Wardrobes", "Doors", "Loft stairs", "Decking", ""]),
+            "source": rng.choices([s["id"] for s in sources], weights)[0],
+            "referred_by": "", "notes": "", "state": "new", "quoted_on": None, "quote": None,
+            "decided_on": None, "value": None, "reason": None,
+        }  # fmt: skip
+        quoted_on = day + timedelta(days=rng.randint(1, 6))
+        if rng.random() < 0.1 and day + timedelta(days=1) <= today:
+            lead.update(state="not_quoted", decided_on=(day + timedelta(days=1)).isoformat(),
+                        reason=rng.choice(["too_busy", "not_our_work", "other"]))  # fmt: skip
+        elif rng.random() < 0.7 and quoted_on <= today:
+            quote = rng.randint(4, 120) * 50
+            lead.update(state="quoted", quoted_on=quoted_on.isoformat(), quote=quote)
+            decided_on = quoted_on + timedelta(days=rng.randint(2, 30))
+            if decided_on <= today and rng.random() < 0.85:
+                if rng.random() < 0.45:
+                    lead.update(state="won", decided_on=decided_on.isoformat(), value=quote)
+                else:
+                    lead.update(state="lost", decided_on=decided_on.isoformat(),
+                                reason=rng.choice(LOST))  # fmt: skip
+        # The owner keeps up: an old enquiry never quoted was passed on, and a quote
+        # unanswered for six weeks was lost for no reply.
+        if lead["state"] == "new" and day + timedelta(days=21) <= today:
+            passed_on = (day + timedelta(days=2)).isoformat()
+            lead.update(state="not_quoted", decided_on=passed_on, reason="too_busy")
+        elif lead["state"] == "quoted" and quoted_on + timedelta(days=45) <= today:
+            gave_up = (quoted_on + timedelta(days=45)).isoformat()
+            lead.update(state="lost", decided_on=gave_up, reason="no_reply")
+        leads.append(lead)
+    spend: list[dict[str, Any]] = [
+        {
+            "day": (first + timedelta(days=rng.randrange(weeks * 7))).isoformat(),
+            "amount": rng.randint(2, 60) * 5,
+            "source": rng.choice([*MARKETING_SOURCES, None]),
+            "note": rng.choice(["200 postcards", "Directory listing", "Van lettering", ""]),
+        }
+        for _ in range(weeks * 3 // 4)
+    ]
+    spend = [item for item in spend if item["day"] <= today.isoformat()]
+    spend.sort(key=lambda item: item["day"])
+    months = sorted({(first + timedelta(weeks=w)).strftime("%Y-%m") for w in range(weeks)})
+    this_month = today.strftime("%Y-%m")
+    takings = [
+        {"month": month, "amount": rng.randint(60, 160) * 100}
+        for month in months
+        if month < this_month
+    ]
+    return sources, leads, spend, takings
 
 
 def _business_share(progress: float, rng: random.Random) -> float:
@@ -232,8 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             store.close()
     print(
-        f"Wrote {result.counts.blocks:,} blocks and {result.counts.tasks:,} tasks "
-        f"({args.years} years to {args.end}) into {args.data_dir}."
+        f"Wrote {result.counts.blocks:,} blocks, {result.counts.tasks:,} tasks and "
+        f"{result.counts.leads:,} enquiries ({args.years} years to {args.end}) into "
+        f"{args.data_dir}."
     )
     return 0
 

@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.leads import SEEDED_SOURCES, Source
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
 from tradesman.domain.series import Series
 from tradesman.domain.settings import Settings, WeekStart
@@ -44,7 +45,7 @@ from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput
 from tradesman.domain.weeks import Week, parse_week, week_containing
 from tradesman.errors import UserError
-from tradesman.exchange.document import from_document, to_document
+from tradesman.exchange.document import DataSet, from_document, to_document
 from tradesman.paths import prepare_data_folder
 from tradesman.services import edits, plan, task_edits
 from tradesman.services.plan_rows import all_hand_offs
@@ -506,6 +507,11 @@ def import_says(store: Store, path: Path) -> str | None:
 def imported_whole(store: Store, document: Any) -> None:
     """After an import, the data is exactly what the file said (ids aside)."""
     expected = to_document(from_document(document, default_settings(None), NOW))
+    if not expected.get("sources"):  # a file from before sources: the list a new file starts with
+        seeded = [Source(name, kind, id=n) for n, (name, kind) in enumerate(SEEDED_SOURCES, 1)]
+        expected["sources"] = to_document(DataSet(default_settings(None), sources=seeded))[
+            "sources"
+        ]
     for task in expected["tasks"]:  # a done task without a finish time is finished now,
         if task["status"] == "done" and task["completed"] is None:
             task["completed"] = NOW.isoformat(timespec="seconds")
@@ -635,7 +641,8 @@ def test_a_valid_export_with_one_thing_broken_imports_whole_or_changes_nothing(
 
 KINDS = {
     "settings": "Settings", "task_rules": "Recurring task", "tasks": "Task", "series": "Series",
-    "blocks": "Block", "plan": "The plan", "hand_offs": "Hand-off",
+    "blocks": "Block", "plan": "The plan", "hand_offs": "Hand-off", "sources": "Source",
+    "leads": "Enquiry", "spend": "Spend", "takings": "Takings",
 }  # fmt: skip
 
 

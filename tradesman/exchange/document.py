@@ -106,7 +106,10 @@ def to_document(data: DataSet) -> JsonObject:
     series_ids = {record.series.id: f"s{record.series.id}" for record in data.series}
     rule_ids = {rule.id: f"r{rule.id}" for rule in data.rules}
     # ("src", not "s": series have "s1" already, and a reader should not mix them up.)
-    source_ids = {source.id: f"src{source.id}" for source in data.sources}
+    # Sources by their place in the list, not their id in the database: every data file
+    # starts with the same ten, so ids there say nothing, and an export of an import then
+    # says what the file it came from did.
+    source_ids = {source.id: f"src{n}" for n, source in enumerate(data.sources, start=1)}
     lead_ids = {lead.id: f"l{lead.id}" for lead in data.leads}
     return {
         "format": FORMAT_NAME,

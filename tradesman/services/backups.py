@@ -22,7 +22,6 @@ from tradesman.exchange.document import DataSet
 from tradesman.files import describe_os_error, shown_path
 from tradesman.paths import DATABASE_NAME, DataPaths, ensure_private_folder
 from tradesman.services.backup_list import KeptBackup, kept_backups
-from tradesman.services.coming_in_set import ComingIn, read_coming_in
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
 from tradesman.store.backup import Backup, BackupFailed, make_backup
 from tradesman.store.backup_shelf import (
@@ -97,12 +96,12 @@ def restore_backup(store: Store, backup: Path, locale_name: str | None) -> Resto
     When the data file itself turns out damaged (its own backup fails the check), it
     cannot be backed up nor changed safely: it is kept under another name and the backup
     put in its place, as at start-up (`restore_refused_file`)."""
-    data, coming_in = _read_backup(store, backup, locale_name)
+    data = _read_backup(store, backup, locale_name)
     moment = datetime.now().astimezone()
     try:
         counts, before = store.replace_after_backup(
             "before-restore",
-            lambda session: replace_data_set(session, data, moment, coming_in),
+            lambda session: replace_data_set(session, data, moment),
             NOT_RESTORED,
         )
     except BackupFailed as failed:
@@ -118,9 +117,8 @@ def restore_backup(store: Store, backup: Path, locale_name: str | None) -> Resto
     return Restored(counts, before)
 
 
-def _read_backup(store: Store, backup: Path, locale_name: str | None) -> tuple[DataSet, ComingIn]:
-    """The backup's whole data set (and its work coming in, which the data set does not
-    carry yet), read from a checked, up-to-date scratch copy."""
+def _read_backup(store: Store, backup: Path, locale_name: str | None) -> DataSet:
+    """The backup's whole data set, read from a checked, up-to-date scratch copy."""
     scratch = _scratch(store.backups)
     try:
         with tempfile.TemporaryDirectory(prefix="restoring-", dir=scratch) as folder:
@@ -129,7 +127,7 @@ def _read_backup(store: Store, backup: Path, locale_name: str | None) -> tuple[D
             source = Store(copy, Path(folder))
             try:
                 with source.reading() as session:
-                    return read_data_set(session, locale_name), read_coming_in(session)
+                    return read_data_set(session, locale_name)
             finally:
                 source.close()
     except (OSError, sqlite3.Error) as exc:  # (a full disk, most likely: the copy is big)

@@ -10,10 +10,10 @@ from typing import Any, TypeVar
 from sqlalchemy import Table, delete, insert
 from sqlalchemy.orm import Session
 
+from tradesman.domain.leads import SEEDED_SOURCES, Source
 from tradesman.domain.plan import check_hand_off, check_plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.exchange.document import DataSet
-from tradesman.services.coming_in_set import ComingIn, existing_ids, replace_coming_in
 from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.services.series import all_records
 from tradesman.services.settings import LEAD_KEYS, load_settings, save_settings
@@ -24,10 +24,14 @@ from tradesman.store.schema import (
     Base,
     BlockRow,
     HandOffRow,
+    LeadRow,
     PlanRow,
     SeriesRow,
     SeriesSkipRow,
     SettingRow,
+    SourceRow,
+    SpendRow,
+    TakingsRow,
     TaskRow,
     TaskRuleRow,
 )
@@ -41,10 +45,13 @@ class Counts:
     blocks: int
     series: int = 0
     rules: int = 0
+    leads: int = 0
 
     @classmethod
     def of(cls, data: DataSet) -> Counts:
-        return cls(len(data.tasks), len(data.blocks), len(data.series), len(data.rules))
+        return cls(
+            len(data.tasks), len(data.blocks), len(data.series), len(data.rules), len(data.leads)
+        )
 
 
 def read_data_set(session: Session, locale_name: str | None) -> DataSet:
@@ -54,35 +61,50 @@ def read_data_set(session: Session, locale_name: str | None) -> DataSet:
     return DataSet(
         load_settings(session, locale_name), tasks, blocks, all_records(session),
         all_rules(session), get_plan(session), all_hand_offs(session),
+        tables.SOURCES.all(session), tables.LEADS.all(session), tables.SPEND.all(session),
+        tables.TAKINGS.all(session),
     )  # fmt: skip
 
 
-def replace_data_set(
-    session: Session, data: DataSet, now: datetime, coming_in: ComingIn | None = None
-) -> Counts:
+def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     """Replace everything with `data` (already checked by `from_document`).
-
-    The exchange format does not carry sources, enquiries, spend and takings yet: an
-    import keeps those there are, a restore puts the backup's in place (`coming_in`).
-    A block, series or task keeps its link to a source or enquiry that is there after.
 
     Runs inside the caller's write transaction, so either all of it lands or none.
     Everything gets new ids from the database (ids are never given out twice), and
-    the links between blocks, tasks and series are carried over to them. `now` is the
-    completed time of done tasks that do not have one.
+    the links between blocks, tasks, series, sources and enquiries are carried over to
+    them. A file from before sources were kept (format 5 or older) gets the list a new
+    data file starts with. `now` is the completed time of done tasks without one.
     """
     for table in (
         BlockRow, SeriesSkipRow, SeriesRow, TaskRow, TaskRuleRow, PlanRow, HandOffRow,
+        SpendRow, TakingsRow, LeadRow, SourceRow,
     ):  # fmt: skip
         session.execute(delete(table))
-    # (The settings of work coming in are not in the file yet: they stay as they are.)
+    # (The settings of work coming in are not in the file: they stay as they are.)
     session.execute(delete(SettingRow).where(SettingRow.key.not_in(LEAD_KEYS)))
-    if coming_in is not None:
-        replace_coming_in(session, coming_in)
-    sources, leads = existing_ids(session)
-
-    def linked(link: int | None, there: set[int]) -> int | None:
-        return link if link in there else None
+    given = data.sources or [
+        Source(name, kind, id=-1 - n) for n, (name, kind) in enumerate(SEEDED_SOURCES)
+    ]  # (ids of their own, never None: None is "no source" below)
+    sources = _insert_all(
+        session, SourceRow, [source.id for source in given],
+        [_values(columns.SOURCE, source) for source in given],
+    )  # fmt: skip
+    leads = _insert_all(
+        session, LeadRow, [lead.id for lead in data.leads],
+        [
+            _values(columns.LEAD, lead.with_changes(source_id=_link(sources, lead.source_id)))
+            for lead in data.leads
+        ],
+    )  # fmt: skip
+    money = [
+        _values(columns.SPEND, spend.with_changes(source_id=_link(sources, spend.source_id)))
+        for spend in data.spend
+    ]
+    if money:
+        session.execute(insert(_table(SpendRow)), money)
+    months = [_values(columns.TAKINGS, takings) for takings in data.takings]
+    if months:
+        session.execute(insert(_table(TakingsRow)), months)
 
     save_settings(session, data.settings)
     if data.plan is not None:
@@ -96,8 +118,8 @@ def replace_data_set(
     tasks = [
         task.with_changes(
             rule_id=rule_ids.get(task.rule_id),
-            source_id=linked(task.source_id, sources),
-            lead_id=linked(task.lead_id, leads),
+            source_id=_link(sources, task.source_id),
+            lead_id=_link(leads, task.lead_id),
         )
         for task in data.tasks
     ]
@@ -122,7 +144,7 @@ def replace_data_set(
             block.with_changes(
                 task_id=task_ids.get(block.task_id),
                 series_id=series_ids.get(block.series_id),
-                source_id=linked(block.source_id, sources),
+                source_id=_link(sources, block.source_id),
             ),
         )
         for block in data.blocks
@@ -133,13 +155,18 @@ def replace_data_set(
 
 
 def _series_row(
-    record: SeriesRecord, task_ids: dict[int | None, int], sources: set[int]
+    record: SeriesRecord, task_ids: dict[int | None, int], sources: dict[int | None, int]
 ) -> dict[str, object]:
-    source = record.series.source_id
     series = record.series.with_changes(
-        task_id=task_ids.get(record.series.task_id), source_id=source if source in sources else None
+        task_id=task_ids.get(record.series.task_id),
+        source_id=_link(sources, record.series.source_id),
     )
     return {**_values(columns.SERIES, series), "made_through": record.made_through}
+
+
+def _link(new_ids: dict[int | None, int], link: int | None) -> int | None:
+    """The new database id of what `link` named in the file (None stays None)."""
+    return None if link is None else new_ids.get(link)
 
 
 def _values(table: columns.Columns[T], item: T) -> dict[str, Any]:
@@ -151,7 +178,7 @@ def _values(table: columns.Columns[T], item: T) -> dict[str, Any]:
 
 def _insert_all(
     session: Session,
-    table: type[TaskRow] | type[SeriesRow] | type[TaskRuleRow],
+    table: type[Base],
     local_ids: Sequence[int | None],
     rows: list[dict[str, object]],
 ) -> dict[int | None, int]:
