@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from planner_kit import TODAY, open_window
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
@@ -157,3 +157,17 @@ def test_a_bad_amount_goes_to_its_step_and_saves_nothing(qtbot: QtBot, window: M
     assert dialog.isVisible() and dialog.steps.currentIndex() == 3
     assert dialog.problem.text() == "The amount must be a number like 3200 or 3200.50"
     assert window.desk.ops.read(spend_between) == []
+
+
+def test_the_owner_s_words_are_shown_as_typed(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    tricky = "AT&T <b>Дерево</b>"
+    with store.writing() as session:
+        edits.add_blocks(session, [TimeBlock(TODAY, 600, 660, Area.SALES, tricky)])
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
+    dialog = window.desk.lead_actions.dialog
+    assert isinstance(dialog, ReviewDialog)
+    labels = [dialog.blocks.cellWidget(row, 0) for row in range(dialog.blocks.rowCount())]
+    (shown,) = [label for label in labels if isinstance(label, QLabel) and "AT&T" in label.text()]
+    assert shown.text() == tricky and shown.textFormat() == Qt.TextFormat.PlainText

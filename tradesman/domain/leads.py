@@ -8,6 +8,7 @@ or lost, or new -> not quoted; each step keeps its day, so the next issue's numb
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -58,6 +59,21 @@ class Source:
 
     def with_changes(self, **changes: object) -> Source:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def sources_named(text: str, sources: Sequence[Source]) -> list[Source]:
+    """The sources `text` may mean, best first: its whole name in any case; else those
+    not archived whose name starts with it; else those it is part of ("referral").
+    One found is the answer; more are the names to offer; none, nothing matched."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return []
+    exact = [source for source in sources if source.name.casefold() == wanted]
+    if exact:
+        return exact[:1]
+    offered = [source for source in sources if not source.archived]
+    starting = [source for source in offered if source.name.casefold().startswith(wanted)]
+    return starting or [source for source in offered if wanted in source.name.casefold()]
 
 
 @dataclass(frozen=True)

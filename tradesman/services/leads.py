@@ -147,7 +147,7 @@ def win_enquiry(
 ) -> Change:
     """Won, worth `value` (the quote when not given); its open follow-ups close."""
     before = _quoted(session, lead_id, "won")
-    return _decide(session, before, before.won(day, value), today)
+    return decide_enquiry(session, before, before.won(day, value), today)
 
 
 def lose_enquiry(
@@ -155,7 +155,7 @@ def lose_enquiry(
 ) -> Change:
     """Lost, and why; its open follow-ups close."""
     before = _quoted(session, lead_id, "lost")
-    return _decide(session, before, before.lost(day, reason), today)
+    return decide_enquiry(session, before, before.lost(day, reason), today)
 
 
 def not_quoting(
@@ -165,7 +165,7 @@ def not_quoting(
     before = get_lead(session, lead_id)
     if before.state is not LeadState.NEW:
         raise InvalidInput("state", "Only an enquiry not yet quoted can be left unquoted.")
-    return _decide(session, before, before.not_quoted(day, reason), today)
+    return decide_enquiry(session, before, before.not_quoted(day, reason), today)
 
 
 def book_job(session: Session, lead_id: int, estimate_minutes: int | None) -> Change:
@@ -193,7 +193,8 @@ def _quoted(session: Session, lead_id: int, decision: str) -> Lead:
     return lead
 
 
-def _decide(session: Session, before: Lead, after: Lead, today: date) -> Change:
+def decide_enquiry(session: Session, before: Lead, after: Lead, today: date) -> Change:
+    """`before` becomes `after` (won, lost or not quoted); its open follow-ups close."""
     checked = check_lead(after, today)
     assert checked.state in DECIDED_STATES and before.id is not None
     open_tasks = follow_ups_of(session, before.id)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from tradesman.domain.lead_checks import check_source_name
-from tradesman.domain.leads import Source, SourceCount, SourceKind
+from tradesman.domain.leads import Source, SourceCount, SourceKind, sources_named
 from tradesman.domain.validation import InvalidInput, quoted
 from tradesman.errors import UserError
 from tradesman.services.changes import Change, Row, commit, rows
@@ -58,24 +58,18 @@ def sources_with_counts(session: Session) -> list[SourceCount]:
 
 
 def find_source(session: Session, text: str) -> Source:
-    """The source `text` names: its whole name in any case, or else the one source not
-    archived whose name starts with it (any case). Refused in words when none or more
-    than one does, naming them."""
-    wanted = " ".join(text.split()).casefold()
-    if not wanted:
+    """The one source `text` names (see `sources_named`); refused in words when none or
+    more than one does, naming them."""
+    if not " ".join(text.split()):
         raise InvalidInput("source", "Where did they hear of you? Pick one, or Not sure.")
-    sources = all_sources(session)
-    for source in sources:
-        if source.name.casefold() == wanted:
-            return source
-    starting = [s for s in sources if not s.archived and s.name.casefold().startswith(wanted)]
-    if len(starting) == 1:
-        return starting[0]
-    if not starting:
+    found = sources_named(text, all_sources(session))
+    if len(found) == 1:
+        return found[0]
+    if not found:
         raise InvalidInput(
             "source", f"No source starts with {quoted(text)}; `tradesman sources` lists them."
         )
-    names = ", ".join(quoted(source.name) for source in starting)
+    names = ", ".join(quoted(source.name) for source in found)
     raise InvalidInput("source", f"{quoted(text)} could be {names}; type more of the name.")
 
 

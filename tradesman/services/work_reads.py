@@ -10,14 +10,11 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from tradesman.domain.lead_checks import check_lead
 from tradesman.domain.leads import Lead, LeadSettings, LeadState, Source, Spend, Takings
-from tradesman.domain.tasks import TaskStatus
-from tradesman.services.changes import Change, commit, rows
-from tradesman.services.edited_tables import LEADS, TASKS
+from tradesman.services.changes import Change
 from tradesman.services.leads import (
     book_job,
-    follow_ups_of,
+    decide_enquiry,
     get_lead,
     next_follow_ups,
     open_and_recent,
@@ -66,10 +63,7 @@ def win_and_book(
     won without a quote (a price agreed on the spot) is quoted `value` that day."""
     lead = get_lead(session, lead_id)
     if lead.state is LeadState.NEW:
-        after = check_lead(lead.quoted(day, value).won(day, value), today)
-        open_tasks = follow_ups_of(session, lead_id)
-        closed = [task.with_changes(status=TaskStatus.DONE) for task in open_tasks]
-        change = commit(session, rows(LEADS, [lead], [after]) + rows(TASKS, open_tasks, closed))
+        change = decide_enquiry(session, lead, lead.quoted(day, value).won(day, value), today)
     else:
         change = win_enquiry(session, lead_id, day, today, value)
     if book_the_job:

@@ -22,8 +22,6 @@ from tradesman.ui.window.action_table import (
     REDO_KEYS,
     UNDO_KEYS,
     WEEK_PAGE,
-    Act,
-    Where,
 )
 
 if TYPE_CHECKING:
@@ -113,12 +111,6 @@ class WindowActions:
         self._page = page
         for key in self._bound:
             self._actions[key].setEnabled(self._acts[key].where in PAGE_WHERE[page])
-
-    def where(self, action_id: str) -> Where:
-        return self._acts[action_id].where
-
-    def act(self, action_id: str) -> Act:
-        return self._acts[action_id]
 
 
 def _call(handler: object, args: tuple[object, ...], _checked: bool = False) -> None:

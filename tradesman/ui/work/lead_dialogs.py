@@ -29,6 +29,7 @@ from tradesman.domain.leads import (
     Spend,
     Takings,
     month_of,
+    sources_named,
 )
 from tradesman.domain.money import format_amount
 from tradesman.domain.validation import InvalidInput
@@ -60,19 +61,9 @@ def _day_edit(day: date) -> QDateEdit:
 
 
 def find_source(text: str, sources: list[Source]) -> Source | None:
-    """The source `text` names: its whole name, or else the one name it begins, or else
-    the one name it is part of ("referral"), in any case."""
-    wanted = " ".join(text.split()).casefold()
-    if not wanted:
-        return None
-    exact = [source for source in sources if source.name.casefold() == wanted]
-    if exact:
-        return exact[0]
-    starting = [source for source in sources if source.name.casefold().startswith(wanted)]
-    if len(starting) == 1:
-        return starting[0]
-    within = [source for source in sources if wanted in source.name.casefold()]
-    return within[0] if len(within) == 1 and not starting else None
+    """The one source `text` names, or None (none, or more than one, match)."""
+    found = sources_named(text, sources)
+    return found[0] if len(found) == 1 else None
 
 
 class EnquiryDialog(FormDialog):

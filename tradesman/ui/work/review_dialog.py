@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,6 +39,7 @@ from tradesman.domain.week_review import WeekReview
 from tradesman.domain.weeks import format_day
 from tradesman.domain.work_lanes import LOST_WORDS, NOT_QUOTED_WORDS
 from tradesman.services.week_review import ReviewQuestions
+from tradesman.ui.shared.literal import plain_label
 from tradesman.ui.work.lead_dialogs import find_source
 
 STEPS = ("Blocks not yet marked", "New enquiries", "Open enquiries and quotes", "Spend")
@@ -49,7 +51,11 @@ T = TypeVar("T")
 def _table(headings: tuple[str, ...]) -> QTableWidget:
     table = QTableWidget(0, len(headings))
     table.setHorizontalHeaderLabels(list(headings))
-    table.horizontalHeader().setStretchLastSection(True)
+    # The first column (the block, the enquiry, who) takes the room; the rest fit.
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(headings)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     table.verticalHeader().hide()
     table.setTabKeyNavigation(True)
     return table
@@ -138,9 +144,9 @@ class ReviewDialog(QDialog):
         for block in self._questions.unmarked:
             row = table.rowCount()
             table.insertRow(row)
-            table.setCellWidget(row, 0, QLabel(block.title or "(untitled)"))
+            table.setCellWidget(row, 0, plain_label(block.title or "(untitled)"))
             when = f"{format_day(block.day, with_year=False)} {format_clock(block.start)}"
-            table.setCellWidget(row, 1, QLabel(when))
+            table.setCellWidget(row, 1, plain_label(when))
             mark = QComboBox()
             for words, status in MARKS:  # (Qt keeps an enum as its text: decoded below)
                 mark.addItem(words, None if status is None else status.value)
@@ -152,7 +158,7 @@ class ReviewDialog(QDialog):
         for lead in self._questions.open_leads:
             row = table.rowCount()
             table.insertRow(row)
-            table.setCellWidget(row, 0, QLabel(_lead_line(lead, self._mark)))
+            table.setCellWidget(row, 0, plain_label(_lead_line(lead, self._mark)))
             choice = QComboBox()
             if lead.state is LeadState.QUOTED:
                 choice.addItem("Still waiting", WAITING)
