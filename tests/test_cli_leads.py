@@ -153,3 +153,11 @@ def test_a_likely_duplicate_is_mentioned_and_both_are_kept(tmp_path: Path) -> No
     assert result.returncode == 0
     assert "looks like enquiry 1" in result.stderr
     assert len(leads(data, "--all")) == 2
+
+
+def test_the_reasons_the_parser_takes_are_the_reasons_an_enquiry_is_lost_for() -> None:
+    # (cli_lead_args.py spells them out, so the window's start need not load the enquiries)
+    from tradesman.cli_lead_args import REASONS
+    from tradesman.domain.leads import LostReason
+
+    assert tuple(reason.value.replace("_", "-") for reason in LostReason) == REASONS

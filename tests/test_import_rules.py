@@ -31,6 +31,7 @@ START_UP = frozenset(
         "app",
         "cli",
         "cli_leads",
+        "cli_lead_args",
         "single_instance",
         "instance_socket",
         "lock_holder",

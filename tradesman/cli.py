@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tradesman.cli_leads import LEAD_COMMANDS, add_lead_commands, numbers_locale, run_lead_command
+from tradesman.cli_lead_args import LEAD_COMMANDS, add_lead_commands, numbers_locale
 from tradesman.domain.areas import AREAS
 from tradesman.domain.territory import locale_from_environment
 from tradesman.errors import UsageError, UserError
@@ -197,6 +197,8 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
         if args.command in ("print-week", "print-plan"):
             return _print(store, locale_name, args)
         if args.command in LEAD_COMMANDS:
+            from tradesman.cli_leads import run_lead_command
+
             return run_lead_command(args, store, numbers_locale(os.environ))
     finally:
         store.close()

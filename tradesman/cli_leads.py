@@ -3,7 +3,7 @@
 prints, as the other commands do (cli.py), so it works beside an open window.
 
 Amounts are read as the locale writes numbers (LC_ALL, LC_NUMERIC, LANG); a source is
-named by the start of its name, in any case."""
+named by the start of its name, in any case. The parser's words are in cli_lead_args.py."""
 
 from __future__ import annotations
 
@@ -18,120 +18,9 @@ from tradesman.domain.weeks import format_day
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from sqlalchemy.orm import Session
 
     from tradesman.store.database import Store
-
-LEAD_COMMANDS = frozenset({"lead", "leads", "spend", "sources"})
-REASONS = tuple(reason.value.replace("_", "-") for reason in LostReason)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
-
-
-def add_lead_commands(commands: Any, data_dir: argparse.ArgumentParser) -> None:
-    """The commands of work coming in, added to the main parser's `commands`."""
-    on = argparse.ArgumentParser(add_help=False)
-    on.add_argument(
-        "--on", metavar="DATE", type=_day, help="the day, as 2026-11-23 (default: today)"
-    )
-    lead = commands.add_parser(
-        "lead",
-        parents=[data_dir],
-        help="log an enquiry, its quote, and whether it was won or lost",
-        description="Log an enquiry and what became of it. Amounts are written as your "
-        "locale writes numbers (3200, 3,200.50 or 3.200,50).",
-    )
-    steps = lead.add_subparsers(dest="step", metavar="STEP", required=True)
-    add = steps.add_parser(
-        "add",
-        parents=[data_dir, on],
-        help="log a new enquiry (a call-back task is made for the next day)",
-        description="Log a new enquiry. A sales task to call them back is made, due the "
-        "next day, unless --called says you have already.",
-    )
-    add.add_argument("who", metavar="WHO", help="who it is, on one line")
-    add.add_argument("--what", metavar="TEXT", default="", help="what they want, on one line")
-    add.add_argument(
-        "--source",
-        metavar="NAME",
-        help='where they heard of you: the start of a source\'s name, or "not sure" '
-        "(`tradesman sources` lists them)",
-    )
-    add.add_argument("--referred-by", metavar="NAME", default="", help="who referred them")
-    add.add_argument("--called", action="store_true", help="already called back: no task")
-    quote = steps.add_parser(
-        "quote",
-        parents=[data_dir, on],
-        help="record the quote (two follow-up tasks are made)",
-        description="Record an enquiry's quote. Two sales tasks to follow it up are made, "
-        "due 3 and 10 days later.",
-    )
-    quote.add_argument("id", metavar="ID", type=int, help="the enquiry's number (`leads`)")
-    quote.add_argument("amount", metavar="AMOUNT", help="the amount quoted")
-    won = steps.add_parser(
-        "won",
-        parents=[data_dir, on],
-        help="the job was won (its open follow-ups close)",
-        description="Mark a quoted enquiry won. Its open follow-up tasks are marked done.",
-    )
-    won.add_argument("id", metavar="ID", type=int, help="the enquiry's number (`leads`)")
-    won.add_argument("--value", metavar="AMOUNT", help="what the job is worth (default: the quote)")
-    lost = steps.add_parser(
-        "lost",
-        parents=[data_dir, on],
-        help="the job was lost (its open follow-ups close)",
-        description="Mark a quoted enquiry lost, and why. Its open follow-up tasks are "
-        "marked done.",
-    )
-    lost.add_argument("id", metavar="ID", type=int, help="the enquiry's number (`leads`)")
-    lost.add_argument("--reason", choices=REASONS, default="other", help="why (default: other)")
-
-    leads = commands.add_parser(
-        "leads",
-        parents=[data_dir],
-        help="list the enquiries",
-        description="List the enquiries, the newest first: those still open and those "
-        "decided in the last 13 weeks, unless --open or --all says otherwise.",
-    )
-    which = leads.add_mutually_exclusive_group()
-    which.add_argument("--open", action="store_true", help="only those new or quoted")
-    which.add_argument("--all", action="store_true", help="every enquiry ever logged")
-    leads.add_argument("--json", action="store_true", help="print JSON (amounts as numbers)")
-
-    spend = commands.add_parser(
-        "spend",
-        parents=[data_dir, on],
-        help="record money spent on marketing",
-        description="Record money spent on marketing: postcards, a directory listing, a sign.",
-    )
-    spend.add_argument("amount", metavar="AMOUNT", help="the amount spent")
-    spend.add_argument(
-        "--source", metavar="NAME", help="the source it is for (the start of its name)"
-    )
-    spend.add_argument("--note", metavar="TEXT", default="", help='what for ("200 postcards")')
-
-    sources = commands.add_parser(
-        "sources",
-        parents=[data_dir],
-        help="list where work comes from",
-        description="List the sources of work, by kind, with how many enquiries each brought.",
-    )
-    sources.add_argument("--json", action="store_true", help="print JSON")
-
-
-def numbers_locale(environ: Mapping[str, str]) -> str | None:
-    """The locale that governs numbers, as POSIX decides it: LC_ALL, LC_NUMERIC, LANG."""
-    for name in ("LC_ALL", "LC_NUMERIC", "LANG"):
-        if environ.get(name):
-            return environ[name]
-    return None
 
 
 def run_lead_command(args: argparse.Namespace, store: Store, locale_name: str | None) -> int:
