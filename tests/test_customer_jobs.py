@@ -81,7 +81,7 @@ def test_the_exchange_format_keeps_it_and_old_files_get_the_same_default() -> No
 
 
 def test_a_customer_job_that_is_not_true_or_false_is_refused_in_words() -> None:
-    from tradesman.exchange.document import BadDocument
+    from tradesman.exchange.json_text import BadDocument
 
     bad = {"format": "tradesman", "version": 5, "tasks": [{**KITCHEN, "customer_job": "yes"}]}
     with pytest.raises(BadDocument, match='field "customer_job": "customer_job" must be true'):

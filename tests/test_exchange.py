@@ -14,14 +14,8 @@ from hypothesis import strategies as st
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus
 from tradesman.domain.settings import Settings, WeekStart
-from tradesman.exchange.document import (
-    BadDocument,
-    DataSet,
-    dump_document,
-    from_document,
-    load_document,
-    to_document,
-)
+from tradesman.exchange.document import DataSet, from_document, to_document
+from tradesman.exchange.json_text import BadDocument, dump_document, load_document
 
 if TYPE_CHECKING:
     from tradesman.store.database import Store

@@ -9,12 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from tradesman.domain.settings import Settings
-from tradesman.exchange.document import (
-    FORMAT_VERSION,
-    dump_document,
-    from_document,
-    to_document,
-)
+from tradesman.exchange.document import FORMAT_VERSION, from_document, to_document
+from tradesman.exchange.json_text import dump_document
 
 DOC = Path(__file__).parent.parent / "docs" / "exchange-format.md"
 

@@ -26,7 +26,8 @@ from tradesman.domain.plan import HandOff, HandOffWay, Plan
 from tradesman.domain.settings import Settings
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.errors import UserError
-from tradesman.exchange.document import DataSet, dump_document, to_document
+from tradesman.exchange.document import DataSet, to_document
+from tradesman.exchange.json_text import dump_document
 from tradesman.services import edits, plan, task_edits, transfer
 from tradesman.services.plan_rows import get_plan
 from tradesman.services.settings import load_settings, save_settings

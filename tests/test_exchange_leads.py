@@ -25,14 +25,8 @@ from tradesman.domain.money import NOT_A_NUMBER, TOO_MUCH
 from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.tasks import Task
-from tradesman.exchange.document import (
-    BadDocument,
-    DataSet,
-    dump_document,
-    from_document,
-    load_document,
-    to_document,
-)
+from tradesman.exchange.document import DataSet, from_document, to_document
+from tradesman.exchange.json_text import BadDocument, dump_document, load_document
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 DAY = date(2026, 11, 2)

@@ -210,7 +210,7 @@ def test_the_plan_and_hand_offs_survive_export_and_import(store: Store, tmp_path
 
 
 def test_a_bad_plan_in_a_file_is_refused_and_nothing_changes(store: Store, tmp_path: Path) -> None:
-    from tradesman.exchange.document import BadDocument
+    from tradesman.exchange.json_text import BadDocument
 
     with store.writing() as session:
         plan_service.save_plan(session, plan_from_next_week())

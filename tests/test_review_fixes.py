@@ -170,7 +170,7 @@ def test_timestamps_at_the_ends_of_time_are_refused_not_crashed_on(
         "format": "tradesman", "version": 1,
         "tasks": [{"id": "t1", "title": "Quarterly tax", "area": "admin", field: value}],
     })  # fmt: skip
-    from tradesman.exchange.document import BadDocument
+    from tradesman.exchange.json_text import BadDocument
 
     with pytest.raises(BadDocument, match=f'Task 1 \\(id "t1"\\), field "{field}"'):
         import_from_file(store, source, None)

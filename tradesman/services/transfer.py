@@ -8,13 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from tradesman.errors import UserError
-from tradesman.exchange.document import (
-    BadDocument,
-    dump_document,
-    from_document,
-    load_document,
-    to_document,
-)
+from tradesman.exchange.document import from_document, to_document
+from tradesman.exchange.json_text import BadDocument, dump_document, load_document
 from tradesman.files import Output, describe_os_error, output_for, save_output, shown_path
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
 from tradesman.services.late_starts import LateStart, late_starts
