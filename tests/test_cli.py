@@ -286,7 +286,7 @@ from tradesman.paths import prepare_data_folder
 
 heavy = {"sqlalchemy", "reportlab", "pypdfium2"}
 # The enquiries' code (and json, which only it and the exchange use) waits for the data.
-later = {"json", "tradesman.cli_leads", "tradesman.domain.leads", "tradesman.domain.money"}
+later = {"json", "tradesman.cli_leads", "tradesman.domain.leads", "tradesman.domain.lead_checks"}
 
 def at_first_paint(self):
     loaded = sorted({m.split(".")[0] for m in sys.modules} & heavy)
@@ -313,3 +313,36 @@ def test_start_up_keeps_heavy_modules_off_the_first_paint(tmp_path: Path) -> Non
         "at first paint: [] Qt namespace: False",
         "too early: []",
     ], done.stderr
+
+
+DATA_SHOWN_PROBE = """
+import sys
+from tradesman import app
+from tradesman.paths import prepare_data_folder
+
+# Neither SQLAlchemy nor the enquiries' code is needed to show the week.
+early = {"sqlalchemy", "tradesman.domain.leads", "tradesman.domain.lead_checks"}
+
+def at_data_shown(self):
+    print("loaded when the week is shown:", sorted(early & set(sys.modules)))
+    app.QApplication.exit(0)
+
+app._Startup.get_ready = at_data_shown  # stop right after the week's data is painted
+sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[1]))))
+"""
+
+
+def test_start_up_shows_the_week_before_loading_the_work_coming_in(tmp_path: Path) -> None:
+    """A data file with enquiries in it, opened by the real start-up and stopped when the
+    week is on screen: what reads the week must not have loaded the enquiries' code."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "d"
+    logged = run_cli("lead", "add", "Mrs Patel", "--source", "referral", data_dir=data)
+    assert logged.returncode == 0, logged.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", DATA_SHOWN_PROBE, str(data)],
+        capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == ["loaded when the week is shown: []"], done.stderr

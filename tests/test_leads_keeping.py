@@ -15,12 +15,8 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.leads import SEEDED_SOURCES, Lead, LeadSettings, Spend, Takings
 from tradesman.domain.settings import Settings
 from tradesman.services import backups as backup_service
-from tradesman.services.settings import (
-    load_lead_settings,
-    load_settings,
-    save_lead_settings,
-    save_settings,
-)
+from tradesman.services.lead_settings import load_lead_settings, save_lead_settings
+from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.transfer import export_to_file, import_from_file
 from tradesman.store import tables
 from tradesman.store.database import Store

@@ -39,7 +39,7 @@ class _Commands:
         self.today = date.today()
 
     def money(self, session: Session, minor: int | None) -> str:
-        from tradesman.services.settings import load_lead_settings
+        from tradesman.services.lead_settings import load_lead_settings
 
         if minor is None:
             return ""
@@ -117,8 +117,8 @@ class _Commands:
 
     def leads(self, args: argparse.Namespace) -> int:
         from tradesman.domain.leads import OPEN_STATES
+        from tradesman.services.lead_settings import load_lead_settings
         from tradesman.services.leads import leads_in, open_and_recent
-        from tradesman.services.settings import load_lead_settings
         from tradesman.services.sources import all_sources
 
         with self.store.reading() as session:

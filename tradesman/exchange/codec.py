@@ -30,7 +30,6 @@ from tradesman.domain.validation import (
     quoted,
 )
 from tradesman.exchange import values
-from tradesman.exchange.leads_codec import check_source_link
 
 JsonObject = dict[str, Any]
 
@@ -129,7 +128,7 @@ def decode_task(
         lead_id=lead_id,
     )
     checked = check_task(task)
-    check_source_link(checked.area is Area.MARKETING, raw, "task")
+    _check_source_link(checked.area is Area.MARKETING, raw, "task")
     return _with_customer_job(raw, checked)
 
 
@@ -267,7 +266,7 @@ def decode_series(
         ),
         {"date": "first_day"},  # a series is checked as the block it makes on its first day
     )
-    check_source_link(series.area is Area.MARKETING, raw, "series")
+    _check_source_link(series.area is Area.MARKETING, raw, "series")
     made_through = values.optional_date(raw, "made_through") or first_day - timedelta(days=1)
     skipped = raw.get("skipped", [])
     if not isinstance(skipped, list):
@@ -326,7 +325,7 @@ def decode_block(
         source_id=source_id,
     )
     checked = check_block(block)
-    check_source_link(checked.area is Area.MARKETING, raw, "block")
+    _check_source_link(checked.area is Area.MARKETING, raw, "block")
     return checked
 
 
@@ -397,3 +396,14 @@ def decode_hand_off(raw: Mapping[str, Any]) -> HandOff:
         done=done,
     )
     return check_hand_off(hand_off)
+
+
+def _check_source_link(area_is_marketing: bool, raw: Mapping[str, Any], kind: str) -> None:
+    """Only marketing work names the source it is for: a source on anything else would
+    be dropped on import, so it is refused (`kind`: "block", "series" or "task")."""
+    if raw.get("source") is not None and not area_is_marketing:
+        raise InvalidInput(
+            "source",
+            f"Only marketing work names a source of work; this {kind} is not marketing. "
+            'Leave "source" out, or null.',
+        )

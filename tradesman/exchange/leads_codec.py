@@ -204,17 +204,6 @@ def decode_takings(raw: Mapping[str, Any], earlier: Sequence[Takings]) -> Taking
     return checked
 
 
-def check_source_link(area_is_marketing: bool, raw: Mapping[str, Any], kind: str) -> None:
-    """Only marketing work names the source it is for: a source on anything else would
-    be dropped on import, so it is refused (`kind`: "block", "series" or "task")."""
-    if raw.get("source") is not None and not area_is_marketing:
-        raise InvalidInput(
-            "source",
-            f"Only marketing work names a source of work; this {kind} is not marketing. "
-            'Leave "source" out, or null.',
-        )
-
-
 def _required_amount(raw: Mapping[str, Any], key: str) -> int:
     amount = values.amount(raw, key)
     if amount is None:

@@ -19,7 +19,7 @@ from tradesman.services.series import all_records
 from tradesman.services.settings import LEAD_KEYS, load_settings, save_settings
 from tradesman.services.task_rules import all_rules, prepared_rule
 from tradesman.services.tasks import stamped
-from tradesman.store import columns, tables
+from tradesman.store import columns, lead_columns, tables
 from tradesman.store.schema import (
     Base,
     BlockRow,
@@ -87,22 +87,22 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     ]  # (ids of their own, never None: None is "no source" below)
     sources = _insert_all(
         session, SourceRow, [source.id for source in given],
-        [_values(columns.SOURCE, source) for source in given],
+        [_values(lead_columns.SOURCE, source) for source in given],
     )  # fmt: skip
     leads = _insert_all(
         session, LeadRow, [lead.id for lead in data.leads],
         [
-            _values(columns.LEAD, lead.with_changes(source_id=_link(sources, lead.source_id)))
+            _values(lead_columns.LEAD, lead.with_changes(source_id=_link(sources, lead.source_id)))
             for lead in data.leads
         ],
     )  # fmt: skip
     money = [
-        _values(columns.SPEND, spend.with_changes(source_id=_link(sources, spend.source_id)))
+        _values(lead_columns.SPEND, spend.with_changes(source_id=_link(sources, spend.source_id)))
         for spend in data.spend
     ]
     if money:
         session.execute(insert(_table(SpendRow)), money)
-    months = [_values(columns.TAKINGS, takings) for takings in data.takings]
+    months = [_values(lead_columns.TAKINGS, takings) for takings in data.takings]
     if months:
         session.execute(insert(_table(TakingsRow)), months)
 

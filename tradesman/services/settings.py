@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tradesman.domain.lead_checks import check_lead_settings
-from tradesman.domain.leads import LeadSettings
 from tradesman.domain.settings import Settings
-from tradesman.domain.territory import currency_for_locale, week_start_for_locale
-from tradesman.domain.validation import InvalidInput, check_settings
+from tradesman.domain.territory import week_start_for_locale
+from tradesman.domain.validation import check_settings
 from tradesman.exchange.codec import decode_settings, encode_settings
 from tradesman.store.reads import dbapi_connection, replace_setting_values, setting_values
 
@@ -42,39 +40,6 @@ def save_settings(session: Session, settings: Settings) -> Settings:
     return checked
 
 
-# The settings of work coming in, each under its own key in the same table.
+# The settings of work coming in, each under its own key in the same table (read and
+# saved by lead_settings.py, kept here when the week's settings are saved).
 LEAD_KEYS = ("currency", "stale_quote_days", "hourly_rate")
-
-
-def default_lead_settings(locale_name: str | None) -> LeadSettings:
-    """The currency follows the owner's locale until it is set."""
-    return LeadSettings(currency=currency_for_locale(locale_name))
-
-
-def load_lead_settings(session: Session, locale_name: str | None) -> LeadSettings:
-    """The saved settings of work coming in; any never saved (or unreadable, written by
-    another program) takes its default."""
-    values = setting_values(dbapi_connection(session))
-    settings = default_lead_settings(locale_name)
-    for key in LEAD_KEYS:
-        if key in values:
-            try:
-                settings = check_lead_settings(settings.with_changes(**{key: values[key]}))
-            except InvalidInput:
-                continue
-    return settings
-
-
-def save_lead_settings(session: Session, settings: LeadSettings) -> LeadSettings:
-    """Check and save the settings of work coming in (the currency relabels amounts,
-    converts nothing); returns them as saved."""
-    checked = check_lead_settings(settings)
-    db = dbapi_connection(session)
-    values: dict[str, Any] = {
-        **setting_values(db),
-        "currency": checked.currency,
-        "stale_quote_days": checked.stale_quote_days,
-        "hourly_rate": checked.hourly_rate,
-    }
-    replace_setting_values(db, values)
-    return checked

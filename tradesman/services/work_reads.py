@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.leads import Lead, LeadSettings, LeadState, Source, Spend, Takings
 from tradesman.services.changes import Change
+from tradesman.services.lead_settings import load_lead_settings
 from tradesman.services.leads import (
     book_job,
     decide_enquiry,
@@ -20,7 +21,6 @@ from tradesman.services.leads import (
     open_and_recent,
     win_enquiry,
 )
-from tradesman.services.settings import load_lead_settings
 from tradesman.services.sources import all_sources
 from tradesman.services.spend import all_takings, spend_between
 

@@ -2,7 +2,8 @@
 
 Plain Python, no SQLAlchemy: the start-up readers (`reads.py`) map bare `sqlite3`
 rows through these declarations before SQLAlchemy is loaded, and `tables.py` maps the
-ORM rows through the same ones. So a table's columns are listed here and nowhere else.
+ORM rows through the same ones. So a table's columns are listed here and nowhere else
+(the tables of work coming in, which no start-up reader needs, in lead_columns.py).
 """
 
 from __future__ import annotations
@@ -15,16 +16,6 @@ from typing import Any, Generic, TypeVar
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
-from tradesman.domain.leads import (
-    Lead,
-    LeadState,
-    LostReason,
-    NotQuotedReason,
-    Source,
-    SourceKind,
-    Spend,
-    Takings,
-)
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
 from tradesman.domain.series import Series
 from tradesman.domain.task_rules import Every, TaskRule
@@ -223,28 +214,3 @@ HAND_OFF = Columns(
         flag("done"),
     ),
 )
-
-SOURCE = Columns(
-    "source", Source, (*plain("id", "name"), choice("kind", SourceKind), flag("archived"))
-)
-
-LEAD = Columns(
-    "lead",
-    Lead,
-    (
-        *plain("id", "who", "what"),
-        day("came_in"),
-        *plain("source_id", "referred_by", "notes"),
-        choice("state", LeadState),
-        day("quoted_on"),
-        *plain("quote"),
-        day("decided_on"),
-        *plain("value"),
-        maybe_choice("lost_reason", LostReason),
-        maybe_choice("not_quoted_reason", NotQuotedReason),
-    ),
-)
-
-SPEND = Columns("spend", Spend, (*plain("id"), day("day"), *plain("amount", "source_id", "note")))
-
-TAKINGS = Columns("takings", Takings, (*plain("id"), day("month"), *plain("amount")))

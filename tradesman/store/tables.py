@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.orm import Session
 
-from tradesman.store import columns, schema
+from tradesman.store import columns, lead_columns, schema
 
 D = TypeVar("D")
 
@@ -70,7 +70,7 @@ TASK_RULES = Table(columns.TASK_RULE, schema.TaskRuleRow)
 SERIES = Table(columns.SERIES, schema.SeriesRow)
 PLAN = Table(columns.PLAN, schema.PlanRow)
 HAND_OFFS = Table(columns.HAND_OFF, schema.HandOffRow)
-SOURCES = Table(columns.SOURCE, schema.SourceRow)
-LEADS = Table(columns.LEAD, schema.LeadRow)
-SPEND = Table(columns.SPEND, schema.SpendRow)
-TAKINGS = Table(columns.TAKINGS, schema.TakingsRow)
+SOURCES = Table(lead_columns.SOURCE, schema.SourceRow)
+LEADS = Table(lead_columns.LEAD, schema.LeadRow)
+SPEND = Table(lead_columns.SPEND, schema.SpendRow)
+TAKINGS = Table(lead_columns.TAKINGS, schema.TakingsRow)
