@@ -1,5 +1,6 @@
-"""Format 6: sources, enquiries, spend and takings go out and come back whole; each new
-field broken on its own imports nothing and names the item and the field (issue 14)."""
+"""Formats 6 and 7: sources, enquiries, spend and takings, the settings of work coming in
+and the asks marketing work is marked as go out and come back whole; each new field
+broken on its own imports nothing and names the item and the field (issue 14)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.leads import (
     Lead,
+    LeadSettings,
     LostReason,
     NotQuotedReason,
     Source,
@@ -22,6 +24,7 @@ from tradesman.domain.leads import (
     Takings,
 )
 from tradesman.domain.money import NOT_A_NUMBER, TOO_MUCH
+from tradesman.domain.purposes import Purpose
 from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.settings import Settings
 from tradesman.domain.tasks import Task
@@ -63,15 +66,28 @@ def full_data_set() -> DataSet:
     marketing = Series(
         title="Update the business profile", area=Area.MARKETING, start=7 * 60, end=8 * 60,
         weekdays=frozenset({1}), first_day=date(2026, 11, 3), id=1, source_id=3,
+        purpose=Purpose.REVIEW_ASK,
     )  # fmt: skip
     tasks = [
         Task("Post photos", Area.MARKETING, created=NOW, id=1, source_id=4),
         Task("Kitchen – Patel", Area.PRODUCTION, created=NOW, id=2, lead_id=3),
         Task("Call back: Mrs Patel", Area.SALES, created=NOW, id=3, lead_id=1),
+        Task(
+            "Ask the Patels for a referral",
+            Area.MARKETING,
+            created=NOW,
+            id=4,
+            source_id=1,
+            lead_id=3,
+            purpose=Purpose.REFERRAL_ASK,
+        ),
     ]
     blocks = [
         TimeBlock(DAY, 7 * 60, 9 * 60, Area.MARKETING, "Flyers", id=1, source_id=4),
         TimeBlock(DAY, 9 * 60, 17 * 60, Area.PRODUCTION, "Kitchen", id=2, task_id=2),
+        TimeBlock(
+            DAY, 17 * 60, 18 * 60, Area.MARKETING, "Review asks", id=3, purpose=Purpose.REVIEW_ASK
+        ),
     ]
     return DataSet(
         Settings(),
@@ -90,6 +106,7 @@ def full_data_set() -> DataSet:
             Takings(date(2026, 10, 1), 0, id=2),
             Takings(date(2026, 11, 1), 987_654_321, id=3),
         ),
+        lead_settings=LeadSettings(currency="EUR", stale_quote_days=21, hourly_rate=4550),
     )
 
 
@@ -123,6 +140,12 @@ def good() -> dict[str, Any]:
 def changed(key: str, index: int, **fields: Any) -> dict[str, Any]:
     document = good()
     document[key][index] = {**document[key][index], **fields}
+    return document
+
+
+def settings_with(**fields: Any) -> dict[str, Any]:
+    document = good()
+    document["settings"] = {**document["settings"], **fields}
     return document
 
 
@@ -182,6 +205,23 @@ BROKEN = [
     (changed("blocks", 0, source="src9"), 'Block 1 (id "b1"), field "source": the file has no source of work'),
     (changed("series", 0, source="src9"), 'Series 1 (id "s1"), field "source": the file has no source of work'),
     (changed("series", 0, area="admin"), 'Series 1 (id "s1"), field "source": Only marketing work names a source'),
+    (changed("tasks", 0, purpose="thank_you"), 'Task 1 (id "t1"), field "purpose": "thank_you" is not a kind of ask; use review_ask, referral_ask or null.'),
+    (changed("tasks", 0, purpose=1), 'Task 1 (id "t1"), field "purpose": "1" is not a kind of ask'),
+    (changed("tasks", 1, purpose="review_ask"), 'Task 2 (id "t2"), field "purpose": Only marketing work is marked as an ask; this task is not marketing.'),
+    (changed("blocks", 1, purpose="referral_ask"), 'Block 2 (id "b2"), field "purpose": Only marketing work is marked as an ask; this block is not marketing.'),
+    (changed("blocks", 0, purpose="Review_Ask"), 'Block 1 (id "b1"), field "purpose": "Review_Ask" is not a kind of ask'),
+    (changed("series", 0, purpose="referral"), 'Series 1 (id "s1"), field "purpose": "referral" is not a kind of ask'),
+    (changed("series", 0, area="admin", source=None), 'Series 1 (id "s1"), field "purpose": Only marketing work is marked as an ask; this series is not marketing.'),
+    (settings_with(currency=""), 'Settings, field "currency": Give the currency'),
+    (settings_with(currency=3), 'Settings, field "currency"'),
+    (settings_with(currency="a\nb"), 'Settings, field "currency"'),
+    (settings_with(stale_quote_days=0), 'Settings, field "stale_quote_days": A quote can stand out after 1 to'),
+    (settings_with(stale_quote_days=7.5), 'Settings, field "stale_quote_days": "stale_quote_days" must be a whole number.'),
+    (settings_with(stale_quote_days=True), 'Settings, field "stale_quote_days"'),
+    (settings_with(hourly_rate=45.555), f'Settings, field "hourly_rate": {NOT_A_NUMBER}'),
+    (settings_with(hourly_rate=-1), f'Settings, field "hourly_rate": {NOT_A_NUMBER}'),
+    (settings_with(hourly_rate="45"), f'Settings, field "hourly_rate": {NOT_A_NUMBER}'),
+    (settings_with(hourly_rate=None), None),  # (not set is an answer)
 ]  # fmt: skip
 
 
@@ -244,3 +284,26 @@ def test_older_files_read_with_no_work_coming_in(version: int) -> None:
 def test_a_data_set_without_work_coming_in_writes_empty_lists() -> None:
     document = to_document(DataSet(Settings()))
     assert [document[key] for key in ("sources", "leads", "spend", "takings")] == [[], [], [], []]
+
+
+def test_the_settings_of_work_coming_in_go_inside_settings() -> None:
+    settings = to_document(full_data_set())["settings"]
+    assert (settings["currency"], settings["stale_quote_days"], settings["hourly_rate"]) == (
+        "EUR", 21, 45.5,
+    )  # fmt: skip
+
+
+def test_a_file_that_names_none_of_them_leaves_the_owners_own() -> None:
+    document = good()
+    for key in ("currency", "stale_quote_days", "hourly_rate"):
+        del document["settings"][key]
+    assert read(document).lead_settings is None  # (so the import keeps what there is)
+
+
+def test_one_named_sets_all_three_the_rest_from_the_defaults() -> None:
+    document = good()
+    for key in ("currency", "hourly_rate"):
+        del document["settings"][key]
+    defaults = LeadSettings(currency="GBP")
+    data = from_document(document, Settings(), NOW, defaults)
+    assert data.lead_settings == LeadSettings(currency="GBP", stale_quote_days=21)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -36,8 +36,9 @@ from hypothesis import strategies as st
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
-from tradesman.domain.leads import SEEDED_SOURCES, Source
+from tradesman.domain.leads import SEEDED_SOURCES, LeadSettings, Source
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
+from tradesman.domain.purposes import Purpose
 from tradesman.domain.series import Series
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.domain.task_rules import Every, TaskRule
@@ -46,8 +47,10 @@ from tradesman.domain.validation import InvalidInput
 from tradesman.domain.weeks import Week, parse_week, week_containing
 from tradesman.errors import UserError
 from tradesman.exchange.document import DataSet, from_document, to_document
+from tradesman.exchange.leads_codec import LEAD_SETTING_KEYS
 from tradesman.paths import prepare_data_folder
 from tradesman.services import edits, plan, task_edits
+from tradesman.services.lead_settings import default_lead_settings, save_lead_settings
 from tradesman.services.plan_rows import all_hand_offs
 from tradesman.services.series import all_records, attached_blocks
 from tradesman.services.settings import default_settings, load_settings, save_settings
@@ -427,17 +430,19 @@ def seed_everything(store: Store) -> None:
             session,
             Settings(business_name="Oak & Sons", owner_name="Sam", week_start=WeekStart.SUNDAY),
         )
+        save_lead_settings(session, LeadSettings("EUR", stale_quote_days=21, hourly_rate=4550))
         rule = task_edits.add_rule(
             session, TaskRule("VAT return", Area.ADMIN, Every.WEEKDAY_OF_MONTH, 3, date(2026, 11, 1), 90, nth=-1, weekday=4), TODAY
         ).after_rules[0]  # fmt: skip
         tasks = task_edits.add_tasks(session, [
             Task("Fit kitchen", Area.PRODUCTION, TaskStatus.DOING, date(2026, 11, 27), 600, "Bring the level"),
-            Task("Ask for a review", Area.MARKETING, TaskStatus.DONE, created=NOW, completed=NOW),
+            Task("Ask for a review", Area.MARKETING, TaskStatus.DONE, created=NOW, completed=NOW, purpose=Purpose.REVIEW_ASK),
             Task("Send quote", Area.SALES, rule_id=rule.id),
         ]).after_tasks  # fmt: skip
         series = edits.add_series(session, Series(
             "Newsletter", Area.MARKETING, 6 * 60, 7 * 60, frozenset({1, 3}), date(2026, 11, 24),
             every_weeks=2, until=date(2026, 12, 31), notes="Photos first", task_id=tasks[1].id,
+            purpose=Purpose.REVIEW_ASK,
         ), TODAY).after_series[0].series  # fmt: skip
         made = edits.add_blocks(session, [
             TimeBlock(date(2026, 11, 23), 0, 5, Area.ADMIN, "Midnight check"),
@@ -504,9 +509,13 @@ def import_says(store: Store, path: Path) -> str | None:
     return None
 
 
-def imported_whole(store: Store, document: Any) -> None:
-    """After an import, the data is exactly what the file said (ids aside)."""
-    expected = to_document(from_document(document, default_settings(None), NOW))
+def imported_whole(store: Store, document: Any, before: Mapping[str, Any]) -> None:
+    """After an import, the data is exactly what the file said (ids aside); `before`: the
+    export the store held, whose settings of work coming in stay if the file names none."""
+    read = from_document(document, default_settings(None), NOW, default_lead_settings(None))
+    expected = to_document(read)
+    if read.lead_settings is None:
+        expected["settings"].update({key: before["settings"][key] for key in LEAD_SETTING_KEYS})
     if not expected.get("sources"):  # a file from before sources: the list a new file starts with
         seeded = [Source(name, kind, id=n) for n, (name, kind) in enumerate(SEEDED_SOURCES, 1)]
         expected["sources"] = to_document(DataSet(default_settings(None), sources=seeded))[
@@ -562,7 +571,7 @@ def test_any_json_imports_whole_or_changes_nothing_and_says_why(
     said = import_says(store, path)
     event("imported" if said is None else "refused")
     if said is None:
-        imported_whole(store, json.loads(path.read_text(encoding="utf-8")))
+        imported_whole(store, json.loads(path.read_text(encoding="utf-8")), valid_export)
         import_from_file(store, write_json(tmp_path / "back.json", valid_export), None, NOW)
 
 
@@ -626,7 +635,7 @@ def test_a_valid_export_with_one_thing_broken_imports_whole_or_changes_nothing(
     said = import_says(store, path)
     event("imported" if said is None else "refused")
     if said is None:
-        imported_whole(store, json.loads(path.read_text(encoding="ascii")))
+        imported_whole(store, json.loads(path.read_text(encoding="ascii")), valid_export)
         import_from_file(store, write_json(tmp_path / "back.json", valid_export), None, NOW)
         return
     # The sentence names the item and the field that is wrong, in the file's own words.

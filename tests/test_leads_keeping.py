@@ -92,19 +92,22 @@ def test_a_restore_brings_back_the_backups_work_coming_in(store: Store) -> None:
 
 
 def test_export_import_export_gives_the_same_document(store: Store, tmp_path: Path) -> None:
-    """Sources, enquiries, spend, takings and the sources of blocks go out and come back:
-    the second export says what the first did (new ids aside: they belong to the file)."""
+    """Sources, enquiries, spend, takings, the sources of blocks and the settings of work
+    coming in go out and come back: the second export says what the first did (new ids
+    aside: they belong to the file)."""
     _some_work_coming_in(store)
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     export_to_file(store, first, None)
+    with store.writing() as session:  # (changed after the export: the file's come back)
+        save_lead_settings(session, LeadSettings("USD", 7, None))
     import_from_file(store, first, None)
     export_to_file(store, second, None)
     before, after = (_without_moment(json.loads(f.read_text())) for f in (first, second))
     assert after == before
     assert len(before["leads"]) == 1 and len(before["spend"]) == 1
     assert before["blocks"][0]["source"].startswith("src")
-    kept_settings = _everything(store)[-1]
-    assert kept_settings == LeadSettings("GBP", 21, 4500)  # (not in the file: they stay)
+    assert before["settings"]["currency"] == "GBP" and before["settings"]["hourly_rate"] == 45
+    assert _everything(store)[-1] == LeadSettings("GBP", 21, 4500)
 
 
 def test_a_file_from_before_sources_gets_the_list_a_new_file_starts_with(

@@ -33,7 +33,7 @@ def _v6_file(paths: DataPaths) -> None:
 
 def test_a_v6_file_is_backed_up_then_gains_the_work_coming_in(paths: DataPaths) -> None:
     _v6_file(paths)
-    open_store(paths).close()
+    open_store(paths, MIGRATIONS[:V7]).close()
     db = sqlite3.connect(paths.database)
     assert db.execute("PRAGMA user_version").fetchone()[0] == V7
     assert db.execute("SELECT source_id FROM block").fetchall() == [(None,)]

@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from tradesman.domain.areas import Area
+from tradesman.domain.purposes import Purpose
 
 
 class BlockStatus(StrEnum):
@@ -36,6 +37,7 @@ class TimeBlock:
     series_id: int | None = None  # set while the block is an occurrence of a series
     id: int | None = None
     source_id: int | None = None  # a marketing block: the source of work it is for
+    purpose: Purpose | None = None  # a marketing block: the ask it is, if one
 
     @property
     def length_minutes(self) -> int:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.purposes import Purpose
 from tradesman.domain.weeks import DAY_NAMES, SHORT_DAY_NAMES, format_day
 
 # How far back a series' blocks are made: a year, as far as they are made ahead when it
@@ -37,6 +38,7 @@ class Series:
     weeks_from: int = 0
     id: int | None = None
     source_id: int | None = None  # a marketing series: the source of work it is for
+    purpose: Purpose | None = None  # a marketing series: the ask it is, if one
 
     def with_changes(self, **changes: object) -> Series:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -50,6 +52,7 @@ class Series:
             end=block.end,
             notes=block.notes,
             source_id=block.source_id,
+            purpose=block.purpose,
             **changes,
         )
 
@@ -65,6 +68,7 @@ class Series:
             task_id=self.task_id,
             series_id=self.id,
             source_id=self.source_id,
+            purpose=self.purpose,
         )
 
     def describe(self) -> str:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from tradesman.domain.areas import Area
+from tradesman.domain.purposes import Purpose
 
 # The library's production tasks done in the owner's own shop, for no customer: a file or
 # data folder from before `customer_job` existed counts these as not customer jobs.
@@ -44,6 +45,7 @@ class Task:
     id: int | None = None
     source_id: int | None = None  # a marketing task: the source of work it is for
     lead_id: int | None = None  # the enquiry it follows up, or the job it was won as
+    purpose: Purpose | None = None  # a marketing task: the ask it is, if one
 
     def with_changes(self, **changes: object) -> Task:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from typing import TypeVar
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import MINUTES_PER_DAY, STEP_MINUTES, format_clock
+from tradesman.domain.purposes import Purpose
 from tradesman.domain.series import Series
 from tradesman.domain.settings import AfterJob, Settings, WeekStart
 from tradesman.domain.task_rules import Every, TaskRule
@@ -73,6 +74,7 @@ def check_block(block: TimeBlock) -> TimeBlock:
     return block.with_changes(
         title=title, notes=notes, area=area, status=status,
         source_id=source_for(area, block.source_id),
+        purpose=purpose_for(area, block.purpose),
     )  # fmt: skip
 
 
@@ -93,8 +95,9 @@ def check_series(series: Series) -> Series:
         if series.until < series.first_day:
             raise InvalidInput("until", "The last day must come after the first day of the series.")
     return series.with_changes(
-        title=sample.title, notes=sample.notes, area=sample.area, source_id=sample.source_id
-    )
+        title=sample.title, notes=sample.notes, area=sample.area, source_id=sample.source_id,
+        purpose=sample.purpose,
+    )  # fmt: skip
 
 
 _MOST = {Every.DAYS: 365, Every.WEEKS: 52, Every.MONTHS: 24, Every.WEEKDAY_OF_MONTH: 24}
@@ -143,6 +146,7 @@ def check_task(task: Task) -> Task:
     return task.with_changes(
         title=title, notes=notes, area=area, status=status,
         source_id=source_for(area, task.source_id),
+        purpose=purpose_for(area, task.purpose),
     )  # fmt: skip
 
 
@@ -150,6 +154,14 @@ def source_for(area: Area, source_id: int | None) -> int | None:
     """The source a block, series or task keeps: only marketing work names one, so a
     change of area away from marketing clears it (the edit's Change shows it did)."""
     return source_id if area is Area.MARKETING else None
+
+
+def purpose_for(area: Area, purpose: Purpose | None) -> Purpose | None:
+    """The ask a block, series or task is marked as: only marketing work is one (moved
+    out of marketing, it is no longer counted as an ask), and only a known ask."""
+    if area is not Area.MARKETING or purpose is None:
+        return None
+    return _check_choice("purpose", purpose, Purpose, "a kind of ask")
 
 
 def check_settings(settings: Settings) -> Settings:

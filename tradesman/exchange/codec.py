@@ -15,6 +15,7 @@ from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock
 from tradesman.domain.plan import HandOff, HandOffWay, Plan, check_hand_off, check_plan
+from tradesman.domain.purposes import Purpose
 from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.settings import WEEKDAY_NAMES, AfterJob, Settings, WeekStart
 from tradesman.domain.task_rules import Every, TaskRule, first_occurrence
@@ -99,6 +100,7 @@ def encode_task(
         "customer_job": task.customer_job,
         "source": source_file_id,
         "lead": lead_file_id,
+        "purpose": _purpose_value(task.purpose),
     }
 
 
@@ -126,9 +128,10 @@ def decode_task(
         rule_id=rule_id,
         source_id=source_id,
         lead_id=lead_id,
+        purpose=_purpose(raw),
     )
     checked = check_task(task)
-    _check_source_link(checked.area is Area.MARKETING, raw, "task")
+    _check_marketing_only(checked.area is Area.MARKETING, raw, "task")
     return _with_customer_job(raw, checked)
 
 
@@ -223,6 +226,7 @@ def encode_series(
         "notes": series.notes,
         "task": task_file_id,
         "source": source_file_id,
+        "purpose": _purpose_value(series.purpose),
         "made_through": record.made_through.isoformat(),
         "skipped": sorted(day.isoformat() for day in record.skipped),
     }
@@ -263,10 +267,11 @@ def decode_series(
             notes=values.notes(raw),
             task_id=task_id,
             source_id=source_id,
+            purpose=_purpose(raw),
         ),
         {"date": "first_day"},  # a series is checked as the block it makes on its first day
     )
-    _check_source_link(series.area is Area.MARKETING, raw, "series")
+    _check_marketing_only(series.area is Area.MARKETING, raw, "series")
     made_through = values.optional_date(raw, "made_through") or first_day - timedelta(days=1)
     skipped = raw.get("skipped", [])
     if not isinstance(skipped, list):
@@ -294,6 +299,7 @@ def encode_block(
         "task": task_file_id,
         "series": series_file_id,
         "source": source_file_id,
+        "purpose": _purpose_value(block.purpose),
         "notes": block.notes,
     }
 
@@ -323,9 +329,10 @@ def decode_block(
         task_id=task_id,
         series_id=series_id,
         source_id=source_id,
+        purpose=_purpose(raw),
     )
     checked = check_block(block)
-    _check_source_link(checked.area is Area.MARKETING, raw, "block")
+    _check_marketing_only(checked.area is Area.MARKETING, raw, "block")
     return checked
 
 
@@ -398,12 +405,37 @@ def decode_hand_off(raw: Mapping[str, Any]) -> HandOff:
     return check_hand_off(hand_off)
 
 
-def _check_source_link(area_is_marketing: bool, raw: Mapping[str, Any], kind: str) -> None:
-    """Only marketing work names the source it is for: a source on anything else would
-    be dropped on import, so it is refused (`kind`: "block", "series" or "task")."""
-    if raw.get("source") is not None and not area_is_marketing:
+def _purpose_value(purpose: Purpose | None) -> str | None:
+    return None if purpose is None else purpose.value
+
+
+def _purpose(raw: Mapping[str, Any]) -> Purpose | None:
+    """The ask a block, series or task is marked as (format 7); none when the file
+    does not say."""
+    value = raw.get("purpose")
+    if value is None:
+        return None
+    if isinstance(value, str) and value in Purpose.__members__.values():
+        return Purpose(value)
+    names = ", ".join(purpose.value for purpose in Purpose)
+    raise InvalidInput("purpose", f"{quoted(value)} is not a kind of ask; use {names} or null.")
+
+
+def _check_marketing_only(area_is_marketing: bool, raw: Mapping[str, Any], kind: str) -> None:
+    """Only marketing work names the source it is for, or is marked as an ask: either on
+    anything else would be dropped on import, so it is refused (`kind`: "block",
+    "series" or "task")."""
+    if area_is_marketing:
+        return
+    if raw.get("source") is not None:
         raise InvalidInput(
             "source",
             f"Only marketing work names a source of work; this {kind} is not marketing. "
             'Leave "source" out, or null.',
+        )
+    if raw.get("purpose") is not None:
+        raise InvalidInput(
+            "purpose",
+            f"Only marketing work is marked as an ask; this {kind} is not marketing. "
+            'Leave "purpose" out, or null.',
         )

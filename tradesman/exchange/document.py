@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.leads import Lead, Source, Spend, Takings
+from tradesman.domain.leads import Lead, LeadSettings, Source, Spend, Takings
 from tradesman.domain.plan import HandOff, Plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.domain.settings import Settings
@@ -45,10 +45,12 @@ from tradesman.exchange.json_text import (
 )
 from tradesman.exchange.leads_codec import (
     decode_lead,
+    decode_lead_settings,
     decode_source,
     decode_spend,
     decode_takings,
     encode_lead,
+    encode_lead_settings,
     encode_source,
     encode_spend,
     encode_takings,
@@ -57,10 +59,11 @@ from tradesman.exchange.leads_codec import (
 FORMAT_NAME = "tradesman"
 # 2 added repeating series, 3 recurring tasks, 4 the plan and its hand-off list, 5
 # whether a task is a customer's job, 6 work coming in (sources, enquiries, spend,
-# takings, and the source or enquiry that blocks, series and tasks are for); older
-# files still read. (A newer key means a newer version: an older Tradesman would drop
-# it on import without a word.)
-FORMAT_VERSION = 6
+# takings, and the source or enquiry that blocks, series and tasks are for), 7 the
+# settings of work coming in (currency, when a quote stands out, the hourly rate) and
+# the asks marketing work is marked as ("purpose"); older files still read. (A newer
+# key means a newer version: an older Tradesman would drop it on import without a word.)
+FORMAT_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class DataSet:
     leads: Sequence[Lead] = field(default_factory=tuple)
     spend: Sequence[Spend] = field(default_factory=tuple)
     takings: Sequence[Takings] = field(default_factory=tuple)
+    # None: the file did not say (format 6 and older), so the owner's own are kept.
+    lead_settings: LeadSettings | None = None
 
 
 def to_document(data: DataSet) -> JsonObject:
@@ -96,7 +101,10 @@ def to_document(data: DataSet) -> JsonObject:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
-        "settings": encode_settings(data.settings),
+        "settings": {
+            **encode_settings(data.settings),
+            **({} if data.lead_settings is None else encode_lead_settings(data.lead_settings)),
+        },
         "task_rules": [encode_rule(rule, rule_ids[rule.id]) for rule in data.rules],
         "tasks": [
             encode_task(
@@ -139,10 +147,13 @@ def to_document(data: DataSet) -> JsonObject:
     }
 
 
-def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
+def from_document(
+    document: Any, defaults: Settings, now: datetime, lead_defaults: LeadSettings | None = None
+) -> DataSet:
     """Check a whole document and turn it into a DataSet (items numbered 1, 2, 3, ...).
 
-    `defaults` fills settings the file leaves out; `now` is the created time of tasks
+    `defaults` (and `lead_defaults`, for the settings of work coming in) fill settings
+    the file leaves out; `now` is the created time of tasks
     that do not say. Raises BadDocument naming the first bad item and field.
     """
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
@@ -161,6 +172,7 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
         raise BadDocument('"settings" must be an object with named values.')
     try:
         settings = decode_settings(raw_settings, defaults)
+        lead_settings = decode_lead_settings(raw_settings, lead_defaults or LeadSettings())
     except InvalidInput as exc:
         raise BadDocument(f'Settings, field "{exc.field}": {exc.message}') from None
 
@@ -238,7 +250,7 @@ def from_document(document: Any, defaults: Settings, now: datetime) -> DataSet:
     return DataSet(
         settings, tuple(tasks), tuple(blocks), tuple(series), tuple(rules),
         _read_plan(document), tuple(hand_offs), tuple(sources), tuple(leads), tuple(spend),
-        tuple(takings),
+        tuple(takings), lead_settings,
     )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from tradesman.domain.lead_checks import (
     NO_SOURCE,
     check_lead,
+    check_lead_settings,
     check_source,
     check_source_name,
     check_spend,
@@ -24,6 +25,7 @@ from tradesman.domain.lead_checks import (
 )
 from tradesman.domain.leads import (
     Lead,
+    LeadSettings,
     LeadState,
     LostReason,
     NotQuotedReason,
@@ -202,6 +204,37 @@ def decode_takings(raw: Mapping[str, Any], earlier: Sequence[Takings]) -> Taking
         shown = quoted(checked.month.isoformat()[:7])
         raise InvalidInput("month", f"The month {shown} has its takings earlier in the file.")
     return checked
+
+
+# The settings of work coming in, inside the document's "settings" (format 7).
+LEAD_SETTING_KEYS = ("currency", "stale_quote_days", "hourly_rate")
+
+
+def encode_lead_settings(settings: LeadSettings) -> JsonObject:
+    return {
+        "currency": settings.currency,
+        "stale_quote_days": settings.stale_quote_days,
+        "hourly_rate": values.encode_amount(settings.hourly_rate),
+    }
+
+
+def decode_lead_settings(raw: Mapping[str, Any], defaults: LeadSettings) -> LeadSettings | None:
+    """The settings of work coming in from a document's "settings"; a key left out takes
+    its value from `defaults`. None when the file names none of them (a file from before
+    format 7): the owner's own then stay as they are."""
+    if not any(key in raw for key in LEAD_SETTING_KEYS):
+        return None
+    changes: dict[str, object] = {}
+    if "currency" in raw:
+        changes["currency"] = values.text(raw, "currency")
+    if "stale_quote_days" in raw:
+        days = raw["stale_quote_days"]
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise InvalidInput("stale_quote_days", '"stale_quote_days" must be a whole number.')
+        changes["stale_quote_days"] = days
+    if "hourly_rate" in raw:
+        changes["hourly_rate"] = values.amount(raw, "hourly_rate")
+    return check_lead_settings(defaults.with_changes(**changes))
 
 
 def _required_amount(raw: Mapping[str, Any], key: str) -> int:

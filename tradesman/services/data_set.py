@@ -14,6 +14,7 @@ from tradesman.domain.leads import SEEDED_SOURCES, Source
 from tradesman.domain.plan import check_hand_off, check_plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.exchange.document import DataSet
+from tradesman.services.lead_settings import load_lead_settings, save_lead_settings
 from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.services.series import all_records
 from tradesman.services.settings import LEAD_KEYS, load_settings, save_settings
@@ -62,7 +63,7 @@ def read_data_set(session: Session, locale_name: str | None) -> DataSet:
         load_settings(session, locale_name), tasks, blocks, all_records(session),
         all_rules(session), get_plan(session), all_hand_offs(session),
         tables.SOURCES.all(session), tables.LEADS.all(session), tables.SPEND.all(session),
-        tables.TAKINGS.all(session),
+        tables.TAKINGS.all(session), load_lead_settings(session, locale_name),
     )  # fmt: skip
 
 
@@ -80,7 +81,7 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
         SpendRow, TakingsRow, LeadRow, SourceRow,
     ):  # fmt: skip
         session.execute(delete(table))
-    # (The settings of work coming in are not in the file: they stay as they are.)
+    # (The settings of work coming in stay as they are unless the file gives them.)
     session.execute(delete(SettingRow).where(SettingRow.key.not_in(LEAD_KEYS)))
     given = data.sources or [
         Source(name, kind, id=-1 - n) for n, (name, kind) in enumerate(SEEDED_SOURCES)
@@ -107,6 +108,8 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
         session.execute(insert(_table(TakingsRow)), months)
 
     save_settings(session, data.settings)
+    if data.lead_settings is not None:
+        save_lead_settings(session, data.lead_settings)
     if data.plan is not None:
         tables.PLAN.write(session, check_plan(data.plan))
     for hand_off in data.hand_offs:

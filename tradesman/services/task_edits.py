@@ -61,10 +61,11 @@ def schedule_task(session: Session, task_id: int, day: date, start: int) -> Chan
     start = max(0, min(start, MINUTES_PER_DAY - 15))
     end = min(MINUTES_PER_DAY, start + length)
     task = card.task
-    # (A marketing task's source goes with it onto the calendar.)
+    # (A marketing task's source, and the ask it is, go with it onto the calendar.)
     block = TimeBlock(
-        day, start, end, task.area, task.title, task_id=task.id, source_id=task.source_id
-    )
+        day, start, end, task.area, task.title,
+        task_id=task.id, source_id=task.source_id, purpose=task.purpose,
+    )  # fmt: skip
     return commit(session, rows(BLOCKS, after=[block]))
 
 

@@ -11,6 +11,7 @@ from functools import cache
 from tradesman.assets import resource_path
 from tradesman.domain.areas import Area
 from tradesman.domain.leads import SEEDED_SOURCES, Source
+from tradesman.domain.purposes import Purpose
 from tradesman.domain.tasks import Task
 from tradesman.domain.validation import check_task
 
@@ -24,6 +25,7 @@ class Template:
     notes: str
     customer_job: bool = True  # false for the own-shop tasks (tool servicing)
     source: str = ""  # the source of work a marketing template works for, by its name
+    purpose: Purpose | None = None  # the ask a marketing template is, if one
 
     def task(self, today: date, sources: Sequence[Source] = ()) -> Task:
         """The task this template makes when added on `today`, working for the source of
@@ -42,6 +44,7 @@ class Template:
             notes=self.notes,
             customer_job=self.customer_job,
             source_id=source_id,
+            purpose=self.purpose,
         )
 
 
@@ -62,6 +65,7 @@ def templates() -> tuple[Template, ...]:
             notes=item.get("notes", ""),
             customer_job=item.get("customer_job", True),
             source=item.get("source", ""),
+            purpose=Purpose(item["purpose"]) if "purpose" in item else None,
         )
         check_task(template.task(date(2026, 1, 1)))
         if template.source and template.source not in SEEDED_NAMES:

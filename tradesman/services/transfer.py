@@ -13,6 +13,7 @@ from tradesman.exchange.json_text import BadDocument, dump_document, load_docume
 from tradesman.files import Output, describe_os_error, output_for, save_output, shown_path
 from tradesman.services.data_set import Counts, read_data_set, replace_data_set
 from tradesman.services.late_starts import LateStart, late_starts
+from tradesman.services.lead_settings import default_lead_settings
 from tradesman.services.settings import default_settings
 from tradesman.store.backup import Backup, BackupFailed
 from tradesman.store.checks import damage_found
@@ -58,7 +59,10 @@ def export_text(store: Store, locale_name: str | None) -> tuple[str, Counts]:
     counts = Counts.of(data)
     text = dump_document(to_document(data))
     try:  # (the import's own checks, from the very text: what is exported must import)
-        from_document(load_document(text), default_settings(locale_name), datetime.now(UTC))
+        from_document(
+            load_document(text), default_settings(locale_name), datetime.now(UTC),
+            default_lead_settings(locale_name),
+        )  # fmt: skip
     except BadDocument as exc:
         raise UserError(f"{NOT_EXPORTED}: your data would not import back ({exc.message})") from exc
     return text, counts
@@ -91,7 +95,10 @@ def import_from_file(
     moment = now or datetime.now(UTC)
     raw = _read_import_file(path)
     try:
-        data = from_document(load_document(raw), default_settings(locale_name), moment)
+        data = from_document(
+            load_document(raw), default_settings(locale_name), moment,
+            default_lead_settings(locale_name),
+        )  # fmt: skip
     except BadDocument as exc:
         raise BadDocument(
             f"Nothing was imported from {shown_path(path.name)}. {exc.message}"

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
+from tradesman.domain.purposes import Purpose
 from tradesman.domain.series import Series
 from tradesman.domain.task_rules import Every, TaskRule
 from tradesman.domain.tasks import Task, TaskStatus
@@ -138,6 +139,7 @@ BLOCK = Columns(
         *plain("title", "notes"),
         choice("status", BlockStatus),
         *plain("actual_minutes", "task_id", "series_id", "source_id"),
+        maybe_choice("purpose", Purpose),
     ),
 )
 
@@ -155,6 +157,7 @@ TASK = Columns(
         *plain("rule_id"),
         flag("customer_job"),
         *plain("source_id", "lead_id"),
+        maybe_choice("purpose", Purpose),
     ),
 )
 
@@ -191,6 +194,7 @@ SERIES = Columns(
         day("first_day"),
         day("until"),
         *plain("task_id", "source_id"),
+        maybe_choice("purpose", Purpose),
     ),
 )
 

@@ -317,6 +317,33 @@ def _v7_work_coming_in(db: sqlite3.Connection) -> None:
         count_changes_to(db, table)
 
 
+def _v8_asks_marked(db: sqlite3.Connection) -> None:
+    """Marketing work may be marked as an ask: for a review or for a referral, so asks
+    can be counted against what comes in. Existing asks are marked by the words the app
+    gave them at this version (the after-job follow-ups and the library's two asks), and
+    a block or series of such a task takes its mark."""
+    for table in ("block", "series", "task"):
+        db.execute(
+            f"ALTER TABLE {table} ADD COLUMN purpose TEXT CHECK (purpose IS NULL OR "
+            "(area = 'marketing' AND purpose IN ('review_ask', 'referral_ask')))"
+        )
+    for purpose, follow_up, template in (
+        ("review_ask", "%: ask for a review", "Ask a past client for a review"),
+        ("referral_ask", "%: ask for a referral", "Ask for a referral"),
+    ):
+        db.execute(
+            "UPDATE task SET purpose = ? WHERE area = 'marketing' "
+            "AND (trim(title) LIKE ? OR trim(title) = ?)",
+            (purpose, follow_up, template),
+        )
+    for table in ("block", "series"):
+        db.execute(
+            f"UPDATE {table} SET purpose = "
+            f"(SELECT task.purpose FROM task WHERE task.id = {table}.task_id) "
+            "WHERE area = 'marketing' AND task_id IS NOT NULL"
+        )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_first_schema,
     _v2_recurring_blocks,
@@ -325,6 +352,7 @@ MIGRATIONS: Sequence[Migration] = (
     _v5_change_count,
     _v6_customer_jobs,
     _v7_work_coming_in,
+    _v8_asks_marked,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # The tables a file at SCHEMA_VERSION has (a test checks this against the steps): one

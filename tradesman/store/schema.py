@@ -66,6 +66,7 @@ class TaskRow(Base):
     customer_job: Mapped[bool] = mapped_column(Boolean, default=True)
     source_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("source.id"))
     lead_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("lead.id", ondelete="SET NULL"))
+    purpose: Mapped[str | None] = mapped_column(Text)
 
 
 class TaskRuleRow(Base):
@@ -104,6 +105,7 @@ class BlockRow(Base):
         Integer, ForeignKey("series.id", ondelete="SET NULL")
     )
     source_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("source.id"))
+    purpose: Mapped[str | None] = mapped_column(Text)
 
 
 class SeriesRow(Base):
@@ -123,6 +125,7 @@ class SeriesRow(Base):
     made_through: Mapped[date] = mapped_column(IsoDate)
     task_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("task.id", ondelete="SET NULL"))
     source_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("source.id"))
+    purpose: Mapped[str | None] = mapped_column(Text)
 
 
 class SeriesSkipRow(Base):

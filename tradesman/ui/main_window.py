@@ -129,10 +129,10 @@ class MainWindow(QMainWindow):
         self._desk = desk = Desk(self, ops)
         for owner, doer in (
             ("desk", desk), ("planner", desk.planner), ("tasks", desk.task_actions),
-            ("leads", desk.lead_actions),
             ("transfer", desk.transfer), ("printing", desk.printing),
         ):  # fmt: skip
             self.acts.bind(owner, doer)
+        self.acts.bind_on_first_use("leads", lambda: desk.lead_actions)
         ops.changed.connect(self.refresh_all)  # (with what changed: see refresh_all)
         desk.show_side_list()
         self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, as it is

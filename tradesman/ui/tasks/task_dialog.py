@@ -33,7 +33,13 @@ from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import InvalidInput, check_task, check_task_rule
 from tradesman.domain.weeks import DAY_NAMES, format_day
 from tradesman.ui.shared.forms import FormDialog, save_cancel_buttons
-from tradesman.ui.week.block_dialog import from_qdate, source_choice, to_qdate
+from tradesman.ui.week.block_dialog import (
+    chosen_purpose,
+    from_qdate,
+    purpose_choice,
+    source_choice,
+    to_qdate,
+)
 
 REPEATS = (
     ("Does not repeat", None),
@@ -131,6 +137,10 @@ class TaskDialog(FormDialog):
         self.source = source_choice(sources, task.source_id)
         self.source_row = self.fields.wrap("source_id", self.source)
         form.addRow("Works &for", self.source_row)
+        self.purpose = purpose_choice(task.purpose)
+        self.purpose_row = self.fields.wrap("purpose", self.purpose)
+        form.addRow("&Counts as", self.purpose_row)
+        self.form = form
         form.addRow("", self.customer_job)
         if not rule_only:
             form.addRow("&Status", self.fields.wrap("status", self.status))
@@ -223,10 +233,17 @@ class TaskDialog(FormDialog):
     def _follow_area(self) -> None:
         area = Area(self.area.currentData())
         self.customer_job.setVisible(area is Area.PRODUCTION)
-        self.source_row.setVisible(area is Area.MARKETING and not self.rule_only)
+        # (Only marketing work works for a source or is an ask; a repeating task has
+        # neither, so the rows are not there for it.)
+        marketing = area is Area.MARKETING and not self.rule_only
+        self.form.setRowVisible(self.source_row, marketing)
+        self.form.setRowVisible(self.purpose_row, marketing)
+
+    def _source_id_allowed(self) -> bool:
+        return Area(self.area.currentData()) is Area.MARKETING and not self.rule_only
 
     def _source_id(self) -> int | None:
-        if Area(self.area.currentData()) is not Area.MARKETING or self.rule_only:
+        if not self._source_id_allowed():
             return None
         source_id: int | None = self.source.currentData()
         return source_id
@@ -347,6 +364,7 @@ class TaskDialog(FormDialog):
                 notes=self.notes.toPlainText(),
                 customer_job=self._customer_job(),
                 source_id=self._source_id(),
+                purpose=chosen_purpose(self.purpose) if self._source_id_allowed() else None,
             )
         )
         if self.rule is not None:

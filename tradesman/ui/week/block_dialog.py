@@ -32,6 +32,7 @@ from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock, format_hours, parse_clock, parse_duration
 from tradesman.domain.leads import Source, SourceKind
+from tradesman.domain.purposes import PURPOSE_WORDS, Purpose
 from tradesman.domain.series import Series, earliest_block_day
 from tradesman.domain.settings import WeekStart
 from tradesman.domain.validation import InvalidInput, check_block, check_series
@@ -89,6 +90,7 @@ class BlockDialog(FormDialog):
             self.area.addItem(swatch(area), area.label + suffix, area)
         self.area.setCurrentIndex(AREAS.index(block.area))
         self.source = source_choice(sources, block.source_id)
+        self.purpose = purpose_choice(block.purpose)
         self.day = QDateEdit(to_qdate(block.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
@@ -114,6 +116,8 @@ class BlockDialog(FormDialog):
         form.addRow("&Area", self.fields.wrap("area", self.area))
         self.source_row = self.fields.wrap("source_id", self.source)
         form.addRow("Works &for", self.source_row)
+        self.purpose_row = self.fields.wrap("purpose", self.purpose)
+        form.addRow("&Counts as", self.purpose_row)
         form.addRow("&Day", self.fields.wrap("date", self.day))
         times = QHBoxLayout()
         times.addWidget(self.start)
@@ -147,8 +151,11 @@ class BlockDialog(FormDialog):
         self.setMinimumWidth(460)
 
     def _follow_area(self) -> None:
-        """Only marketing time works for a source: the choice is there only then."""
-        self.form.setRowVisible(self.source_row, self.chosen_area() is Area.MARKETING)
+        """Only marketing time works for a source, or is an ask: the choices are there
+        only then."""
+        marketing = self.chosen_area() is Area.MARKETING
+        self.form.setRowVisible(self.source_row, marketing)
+        self.form.setRowVisible(self.purpose_row, marketing)
 
     # -- building ---------------------------------------------------------------------
     def _repeat_section(self) -> QWidget:
@@ -320,6 +327,7 @@ class BlockDialog(FormDialog):
             actual_minutes=actual,
             notes=self.notes.toPlainText(),
             source_id=self.source.currentData() if self.chosen_area() is Area.MARKETING else None,
+            purpose=chosen_purpose(self.purpose) if self.chosen_area() is Area.MARKETING else None,
         )
 
     def _series_from_fields(self, block: TimeBlock, existing: Series | None) -> Series:
@@ -344,6 +352,22 @@ def source_choice(sources: Sequence[Source], chosen: int | None) -> QComboBox:
             box.addItem(source.name, source.id)
     box.setCurrentIndex(max(0, box.findData(chosen)))
     return box
+
+
+def purpose_choice(chosen: Purpose | None) -> QComboBox:
+    """Whether a piece of marketing work is one of the asks worth counting (a review, a
+    referral), or other marketing work."""
+    box = QComboBox()
+    box.addItem("Other marketing work", "")
+    for purpose, words in PURPOSE_WORDS.items():
+        box.addItem(words, purpose.value)
+    box.setCurrentIndex(max(0, box.findData("" if chosen is None else chosen.value)))
+    return box
+
+
+def chosen_purpose(box: QComboBox) -> Purpose | None:
+    value = box.currentData()  # (kept as text: Qt hands a StrEnum back as a str)
+    return Purpose(value) if value else None
 
 
 def _clock(text: str, field: str) -> int:

@@ -7,6 +7,7 @@ Which page is on show decides the rest (see `follow_page`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -106,6 +107,17 @@ class WindowActions:
                 self._bound.add(act.id)
         self.follow_page(self._page)
 
+    def bind_on_first_use(self, owner_name: str, get_owner: Callable[[], object]) -> None:
+        """As `bind`, for an owner made only when one of its actions is first used
+        (`get_owner` makes it, or gives the one made already)."""
+        for act in ACTIONS:
+            if act.owner == owner_name:
+                self._actions[act.id].triggered.connect(
+                    partial(_call_on, get_owner, act.handler, act.args)
+                )
+                self._bound.add(act.id)
+        self.follow_page(self._page)
+
     def follow_page(self, page: int) -> None:
         """Each action alive where it may act: its owner is there and the page fits."""
         self._page = page
@@ -116,3 +128,9 @@ class WindowActions:
 def _call(handler: object, args: tuple[object, ...], _checked: bool = False) -> None:
     assert callable(handler)
     handler(*args)
+
+
+def _call_on(
+    get_owner: Callable[[], object], name: str, args: tuple[object, ...], _checked: bool = False
+) -> None:
+    _call(getattr(get_owner(), name), args)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tradesman.ui.plan.plan_page import PlanPage
     from tradesman.ui.shared.operations import Operations
     from tradesman.ui.tasks.tasks_page import TasksPage
+    from tradesman.ui.work.lead_actions import LeadActions
     from tradesman.ui.work.work_page import WorkPage
 
 
@@ -46,7 +47,6 @@ class Desk(QObject):
         from tradesman.ui.window.backup_keeper import BackupKeeper
         from tradesman.ui.window.print_actions import PrintActions
         from tradesman.ui.window.transfer_actions import DataTransfer
-        from tradesman.ui.work.lead_actions import LeadActions
 
         super().__init__(window)
         self.window, self.ops, report = window, ops, window.report
@@ -55,9 +55,8 @@ class Desk(QObject):
             window.show_day,
         )  # fmt: skip
         self.task_actions = actions = TaskActions(ops, window.undo_stack, window, report)
-        self.lead_actions = LeadActions(ops, window.undo_stack, window, report)
         self.printing = PrintActions(ops, window, window.folders, window.state, report)
-        self.lead_actions.print_week = self.printing.preview_week
+        self._lead_actions: LeadActions | None = None  # made on first use (lead_actions)
         self.transfer = DataTransfer(ops, window, window.folders, window.today, self._imported)
         window.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(window.today, lambda: window.week_of_today().end)
@@ -83,6 +82,18 @@ class Desk(QObject):
         window.statusBar().addWidget(self.backup_warning)
         self.backup_keeper.warning.connect(self._show_backup_warning)
         self.backup_keeper.start()
+
+    @property
+    def lead_actions(self) -> LeadActions:
+        """The edits of work coming in, made the first time one is asked for: the start
+        need not load the enquiries' dialogs and services before it is ready."""
+        if self._lead_actions is None:
+            from tradesman.ui.work.lead_actions import LeadActions
+
+            window = self.window
+            self._lead_actions = LeadActions(self.ops, window.undo_stack, window, window.report)
+            self._lead_actions.print_week = self.printing.preview_week
+        return self._lead_actions
 
     # -- the pages ------------------------------------------------------------------
     def page_shown(self, index: int) -> None:
