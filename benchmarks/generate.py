@@ -5,11 +5,12 @@
 About 50 blocks a week (13,000 in five years) and 15 tasks a week (4,000), ending with
 the week after --end (default: today), and the work coming in: a few enquiries a week
 from the seeded sources (about two in three quoted, a third of those decided won),
-marketing spend a few times a month, a month's takings, and marketing blocks that name
-the source they work for. Over the years the owner moves from almost all
-production towards a third of the week on the business, as the plan intends. The same
---seed and --end always give the same data. The data goes in through the app's own
-import, so it is checked exactly as a user's file would be.
+marketing spend a few times a month, a month's takings, marketing blocks that name
+the source they work for, and the review and referral asks marked as such. Over the
+years the owner moves from almost all production towards a third of the week on the
+business, as the plan intends. The same --seed and --end always give the same data.
+The data goes in through the app's own import, so it is checked exactly as a user's
+file would be.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def build_document(years: int, end: date, seed: int) -> dict[str, Any]:
             block["source"] = rng.choice(MARKETING_SOURCES)
     return {
         "format": "tradesman",
-        "version": 6,
+        "version": 7,
         "settings": {
             "business_name": "Oakley Joinery",
             "owner_name": "Sam Oakley",
@@ -93,6 +94,9 @@ def build_document(years: int, end: date, seed: int) -> dict[str, Any]:
             "day_start": "07:00",
             "day_end": "18:00",
             "target_business_share": 0.35,
+            "currency": "GBP",
+            "stale_quote_days": 30,
+            "hourly_rate": 45,
         },
         "tasks": tasks,
         "blocks": blocks,
@@ -239,9 +243,17 @@ def _tasks(rng: random.Random, first: date, weeks: int, today: date) -> list[dic
                 "notes": "Bring the offcuts back to the shop." if rng.random() < 0.1 else "",
                 "created": created.isoformat(),
                 "completed": completed.isoformat() if completed else None,
+                "purpose": _ask_in(title),
             }
         )
     return tasks
+
+
+def _ask_in(title: str) -> str | None:
+    """The asks among the titles are marked as such, as the app marks its own."""
+    if "for a review" in title:
+        return "review_ask"
+    return "referral_ask" if "for a referral" in title else None
 
 
 def _blocks(
@@ -291,15 +303,17 @@ def _block(
                 actual = max(5, length + rng.choice([-30, -15, 15, 30, 60]))
         # the rest stay "planned": weeks the owner never got round to ticking off
     task = rng.choice(tasks_by_area[area]) if rng.random() < 0.3 else None
+    title = rng.choice(TITLES[area]).format(client=rng.choice(CLIENTS))
     return {
         "date": day.isoformat(),
         "start": f"{start // 60:02d}:{start % 60:02d}",
         "end": f"{(start + length) // 60:02d}:{(start + length) % 60:02d}",
         "area": area,
-        "title": rng.choice(TITLES[area]).format(client=rng.choice(CLIENTS)),
+        "title": title,
         "status": status,
         "actual_minutes": actual,
         "task": task,
+        "purpose": _ask_in(title),
         "notes": "",
     }
 
