@@ -89,7 +89,9 @@ def page(qtbot: QtBot) -> WorkPage:
 def test_the_page_shows_the_lanes_and_hides_lost_until_asked(qtbot: QtBot, page: WorkPage) -> None:
     assert page.titles[Lane.QUOTED].text() == "Quoted · 2"
     first = page.lanes[Lane.QUOTED].item(0).text()
-    assert first.startswith("Mr Brown\nNot sure · 40 days · GBP 900")
+    assert first.startswith(
+        "Mr Brown\nNot sure · 40 days · GBP\u00a0900"
+    )  # (never split across lines)
     assert "No answer for 40 days" in first
     assert page.lanes[Lane.NEW].item(0).text().startswith("Mrs Patel – kitchen worktops")
     closed = page.lanes[Lane.CLOSED]

@@ -29,7 +29,7 @@ from tradesman.ui.shared import prompts
 from tradesman.ui.tasks.task_dialog import TaskDialog
 from tradesman.ui.week.block_dialog import BlockDialog
 from tradesman.ui.window.action_table import WORK_PAGE
-from tradesman.ui.work.lead_dialogs import DecisionDialog, EnquiryDialog
+from tradesman.ui.work.lead_dialogs import DecisionDialog, EnquiryDialog, SpendDialog
 from tradesman.ui.work.work_page import LeadLane
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -292,3 +292,21 @@ def test_a_marketing_template_carries_its_source_onto_the_task_and_its_block(
     window.desk.task_actions.edit_task(task)
     (dialog,) = [d for d in window.findChildren(TaskDialog) if d.isVisible()]
     assert not dialog.source_row.isHidden() and dialog.source.currentText() == google.name
+
+
+def test_spend_is_added_from_the_work_menu_and_listed_with_its_currency(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_page(WORK_PAGE)
+    window.acts["add_spend"].trigger()
+    dialog = window.desk.lead_actions.dialog
+    assert isinstance(dialog, SpendDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.amount, "45.50")
+    qtbot.keyClicks(dialog.note, "200 postcards")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.isHidden)
+    page = window.desk.work_page
+    assert page is not None
+    qtbot.waitUntil(lambda: "200 postcards" in page.money.spend_list.item(0).text())
+    assert "· GBP\u00a045.50 ·" in page.money.spend_list.item(0).text()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -50,6 +50,7 @@ from tradesman.services.plan import PlanView
 from tradesman.ui.charts.chart_trend import TrendChart
 from tradesman.ui.plan.commitment_dialog import describe_commitment
 from tradesman.ui.plan.plan_actions import PlanActions
+from tradesman.ui.shared.palette import readable_on
 
 COLUMNS = ("Week", "Dates", "Target", "Business", "Technician", "Done", "How it went")
 BEHIND_COLOUR = "#c0392b"
@@ -276,6 +277,10 @@ class PlanPage(QWidget):
         table = self.ramp_table
         judged = {p.ramp.number: p for p in view.progress}
         this_week = self._this_week()
+        palette = table.palette()
+        grounds = (palette.color(QPalette.ColorRole.Base),
+                   palette.color(QPalette.ColorRole.AlternateBase))  # fmt: skip
+        words = palette.color(QPalette.ColorRole.Text)
         table.setRowCount(len(view.ramp))
         current_row = None
         for row, week in enumerate(view.ramp):
@@ -300,9 +305,8 @@ class PlanPage(QWidget):
                     )
                 if column == 6 and done is not None and done.standing is not Standing.NO_HOURS:
                     on_track = done.standing is Standing.ON_TRACK
-                    item.setForeground(
-                        QBrush(QColor(ON_TRACK_COLOUR if on_track else BEHIND_COLOUR))
-                    )
+                    colour = QColor(ON_TRACK_COLOUR if on_track else BEHIND_COLOUR)
+                    item.setForeground(QBrush(readable_on(colour, grounds, words)))
                 if is_this_week:
                     font = item.font()
                     font.setBold(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from tradesman.domain.clock import parse_clock
 from tradesman.domain.validation import InvalidInput
+from tradesman.ui.shared.palette import warning_style
 
 
 class FieldErrors:
@@ -40,7 +41,7 @@ class FieldErrors:
         box.setFocusProxy(widget)
         error = QLabel()
         error.setWordWrap(True)
-        error.setStyleSheet("color: #c0392b;")
+        error.setStyleSheet(warning_style(error.palette()))
         error.hide()
         column.addWidget(error)
         for name in (field, *also):

@@ -56,14 +56,38 @@ def readable_accent(palette: QPalette) -> QColor:
     colour until it reads on the window: a dark theme's dark blue on dark grey does not."""
     from PySide6.QtGui import QPalette
 
-    window = palette.color(QPalette.ColorRole.Window)
-    text = palette.color(QPalette.ColorRole.WindowText)
-    accent = QColor(palette.color(QPalette.ColorRole.Highlight))
+    return readable_on(
+        palette.color(QPalette.ColorRole.Highlight),
+        (palette.color(QPalette.ColorRole.Window),),
+        palette.color(QPalette.ColorRole.WindowText),
+    )
+
+
+WARNING_RED = "#c0392b"  # a problem said in words: a field's, a failed backup's
+
+
+def warning_style(palette: QPalette) -> str:
+    """The style sheet of words that warn: red, lightened on a dark theme until it reads
+    on the window."""
+    from PySide6.QtGui import QPalette
+
+    red = readable_on(
+        QColor(WARNING_RED),
+        (palette.color(QPalette.ColorRole.Window),),
+        palette.color(QPalette.ColorRole.WindowText),
+    )
+    return f"color: {red.name()};"
+
+
+def readable_on(colour: QColor, backgrounds: tuple[QColor, ...], text: QColor) -> QColor:
+    """`colour` moved towards the theme's `text` colour until it reads on every one of
+    `backgrounds`: a warning red that reads on white does not on a dark theme's grey."""
+    shown = QColor(colour)
     for step in range(1, 11):
-        if contrast(accent, window) >= READABLE_CONTRAST:
+        if all(contrast(shown, ground) >= READABLE_CONTRAST for ground in backgrounds):
             break
-        accent = mix(palette.color(QPalette.ColorRole.Highlight), text, step / 10)
-    return accent
+        shown = mix(colour, text, step / 10)
+    return shown
 
 
 def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from tradesman.domain.clock import format_hours
 from tradesman.domain.tasks import TaskCard, TaskStatus, due_state
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
-from tradesman.ui.shared.palette import area_colour, mix
+from tradesman.ui.shared.palette import area_colour, mix, readable_on
 from tradesman.ui.tasks.task_model import CardRole, HeaderRole, Row
 
 OVERDUE = QColor("#c0392b")
@@ -130,6 +130,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         state = due_state(card.task, self.today, self.week_end)
         due_colour = {"overdue": OVERDUE, "this week": THIS_WEEK}.get(state, mix(text, base, 0.35))
+        if state:  # (the red and amber of a light theme, lightened until they read on a dark one)
+            due_colour = readable_on(due_colour, (base,), text)
         line = inner.top() + metrics.height() + small_metrics.ascent() + 1
         painter.setPen(due_colour)
         if state:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from tradesman.ui.shared.palette import warning_style
 from tradesman.ui.window.action_table import CHARTS_PAGE, PLAN_PAGE, TASKS_PAGE, WORK_PAGE
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class Desk(QObject):
         self.task_catch_up.make_due()
         self.backup_keeper = BackupKeeper(ops, report, self)
         self.backup_warning = QLabel()  # stays until a backup works again
-        self.backup_warning.setStyleSheet("color: #c0392b;")
+        self.backup_warning.setStyleSheet(warning_style(self.backup_warning.palette()))
         self.backup_warning.hide()
         window.statusBar().addWidget(self.backup_warning)
         self.backup_keeper.warning.connect(self._show_backup_warning)

@@ -71,12 +71,16 @@ class LeadActions(EditActions):
             lists.leads, lists.sources, today, settings.stale_quote_days, lists.follow_ups
         )
         names = {key: source.name for key, source in lists.sources.items()}
+
+        def money(minor: int) -> str:  # (a no-break space, as on the cards)
+            return f"{settings.currency}\u00a0{format_amount(minor, mark)}"
+
         spend = [
             " · ".join(
                 part
                 for part in (
                     format_day(item.day, with_year=False),
-                    format_amount(item.amount, mark),
+                    money(item.amount),
                     names.get(item.source_id or 0, ""),
                     item.note,
                 )
@@ -84,9 +88,7 @@ class LeadActions(EditActions):
             )
             for item in lists.spend
         ]
-        takings = [
-            f"{item.month:%B %Y} · {format_amount(item.amount, mark)}" for item in lists.takings
-        ]
+        takings = [f"{item.month:%B %Y} · {money(item.amount)}" for item in lists.takings]
         return WorkScreen(lanes, today, spend, takings, settings.currency, mark)
 
     def serve(self, page: WorkPage) -> None:

@@ -40,6 +40,7 @@ from tradesman.domain.weeks import format_day
 from tradesman.domain.work_lanes import LOST_WORDS, NOT_QUOTED_WORDS
 from tradesman.services.week_review import ReviewQuestions
 from tradesman.ui.shared.literal import plain_label
+from tradesman.ui.shared.palette import warning_style
 from tradesman.ui.work.lead_dialogs import find_source
 
 STEPS = ("Blocks not yet marked", "New enquiries", "Open enquiries and quotes", "Spend")
@@ -103,7 +104,7 @@ class ReviewDialog(QDialog):
         self._sources = [s for s in questions.sources if not s.archived]
         self.heading = QLabel()
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(warning_style(self.problem.palette()))
         self.problem.setWordWrap(True)
         self.problem.hide()
         self.steps = QStackedWidget()

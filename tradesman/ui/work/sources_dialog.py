@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradesman.domain.leads import KIND_NAMES, SourceCount, SourceKind
+from tradesman.ui.shared.palette import warning_style
 
 SourceRole = Qt.ItemDataRole.UserRole
 
@@ -66,7 +67,7 @@ class SourcesDialog(QDialog):
         self.merge_button = QPushButton("&Merge into…")
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #c0392b;")
+        self.problem.setStyleSheet(warning_style(self.problem.palette()))
         self.problem.setWordWrap(True)
         close = QPushButton("Close")
         close.clicked.connect(self.accept)

@@ -14,7 +14,15 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +48,7 @@ from tradesman.domain.work_lanes import (
     age_words,
 )
 from tradesman.ui.shared.literal import for_menu
+from tradesman.ui.shared.palette import readable_on
 
 LEAD_MIME = "application/x-tradesman-lead"
 CardRole = Qt.ItemDataRole.UserRole + 1
@@ -52,8 +61,8 @@ class WorkScreen:
 
     lanes: dict[Lane, list[LeadCard]]
     today: date
-    spend_lines: list[str]  # "3 Dec · 120 · Flyers or postcards · 200 postcards"
-    takings_lines: list[str]  # "November 2026 · 14,200"
+    spend_lines: list[str]  # "3 Dec · GBP 120 · Flyers or postcards · 200 postcards"
+    takings_lines: list[str]  # "November 2026 · GBP 14,200"
     currency: str
     decimal_mark: str
 
@@ -75,7 +84,8 @@ def card_text(card: LeadCard, currency: str, mark: str, today: date) -> str:
     first = lead.who + (f" – {lead.what}" if lead.what else "")
     facts = [card.source_name, age_words(card.age_days)]
     if card.amount is not None:
-        facts.append(f"{currency} {format_amount(card.amount, mark)}")
+        # (A no-break space: a narrow lane wraps before the currency, never after it.)
+        facts.append(f"{currency}\u00a0{format_amount(card.amount, mark)}")
     lines = [first, " · ".join(facts)]
     if card.stale:
         lines.append(f"No answer for {card.age_days} days: chase it, or mark it lost")
@@ -118,14 +128,23 @@ class LeadLane(QListWidget):
             hint = QListWidgetItem(EMPTY_HINTS[self.lane])
             hint.setFlags(Qt.ItemFlag.NoItemFlags)  # words, not a card: nothing to choose
             self.addItem(hint)
+        stale = self._stale_colour()
         for card in cards:
             item = QListWidgetItem(card_text(card, currency, mark, today))
             item.setData(CardRole, card)
             if card.stale:
-                item.setForeground(QBrush(QColor(STALE_COLOUR)))
+                item.setForeground(QBrush(stale))
             self.addItem(item)
             if chosen is not None and card.lead.id == chosen.lead.id:
                 self.setCurrentItem(item)
+
+    def _stale_colour(self) -> QColor:
+        """The red of an old quote, lightened on a dark theme until it reads on the
+        cards (both their shades)."""
+        palette = self.palette()
+        grounds = (palette.color(QPalette.ColorRole.Base),
+                   palette.color(QPalette.ColorRole.AlternateBase))  # fmt: skip
+        return readable_on(QColor(STALE_COLOUR), grounds, palette.color(QPalette.ColorRole.Text))
 
     def current_card(self) -> LeadCard | None:
         item = self.currentItem()
