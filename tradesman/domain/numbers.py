@@ -92,6 +92,15 @@ def points_apart(higher: float, lower: float) -> int:
     return whole_percent(higher) - whole_percent(lower)
 
 
+def one_decimal(number: float) -> str:
+    """2.25 -> '2.3': a figure like enquiries a week to one decimal, a half rounded up
+    as with percents (Python's own formatting would give '2.2')."""
+    numerator, denominator = _as_written(number)
+    tenths = (20 * numerator + denominator) // (2 * denominator)
+    sign = "-" if tenths < 0 else ""
+    return f"{sign}{abs(tenths) // 10}.{abs(tenths) % 10}"
+
+
 def _as_written(number: float) -> tuple[int, int]:
     """(numerator, denominator) of the number as it prints: 0.285 is 285/1000, not the
     float a hair below it that 57 / 200 gives."""

@@ -1,0 +1,152 @@
+"""The three engines' numbers on a hand-worked example (issue 15): every figure below was
+worked out on paper from the rows in `example()`, then asserted.
+
+The period is the 4 weeks ending with the week of Monday 30 November 2026, seen on
+Wednesday 2 December: the weeks of 9, 16, 23 and 30 November.
+"""
+
+from __future__ import annotations
+
+import pytest
+from engine_example import THIS_WEEK, TODAY, d, example
+
+from tradesman.domain.engine_inputs import lead_as_of
+from tradesman.domain.engine_numbers import Period, Ratio, engine_figures
+from tradesman.domain.engine_sources import source_rows
+from tradesman.domain.engine_verdict import Engine, judge
+from tradesman.domain.leads import (
+    Lead,
+    LeadState,
+    Takings,
+)
+from tradesman.domain.numbers import one_decimal
+from tradesman.domain.weeks import Week
+
+PERIOD = Period.ending(THIS_WEEK, 4, TODAY)
+
+
+def test_the_period_is_the_last_four_weeks_up_to_today() -> None:
+    assert PERIOD.first == Week(d(11, 9)) and PERIOD.as_of == TODAY
+    assert PERIOD.contains(d(11, 9)) and PERIOD.contains(TODAY)
+    assert not PERIOD.contains(d(11, 8)) and not PERIOD.contains(d(12, 3))
+
+
+def test_steadiness() -> None:
+    flow = engine_figures(example(), PERIOD).flow
+    # L1, L2 in the first week, L3, L5 in the second, none in the third, L4 in the fourth.
+    assert (flow.enquiries, flow.weeks, flow.weeks_with, flow.longest_gap) == (5, 4, 3, 1)
+    assert flow.per_week.value == 1.25 and flow.per_week.judged
+
+
+def test_word_of_mouth_and_the_asks() -> None:
+    talk = engine_figures(example(), PERIOD).word_of_mouth
+    # L2 a referral, L4 repeat; L1 and L3 from Google; L5 not sure.
+    assert (talk.from_word_of_mouth, talk.from_marketing, talk.enquiries) == (2, 2, 5)
+    assert talk.share.value == 0.4 and talk.share.judged and not talk.all_talk
+    assert (talk.referrals_in, talk.referral_asks, talk.review_asks) == (1, 2, 1)
+
+
+def test_quotes_and_wins() -> None:
+    quotes = engine_figures(example(), PERIOD).quotes
+    assert (quotes.quote_rate.part, quotes.quote_rate.whole) == (3, 5)  # L1, L2, L3 of five
+    # Decided in the period: L1 and L6 won, L2 lost (L5's "not our work" is no quote lost).
+    assert (quotes.win_rate.part, quotes.win_rate.whole) == (2, 3) and quotes.win_rate.judged
+    assert (quotes.open_count, quotes.open_total, quotes.oldest_open_days) == (1, 150000, 13)
+    assert quotes.days_to_quote.value == 2 and quotes.days_to_quote.cases == 3  # 2, 5, 1
+    assert (quotes.to_chase, quotes.turned_away_busy) == (0, 0)
+
+
+def test_money_with_the_work_won_standing_in_for_takings() -> None:
+    money = engine_figures(example(), PERIOD).money
+    assert (money.won_count, money.won_value, money.spend) == (2, 500000, 14500)
+    assert not money.revenue_is_takings and money.revenue == 500000  # December has none
+    assert money.average_job.value == 250000 and not money.average_job.judged  # two jobs
+    assert money.spend_share.value == 0.029 and not money.spend_share.judged
+
+
+def test_money_with_every_month_taken_counts_each_months_share_of_days() -> None:
+    inputs = example(takings=[Takings(d(11, 1), 600000), Takings(d(12, 1), 310000)])
+    money = engine_figures(inputs, PERIOD).money
+    # 22 of November's 30 days (600,000) and 2 of December's 31 (310,000).
+    assert money.revenue_is_takings and money.revenue == 440000 + 20000
+    assert money.spend_share.judged and money.spend_share.value == 14500 / 460000
+
+
+def test_backlog_and_what_keeps_the_owner_booked() -> None:
+    figures = engine_figures(example(), PERIOD)
+    backlog = figures.backlog
+    # The kitchen has 1,200 - 780 minutes left; the decking has no estimate.
+    assert (backlog.remaining_minutes, backlog.unestimated) == (420, ("Decking – Brown",))
+    # No plan: the weeks worked of the four before this one, 1,500, 1,800 and 1,200.
+    assert (backlog.technician_minutes_a_week, backlog.from_plan) == (1500, False)
+    assert backlog.weeks.value == 0.28
+    # Finished in the period: wardrobes 600, stairs 900, door 300 minutes.
+    assert figures.job_hours.value == 600 and figures.job_hours.judged
+    # 2.5 jobs a week ÷ (3/5 quoted × 2/3 won) = 6.25 enquiries a week.
+    assert figures.needed_a_week == pytest.approx(6.25)
+    assert figures.usual.part == 6 and figures.usual.whole == 52  # L1-L6 in a year
+
+
+def test_the_plans_hours_count_when_a_plan_runs() -> None:
+    backlog = engine_figures(example(technician_planned={d(11, 30): 2100}), PERIOD).backlog
+    assert (backlog.technician_minutes_a_week, backlog.from_plan) == (2100, True)
+    assert backlog.weeks.value == 0.2
+
+
+def test_each_source_with_its_hours_spend_and_return() -> None:
+    rows = source_rows(example(), PERIOD)
+    assert [row.name for row in rows] == [
+        "Google / business profile", "A customer's referral", "A past customer", "Not sure",
+        "General marketing",
+    ]  # fmt: skip
+    google, referral, repeat, not_sure, general = rows
+    assert (google.enquiries, google.won, google.won_value, google.spend) == (2, 1, 300000, 4500)
+    assert google.marketing_minutes == 150 and google.hours_per_enquiry.value == 1.25
+    assert google.won_per_hour.value == 120000 and not google.won_per_hour.judged  # one job
+    assert google.return_on_spend.value == 300000 / 4500
+    cost = google.cost_per_job
+    assert cost is not None and cost.value == 4500 + 2.5 * 4000
+    assert (referral.enquiries, referral.won, referral.marketing_minutes) == (1, 1, 30)
+    assert (repeat.enquiries, not_sure.enquiries) == (1, 1)
+    assert (general.source, general.spend, general.marketing_minutes) == (None, 10000, 60)
+    assert general.hours_per_enquiry.value is None  # "—": no enquiry names it
+
+
+def test_no_hourly_rate_no_cost_per_job() -> None:
+    rows = source_rows(example(hourly_rate=None), PERIOD)
+    assert all(row.cost_per_job is None for row in rows)
+
+
+def test_the_verdict_is_marketing_with_its_reason_in_numbers() -> None:
+    inputs = example()
+    figures = engine_figures(inputs, PERIOD)
+    verdict = judge(figures, source_rows(inputs, PERIOD), inputs.settings)
+    assert verdict.engine is Engine.MARKETING
+    assert verdict.reason == "1.3 enquiries a week came in; 6.3 a week keep you booked."
+    assert verdict.next_step == (
+        "Book a marketing hour this week, and ask your last customers for a referral."
+    )
+
+
+def test_an_enquiry_is_seen_as_it_stood_on_a_day() -> None:
+    lead = Lead("L", d(11, 2), 1).quoted(d(11, 5), 100).won(d(11, 9), 120)
+    assert lead_as_of(lead, d(11, 1)) is None
+    assert lead_as_of(lead, d(11, 4)) == Lead("L", d(11, 2), 1)
+    quoted = lead_as_of(lead, d(11, 6))
+    assert quoted is not None and (quoted.state, quoted.quote, quoted.value) == (
+        LeadState.QUOTED, 100, None,
+    )  # fmt: skip
+    assert lead_as_of(lead, d(11, 9)) == lead
+
+
+def test_a_ratio_with_nothing_to_divide_by_has_no_value() -> None:
+    assert Ratio(3, 0, 5).value is None and not Ratio(3, 0, 5).judged
+    assert not Ratio(1, 2, 2).judged and Ratio(1, 2, 3).judged
+    assert Ratio.median_of([]).value is None and Ratio.median_of([4, 1, 9]).value == 4
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"), [(1.25, "1.3"), (6.25, "6.3"), (0.28, "0.3"), (2.0, "2.0"), (2.249, "2.2")]
+)
+def test_one_decimal_rounds_a_half_up(number: float, shown: str) -> None:
+    assert one_decimal(number) == shown
