@@ -14,6 +14,7 @@ import calendar
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 
 from tradesman.domain.engine_inputs import MIN_CASES, EngineInputs, Job, lead_as_of
@@ -59,12 +60,18 @@ class Period:
     weeks: int
     as_of: date
 
-    @property
+    @cached_property
     def first(self) -> Week:
         return self.last.plus(1 - self.weeks)
 
+    @cached_property
+    def _days(self) -> tuple[date, date]:
+        return self.first.start, min(self.last.end, self.as_of)
+
     def contains(self, day: date | None) -> bool:
-        return day is not None and self.first.start <= day <= min(self.last.end, self.as_of)
+        # (Asked thousands of times a report: the first and last day are worked out once.)
+        first, last = self._days
+        return day is not None and first <= day <= last
 
     @classmethod
     def ending(cls, last: Week, weeks: int, today: date) -> Period:

@@ -1,0 +1,101 @@
+"""The three engines read from the store in one transaction: the rows the numbers are
+worked from (store/engine_reads.py), made into domain/engine_inputs.py's plain data,
+and the report of the engines now and over the last 26 weeks (domain/engine_verdict.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date, datetime
+from itertools import groupby
+
+from sqlalchemy.orm import Session
+
+from tradesman.domain.engine_inputs import AskDone, EngineInputs, Job, MarketingTime
+from tradesman.domain.engine_verdict import PERIOD_WEEKS, STRIP_WEEKS, EngineReport, engine_report
+from tradesman.domain.purposes import Purpose
+from tradesman.domain.weeks import Week, week_containing
+from tradesman.services.lead_settings import load_lead_settings
+from tradesman.services.screens import current_ramp
+from tradesman.services.settings import load_settings
+from tradesman.services.sources import all_sources
+from tradesman.store import engine_reads
+from tradesman.store.reads import dbapi_connection
+
+# The longest look back any figure takes: the strip's first week, with a year before it
+# for "fewer enquiries than usual".
+USUAL_WEEKS = 52
+RECENT_WEEKS = 4  # technician hours a week, when no plan says (domain/engine_numbers.py)
+
+
+def read_engines(
+    session: Session, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
+) -> EngineReport:
+    """The engines over the `weeks` weeks up to today, and the strip before them."""
+    return engine_report(engine_inputs(session, today, locale_name, weeks), weeks)
+
+
+def engine_inputs(
+    session: Session, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
+) -> EngineInputs:
+    db = dbapi_connection(session)
+    settings = load_settings(session, locale_name)
+    this_week = week_containing(today, settings.week_start)
+    looked_back = STRIP_WEEKS + max(weeks, USUAL_WEEKS)
+    cutoff = this_week.plus(-looked_back).start
+    sources = {s.id: s for s in all_sources(session) if s.id is not None}
+    return EngineInputs(
+        today=today,
+        this_week=this_week,
+        leads=engine_reads.leads_since(db, cutoff),
+        sources=sources,
+        spend=engine_reads.spend_since(db, cutoff),
+        takings=engine_reads.all_takings(db),
+        marketing=[
+            MarketingTime(day, minutes, source)
+            for day, minutes, source in engine_reads.marketing_done(db, cutoff)
+        ],
+        asks=_asks(*engine_reads.asks_done(db, cutoff)),
+        jobs=_jobs(engine_reads.jobs_since(db, this_week.plus(-(STRIP_WEEKS + weeks)).start)),
+        technician_planned={
+            week_containing(ramp_week.week.monday, settings.week_start).start: (
+                ramp_week.technician_minutes
+            )
+            for ramp_week in current_ramp(session, today)
+        },
+        technician_done=_technician_done(db, this_week, looked_back),
+        hourly_rate=load_lead_settings(session, locale_name).hourly_rate,
+    )
+
+
+def _asks(tasks: Iterable[tuple[str, str]], blocks: Iterable[tuple[date, str]]) -> list[AskDone]:
+    """Asks done on the owner's day: a task's finishing time is kept in UTC."""
+    done = [AskDone(_local_day(when), Purpose(purpose)) for when, purpose in tasks]
+    return done + [AskDone(day, Purpose(purpose)) for day, purpose in blocks]
+
+
+def _jobs(rows: list[engine_reads.JobRow]) -> list[Job]:
+    jobs = []
+    for _, job_rows in groupby(rows, key=lambda row: row[0]):
+        first, *rest = list(job_rows)
+        _, title, created, completed, estimate, _, _ = first
+        done = tuple(
+            (date.fromisoformat(day), int(minutes))
+            for *_, day, minutes in (first, *rest)
+            if day is not None and minutes is not None
+        )
+        finished = None if completed is None else _local_day(completed)
+        jobs.append(Job(title, _local_day(created), finished, estimate, done))
+    return jobs
+
+
+def _technician_done(db: sqlite3.Connection, this_week: Week, weeks_back: int) -> dict[date, int]:
+    """Technician minutes done in each week from the first any figure looks at."""
+    first = this_week.plus(-weeks_back - RECENT_WEEKS)
+    by_number = engine_reads.technician_done_by_week(db, first.start, this_week.end)
+    return {first.plus(number).start: minutes for number, minutes in by_number.items()}
+
+
+def _local_day(stored: str) -> date:
+    return datetime.fromisoformat(stored).astimezone().date()
