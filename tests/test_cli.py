@@ -41,6 +41,14 @@ def imported(tmp_path: Path, week_start: str = "monday") -> Path:
 
 def test_summary_json_matches_a_week_worked_out_by_hand(tmp_path: Path) -> None:
     data = imported(tmp_path)
+    for step in (
+        ("lead", "add", "Mrs Patel", "--source", "referral", "--on", "2026-11-24"),
+        ("lead", "quote", "1", "3200", "--on", "2026-11-25"),
+        ("lead", "won", "1", "--on", "2026-11-27"),
+        ("lead", "add", "Mr Brown", "--source", "website", "--on", "2026-11-20"),
+        ("lead", "quote", "2", "900.50", "--on", "2026-11-23"),
+    ):
+        assert run_cli(*step, data_dir=data).returncode == 0
     result = run_cli("summary", "--week", "2026-W48", "--json", data_dir=data)
     assert result.returncode == 0, result.stderr
     # Planned: production 5 h + 3.5 h; marketing 1 h + 1 h; sales 2 h (skipped still
@@ -52,6 +60,9 @@ def test_summary_json_matches_a_week_worked_out_by_hand(tmp_path: Path) -> None:
                     "technician": 8.5, "business": 5.5, "business_share": 0.3929},
         "actual": {"production": 9.0, "marketing": 1.0, "sales": 0.0, "admin": 1.67,
                    "technician": 9.0, "business": 2.67, "business_share": 0.2286},
+        # Mrs Patel came in, was quoted and won this week; Mr Brown came the week
+        # before and was quoted this week.
+        "enquiries": 1, "quotes_out": 2, "won": 1, "won_value": 3200, "marketing_hours": 1.0,
     }  # fmt: skip
 
 
@@ -67,6 +78,7 @@ def test_summary_json_for_a_sunday_start_week(tmp_path: Path) -> None:
                     "technician": 8.5, "business": 6.5, "business_share": 0.4333},
         "actual": {"production": 9.0, "marketing": 0.0, "sales": 2.0, "admin": 1.67,
                    "technician": 9.0, "business": 3.67, "business_share": 0.2895},
+        "enquiries": 0, "quotes_out": 0, "won": 0, "won_value": 0, "marketing_hours": 0.0,
     }  # fmt: skip
 
 

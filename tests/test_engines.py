@@ -150,3 +150,52 @@ def test_a_ratio_with_nothing_to_divide_by_has_no_value() -> None:
 )
 def test_one_decimal_rounds_a_half_up(number: float, shown: str) -> None:
     assert one_decimal(number) == shown
+
+
+def test_the_figures_in_sentences() -> None:
+    from tradesman.domain import engine_words as words
+
+    figures = engine_figures(example(), PERIOD)
+    assert words.period_words(figures) == "The last 4 weeks (9 Nov – 2 Dec 2026)"
+    assert words.flow_words(figures) == (
+        "Enquiries came in 3 of the last 4 weeks, 1.3 a week; the longest gap was 1 week."
+    )
+    assert words.asks_words(figures) == (
+        "You asked 2 customers for a referral; 1 referral came in. 1 review ask done."
+    )
+    money = lambda minor: f"£{minor / 100:,.2f}"  # noqa: E731
+    assert words.quotes_words(figures, money) == (
+        "Quoted 3 of 5 enquiries (60%); won 2 of the 3 quotes decided (67%). 1 quote "
+        "waiting, worth £1,500.00; the oldest 13 days. A quote goes out 2 days after the "
+        "enquiry (the middle case)."
+    )
+    assert words.money_words(figures, money) == (
+        "Work won £5,000.00 (2 jobs). Marketing spend £145.00: too few jobs won to judge it "
+        "against work won."
+    )
+    assert words.backlog_words(figures) == (
+        "Booked at least 0.3 weeks ahead, at your recent technician hours a week; 1 job has "
+        "no estimate (Decking – Brown)."
+    )
+    assert words.needed_words(figures) == "6.3 enquiries a week keep you booked."
+
+
+def test_all_word_of_mouth_and_no_marketing_is_said_plainly() -> None:
+    from tradesman.domain import engine_words as words
+
+    talk = [lead.with_changes(source_id=1) for lead in example().leads]
+    figures = engine_figures(example(leads=talk), PERIOD)
+    assert figures.word_of_mouth.all_talk
+    assert words.word_of_mouth_words(figures).endswith(
+        "Nearly all your work is the work talking: good, but it cannot be turned up when it "
+        "goes quiet."
+    )
+
+
+def test_spend_against_every_months_takings_in_a_sentence() -> None:
+    from tradesman.domain import engine_words as words
+
+    inputs = example(takings=[Takings(d(11, 1), 600000), Takings(d(12, 1), 310000)])
+    figures = engine_figures(inputs, PERIOD)
+    said = words.money_words(figures, lambda minor: f"£{minor / 100:,.0f}")
+    assert said.endswith("Marketing spend £145: 3.2% of takings (owners usually name 1–10 %).")

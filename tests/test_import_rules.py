@@ -32,6 +32,7 @@ START_UP = frozenset(
         "cli",
         "cli_leads",
         "cli_lead_args",
+        "cli_engines",
         "single_instance",
         "instance_socket",
         "lock_holder",

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tradesman.cli_lead_args import LEAD_COMMANDS, add_lead_commands, numbers_locale
-from tradesman.domain.areas import AREAS
+from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.territory import locale_from_environment
 from tradesman.errors import UsageError, UserError
 from tradesman.files import shown_path
@@ -29,6 +29,7 @@ from tradesman.words import count_of
 if TYPE_CHECKING:
     from tradesman.domain.split import Split, WeekSplit
     from tradesman.domain.weeks import Week
+    from tradesman.domain.work_weeks import WorkWeek
     from tradesman.store.database import Store
 
 EXIT_OK = 0
@@ -221,6 +222,7 @@ def _chosen_week(store: Store, locale_name: str | None, week_text: str | None) -
 
 
 def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:
+    from tradesman.services.engines import work_of_week
     from tradesman.services.series import catch_up_series
     from tradesman.services.settings import load_settings
     from tradesman.services.sheets import week_target
@@ -230,25 +232,38 @@ def _summary(store: Store, locale_name: str | None, week_text: str | None, as_js
     catch_up_series(store, week.end, date.today())  # the week's repeating blocks, as on screen
     with store.reading() as session:
         split = week_split(session, week)
+        work = work_of_week(session, week)
         # (The plan's target for the week where a plan runs, as the window shows.)
         target = week_target(session, load_settings(session, locale_name), week, date.today())
     if as_json:
         import json
 
-        print(json.dumps(summary_document(week, split)))
+        print(json.dumps(summary_document(week, split, work)))
     else:
         print(summary_text(week, split, target))
     return EXIT_OK
 
 
-def summary_document(week: Week, split: WeekSplit) -> dict[str, Any]:
-    """The exact JSON that `summary --json` prints."""
-    return {
+def summary_document(week: Week, split: WeekSplit, work: WorkWeek | None = None) -> dict[str, Any]:
+    """The exact JSON that `summary --json` prints: the week's hours and, with `work`,
+    what came in (enquiries, quotes given, jobs won and their worth in the currency)."""
+    document: dict[str, Any] = {
         "week_start": week.start.isoformat(),
         "week_end": week.end.isoformat(),
         "planned": _split_hours(split.planned),
         "actual": _split_hours(split.actual),
     }
+    if work is not None:
+        from tradesman.exchange.values import encode_amount
+
+        document |= {
+            "enquiries": work.enquiries,
+            "quotes_out": work.quotes,
+            "won": work.won,
+            "won_value": encode_amount(work.won_value),
+            "marketing_hours": _hours(split.actual.minutes(Area.MARKETING)),
+        }
+    return document
 
 
 def _split_hours(split: Split) -> dict[str, float | None]:

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-LEAD_COMMANDS = frozenset({"lead", "leads", "spend", "sources"})
+LEAD_COMMANDS = frozenset({"lead", "leads", "spend", "sources", "engines"})
+PERIODS = (4, 13, 26, 52)  # the periods the engines' figures look back over, in weeks
 # LostReason in domain/leads.py, as typed (tests/test_cli_leads.py checks they agree).
 REASONS = ("price", "timing", "no-reply", "went-elsewhere", "other")
 
@@ -113,6 +114,27 @@ def add_lead_commands(commands: Any, data_dir: argparse.ArgumentParser) -> None:
         description="List the sources of work, by kind, with how many enquiries each brought.",
     )
     sources.add_argument("--json", action="store_true", help="print JSON")
+    sources.add_argument(
+        "--weeks",
+        type=int,
+        choices=PERIODS,
+        help="what each source brought in over the last 4, 13, 26 or 52 weeks: enquiries, "
+        "jobs won, spend and your marketing hours",
+    )
+
+    engines = commands.add_parser(
+        "engines",
+        parents=[data_dir],
+        help="which engine holds the business back: marketing, sales or production",
+        description="What your business hours bring in, and which of the three engines "
+        "(marketing, sales, production) holds the business back now, with the reason in "
+        "numbers and one next step.",
+    )
+    engines.add_argument(
+        "--weeks", type=int, choices=PERIODS, default=13,
+        help="the weeks the figures look back over (default: 13)",
+    )  # fmt: skip
+    engines.add_argument("--json", action="store_true", help="print every figure as JSON")
 
 
 def numbers_locale(environ: Mapping[str, str]) -> str | None:

@@ -170,8 +170,20 @@ class _Commands:
         print(said + (f": {saved.note}." if saved.note else "."))
         return 0
 
+    def engines(self, args: argparse.Namespace) -> int:
+        from tradesman.cli_engines import print_engines
+
+        return print_engines(self.store, self.locale_name, self.mark, args.weeks, args.json)
+
     def sources(self, args: argparse.Namespace) -> int:
         from tradesman.services.sources import sources_with_counts
+
+        if args.weeks is not None:
+            from tradesman.cli_engines import print_source_figures
+
+            return print_source_figures(
+                self.store, self.locale_name, self.mark, args.weeks, args.json
+            )
 
         with self.store.reading() as session:
             counted = sources_with_counts(session)

@@ -14,8 +14,8 @@ import calendar
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 
 from tradesman.domain.engine_inputs import MIN_CASES, EngineInputs, Job, lead_as_of
 from tradesman.domain.leads import Lead, LeadState, NotQuotedReason, SourceKind

@@ -18,6 +18,7 @@ from enum import StrEnum
 from tradesman.domain.engine_inputs import MIN_CASES, EngineInputs, EngineSettings
 from tradesman.domain.engine_numbers import EngineFigures, Period, engine_figures
 from tradesman.domain.engine_sources import SourceRow, best_hour, source_rows
+from tradesman.domain.engine_words import count_of_weeks
 from tradesman.domain.numbers import one_decimal, percent
 from tradesman.domain.weeks import Week
 from tradesman.words import count_of
@@ -191,8 +192,7 @@ def _one_place(number: float) -> str:
 
 
 def _weeks(number: float) -> str:
-    shown = one_decimal(number).removesuffix(".0")
-    return f"{shown} week" if shown == "1" else f"{shown} weeks"
+    return count_of_weeks(number)
 
 
 def _days_words(days: int) -> str:

@@ -16,6 +16,7 @@ from tradesman.domain.engine_inputs import AskDone, EngineInputs, Job, Marketing
 from tradesman.domain.engine_verdict import PERIOD_WEEKS, STRIP_WEEKS, EngineReport, engine_report
 from tradesman.domain.purposes import Purpose
 from tradesman.domain.weeks import Week, week_containing
+from tradesman.domain.work_weeks import WorkWeek, work_by_week
 from tradesman.services.lead_settings import load_lead_settings
 from tradesman.services.screens import current_ramp
 from tradesman.services.settings import load_settings
@@ -34,6 +35,12 @@ def read_engines(
 ) -> EngineReport:
     """The engines over the `weeks` weeks up to today, and the strip before them."""
     return engine_report(engine_inputs(session, today, locale_name, weeks), weeks)
+
+
+def work_of_week(session: Session, week: Week) -> WorkWeek:
+    """The enquiries, quotes given and jobs won of one week."""
+    leads = engine_reads.leads_touching(dbapi_connection(session), week.start, week.end)
+    return work_by_week(leads, week, 1)[0]
 
 
 def engine_inputs(

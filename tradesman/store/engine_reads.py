@@ -24,6 +24,12 @@ LEADS_SINCE = f"""
     ORDER BY came_in, id
 """
 
+LEADS_TOUCHING = f"""
+    SELECT {LEAD.names()} FROM lead
+    WHERE came_in BETWEEN :first AND :last OR quoted_on BETWEEN :first AND :last
+          OR decided_on BETWEEN :first AND :last
+"""
+
 SPEND_SINCE = f"SELECT {SPEND.names()} FROM spend WHERE day >= :cutoff ORDER BY day, id"
 
 ALL_TAKINGS = f"SELECT {TAKINGS.names()} FROM takings ORDER BY month"
@@ -67,6 +73,12 @@ TECHNICIAN_DONE_BY_WEEK = f"""
 
 def leads_since(db: sqlite3.Connection, cutoff: date) -> list[Lead]:
     return [LEAD.from_values(row) for row in db.execute(LEADS_SINCE, _day(cutoff))]
+
+
+def leads_touching(db: sqlite3.Connection, first: date, last: date) -> list[Lead]:
+    """The enquiries that came in, were quoted or were decided from `first` to `last`."""
+    days = {"first": first.isoformat(), "last": last.isoformat()}
+    return [LEAD.from_values(row) for row in db.execute(LEADS_TOUCHING, days)]
 
 
 def spend_since(db: sqlite3.Connection, cutoff: date) -> list[Spend]:
