@@ -199,3 +199,14 @@ def test_spend_against_every_months_takings_in_a_sentence() -> None:
     figures = engine_figures(inputs, PERIOD)
     said = words.money_words(figures, lambda minor: f"£{minor / 100:,.0f}")
     assert said.endswith("Marketing spend £145: 3.2% of takings (owners usually name 1–10 %).")
+
+
+def test_nothing_found_stuck_on_too_little_says_what_is_missing() -> None:
+    inputs = example(jobs=[], technician_done={})
+    figures = engine_figures(inputs, PERIOD)
+    verdict = judge(figures, source_rows(inputs, PERIOD), inputs.settings)
+    assert verdict.engine is Engine.NOT_ENOUGH_DATA
+    assert verdict.reason == (
+        "Nothing found stuck, but too little to be sure: no technician hours marked done in "
+        "the last 4 weeks."
+    )

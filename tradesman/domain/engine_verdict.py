@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tradesman.domain.engine_inputs import MIN_CASES, EngineInputs, EngineSettings
-from tradesman.domain.engine_numbers import EngineFigures, Period, engine_figures
+from tradesman.domain.engine_numbers import RECENT_WEEKS, EngineFigures, Period, engine_figures
 from tradesman.domain.engine_sources import SourceRow, best_hour, source_rows
 from tradesman.domain.engine_words import count_of_weeks
 from tradesman.domain.numbers import one_decimal, percent
@@ -172,12 +172,35 @@ def judge(figures: EngineFigures, rows: Sequence[SourceRow], settings: EngineSet
             f"of the last {wait.cases}).",
             "Send each quote within a few days of the visit, while they still remember you.",
         )
+    missing = _missing(figures)
+    if missing:
+        return Verdict(
+            Engine.NOT_ENOUGH_DATA,
+            f"Nothing found stuck, but too little to be sure: {'; '.join(missing)}.",
+            "Mark blocks done, give each customer's job an estimate and log what became "
+            "of each quote: the engines are judged from those.",
+        )
     return Verdict(
         Engine.NOTHING_STUCK,
         f"{_one_place(per_week)} enquiries a week, quotes answered and won, and your "
         "hours booked without running over.",
         "Keep the marketing hours in the week: they are what keeps it this way.",
     )
+
+
+def _missing(figures: EngineFigures) -> list[str]:
+    """What "nothing is stuck" would rest on but is not there: how far ahead the owner
+    is booked, and how their quotes fare."""
+    missing = []
+    backlog = figures.backlog
+    if backlog.technician_minutes_a_week is None:
+        missing.append(f"no technician hours marked done in the last {RECENT_WEEKS} weeks")
+    elif not backlog.weeks.judged:
+        missing.append("no customer's job booked to measure how far ahead you are")
+    decided = figures.quotes.win_rate.cases
+    if decided < MIN_CASES:
+        missing.append(f"{count_of(decided, 'quote')} decided ({MIN_CASES} needed)")
+    return missing
 
 
 def _marketing_step(rows: Sequence[SourceRow]) -> str:

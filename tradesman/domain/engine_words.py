@@ -10,15 +10,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tradesman.domain.clock import format_hours
 from tradesman.domain.engine_numbers import EngineFigures, Ratio
 from tradesman.domain.engine_sources import SourceRow
 from tradesman.domain.numbers import NO_SHARE_ON_SCREEN, one_decimal, percent
 from tradesman.domain.weeks import format_span
+from tradesman.domain.work_weeks import WorkWeek
 from tradesman.words import count_of
 
 Money = Callable[[int], str]
 TOO_FEW = "too few to judge"
 USUAL_SPEND = "owners usually name 1–10 %"
+
+
+def this_week_words(work: WorkWeek, marketing_minutes: int, money: Money) -> str:
+    """ "This week: 2 enquiries · 1 quote out · 1 job won (GBP 3,200) · marketing 2 h"."""
+    won = count_of(work.won, "job") + " won"
+    if work.won:
+        won += f" ({money(work.won_value)})"
+    parts = [
+        count_of(work.enquiries, "enquiry", "enquiries"),
+        f"{count_of(work.quotes, 'quote')} out",
+        won,
+        f"marketing {format_hours(marketing_minutes)}" if marketing_minutes else "no marketing yet",
+    ]
+    return "This week: " + " · ".join(parts)
 
 
 def shown(ratio: Ratio, as_text: Callable[[float], str]) -> str:

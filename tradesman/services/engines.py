@@ -7,13 +7,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
 
 from sqlalchemy.orm import Session
 
+from tradesman.domain.areas import Area
 from tradesman.domain.engine_inputs import AskDone, EngineInputs, Job, MarketingTime
-from tradesman.domain.engine_verdict import PERIOD_WEEKS, STRIP_WEEKS, EngineReport, engine_report
+from tradesman.domain.engine_verdict import (
+    PERIOD_WEEKS,
+    STRIP_WEEKS,
+    EngineReport,
+    Verdict,
+    engine_report,
+)
 from tradesman.domain.purposes import Purpose
 from tradesman.domain.weeks import Week, week_containing
 from tradesman.domain.work_weeks import WorkWeek, work_by_week
@@ -21,6 +29,7 @@ from tradesman.services.lead_settings import load_lead_settings
 from tradesman.services.screens import current_ramp
 from tradesman.services.settings import load_settings
 from tradesman.services.sources import all_sources
+from tradesman.services.summary import week_split
 from tradesman.store import engine_reads
 from tradesman.store.reads import dbapi_connection
 
@@ -35,6 +44,28 @@ def read_engines(
 ) -> EngineReport:
     """The engines over the `weeks` weeks up to today, and the strip before them."""
     return engine_report(engine_inputs(session, today, locale_name, weeks), weeks)
+
+
+@dataclass(frozen=True)
+class WorkNote:
+    """What the Week page says of work coming in: this week's, and the engines now."""
+
+    work: WorkWeek
+    marketing_minutes: int  # marketing done this week
+    verdict: Verdict
+    currency: str
+
+
+def work_note(session: Session, today: date, locale_name: str | None) -> WorkNote:
+    settings = load_settings(session, locale_name)
+    this_week = week_containing(today, settings.week_start)
+    split = week_split(session, this_week)
+    return WorkNote(
+        work_of_week(session, this_week),
+        split.actual.minutes(Area.MARKETING),
+        read_engines(session, today, locale_name).verdict,
+        load_lead_settings(session, locale_name).currency,
+    )
 
 
 def work_of_week(session: Session, week: Week) -> WorkWeek:

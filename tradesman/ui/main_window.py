@@ -167,10 +167,7 @@ class MainWindow(QMainWindow):
         else:
             desk.show_charts()
             desk.show_plan()
-        if cards:
-            desk.reload_tasks_page()
-        if changes.touches_work_coming_in() or cards:  # (a follow-up done shows there too)
-            desk.reload_work_page()
+        desk.other_pages_after(changes)
 
     def refresh(self, with_cards: bool = False) -> None:
         """Read and show the week (and, `with_cards`, the tasks to schedule) in one read.

@@ -107,6 +107,7 @@ class SplitPanel(QFrame):
         self.empty_note.setWordWrap(True)
         self.rows: list[tuple[str, str, str]] = []
         self._sections: tuple[_SplitSection, _SplitSection, QLabel, QLabel] | None = None
+        self.work_note: QLabel | None = None  # made when the engines are first read
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(14, 12, 14, 12)
         self._layout.setSpacing(10)
@@ -158,6 +159,25 @@ class SplitPanel(QFrame):
         )
         overlap_note.setVisible(bool(overlap_minutes))
         overlap_note.setWordWrap(True)
+
+    def show_work(self, this_week: str, verdict: str, reason: str, next_step: str) -> None:
+        """Under the hours: what came in this week, and which engine holds the business
+        back now (the next step in its tooltip; the Charts page has it all)."""
+        if self.work_note is None:
+            self.work_note = QLabel()
+            self.work_note.setObjectName("workNote")
+            self.work_note.setWordWrap(True)
+            above_the_stretch = self._layout.count() - 1
+            self._layout.insertWidget(above_the_stretch, self.work_note)
+        self.work_note.setText(
+            f"{_escape(this_week)}<br><b>{_escape(verdict)}.</b> {_escape(reason)}"
+        )
+        self.work_note.setToolTip(f"Next: {next_step}")
+
+    def work_text(self) -> str:
+        """The note of work coming in as plain words (for the tests)."""
+        note = self.work_note
+        return "" if note is None else note.text().replace("<br>", "\n")
 
     def notes(self) -> str:
         """The line under the table: how long blocks overlap, when they do."""

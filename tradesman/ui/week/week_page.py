@@ -94,6 +94,15 @@ class WeekPage(QWidget):
         view = self.view_for(week)
         view.show_week(week, blocks, settings, today, now.hour * 60 + now.minute)
 
+    def show_work(self, this_week: str, verdict: str, reason: str, next_step: str) -> None:
+        """The note of work coming in, under the week's hours (see work_note.py); the
+        column then gives the panel the height its new lines need."""
+        from PySide6.QtCore import QTimer
+
+        self.split_panel.show_work(this_week, verdict, reason, next_step)
+        # (Once the new lines are laid out: their height is known only then.)
+        QTimer.singleShot(0, self.side.fit)
+
     def show_trend(self, trend: Trend) -> None:
         if self.compact_trend is None:
             from tradesman.ui.charts.chart_trend import TrendChart

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tradesman.ui.shared.palette import warning_style
@@ -19,12 +19,14 @@ from tradesman.ui.window.action_table import CHARTS_PAGE, PLAN_PAGE, TASKS_PAGE,
 
 if TYPE_CHECKING:
     from tradesman.domain.settings import Settings
+    from tradesman.services.op_changes import OpChanges
     from tradesman.ui.charts.charts_page import ChartsPage
     from tradesman.ui.main_window import MainWindow
     from tradesman.ui.plan.plan_actions import PlanActions
     from tradesman.ui.plan.plan_page import PlanPage
     from tradesman.ui.shared.operations import Operations
     from tradesman.ui.tasks.tasks_page import TasksPage
+    from tradesman.ui.week.work_note import WorkNoteKeeper
     from tradesman.ui.work.lead_actions import LeadActions
     from tradesman.ui.work.work_page import WorkPage
 
@@ -83,6 +85,27 @@ class Desk(QObject):
         window.statusBar().addWidget(self.backup_warning)
         self.backup_keeper.warning.connect(self._show_backup_warning)
         self.backup_keeper.start()
+        self.work_note: WorkNoteKeeper | None = None
+        # (After the start is ready: the engines' code and their first read wait for it.)
+        QTimer.singleShot(0, self._start_work_note)
+
+    def _start_work_note(self) -> None:
+        from tradesman.ui.week.work_note import WorkNoteKeeper
+
+        self.work_note = WorkNoteKeeper(self.ops, self.window.week_page, self)
+        self.work_note.show_now()
+
+    def other_pages_after(self, changes: OpChanges) -> None:
+        """After a change, the pages beside the week that show what it touched read
+        again, and the note of work coming in once the change settles (hours, tasks and
+        enquiries: the engines count them all)."""
+        cards = changes.touches_cards()
+        if cards:
+            self.reload_tasks_page()
+        if changes.touches_work_coming_in() or cards:  # (a follow-up done shows there too)
+            self.reload_work_page()
+        if self.work_note is not None:
+            self.work_note.changed()
 
     @property
     def lead_actions(self) -> LeadActions:
