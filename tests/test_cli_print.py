@@ -161,3 +161,21 @@ def test_a_folder_in_the_way_is_one_line_and_nothing_is_left_behind(
     assert result.returncode == 1
     assert result.stderr.strip() == f"tradesman: Could not save {target}: that is a folder."
     assert [p.name for p in target.parent.iterdir()] == ["week.pdf"]  # no half-written file
+
+
+def test_print_week_lists_the_open_quotes_and_the_enquiries_table(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for who in ("Mrs Patel & Sons", "Mr <b>Nowak</b>"):
+        result = run_cli("lead", "add", who, "--source", "web", data_dir=data)
+        assert result.returncode == 0, result.stderr
+    assert run_cli("lead", "quote", "1", "3200.50", data_dir=data).returncode == 0
+    out = tmp_path / "week.pdf"
+    result = run_cli("print-week", "-o", out, data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(out).pages) == 1
+    text = " ".join(text_of(out).split())
+    assert "Quotes to chase 1 open · GBP 3,200.50" in text
+    assert "Mrs Patel & Sons GBP 3,200.50 quoted today" in text
+    listed = text[text.index("Quotes to chase") : text.index("Enquiries taken this week")]
+    assert "Nowak" not in listed  # not quoted yet: a call back among the tasks
+    assert "Day Who / what Heard of us from" in text

@@ -244,41 +244,43 @@ def test_blocks_outside_the_work_day_widen_the_grid() -> None:
     assert "Early post" in text and "Books" in text
 
 
-@pytest.mark.parametrize(
-    "sheet",
-    [
-        pytest.param(week_sheet(blocks=[], tasks=[]), id="empty"),
-        pytest.param(week_sheet(), id="normal"),
-        pytest.param(week_sheet(blocks=crowded_blocks()), id="crowded"),
-        pytest.param(
-            week_sheet(
-                blocks=[block(d, "07:00", "07:15", Area.SALES, LONG) for d in range(7)]
-                + [block(d, "08:00", "17:00", Area.PRODUCTION, LONG * 3) for d in range(7)],
-                tasks=[Task(LONG, area, due=WEEK.days[i]) for i, area in enumerate(AREAS)],
-                business_name=LONG,
-                owner_name=LONG,
-            ),
-            id="200-character titles",
+# Every kind of week the page must fit on one sheet (test_week_pdf_quotes.py prints each
+# again with the quotes to chase and the enquiries table).
+EVERY_KIND_OF_WEEK = [
+    pytest.param(week_sheet(blocks=[], tasks=[]), id="empty"),
+    pytest.param(week_sheet(), id="normal"),
+    pytest.param(week_sheet(blocks=crowded_blocks()), id="crowded"),
+    pytest.param(
+        week_sheet(
+            blocks=[block(d, "07:00", "07:15", Area.SALES, LONG) for d in range(7)]
+            + [block(d, "08:00", "17:00", Area.PRODUCTION, LONG * 3) for d in range(7)],
+            tasks=[Task(LONG, area, due=WEEK.days[i]) for i, area in enumerate(AREAS)],
+            business_name=LONG,
+            owner_name=LONG,
         ),
-        pytest.param(
-            week_sheet(
-                tasks=[
-                    Task(
-                        f"Task {i:02d} {LONG[: i * 3]}",
-                        AREAS[i % 4],
-                        due=WEEK.days[i % 7] - timedelta(days=i // 7),
-                    )
-                    for i in range(60)
-                ]
-            ),
-            id="60 tasks due",
+        id="200-character titles",
+    ),
+    pytest.param(
+        week_sheet(
+            tasks=[
+                Task(
+                    f"Task {i:02d} {LONG[: i * 3]}",
+                    AREAS[i % 4],
+                    due=WEEK.days[i % 7] - timedelta(days=i // 7),
+                )
+                for i in range(60)
+            ]
         ),
-        pytest.param(
-            week_sheet(blocks=crowded_blocks(), day_start="00:00", day_end="24:00"),
-            id="whole day",
-        ),
-    ],
-)
+        id="60 tasks due",
+    ),
+    pytest.param(
+        week_sheet(blocks=crowded_blocks(), day_start="00:00", day_end="24:00"),
+        id="whole day",
+    ),
+]
+
+
+@pytest.mark.parametrize("sheet", EVERY_KIND_OF_WEEK)
 @pytest.mark.parametrize("paper", list(Paper))
 def test_every_week_is_exactly_one_landscape_page(sheet: WeekSheet, paper: Paper) -> None:
     data = render(sheet, paper)

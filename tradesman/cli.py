@@ -313,7 +313,9 @@ def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> i
     if args.command == "print-week":
         week = _chosen_week(store, locale_name, args.week)
         catch_up_series(store, week.end, date.today())  # (a step of its own: the PDF reads)
-        data, what = week_pdf(store, locale_name, week, paper, date.today()), week.label
+        numbers = numbers_locale(os.environ)  # (amounts as `tradesman leads` writes them)
+        data = week_pdf(store, locale_name, week, paper, date.today(), numbers)
+        what = week.label
     else:
         data, what = plan_pdf(store, locale_name, paper, date.today()), "your plan"
     if output is None:

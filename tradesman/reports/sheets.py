@@ -15,6 +15,20 @@ from tradesman.domain.series import Series
 from tradesman.domain.split import Split
 from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import Week
+from tradesman.domain.work_lanes import LeadCard
+
+
+@dataclass(frozen=True)
+class WorkComingIn:
+    """What the printed week says about work coming in: the open quotes to chase, with
+    what their amounts are written in; the page adds a table to write enquiries in."""
+
+    # Open quotes, the longest waiting first (as the Work page's Quoted lane lists
+    # them), each with its age on the day printed and whether it has waited too long.
+    quotes: tuple[LeadCard, ...]
+    currency: str  # "GBP": amounts are labelled, never converted
+    decimal_mark: str  # "." or ",", as the owner's locale writes numbers
+    stale_quote_days: int  # a quote older than this is marked
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,9 @@ class WeekSheet:
     today: date
     # The settings' target, where `target_share` is a plan's for this week (else None).
     long_term_share: float | None = None
+    # Quotes to chase and the enquiries table: on the printed week, not in the plan's
+    # copy of the week (the plan has its own page on where the work comes from).
+    coming_in: WorkComingIn | None = None
 
 
 @dataclass(frozen=True)

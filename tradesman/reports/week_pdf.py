@@ -2,9 +2,11 @@
 
 The page has a header (whose week it is), the week grid (seven day columns, hour
 rows, the blocks in their area colours: week_grid.py, each block drawn by
-week_blocks.py) and a side column with the planned split, the tasks due and a ruled
-box for notes (week_side_column.py). Everything is sized to the page and shortened
-to fit, so any week, however crowded, prints on exactly one page.
+week_blocks.py) and a side column with the planned split, the tasks due, the quotes
+to chase, a ruled box for notes and a table to write in the enquiries taken on site
+(week_side_column.py). Everything is sized to the page and shortened to fit, so any
+week, however crowded, prints on exactly one page; the side column gives way inside
+itself, never taking room from the grid.
 
 The grid is drawn straight onto the canvas, where positions are exact; wrapped text
 in the side column uses Paragraphs. `draw_week` draws grid and side column into any

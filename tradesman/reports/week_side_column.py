@@ -1,6 +1,8 @@
 """The printed week's side column: the planned hours as a bar against the target, the
-tasks due (the most pressing that fit, by area, with a box to tick), and a ruled box
-for notes in what is left.
+tasks due (the most pressing that fit, by area, with a box to tick), the quotes to
+chase, a ruled box for notes in what is left, and at the foot a table to write in the
+enquiries taken on site (the last two parts: week_coming_in.py). The plan's copy of
+the week has no quotes and no enquiries table, and keeps the notes' room as before.
 """
 
 from __future__ import annotations
@@ -19,8 +21,17 @@ from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
 from tradesman.reports.fonts import BOLD, REGULAR
 from tradesman.reports.paper import FAINT_RULE, INK, RULE, SOFT_INK, draw_text, fit, styles, tint
-from tradesman.reports.sheets import WeekSheet
+from tradesman.reports.sheets import WeekSheet, WorkComingIn
 from tradesman.reports.text import escape, one_line, shorten
+from tradesman.reports.week_coming_in import (
+    WRITE_IN_FEWEST,
+    WRITE_IN_ROWS,
+    draw_quotes,
+    draw_write_in,
+    quotes_height,
+    quotes_that_fit,
+    write_in_height,
+)
 
 SPLIT_BAR_HEIGHT = 11.0
 TASK_GAP = 2.5
@@ -28,17 +39,65 @@ TASK_HEADING_HEIGHT = 13.0
 TASK_LINES = 5  # a task's title is printed in full up to this many lines
 NOTES_MIN_HEIGHT = 64.0
 NOTES_LINE_STEP = 17.0
+NOTES_FEWEST = 45.0  # a notes box with at least a line to write on, or none
+PART_GAP = 10.0  # between the parts below the split
+QUOTES_KEPT = 3  # the quotes shown however many tasks are due
+QUOTES_MOST = 6  # and at most: the Work page lists them all
 
 
 def draw_side_column(
     canvas: Canvas, sheet: WeekSheet, x: float, y: float, w: float, h: float
 ) -> None:
-    """The split bar at the top, the tasks due below it, and notes in what is left."""
+    """The split bar at the top, the tasks due below it, then (on the printed week) the
+    quotes to chase, notes in what is left, and the enquiries table at the foot."""
     top = _draw_split(canvas, sheet.planned, sheet.target_share, x, y + h, w, sheet.long_term_share)
     top -= 12
-    notes_room = NOTES_MIN_HEIGHT + 10
-    top = _draw_tasks(canvas, sheet, x, top, w, y + notes_room)
-    _draw_notes(canvas, x, y, w, top - 10 - y)
+    if sheet.coming_in is None:
+        notes_room = NOTES_MIN_HEIGHT + 10
+        top = _draw_tasks(canvas, sheet, x, top, w, y + notes_room)
+        _draw_notes(canvas, x, y, w, top - 10 - y)
+        return
+    _draw_with_coming_in(canvas, sheet, sheet.coming_in, x, y, w, top)
+
+
+def _draw_with_coming_in(
+    canvas: Canvas,
+    sheet: WeekSheet,
+    coming_in: WorkComingIn,
+    x: float,
+    y: float,
+    w: float,
+    top: float,
+) -> None:
+    """Tasks, quotes, notes and the enquiries table below the split, from `top` down.
+
+    The calendar never gives way to these: it has the page's left side to itself
+    whatever the column holds. When the column is short, its parts give way in this
+    order: the notes box first (to nothing: the enquiries table is room to write in
+    too), then the enquiries table (from 4 rows to 3), then the quotes (down to the 3
+    longest waiting, the rest counted: all are on the Work page), and the tasks last
+    (the rest counted: all are in Tradesman). So a crowded week still shows what is
+    due, what to chase, and where to write down a new enquiry.
+    """
+    waiting = len(coming_in.quotes)
+    fewest_table = write_in_height(WRITE_IN_FEWEST)
+    kept = quotes_height(min(waiting, QUOTES_KEPT), waiting)
+    floor = y + fewest_table + PART_GAP + (kept + PART_GAP if waiting else 0)
+    top = _draw_tasks(canvas, sheet, x, top, w, floor)
+    if waiting:
+        top -= PART_GAP
+        room = top - (y + fewest_table + PART_GAP)
+        shown = quotes_that_fit(room, waiting, QUOTES_MOST)
+        top = draw_quotes(canvas, coming_in, x, top, w, shown)
+    # A quote list with nothing waiting would be one more heading to read on the van's
+    # dashboard; it is left out, and its room goes to the notes.
+    roomy = top - PART_GAP - y >= write_in_height(WRITE_IN_ROWS)
+    rows = WRITE_IN_ROWS if roomy else WRITE_IN_FEWEST
+    table_top = y + write_in_height(rows)
+    notes_h = top - PART_GAP - (table_top + PART_GAP)
+    if notes_h >= NOTES_FEWEST:
+        _draw_notes(canvas, x, table_top + PART_GAP, w, notes_h)
+    draw_write_in(canvas, sheet.week, x, y, w, rows)
 
 
 def split_sentence(planned: Split, target: float, long_term: float | None = None) -> str:

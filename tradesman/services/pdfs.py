@@ -11,6 +11,7 @@ over.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,13 +24,25 @@ if TYPE_CHECKING:
     from tradesman.store.database import Store
 
 
-def week_pdf(store: Store, locale_name: str | None, week: Week, paper: Paper, today: date) -> bytes:
+def week_pdf(
+    store: Store,
+    locale_name: str | None,
+    week: Week,
+    paper: Paper,
+    today: date,
+    numbers_locale: str | None = None,
+) -> bytes:
     """The one-page week, as PDF bytes. A read: make the week's repeating blocks first
-    (`series.catch_up_series`) to see them, as on screen."""
+    (`series.catch_up_series`) to see them, as on screen. Amounts are written as
+    `numbers_locale` writes numbers (`locale_name`'s way when not given)."""
     from tradesman.reports.week_pdf import write_week_pdf
+    from tradesman.services.quotes_to_chase import work_coming_in
 
     with store.reading() as session:
         sheet = week_sheet(session, load_settings(session, locale_name), week, today)
+        # (In the same read: the quotes as they stand beside this very week's data.)
+        coming_in = work_coming_in(session, today, numbers_locale or locale_name)
+    sheet = replace(sheet, coming_in=coming_in)
     out = io.BytesIO()
     write_week_pdf(sheet, out, paper)
     return out.getvalue()
