@@ -210,3 +210,20 @@ def test_nothing_found_stuck_on_too_little_says_what_is_missing() -> None:
         "Nothing found stuck, but too little to be sure: no technician hours marked done in "
         "the last 4 weeks."
     )
+
+
+def test_week_by_week_for_the_chart() -> None:
+    from tradesman.domain.engine_weeks import EngineWeek, engine_weeks
+
+    weeks = engine_weeks(example(), THIS_WEEK, 4)
+    # 9 Nov: L1 Google, L2 a referral; Google 60 min. 16 Nov: L3 Google, L5 not sure; L1
+    # won; Google 90 min. 23 Nov: L6 won (came before); 60 min for no source. 30 Nov:
+    # L4 a past customer; 30 min (L7 comes tomorrow: not yet).
+    assert weeks == [
+        EngineWeek(Week(d(11, 9)), word_of_mouth=1, marketing=1, marketing_minutes=60),
+        EngineWeek(Week(d(11, 16)), marketing=1, other=1, marketing_minutes=90, won=1,
+                   won_value=300000),
+        EngineWeek(Week(d(11, 23)), marketing_minutes=60, won=1, won_value=200000),
+        EngineWeek(Week(d(11, 30)), word_of_mouth=1, marketing_minutes=30),
+    ]  # fmt: skip
+    assert [week.enquiries for week in weeks] == [2, 2, 0, 1]

@@ -22,6 +22,7 @@ from tradesman.domain.engine_verdict import (
     Verdict,
     engine_report,
 )
+from tradesman.domain.engine_weeks import EngineWeek, engine_weeks
 from tradesman.domain.purposes import Purpose
 from tradesman.domain.weeks import Week, week_containing
 from tradesman.domain.work_weeks import WorkWeek, work_by_week
@@ -64,6 +65,26 @@ def work_note(session: Session, today: date, locale_name: str | None) -> WorkNot
         work_of_week(session, this_week),
         split.actual.minutes(Area.MARKETING),
         read_engines(session, today, locale_name).verdict,
+        load_lead_settings(session, locale_name).currency,
+    )
+
+
+@dataclass(frozen=True)
+class WorkCharts:
+    """The Charts page's work coming in: the engines, and the weeks for its chart."""
+
+    report: EngineReport
+    weeks: list[EngineWeek]
+    currency: str
+
+
+def work_charts(
+    session: Session, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
+) -> WorkCharts:
+    inputs = engine_inputs(session, today, locale_name, weeks)
+    return WorkCharts(
+        engine_report(inputs, weeks),
+        engine_weeks(inputs, inputs.this_week, weeks),
         load_lead_settings(session, locale_name).currency,
     )
 

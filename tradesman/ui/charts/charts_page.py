@@ -1,5 +1,6 @@
 """The Charts page: the week by day, the week's split and the trend of the business share,
-for the week the Week page shows; with Copy and Save as PNG for all three at once.
+for the week the Week page shows; with Copy and Save as PNG for all three at once. A
+second tab, Work coming in, shows what the business hours bring in (work_tab.py).
 
 The page only draws: it asks `read` for plain data (from services/allocation.py via
 the window's Operations) each time the week or the data changes.
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +31,13 @@ from tradesman.ui.charts.chart_base import EXPORT_SCALE, Chart
 from tradesman.ui.charts.chart_day_bars import BarsShow, DayBarsChart
 from tradesman.ui.charts.chart_split import SplitChart
 from tradesman.ui.charts.chart_trend import TrendChart
+from tradesman.ui.charts.work_tab import WorkScreen, WorkTab
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.background import run_with_progress
 from tradesman.ui.shared.folders import LastFolder
 
 PNG_FILTER = "PNG picture (*.png);;All files (*)"
+TAB_KEY = "charts/tab"  # the tab last shown, kept for the next start
 
 
 class ChartsPage(QWidget):
@@ -44,10 +48,12 @@ class ChartsPage(QWidget):
         state: QSettings,
         report: Callable[[str], None],
         own_files: OwnFiles,
+        read_work: Callable[[int], WorkScreen] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._read = read
+        self._read_work = read_work
         self._folders = folders
         self._own_files = own_files  # never saved over: the data file, its backups…
         self._state = state
@@ -93,11 +99,26 @@ class ChartsPage(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
+        time_tab = QWidget()
+        time_layout = QVBoxLayout(time_tab)
+        time_layout.setContentsMargins(0, 8, 0, 0)
+        time_layout.setSpacing(10)
+        time_layout.addLayout(controls)
+        time_layout.addWidget(self.charts_area, 1)
+        # The work tab is made when first shown: its figures read years of enquiries.
+        self.work_tab: WorkTab | None = None
+        self._work_holder = QWidget()
+        QVBoxLayout(self._work_holder).setContentsMargins(0, 8, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(time_tab, "Where the &time goes")
+        self.tabs.addTab(self._work_holder, "Work coming &in")
+        self.tabs.setTabToolTip(1, "What your business hours bring in, and which engine is stuck")
+        if read_work is None:
+            self.tabs.setTabVisible(1, False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 12)
-        layout.setSpacing(10)
-        layout.addLayout(controls)
-        layout.addWidget(self.charts_area, 1)
+        layout.setContentsMargins(12, 6, 12, 12)
+        layout.addWidget(self.tabs, 1)
 
         self.by_day.set_show(BarsShow(self.bars_choice.currentData()))
         self.bars_choice.currentIndexChanged.connect(self._bars_chosen)
@@ -107,6 +128,9 @@ class ChartsPage(QWidget):
         for chart in self.charts:
             chart.save_requested.connect(self._save_chart)
             chart.copied.connect(report)
+        if _int(state.value(TAB_KEY, 0)) == 1 and read_work is not None:
+            self.tabs.setCurrentIndex(1)
+        self.tabs.currentChanged.connect(self._tab_chosen)
 
     @property
     def charts(self) -> tuple[Chart, ...]:
@@ -124,6 +148,9 @@ class ChartsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        if self.tabs.currentIndex() == 1:
+            self._made_work_tab().reload()
+            return
         if self._week is None:
             return
         data = self._read(self._week, self.trend_weeks)
@@ -132,6 +159,21 @@ class ChartsPage(QWidget):
         in_plan = data.trend.weeks[-1].in_plan if data.trend.weeks else False
         self.split.show_split(data.by_day.total, data.target, self._heading, in_plan)
         self.trend.show_trend(data.trend)
+
+    def _made_work_tab(self) -> WorkTab:
+        if self.work_tab is None:
+            assert self._read_work is not None, "the tab is hidden without a way to read it"
+            self.work_tab = WorkTab(self._read_work, self._state)
+            layout = self._work_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.work_tab)
+            self.work_tab.chart.save_requested.connect(self._save_chart)
+            self.work_tab.chart.copied.connect(self._report)
+        return self.work_tab
+
+    def _tab_chosen(self, index: int) -> None:
+        self._state.setValue(TAB_KEY, index)
+        self.reload()
 
     def _bars_chosen(self) -> None:
         mode = BarsShow(self.bars_choice.currentData())

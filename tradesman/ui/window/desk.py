@@ -158,11 +158,12 @@ class Desk(QObject):
     def _charts_page(self) -> ChartsPage:
         if self.charts_page is None:
             from tradesman.ui.charts.charts_page import ChartsPage
+            from tradesman.ui.charts.work_tab import read_work_screen
 
-            window = self.window
+            window, ops = self.window, self.ops
             self.charts_page = ChartsPage(
-                self.ops.week_charts, window.folders, window.state, window.report,
-                self.ops.own_files,
+                ops.week_charts, window.folders, window.state, window.report, ops.own_files,
+                lambda weeks: read_work_screen(ops, weeks),
             )  # fmt: skip
             _move_in(self.charts_page, window.pages.widget(CHARTS_PAGE))
         return self.charts_page

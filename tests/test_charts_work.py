@@ -1,0 +1,128 @@
+"""The Charts page's Work coming in tab, driven as the owner drives it: the stuck engine
+with its reason and next step, the strip of 26 weeks, the chart of enquiries and jobs
+won with exact figures under the mouse, the table of sources, the weeks chosen with
+keys and remembered, and a new data file that says how to start."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from planner_kit import CTRL, TODAY, open_window
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QToolTip
+from pytestqt.qtbot import QtBot
+
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.leads import Lead, NotQuotedReason
+from tradesman.paths import DataPaths
+from tradesman.services import edits
+from tradesman.store import tables
+from tradesman.store.database import Store
+from tradesman.ui.charts.work_tab import WorkTab
+from tradesman.ui.main_window import MainWindow
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def ago(days: int) -> date:
+    return TODAY - timedelta(days=days)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, paths: DataPaths, store: Store) -> MainWindow:
+    with store.writing() as session:
+        for lead in (
+            Lead("Mrs Patel", ago(40), 1).quoted(ago(38), 320000).won(ago(30)),
+            Lead("Mr Brown", ago(33), 4).quoted(ago(31), 150050).won(ago(20)),
+            Lead("Ms Nowak", ago(25), 4).quoted(ago(24), 90000),
+            Lead("Kev", ago(12), 1),
+            Lead("The Smiths", ago(9), 4).not_quoted(ago(9), NotQuotedReason.TOO_BUSY),
+        ):
+            tables.LEADS.put(session, lead)
+        edits.add_blocks(session, [
+            TimeBlock(ago(31), 420, 540, Area.MARKETING, "Profile", status=BlockStatus.DONE,
+                      source_id=4),
+        ])  # fmt: skip
+    return open_window(qtbot, paths, store)
+
+
+def open_work_tab(qtbot: QtBot, window: MainWindow) -> WorkTab:
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    page = window.desk.charts_page
+    assert page is not None
+    qtbot.keyClick(page.tabs, Qt.Key.Key_I, ALT)  # Work coming &in
+    qtbot.waitUntil(lambda: page.work_tab is not None and page.work_tab.isVisible())
+    tab = page.work_tab
+    assert tab is not None
+    qtbot.waitUntil(lambda: tab.chart.paints > 0)
+    return tab
+
+
+def test_the_tab_names_the_stuck_engine_with_its_reason_and_next_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tab = open_work_tab(qtbot, window)
+    text = tab.verdict.text()
+    assert "<b>Production is stuck.</b>" in text
+    assert "1 enquiry turned away as too busy in the last 13 weeks." in text
+    assert "Next: Work is there but your hours are not" in text
+    assert len(tab.strip.weeks) == 26
+    assert tab.strip.week_text(25).startswith("Week of ")
+    assert "Enquiries came in 5 of the last 13 weeks, 0.4 a week" in tab.sentences.text()
+
+
+def test_the_table_of_sources_with_its_amounts_said_once_in_the_headings(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tab = open_work_tab(qtbot, window)
+    table = tab.table
+    headings = [
+        item.text() if (item := table.horizontalHeaderItem(n)) else ""
+        for n in range(table.columnCount())
+    ]
+    assert headings[:4] == ["Source", "Enquiries", "Won", "Work won (GBP)"]
+    rows = [
+        [item.text() if (item := table.item(r, c)) else "" for c in range(5)]
+        for r in range(table.rowCount())
+    ]
+    assert rows == [
+        ["A customer's referral", "2", "1", "3,200", "0"],
+        ["Google / business profile", "3", "1", "1,500.50", "0"],
+    ]
+    assert tab.attribution.text() == "Each enquiry counts for the one source it was logged with."
+
+
+def test_pointing_at_a_week_of_the_chart_tells_its_figures(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tab = open_work_tab(qtbot, window)
+    qtbot.waitUntil(lambda: bool(tab.chart.hits))
+    hit = next(h for h in tab.chart.hits if "1 job won" in h.text)
+    qtbot.mouseMove(tab.chart, hit.bounds.center().toPoint())
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and "Week of" in QToolTip.text())
+    assert "1 job won (GBP\u00a0" in QToolTip.text()
+
+
+def test_the_weeks_are_chosen_with_keys_and_remembered(
+    qtbot: QtBot, window: MainWindow, paths: DataPaths
+) -> None:
+    tab = open_work_tab(qtbot, window)
+    tab.weeks_choice.setFocus()
+    qtbot.keyClick(tab.weeks_choice, Qt.Key.Key_Up)  # 13 -> 4 weeks
+    qtbot.waitUntil(lambda: "The last 4 weeks" in tab.sentences.text())
+    assert len(tab.chart.weeks) == 4
+    window.state.sync()
+    state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
+    assert int(str(state.value("charts/work_weeks"))) == 4
+    assert int(str(state.value("charts/tab"))) == 1
+
+
+def test_a_new_data_file_says_how_to_start(qtbot: QtBot, paths: DataPaths, store: Store) -> None:
+    tab = open_work_tab(qtbot, open_window(qtbot, paths, store))
+    assert "<b>Not enough to judge yet.</b>" in tab.verdict.text()
+    assert "Log every enquiry as it comes in (Ctrl+L)" in tab.verdict.text()
+    assert tab.table.rowCount() == 0
+    assert tab.attribution.text() == "No source has anything in these weeks yet."
+    assert tab.chart.hits == ()  # (the chart says how to start instead of empty bars)
