@@ -126,3 +126,17 @@ def test_a_new_data_file_says_how_to_start(qtbot: QtBot, paths: DataPaths, store
     assert tab.table.rowCount() == 0
     assert tab.attribution.text() == "No source has anything in these weeks yet."
     assert tab.chart.hits == ()  # (the chart says how to start instead of empty bars)
+
+
+def test_alt_g_goes_back_to_where_the_time_goes_and_no_tab_key_opens_a_menu(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tab = open_work_tab(qtbot, window)
+    page = window.desk.charts_page
+    assert page is not None
+    qtbot.keyClick(page.tabs, Qt.Key.Key_G, ALT)
+    qtbot.waitUntil(lambda: page.tabs.currentIndex() == 0)
+    assert not tab.isVisible()
+    menus = [action.text() for action in window.menuBar().actions()]
+    keys = {text[text.index("&") + 1].lower() for text in menus if "&" in text}
+    assert not keys & {"g", "i"}  # (the tabs' letters are not a menu's)

@@ -111,7 +111,7 @@ class ChartsPage(QWidget):
         QVBoxLayout(self._work_holder).setContentsMargins(0, 8, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(time_tab, "Where the &time goes")
+        self.tabs.addTab(time_tab, "Where the time &goes")
         self.tabs.addTab(self._work_holder, "Work coming &in")
         self.tabs.setTabToolTip(1, "What your business hours bring in, and which engine is stuck")
         if read_work is None:
