@@ -140,3 +140,14 @@ def test_alt_g_goes_back_to_where_the_time_goes_and_no_tab_key_opens_a_menu(
     menus = [action.text() for action in window.menuBar().actions()]
     keys = {text[text.index("&") + 1].lower() for text in menus if "&" in text}
     assert not keys & {"g", "i"}  # (the tabs' letters are not a menu's)
+
+
+def test_production_stuck_links_to_the_hand_off_list(qtbot: QtBot, window: MainWindow) -> None:
+    from tradesman.ui.window.action_table import PLAN_PAGE
+
+    tab = open_work_tab(qtbot, window)
+    assert "Open the hand-off list" in tab.verdict.text()  # (production is stuck here)
+    tab.verdict.setFocus()
+    qtbot.keyClick(tab.verdict, Qt.Key.Key_Tab)
+    qtbot.keyClick(tab.verdict, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == PLAN_PAGE)

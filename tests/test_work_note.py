@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from planner_kit import TODAY, open_window
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
@@ -69,3 +70,20 @@ def test_a_new_data_file_says_there_is_not_enough_to_judge_yet(
         "<b>Not enough to judge yet.</b> 0 enquiries logged in the last 13 weeks; 3 are "
         "needed to judge."
     )
+
+
+def test_more_opens_the_work_coming_in_tab_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from tradesman.ui.window.action_table import CHARTS_PAGE
+
+    qtbot.waitUntil(lambda: window.split_panel.work_note is not None)
+    note = window.split_panel.work_note
+    assert note is not None
+    note.setFocus()
+    qtbot.keyClick(note, Qt.Key.Key_Tab)  # to the link "More…"
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == CHARTS_PAGE)
+    page = window.desk.charts_page
+    assert page is not None and page.tabs.currentIndex() == 1
+    qtbot.waitUntil(lambda: page.work_tab is not None and page.work_tab.isVisible())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSettings
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSettings, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QImageWriter, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +41,8 @@ TAB_KEY = "charts/tab"  # the tab last shown, kept for the next start
 
 
 class ChartsPage(QWidget):
+    plan_asked = Signal()  # the work tab's link to the hand-off list
+
     def __init__(
         self,
         read: Callable[[Week, int], WeekCharts],
@@ -169,6 +171,7 @@ class ChartsPage(QWidget):
             layout.addWidget(self.work_tab)
             self.work_tab.chart.save_requested.connect(self._save_chart)
             self.work_tab.chart.copied.connect(self._report)
+            self.work_tab.plan_asked.connect(self.plan_asked)
         return self.work_tab
 
     def _tab_chosen(self, index: int) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSettings, QSize, Qt
+from PySide6.QtCore import QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from tradesman.domain.weeks import Week, format_day
 from tradesman.services.engines import work_charts
 from tradesman.ui.charts.chart_work import WorkChart
 from tradesman.ui.shared.palette import area_colour, text_on
+from tradesman.ui.week.split_panel import links_by_mouse_and_keys
 
 if TYPE_CHECKING:
     from tradesman.ui.shared.operations import Operations
@@ -113,6 +114,8 @@ class EngineStrip(QWidget):
 
 
 class WorkTab(QWidget):
+    plan_asked = Signal()  # production is stuck: the hand-off list, on the Plan page
+
     def __init__(
         self, read: Callable[[int], WorkScreen], state: QSettings, parent: QWidget | None = None
     ) -> None:
@@ -128,6 +131,8 @@ class WorkTab(QWidget):
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.RichText)
+        self.verdict.linkActivated.connect(lambda _: self.plan_asked.emit())
+        self.verdict.setTextInteractionFlags(links_by_mouse_and_keys())
         self.strip = EngineStrip()
         self.strip_note = QLabel(
             "Each square a week, oldest first: M marketing, S sales, P production stuck; "
@@ -196,7 +201,9 @@ class WorkTab(QWidget):
             )
         self.verdict.setText(
             f"<span style='font-size:large'><b>{_escape(ENGINE_WORDS[verdict.engine])}.</b>"
-            f"</span> {_escape(verdict.reason)}<br>Next: {_escape(verdict.next_step)}{changing}"
+            f"</span> {_escape(verdict.reason)}<br>Next: {_escape(verdict.next_step)}"
+            + (f" {HAND_OFF_LINK}" if verdict.engine is Engine.PRODUCTION else "")
+            + changing
         )
         self.strip.show_strip(report.strip)
         self.sentences.setText(
@@ -228,6 +235,7 @@ class WorkTab(QWidget):
         )
 
 
+HAND_OFF_LINK = '<a href="#plan">Open the hand-off list</a>'
 _MONEY = frozenset({"Work won", "Spend", "Won per hour", "Cost per job"})
 
 

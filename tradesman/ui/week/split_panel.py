@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from tradesman.area_colours import AREA_HEX
@@ -18,6 +19,8 @@ from tradesman.domain.clock import format_hours
 from tradesman.domain.numbers import percent
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
     from tradesman.domain.split import Split, WeekSplit
     from tradesman.ui.week.split_bar import SplitBar
 
@@ -95,6 +98,8 @@ class _SplitSection(QWidget):
 class SplitPanel(QFrame):
     """Planned and actual split for one week, with hours per area."""
 
+    work_asked = Signal()  # the note of work coming in's "More…": the figures in full
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("splitPanel")
@@ -167,17 +172,21 @@ class SplitPanel(QFrame):
             self.work_note = QLabel()
             self.work_note.setObjectName("workNote")
             self.work_note.setWordWrap(True)
+            self.work_note.linkActivated.connect(lambda _: self.work_asked.emit())
+            self.work_note.setTextInteractionFlags(links_by_mouse_and_keys())
             above_the_stretch = self._layout.count() - 1
             self._layout.insertWidget(above_the_stretch, self.work_note)
         self.work_note.setText(
-            f"{_escape(this_week)}<br><b>{_escape(verdict)}.</b> {_escape(reason)}"
+            f"{_escape(this_week)}<br><b>{_escape(verdict)}.</b> {_escape(reason)} {MORE_LINK}"
         )
         self.work_note.setToolTip(f"Next: {next_step}")
 
     def work_text(self) -> str:
         """The note of work coming in as plain words (for the tests)."""
         note = self.work_note
-        return "" if note is None else note.text().replace("<br>", "\n")
+        return (
+            "" if note is None else note.text().replace("<br>", "\n").replace(f" {MORE_LINK}", "")
+        )
 
     def notes(self) -> str:
         """The line under the table: how long blocks overlap, when they do."""
@@ -190,6 +199,17 @@ class SplitPanel(QFrame):
     @property
     def actual(self) -> _SplitSection:
         return self._made_sections()[1]
+
+
+def links_by_mouse_and_keys() -> Qt.TextInteractionFlag:
+    """A label's links followed with a click, or Tab and Enter."""
+    from PySide6.QtCore import Qt  # (not at the top: the Qt namespace costs the first paint)
+
+    flags = Qt.TextInteractionFlag
+    return flags.LinksAccessibleByMouse | flags.LinksAccessibleByKeyboard
+
+
+MORE_LINK = '<a href="#work">More…</a>'
 
 
 def _table_html(rows: list[tuple[str, str, str]]) -> str:

@@ -93,7 +93,13 @@ class Desk(QObject):
         from tradesman.ui.week.work_note import WorkNoteKeeper
 
         self.work_note = WorkNoteKeeper(self.ops, self.window.week_page, self)
+        self.window.split_panel.work_asked.connect(self.show_work_coming_in)
         self.work_note.show_now()
+
+    def show_work_coming_in(self) -> None:
+        """The Charts page's Work coming in tab (the note's "More…")."""
+        self._charts_page().tabs.setCurrentIndex(1)
+        self.window.show_page(CHARTS_PAGE)
 
     def other_pages_after(self, changes: OpChanges) -> None:
         """After a change, the pages beside the week that show what it touched read
@@ -165,6 +171,7 @@ class Desk(QObject):
                 ops.week_charts, window.folders, window.state, window.report, ops.own_files,
                 lambda weeks: read_work_screen(ops, weeks),
             )  # fmt: skip
+            self.charts_page.plan_asked.connect(lambda: window.show_page(PLAN_PAGE))
             _move_in(self.charts_page, window.pages.widget(CHARTS_PAGE))
         return self.charts_page
 
