@@ -20,7 +20,7 @@ from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.store import tables
 from tradesman.store.database import Store
-from tradesman.ui.charts.work_tab import WorkTab
+from tradesman.ui.charts.work_tab import HOW_TO_START, WorkTab
 from tradesman.ui.main_window import MainWindow
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -126,6 +126,7 @@ def test_a_new_data_file_says_how_to_start(qtbot: QtBot, paths: DataPaths, store
     assert tab.table.rowCount() == 0
     assert tab.attribution.text() == "No source has anything in these weeks yet."
     assert tab.chart.hits == ()  # (the chart says how to start instead of empty bars)
+    assert tab.sentences.text().endswith("nothing logged yet.\n" + HOW_TO_START)
 
 
 def test_alt_g_goes_back_to_where_the_time_goes_and_no_tab_key_opens_a_menu(

@@ -206,14 +206,18 @@ class WorkTab(QWidget):
             + changing
         )
         self.strip.show_strip(report.strip)
-        self.sentences.setText(
-            "\n".join((
+        if not figures.flow.enquiries and not report.sources:
+            self.sentences.setText(
+                f"{words.period_words(figures)}: nothing logged yet.\n{HOW_TO_START}"
+            )
+        else:
+            lines = (
                 f"{words.period_words(figures)}:", words.flow_words(figures),
                 words.word_of_mouth_words(figures), words.asks_words(figures),
                 words.quotes_words(figures, money), words.money_words(figures, money),
                 words.backlog_words(figures), words.needed_words(figures),
-            ))
-        )  # fmt: skip
+            )  # fmt: skip
+            self.sentences.setText("\n".join(lines))
         self.chart.show_weeks(screen.weeks, money)
         rows = report.sources
         self.table.setRowCount(len(rows))
@@ -236,6 +240,11 @@ class WorkTab(QWidget):
 
 
 HAND_OFF_LINK = '<a href="#plan">Open the hand-off list</a>'
+HOW_TO_START = (
+    "Log each enquiry as it comes in (Ctrl+L), with where they heard of you; say which "
+    "source a marketing block works for; mark blocks done. In a few weeks this tab shows "
+    "what your marketing hours bring in, and which engine holds the business back."
+)
 _MONEY = frozenset({"Work won", "Spend", "Won per hour", "Cost per job"})
 
 
