@@ -81,7 +81,7 @@ def test_amounts_are_read_as_the_locale_writes_them(text: str, mark: str, minor:
 def test_what_is_not_an_amount_gets_the_one_sentence(text: str) -> None:
     with pytest.raises(AmountError) as refused:
         parse_amount(text, ".")
-    assert str(refused.value) == "The amount must be a number like 3200 or 3200.50"
+    assert str(refused.value) == "The amount must be a number like 3200 or 3200.50."
     with pytest.raises(InvalidInput) as caught:
         amount("quote", text)
     assert caught.value.message == NOT_A_NUMBER

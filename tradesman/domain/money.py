@@ -13,7 +13,7 @@ MINOR_PER_MAJOR = 100
 # More than any one job a solo tradesperson quotes: a slip of the zeros, most likely.
 MOST_MINOR = 10_000_000 * MINOR_PER_MAJOR
 
-NOT_A_NUMBER = "The amount must be a number like 3200 or 3200.50"
+NOT_A_NUMBER = "The amount must be a number like 3200 or 3200.50."
 TOO_MUCH = "That is more than any one job; check the zeros."
 
 # Territories that write 3.200,50 (or 3 200,50): a decimal comma. CLDR's common cases;
