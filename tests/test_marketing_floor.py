@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from tradesman.domain.areas import Area
+from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.leads import Lead
 from tradesman.domain.plan import (
     Plan,
     Standing,
@@ -27,7 +30,9 @@ from tradesman.exchange.document import DataSet, from_document, to_document
 from tradesman.exchange.json_text import BadDocument, dump_document
 from tradesman.paths import DataPaths
 from tradesman.services import plan as plan_service
+from tradesman.services.edits import add_blocks
 from tradesman.services.plan_rows import get_plan
+from tradesman.store import tables
 from tradesman.store.database import Store, open_store
 from tradesman.store.migrations import MIGRATIONS, run_migrations
 
@@ -231,3 +236,29 @@ def test_a_bad_floor_is_refused_naming_the_field(floor: object, said: str) -> No
     with pytest.raises(BadDocument) as refused:
         read(document({**PLAN_7, "marketing_floor": floor}))
     assert str(refused.value) == f'The plan, field "marketing_floor": {said}'
+
+
+# -- what came in, week by week, beside the plan ---------------------------------------
+
+
+def test_the_plan_reads_the_enquiries_and_wins_of_its_weeks(store: Store) -> None:
+    today = MONDAY + timedelta(days=21)  # weeks 1 and 2 have ended
+    with store.writing() as session:
+        for lead in (
+            Lead("Before the plan", MONDAY - timedelta(days=1), 1),
+            Lead("Mrs Patel", MONDAY + timedelta(days=1), 1)
+            .quoted(MONDAY + timedelta(days=2), 90000)
+            .won(MONDAY + timedelta(days=8)),
+            Lead("J. Brown", MONDAY + timedelta(days=3), 1),
+            Lead("Ann", MONDAY + timedelta(days=9), 1),
+        ):
+            tables.LEADS.put(session, lead)
+        add_blocks(session, [TimeBlock(MONDAY, 420, 900, Area.ADMIN, "Books",
+                                       status=BlockStatus.DONE)])  # fmt: skip
+        plan_service.save_plan(session, four_weeks())
+    with store.reading() as session:
+        view = plan_service.read_plan_view(session, today)
+    assert view is not None
+    assert [(w.enquiries, w.won) for w in view.work_weeks] == [(2, 0), (1, 1), (0, 0), (0, 0)]
+    assert view.work_in(view.ramp[1].week) == view.work_weeks[1]
+    assert view.work_in(view.ramp[0].week.previous()) is None
