@@ -85,7 +85,7 @@ def build_document(years: int, end: date, seed: int) -> dict[str, Any]:
             block["source"] = rng.choice(MARKETING_SOURCES)
     return {
         "format": "tradesman",
-        "version": 7,
+        "version": 8,
         "settings": {
             "business_name": "Oakley Joinery",
             "owner_name": "Sam Oakley",
@@ -106,6 +106,7 @@ def build_document(years: int, end: date, seed: int) -> dict[str, Any]:
             "weeks": 26,
             "target_business_share": 0.45,
             "hours_a_week": 45,
+            "marketing_floor": 0.5,
         },
         "hand_offs": [
             {

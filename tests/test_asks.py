@@ -101,7 +101,7 @@ def _v7_file(paths: DataPaths) -> None:
 
 def test_a_v7_file_is_backed_up_then_its_asks_are_marked(paths: DataPaths) -> None:
     _v7_file(paths)
-    open_store(paths).close()
+    open_store(paths, MIGRATIONS[:8]).close()
     db = sqlite3.connect(paths.database)
     assert db.execute("PRAGMA user_version").fetchone()[0] == 8
     marks = db.execute("SELECT purpose FROM task ORDER BY id").fetchall()

@@ -698,6 +698,8 @@ def test_the_command_line_refuses_a_hostile_file_in_one_line_and_changes_nothing
         ("plan", {"hours_a_week": 0.5}, 'The plan, field "hours_a_week": The hours in a week must be between 1 and 100.'),
         ("plan", {"target_business_share": 1.5}, 'The plan, field "target_business_share": The target share must be between 0 % and 100 %.'),
         ("plan", {"typed_baseline": -0.1}, 'The plan, field "typed_baseline": Where you stand today must be'),
+        ("plan", {"marketing_floor": 1.5}, 'The plan, field "marketing_floor": The marketing part of the business hours must be between 0 % and 100 %.'),
+        ("plan", {"marketing_floor": "half"}, 'The plan, field "marketing_floor": "marketing_floor" must be a number from 0 to 1.'),
         ("series", {"first_day": "1899-12-26"}, 'Series 1 (id "s1"), field "first_day": 1899-12-26 is too far'),
         ("task_rules", {"first_due": "1899-12-26"}, 'Recurring task 1 (id "r1"), field "first_due": 1899-12-26 is too far'),
         # Imported, such a rule would fail at every start: its next task is due in year 5.

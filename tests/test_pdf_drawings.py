@@ -417,9 +417,10 @@ def test_ramp_bars_split_each_week_at_its_business_hours() -> None:
 
 def test_ramp_marks_done_weeks_on_track_and_behind() -> None:
     weeks = plan_ramp(6)
-    # Week 1 aims at 17 %: done 30 %; week 2 aims at 23 %: done 10 %; week 3: nothing done.
+    # Week 1 aims at 17 %: done 30 % of a 40-hour week (12 h, all marketing: more than
+    # the 3 h 30 min it needs); week 2 aims at 23 %: done 10 %; week 3: nothing done.
     progress = [
-        WeekProgress(weeks[0], share_split(0.3)),
+        WeekProgress(weeks[0], Split(production=1680, marketing=720)),
         WeekProgress(weeks[1], share_split(0.1)),
         WeekProgress(weeks[2], Split()),
     ]

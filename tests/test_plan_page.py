@@ -24,6 +24,7 @@ from tradesman.ui.plan.commitment_dialog import CommitmentDialog
 from tradesman.ui.plan.hand_off_dialog import HandOffDialog
 from tradesman.ui.plan.plan_dialog import PlanDialog
 from tradesman.ui.plan.plan_page import PlanPage
+from tradesman.ui.plan.ramp_table import BUSINESS, DATES, DONE, HOW, TARGET, TECHNICIAN, WEEK
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.pdf_preview import PdfPreview
 
@@ -84,14 +85,15 @@ def test_making_a_plan_from_the_empty_page_and_undoing_it(planner: Planner) -> N
     assert "as you said" in page.details.text()
     table = page.ramp_table
     assert table.rowCount() == 10
-    assert [cell(table, 0, c).text() for c in range(5)] == [
+    columns = (WEEK, DATES, TARGET, BUSINESS, TECHNICIAN)
+    assert [cell(table, 0, c).text() for c in columns] == [
         "1",
         "30 Nov – 6 Dec 2026",
         "12%",
         "6 h",
         "44 h",
     ]
-    assert cell(table, 9, 2).text() == "30%" and cell(table, 9, 3).text() == "15 h"
+    assert cell(table, 9, TARGET).text() == "30%" and cell(table, 9, BUSINESS).text() == "15 h"
 
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_Z, CTRL)
     assert stored_plan(planner) is None
@@ -138,14 +140,14 @@ def test_measured_standing_progress_and_the_weeks_target_everywhere(planner: Pla
     assert page.headline.text() == "From 20% business time to 60% by 13 Dec 2026"
     assert "measured from your last week with hours done" in page.details.text()
     table = page.ramp_table
-    assert [cell(table, row, 2).text() for row in range(4)] == ["30%", "40%", "50%", "60%"]
-    assert [cell(table, row, 6).text() for row in range(4)] == [
+    assert [cell(table, row, TARGET).text() for row in range(4)] == ["30%", "40%", "50%", "60%"]
+    assert [cell(table, row, HOW).text() for row in range(4)] == [
         "Behind by 20 points",
         "This week",
         "",
         "",
     ]
-    assert cell(table, 0, 5).text() == "10%" and cell(table, 1, 0).font().bold()
+    assert cell(table, 0, DONE).text() == "10%" and cell(table, 1, WEEK).font().bold()
     # The split panel beside the calendar aims at this week's step of the plan: 40 %
     # (the settings say 30 %).
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_1, CTRL)

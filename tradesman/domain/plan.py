@@ -8,6 +8,11 @@ quarter hour, so the printed table reads like a timetable, not like arithmetic.
 
 An owner who already spends more of the week on the business than the target is not
 asked to spend less: the ramp holds at the target from the first week.
+
+Business hours are not all alike: admin counts towards the share, yet bookkeeping brings
+in no work. So a week is on track only when its share reaches the target *and* its
+marketing reaches a floor, a part of the week's planned business hours (half unless the
+owner says otherwise): without marketing, more business hours bring no more work.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from datetime import date
 from enum import StrEnum
 
 from tradesman.domain.areas import Area
+from tradesman.domain.clock import format_hours
 from tradesman.domain.split import Split
 from tradesman.domain.validation import InvalidInput, check_area, check_day, check_title
 from tradesman.domain.weeks import MAX_YEAR, Week, format_day, format_span
@@ -29,6 +35,8 @@ ROUNDING_MINUTES = 15
 # Within half a percentage point counts as on track: the ramp itself is rounded to
 # the quarter hour, and nobody is behind by a rounding.
 ON_TRACK_MARGIN = 0.005
+# Of the business hours, the share that must be marketing unless the owner says otherwise.
+DEFAULT_MARKETING_FLOOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,9 @@ class Plan:
     capacity_minutes: int  # the hours worked in a week, all areas together
     # Typed in by the owner when there is no history to measure; None: measured.
     typed_baseline: float | None = None
+    # 0-1: of each week's planned business hours, the part that must be marketing for the
+    # week to be on track (0: no floor, the share alone decides).
+    marketing_floor: float = DEFAULT_MARKETING_FLOOR
 
     def with_changes(self, **changes: object) -> Plan:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -63,6 +74,8 @@ class RampWeek:
     target_share: float
     business_minutes: int
     technician_minutes: int
+    # Of the business minutes, at least this much marketing (quarter hours, like the rest).
+    marketing_floor_minutes: int = 0
 
 
 class Standing(StrEnum):
@@ -83,19 +96,42 @@ class WeekProgress:
         return self.actual.business_share
 
     @property
-    def standing(self) -> Standing:
+    def marketing_minutes(self) -> int:
+        """The marketing hours done that week (part of the business hours)."""
+        return self.actual.marketing
+
+    @property
+    def marketing_minutes_needed(self) -> int:
+        """The marketing the week needed to be on track: the floor of its planned hours."""
+        return self.ramp.marketing_floor_minutes
+
+    @property
+    def share_short(self) -> bool:
+        """Whether the business share fell short of the week's target."""
         share = self.actual_share
-        if share is None:
+        return share is not None and share + ON_TRACK_MARGIN < self.ramp.target_share
+
+    @property
+    def marketing_short(self) -> bool:
+        """Whether the week had hours done, but too little of them marketing."""
+        return (
+            self.actual.total_minutes > 0 and self.marketing_minutes < self.marketing_minutes_needed
+        )
+
+    @property
+    def standing(self) -> Standing:
+        if self.actual_share is None:
             return Standing.NO_HOURS
-        if share + ON_TRACK_MARGIN >= self.ramp.target_share:
-            return Standing.ON_TRACK
-        return Standing.BEHIND
+        if self.share_short or self.marketing_short:
+            return Standing.BEHIND
+        return Standing.ON_TRACK
 
     @property
     def points_behind(self) -> float:
-        """How far under the week's target the actual share fell (0-1; 0 when on track)."""
+        """How far under the week's target the actual share fell (0-1; 0 when the share
+        reached it, even in a week behind on marketing)."""
         share = self.actual_share
-        if share is None or self.standing is not Standing.BEHIND:
+        if share is None or not self.share_short:
             return 0.0
         return self.ramp.target_share - share
 
@@ -157,6 +193,11 @@ def check_plan(plan: Plan) -> Plan:
         )
     if plan.typed_baseline is not None and not 0.0 <= plan.typed_baseline <= 1.0:
         raise InvalidInput("baseline", "Where you stand today must be between 0 % and 100 %.")
+    if not 0.0 <= plan.marketing_floor <= 1.0:
+        raise InvalidInput(
+            "marketing_floor",
+            "The marketing part of the business hours must be between 0 % and 100 %.",
+        )
     return plan
 
 
@@ -213,6 +254,30 @@ def measured_from(weeks: Sequence[Week]) -> str:
     )
 
 
+def marketing_done_of_needed(judged: WeekProgress) -> str:
+    """'marketing 1 h of 4 h': what a week did against the marketing it needed, in the
+    words the ramp table, the Plan page and the plan PDF all use."""
+    done = judged.marketing_minutes
+    shown = format_hours(done) if done else "0 h"
+    return f"marketing {shown} of {format_hours(judged.marketing_minutes_needed)}"
+
+
+def how_weeks_went(judged: Iterable[WeekProgress]) -> list[str]:
+    """['5 on track', '7 behind (3 only on marketing)', '1 with no hours marked done']:
+    the ended weeks counted, for the sentence on the Plan page and the plan's cover."""
+    weeks = list(judged)
+    on_track = sum(week.standing is Standing.ON_TRACK for week in weeks)
+    behind = [week for week in weeks if week.standing is Standing.BEHIND]
+    idle = sum(week.standing is Standing.NO_HOURS for week in weeks)
+    on_marketing = sum(not week.share_short for week in behind)
+    parts = [f"{on_track} on track", f"{len(behind)} behind"]
+    if on_marketing:
+        parts[-1] += f" ({on_marketing} only on marketing)"
+    if idle:
+        parts.append(f"{idle} with no hours marked done")
+    return parts
+
+
 def ramp(plan: Plan, baseline: float) -> list[RampWeek]:
     """The plan week by week: an even climb from `baseline` to the target share.
 
@@ -238,6 +303,7 @@ def ramp(plan: Plan, baseline: float) -> list[RampWeek]:
                 target_share=share,
                 business_minutes=business,
                 technician_minutes=plan.capacity_minutes - business,
+                marketing_floor_minutes=_to_quarter_hour(business * plan.marketing_floor),
             )
         )
         week = week.next()

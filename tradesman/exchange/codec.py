@@ -14,7 +14,14 @@ from typing import Any, TypeVar
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import format_clock
-from tradesman.domain.plan import HandOff, HandOffWay, Plan, check_hand_off, check_plan
+from tradesman.domain.plan import (
+    DEFAULT_MARKETING_FLOOR,
+    HandOff,
+    HandOffWay,
+    Plan,
+    check_hand_off,
+    check_plan,
+)
 from tradesman.domain.purposes import Purpose
 from tradesman.domain.series import Series, SeriesRecord
 from tradesman.domain.settings import WEEKDAY_NAMES, AfterJob, Settings, WeekStart
@@ -343,6 +350,7 @@ def encode_plan(plan: Plan) -> JsonObject:
         "target_business_share": plan.target_share,
         "hours_a_week": plan.capacity_minutes / 60,
         "typed_baseline": plan.typed_baseline,
+        "marketing_floor": plan.marketing_floor,
     }
 
 
@@ -361,6 +369,7 @@ def decode_plan(raw: Mapping[str, Any]) -> Plan:
     )
     if target is None:
         raise InvalidInput("target_business_share", '"target_business_share" is missing.')
+    floor = values.number(raw, "marketing_floor", '"marketing_floor" must be a number from 0 to 1.')
     plan = Plan(
         start=start,
         weeks=weeks,
@@ -369,6 +378,8 @@ def decode_plan(raw: Mapping[str, Any]) -> Plan:
         typed_baseline=values.number(
             raw, "typed_baseline", '"typed_baseline" must be a number from 0 to 1.'
         ),
+        # A file from before the floor (format 7 and older) holds none: the default.
+        marketing_floor=DEFAULT_MARKETING_FLOOR if floor is None else floor,
     )
     return values.in_file_words(check_plan, plan, _PLAN_FIELDS)
 

@@ -61,9 +61,11 @@ FORMAT_NAME = "tradesman"
 # whether a task is a customer's job, 6 work coming in (sources, enquiries, spend,
 # takings, and the source or enquiry that blocks, series and tasks are for), 7 the
 # settings of work coming in (currency, when a quote stands out, the hourly rate) and
-# the asks marketing work is marked as ("purpose"); older files still read. (A newer
-# key means a newer version: an older Tradesman would drop it on import without a word.)
-FORMAT_VERSION = 7
+# the asks marketing work is marked as ("purpose"), 8 the plan's marketing floor (the
+# part of each week's business hours that must be marketing); older files still read.
+# (A newer key means a newer version: an older Tradesman would drop it on import
+# without a word.)
+FORMAT_VERSION = 8
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,11 @@ def styles() -> dict[str, ParagraphStyle]:
         "soft": like("soft", fontSize=8, leading=10, textColor=soft, spaceAfter=0),
         "cell": like("cell", fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_head": like("cell_head", fontName=BOLD, fontSize=8, leading=10, spaceAfter=0),
+        # A table with many columns (the ramp): a size smaller, so each week keeps to a line.
+        "cell_tight": like("cell_tight", fontSize=7.5, leading=9.5, spaceAfter=0),
+        "cell_head_tight": like(
+            "cell_head_tight", fontName=BOLD, fontSize=7.5, leading=9, spaceAfter=0
+        ),
         "title": like("title", fontName=BOLD, fontSize=26, leading=31, spaceAfter=6),
         "h1": like("h1", fontName=BOLD, fontSize=16, leading=20, spaceBefore=16, spaceAfter=8),
         "h2": like("h2", fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=8, spaceAfter=4),

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from tradesman.domain.clock import format_hours
 from tradesman.domain.numbers import percent
-from tradesman.domain.plan import Standing, measured_from
+from tradesman.domain.plan import how_weeks_went, measured_from
 from tradesman.domain.weeks import DAY_NAMES, format_day
 from tradesman.reports.fonts import BOLD
 from tradesman.reports.paper import SOFT_INK, styles
@@ -128,12 +128,7 @@ def so_far(sheet: PlanSheet) -> str:
     ended = len(sheet.progress)
     if not ended:
         return "Week 1 is running now; nothing has ended yet."
-    counts = {standing: 0 for standing in Standing}
-    for week in sheet.progress:
-        counts[week.standing] += 1
-    parts = [f"{counts[Standing.ON_TRACK]} on track", f"{counts[Standing.BEHIND]} behind"]
-    if counts[Standing.NO_HOURS]:
-        parts.append(f"{counts[Standing.NO_HOURS]} with no hours marked done")
+    parts = how_weeks_went(sheet.progress)
     weeks = "1 week has" if ended == 1 else f"{ended} weeks have"
     return f"{weeks} ended: {', '.join(parts)}."
 

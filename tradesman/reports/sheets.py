@@ -16,6 +16,7 @@ from tradesman.domain.split import Split
 from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import Week
 from tradesman.domain.work_lanes import LeadCard
+from tradesman.domain.work_weeks import WorkWeek
 
 
 @dataclass(frozen=True)
@@ -78,3 +79,16 @@ class PlanSheet:
     # The weeks with hours done the baseline was measured on, oldest first (the cover
     # names them: a plan can start in the past, and fewer than four may have hours).
     baseline_weeks: tuple[Week, ...] = ()
+    # The plan's weeks, each with the enquiries and jobs won that came in during it.
+    work_weeks: tuple[WorkWeek, ...] = ()
+
+    def work_in(self, week: Week) -> WorkWeek | None:
+        return work_in(self.work_weeks, week)
+
+
+def work_in(work_weeks: tuple[WorkWeek, ...], week: Week) -> WorkWeek | None:
+    """What came in during `week`, one of `work_weeks` (consecutive; None outside them)."""
+    if not work_weeks:
+        return None
+    number = (week.start - work_weeks[0].week.start).days // 7
+    return work_weeks[number] if 0 <= number < len(work_weeks) else None

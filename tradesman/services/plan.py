@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy import or_
+
 from tradesman.domain.allocation import add_splits
 from tradesman.domain.areas import Area
+from tradesman.domain.leads import Lead
 from tradesman.domain.plan import (
     BASELINE_WEEKS,
     LONGEST_WEEK_MINUTES,
@@ -26,7 +29,9 @@ from tradesman.domain.series import Series
 from tradesman.domain.settings import Settings, WeekStart
 from tradesman.domain.split import Split
 from tradesman.domain.weeks import Week, week_containing
+from tradesman.domain.work_weeks import WorkWeek, work_by_week
 from tradesman.errors import UserError
+from tradesman.reports.sheets import work_in
 from tradesman.services.allocation import business_trend_over
 from tradesman.services.changes import Change, commit, rows
 from tradesman.services.edited_tables import HAND_OFFS, PLAN
@@ -34,6 +39,7 @@ from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.services.series import all_records
 from tradesman.store import tables as stored
 from tradesman.store.reads import dbapi_connection, repeating_work
+from tradesman.store.schema import LeadRow
 
 if TYPE_CHECKING:
     import sqlite3
@@ -77,6 +83,11 @@ class PlanView:
     commitments: tuple[Series, ...]
     hand_offs: tuple[HandOff, ...]
     suggestions: tuple[Repeating, ...]
+    # The plan's weeks, each with the enquiries and wins that came in during it.
+    work_weeks: tuple[WorkWeek, ...] = ()
+
+    def work_in(self, week: Week) -> WorkWeek | None:
+        return work_in(self.work_weeks, week)
 
 
 def baseline_of(db: sqlite3.Connection, plan: Plan, today: date) -> Baseline:
@@ -124,6 +135,20 @@ def read_plan_view(session: Session, today: date) -> PlanView | None:
         commitments=tuple(commitments(session, plan)),
         hand_offs=hand_offs,
         suggestions=tuple(suggestions(db, today, week_start_of(plan), hand_offs)),
+        work_weeks=tuple(work_by_week(leads_during(session, plan), plan.first_week, plan.weeks)),
+    )
+
+
+def leads_during(session: Session, plan: Plan) -> list[Lead]:
+    """The enquiries that came in, were quoted or were decided in the plan's weeks."""
+    first, last = plan.first_week.start, plan.last_week.end
+    return stored.LEADS.all(
+        session,
+        or_(
+            LeadRow.came_in.between(first, last),
+            LeadRow.quoted_on.between(first, last),
+            LeadRow.decided_on.between(first, last),
+        ),
     )
 
 

@@ -80,6 +80,7 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
         baseline=view.baseline.share,
         baseline_measured=view.baseline.measured,
         baseline_weeks=view.baseline.measured_weeks,
+        work_weeks=view.work_weeks,
         ramp=view.ramp,
         progress=view.progress,
         # The last weeks with hours done before this one (the baseline's weeks are

@@ -203,7 +203,10 @@ PLAN_ROW = 1  # the plan's one row
 PLAN = Columns(
     "plan",
     Plan,
-    (day("start"), *plain("weeks", "target_share", "capacity_minutes", "typed_baseline")),
+    (
+        day("start"),
+        *plain("weeks", "target_share", "capacity_minutes", "typed_baseline", "marketing_floor"),
+    ),
     only_id=PLAN_ROW,
 )
 

@@ -344,6 +344,16 @@ def _v8_asks_marked(db: sqlite3.Connection) -> None:
         )
 
 
+def _v9_marketing_floor(db: sqlite3.Connection) -> None:
+    """The plan's marketing floor: of each week's planned business hours, the part that
+    must be marketing for the week to be on track (admin alone brings in no work).
+    Existing plans get half, the default a new plan starts with."""
+    db.execute(
+        "ALTER TABLE plan ADD COLUMN marketing_floor REAL NOT NULL DEFAULT 0.5 "
+        "CHECK (marketing_floor BETWEEN 0 AND 1)"
+    )
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_first_schema,
     _v2_recurring_blocks,
@@ -353,6 +363,7 @@ MIGRATIONS: Sequence[Migration] = (
     _v6_customer_jobs,
     _v7_work_coming_in,
     _v8_asks_marked,
+    _v9_marketing_floor,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # The tables a file at SCHEMA_VERSION has (a test checks this against the steps): one

@@ -148,6 +148,7 @@ class PlanRow(Base):
     target_share: Mapped[float] = mapped_column(Float)
     capacity_minutes: Mapped[int] = mapped_column(Integer)
     typed_baseline: Mapped[float | None] = mapped_column(Float)
+    marketing_floor: Mapped[float] = mapped_column(Float, default=0.5)
 
 
 class HandOffRow(Base):

@@ -1,5 +1,6 @@
 """The plan dialog: where the owner stands today, where they aim, from when, over how
-many weeks, and the hours of their week. Each problem shows under its own field."""
+many weeks, the hours of their week, and how much of the business hours must be
+marketing. Each problem shows under its own field."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QRadioButton,
     QSpinBox,
     QWidget,
@@ -96,6 +98,17 @@ class PlanDialog(FormDialog):
         self.hours.setSuffix(" hours")
         self.hours.setValue(plan.capacity_minutes / 60)
         self.hours.setToolTip("All the hours you work in a week: on the tools and off them.")
+        self.floor = QSpinBox()
+        self.floor.setRange(0, 100)
+        self.floor.setSuffix(" % of the business hours")
+        self.floor.setValue(whole_percent(plan.marketing_floor))
+        self.floor.setToolTip(
+            "A week is on track only when this much of its business hours is marketing "
+            "(0 %: the share alone decides)."
+        )
+        floor_hint = QLabel("Without marketing, more business hours bring in no more work.")
+        # (One line: the dialog widens a little rather than break the reason in two.)
+        floor_hint.setEnabled(False)  # (the soft grey of a hint, in every theme)
 
         form = QFormLayout()
         form.addRow("Where you stand &today", self.fields.wrap("baseline", baseline_box))
@@ -103,6 +116,11 @@ class PlanDialog(FormDialog):
         form.addRow("&Starting the week of", self.fields.wrap("start", self.start))
         form.addRow("&Over", self.fields.wrap("weeks", self.weeks))
         form.addRow("Your working &week", self.fields.wrap("capacity", self.hours))
+        form.addRow(
+            "&Marketing at least",
+            self.fields.wrap("marketing_floor", self.floor),
+        )
+        form.addRow("", floor_hint)
         self.lay_out(
             form,
             "The plan raises your business hours a little every week, so that by its last "
@@ -150,4 +168,5 @@ class PlanDialog(FormDialog):
             target_share=self.target.value() / 100,
             capacity_minutes=round(self.hours.value() * 4) * 15,  # to the quarter hour
             typed_baseline=self.typed.value() / 100 if self.use_typed.isChecked() else None,
+            marketing_floor=self.floor.value() / 100,
         )

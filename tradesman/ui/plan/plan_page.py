@@ -13,21 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QStackedLayout,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,36 +31,21 @@ from PySide6.QtWidgets import (
 from tradesman.domain.allocation import Trend
 from tradesman.domain.areas import Area
 from tradesman.domain.clock import format_hours
-from tradesman.domain.numbers import percent, points_apart
+from tradesman.domain.numbers import percent
 from tradesman.domain.plan import (
     HandOff,
     HandOffWay,
     Repeating,
-    Standing,
-    WeekProgress,
+    how_weeks_went,
     measured_from,
 )
 from tradesman.domain.series import Series
-from tradesman.domain.weeks import Week, format_day, format_span
+from tradesman.domain.weeks import Week, format_day
 from tradesman.services.plan import PlanView
 from tradesman.ui.charts.chart_trend import TrendChart
 from tradesman.ui.plan.commitment_dialog import describe_commitment
 from tradesman.ui.plan.plan_actions import PlanActions
-from tradesman.ui.shared.palette import readable_on
-
-COLUMNS = ("Week", "Dates", "Target", "Business", "Technician", "Done", "How it went")
-BEHIND_COLOUR = "#c0392b"
-ON_TRACK_COLOUR = "#2f9e68"
-
-
-def standing_text(judged: WeekProgress) -> str:
-    if judged.standing is Standing.NO_HOURS:
-        return "No hours marked done"
-    if judged.standing is Standing.ON_TRACK:
-        return "On track"
-    # Counted from the two percents shown beside it, so the row adds up.
-    points = points_apart(judged.ramp.target_share, judged.actual_share or 0.0)
-    return f"Behind by {points} points"
+from tradesman.ui.plan.ramp_table import RampTable
 
 
 def headline(view: PlanView) -> str:
@@ -86,10 +67,19 @@ def details(view: PlanView) -> str:
         where = f"Where you stand is measured from {measured_from(baseline.measured_weeks)}."
     else:
         where = "Where you stand is as you said."
-    return (
+    text = (
         f"{plan.weeks} weeks from {format_day(plan.start)}, over a working week of "
         f"{format_hours(plan.capacity_minutes)}. {where}"
     )
+    if plan.marketing_floor > 0:
+        text += (
+            f" Of the business hours, at least {percent(plan.marketing_floor)} marketing each week."
+        )
+    ended = len(view.progress)
+    if ended:
+        weeks = "1 week has" if ended == 1 else f"{ended} weeks have"
+        text += f"\n{weeks} ended: {', '.join(how_weeks_went(view.progress))}."
+    return text
 
 
 def no_ramp_text(view: PlanView) -> str:
@@ -165,16 +155,7 @@ class PlanPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
 
-        self.ramp_table = QTableWidget(0, len(COLUMNS))
-        self.ramp_table.setHorizontalHeaderLabels(COLUMNS)
-        self.ramp_table.verticalHeader().hide()
-        self.ramp_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.ramp_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.ramp_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.ramp_table.setMinimumWidth(420)
-        self.ramp_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.ramp_table = RampTable()
         # In the ramp's place while the baseline is unknown: never an empty table.
         self.no_ramp = QLabel()
         self.no_ramp.setWordWrap(True)
@@ -230,9 +211,13 @@ class PlanPage(QWidget):
         grid.addWidget(self.headline, 0, 0, 1, 2)
         grid.addWidget(self.details, 1, 0, 1, 2)
         grid.addLayout(buttons, 2, 0, 1, 2)
-        grid.addWidget(self.ramp_table, 3, 0)
-        grid.addWidget(self.no_ramp, 3, 0)
-        grid.addWidget(self.chart, 3, 1)
+        # The ramp and its chart share their row by their own measure: the table, with
+        # its marketing and what came in, needs more of the width than the lists below.
+        ramp_row = QHBoxLayout()
+        ramp_row.addWidget(self.ramp_table, 8)
+        ramp_row.addWidget(self.no_ramp, 8)
+        ramp_row.addWidget(self.chart, 3)
+        grid.addLayout(ramp_row, 3, 0, 1, 2)
         grid.addWidget(commitments_box, 4, 0)
         grid.addWidget(hand_off_box, 4, 1)
         grid.setRowStretch(3, 3)
@@ -262,61 +247,17 @@ class PlanPage(QWidget):
         self._stack.setCurrentIndex(1)
         self.headline.setText(headline(view))
         self.details.setText(details(view))
-        self._fill_table(view, scroll=new_plan)
+        self.ramp_table.fill(view, self._this_week(), scroll=new_plan)
         self.ramp_table.setVisible(bool(view.ramp))
         self.no_ramp.setVisible(not view.ramp)
         self.no_ramp.setText("" if view.ramp else no_ramp_text(view))
         trend = self._read_trend(view.plan.last_week, view.plan.weeks)
         self.chart.show_trend(trend)
-        self.chart.title = "Your plan: the business share week by week, against its aim"
+        # (Short: the chart has the narrower part of the row.)
+        self.chart.title = "Business share against the plan's aim"
         self._fill_commitments(view)
         self._fill_hand_offs(view)
         self._fit_buttons()
-
-    def _fill_table(self, view: PlanView, scroll: bool) -> None:
-        table = self.ramp_table
-        judged = {p.ramp.number: p for p in view.progress}
-        this_week = self._this_week()
-        palette = table.palette()
-        grounds = (palette.color(QPalette.ColorRole.Base),
-                   palette.color(QPalette.ColorRole.AlternateBase))  # fmt: skip
-        words = palette.color(QPalette.ColorRole.Text)
-        table.setRowCount(len(view.ramp))
-        current_row = None
-        for row, week in enumerate(view.ramp):
-            done = judged.get(week.number)
-            share = "" if done is None or done.actual_share is None else percent(done.actual_share)
-            is_this_week = week.week == this_week
-            how = "This week" if is_this_week else "" if done is None else standing_text(done)
-            cells = (
-                str(week.number),
-                format_span(week.week.start, week.week.end),
-                percent(week.target_share),
-                format_hours(week.business_minutes),
-                format_hours(week.technician_minutes),
-                share,
-                how,
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column in (0, 2, 3, 4, 5):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if column == 6 and done is not None and done.standing is not Standing.NO_HOURS:
-                    on_track = done.standing is Standing.ON_TRACK
-                    colour = QColor(ON_TRACK_COLOUR if on_track else BEHIND_COLOUR)
-                    item.setForeground(QBrush(readable_on(colour, grounds, words)))
-                if is_this_week:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                table.setItem(row, column, item)
-            if is_this_week:
-                current_row = row
-        this_week_cell = None if current_row is None else table.item(current_row, 0)
-        if this_week_cell is not None and scroll:
-            table.scrollToItem(this_week_cell, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _fill_commitments(self, view: PlanView) -> None:
         self.commitments.clear()
