@@ -87,3 +87,21 @@ def test_more_opens_the_work_coming_in_tab_from_the_keyboard(
     page = window.desk.charts_page
     assert page is not None and page.tabs.currentIndex() == 1
     qtbot.waitUntil(lambda: page.work_tab is not None and page.work_tab.isVisible())
+
+
+def test_with_a_plan_the_weeks_marketing_is_set_against_its_least(
+    qtbot: QtBot, paths: DataPaths, store: Store
+) -> None:
+    from tradesman.domain.plan import Plan
+    from tradesman.services.plan import save_plan
+
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    with store.writing() as session:
+        save_plan(session, Plan(monday, 12, 0.4, 40 * 60, typed_baseline=0.4))
+        edits.add_blocks(session, [
+            TimeBlock(TODAY, 7 * 60, 9 * 60, Area.MARKETING, "Profile", status=BlockStatus.DONE),
+        ])  # fmt: skip
+    panel = open_window(qtbot, paths, store).split_panel
+    qtbot.waitUntil(lambda: panel.work_text() != "")
+    # 40 % of 40 h is 16 h of business; half of it marketing: at least 8 h.
+    assert panel.work_text().split("\n")[0].endswith("· marketing 2 h of at least 8 h")

@@ -23,16 +23,25 @@ TOO_FEW = "too few to judge"
 USUAL_SPEND = "owners usually name 1–10 %"
 
 
-def this_week_words(work: WorkWeek, marketing_minutes: int, money: Money) -> str:
-    """ "This week: 2 enquiries · 1 quote out · 1 job won (GBP 3,200) · marketing 2 h"."""
+def this_week_words(
+    work: WorkWeek, marketing_minutes: int, money: Money, floor_minutes: int | None = None
+) -> str:
+    """This week's line: 2 enquiries, 1 quote out, 1 job won (with its worth), and the
+    marketing done, against the plan's least for the week (`floor_minutes`) where a
+    plan runs: "marketing 2 h of at least 3 h"."""
     won = count_of(work.won, "job") + " won"
     if work.won:
         won += f" ({money(work.won_value)})"
+    marketing = f"marketing {format_hours(marketing_minutes)}" if marketing_minutes else ""
+    if floor_minutes:
+        marketing = f"marketing {format_hours(marketing_minutes)} of at least " + format_hours(
+            floor_minutes
+        )
     parts = [
         count_of(work.enquiries, "enquiry", "enquiries"),
         f"{count_of(work.quotes, 'quote')} out",
         won,
-        f"marketing {format_hours(marketing_minutes)}" if marketing_minutes else "no marketing yet",
+        marketing or "no marketing yet",
     ]
     return "This week: " + " · ".join(parts)
 

@@ -55,17 +55,27 @@ class WorkNote:
     marketing_minutes: int  # marketing done this week
     verdict: Verdict
     currency: str
+    marketing_floor_minutes: int | None = None  # the plan's least marketing this week
 
 
 def work_note(session: Session, today: date, locale_name: str | None) -> WorkNote:
     settings = load_settings(session, locale_name)
     this_week = week_containing(today, settings.week_start)
     split = week_split(session, this_week)
+    floor = next(
+        (
+            ramp_week.marketing_floor_minutes
+            for ramp_week in current_ramp(session, today)
+            if ramp_week.week.contains(this_week.monday)
+        ),
+        None,
+    )
     return WorkNote(
         work_of_week(session, this_week),
         split.actual.minutes(Area.MARKETING),
         read_engines(session, today, locale_name).verdict,
         load_lead_settings(session, locale_name).currency,
+        floor or None,  # (a floor of nothing is no floor)
     )
 
 

@@ -48,7 +48,9 @@ class WorkNoteKeeper(QObject):
 
         verdict = note.verdict
         self.page.show_work(
-            words.this_week_words(note.work, note.marketing_minutes, money),
+            words.this_week_words(
+                note.work, note.marketing_minutes, money, note.marketing_floor_minutes
+            ),
             ENGINE_WORDS[verdict.engine],
             verdict.reason,
             verdict.next_step,
