@@ -10,6 +10,7 @@ from datetime import date
 
 from tradesman.domain.allocation import Trend, WeekByDay
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.engine_verdict import EngineReport
 from tradesman.domain.plan import HandOff, Plan, RampWeek, WeekProgress
 from tradesman.domain.series import Series
 from tradesman.domain.split import Split
@@ -57,6 +58,16 @@ class WeekSheet:
 
 
 @dataclass(frozen=True)
+class WorkInSheet:
+    """Where the work comes from (issue 15): the engines' report of the last weeks, and
+    how its amounts are written (the currency's name, the locale's decimal mark)."""
+
+    report: EngineReport
+    currency: str
+    decimal_mark: str
+
+
+@dataclass(frozen=True)
 class PlanSheet:
     """The doer-to-marketer plan, with where the time goes now and this week's plan."""
 
@@ -78,3 +89,6 @@ class PlanSheet:
     # The weeks with hours done the baseline was measured on, oldest first (the cover
     # names them: a plan can start in the past, and fewer than four may have hours).
     baseline_weeks: tuple[Week, ...] = ()
+    # Where the work comes from; None when no enquiry was ever logged (the page then
+    # says how to start).
+    work_in: WorkInSheet | None = None
