@@ -117,11 +117,15 @@ def test_a_change_of_engine_not_yet_held_is_said_under_the_verdict() -> None:
     assert changing in page
 
 
-def test_a_decimal_comma_and_another_currency() -> None:
+@pytest.mark.parametrize("paper", list(Paper))
+def test_a_decimal_comma_and_another_currency(paper: Paper) -> None:
     sheet = replace(work_in(), currency="EUR", decimal_mark=",")
-    _, page = the_page(pages_text(render(with_work_in(plan_sheet(), sheet))))
+    data = render(with_work_in(plan_sheet(), sheet), paper)
+    number, page = the_page(pages_text(data))
     assert "Source by source · amounts in EUR" in page
     assert "worth EUR 1.500;" in page
+    # The currency and its amount stay on one line (on Letter, this one fell at a break).
+    assert "EUR 1.500;" in reader(data).pages[number].extract_text()
     assert "Google / business profile 2 1 3.000 45 " in page
 
 

@@ -88,7 +88,8 @@ def _the_engines(work_in: WorkInSheet, width: float) -> list[Flowable]:
     figures = report.figures
 
     def money(minor: int) -> str:
-        return f"{work_in.currency} {format_amount(minor, work_in.decimal_mark)}"
+        # (A no-break space: "EUR" at a line's end and "1.500" on the next read badly.)
+        return f"{work_in.currency}\u00a0{format_amount(minor, work_in.decimal_mark)}"
 
     story: list[Flowable] = [
         Paragraph(HEADING, style["h1"]),
