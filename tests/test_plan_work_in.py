@@ -255,7 +255,14 @@ def test_the_plan_pdf_reads_the_engines_in_its_one_read(store: Store) -> None:
     pages = pages_text(data)
     number, page = the_page(pages)
     assert body(pages[number - 1]).startswith(TIME_NOW)
-    assert "Not enough to judge yet" not in page  # three enquiries: judged
+    # Three enquiries, but one quote decided: the verdict says what it still needs.
+    assert (
+        "Not enough to judge yet Nothing found stuck, but too little to be sure: 1 quote "
+        "decided (3 needed). Next step: Mark blocks done" in page
+    )
+    assert "Enquiries came in 3 of the last 13 weeks, 0.2 a week; the longest gap was 6 weeks." in (
+        page
+    )
     assert "Source by source · amounts in GBP" in page
     # 2 enquiries, 1 won for 3,200, 120.50 spent, 2 hours; too few to judge the rest by,
     # and no hourly rate set for a cost per job.

@@ -60,7 +60,8 @@ def how_to_start() -> list[Flowable]:
         "Log every enquiry as it comes in: press Ctrl+L on any page, and say where they "
         "heard of you (a past customer, the van, Google, a flyer).",
         "When you put marketing time on the week, pick the source it works for under "
-        "Works for, so those hours count for that source.",
+        "Works for, and mark the block done when it is: its hours then count for that "
+        "source.",
         "On the Work page, move each enquiry on as it goes: quoted, won or lost. Add what "
         "you spend on marketing there too.",
     )
