@@ -16,7 +16,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from tradesman.area_colours import AREA_HEX
 from tradesman.domain import engine_words as words
@@ -37,7 +37,7 @@ _ENGINE_AREA = {
     Engine.SALES: Area.SALES,
     Engine.PRODUCTION: Area.PRODUCTION,
 }
-# Each sentence with the word a carpenter would look for it under.
+# The column of short labels ("Coming in", "Money") each sentence stands beside.
 LABEL_WIDTH = 78.0
 # The table's sizes, largest first: the first that fits every figure whole is taken
 # (a figure is never cut; a name wraps instead).
@@ -165,7 +165,7 @@ def verdict_box(verdict: Verdict, width: float) -> Flowable:
             ]
         )
     )
-    return KeepTogether([box])
+    return box
 
 
 def _sentences(said: Sequence[tuple[str, str]], width: float) -> Table:
