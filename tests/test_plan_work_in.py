@@ -47,7 +47,7 @@ def work_in(**changes: object) -> WorkInSheet:
 
 
 def with_work_in(sheet: PlanSheet, engines: WorkInSheet | None) -> PlanSheet:
-    return replace(sheet, work_in=engines)
+    return replace(sheet, where_work_comes_from=engines)
 
 
 def body(page: str) -> str:

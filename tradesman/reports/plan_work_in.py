@@ -48,9 +48,9 @@ CELL_PADDING = 6.0  # table_of's padding, both sides of a cell together
 
 def where_the_work_comes_from(sheet: PlanSheet, width: float) -> list[Flowable]:
     """The page: the engines of the last weeks, or how to start when nothing is logged."""
-    if sheet.work_in is None:
+    if sheet.where_work_comes_from is None:
         return how_to_start()
-    return _the_engines(sheet.work_in, width)
+    return _the_engines(sheet.where_work_comes_from, width)
 
 
 def how_to_start() -> list[Flowable]:

@@ -91,4 +91,4 @@ class PlanSheet:
     baseline_weeks: tuple[Week, ...] = ()
     # Where the work comes from; None when no enquiry was ever logged (the page then
     # says how to start).
-    work_in: WorkInSheet | None = None
+    where_work_comes_from: WorkInSheet | None = None

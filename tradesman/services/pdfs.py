@@ -57,7 +57,7 @@ def plan_pdf(store: Store, locale_name: str | None, paper: Paper, today: date) -
         sheet = plan_sheet(session, load_settings(session, locale_name), today)
         # Where the work comes from, in the same read (the engines read the plan through
         # services/screens.py, which builds on services/sheets.py: gathered here, beside it).
-        sheet = replace(sheet, work_in=work_in_sheet(session, today, locale_name))
+        sheet = replace(sheet, where_work_comes_from=work_in_sheet(session, today, locale_name))
     out = io.BytesIO()
     write_plan_pdf(sheet, out, paper)
     return out.getvalue()
