@@ -227,3 +227,35 @@ def test_week_by_week_for_the_chart() -> None:
         EngineWeek(Week(d(11, 30)), word_of_mouth=1, marketing_minutes=30),
     ]  # fmt: skip
     assert [week.enquiries for week in weeks] == [2, 2, 0, 1]
+
+
+def test_words_that_read_well_on_paper_too() -> None:
+    """No "longest gap was 0 weeks", no "goes out too few to judge after", a change of
+    engine said in words, and "too few" in a narrow table."""
+    from dataclasses import replace
+
+    from tradesman.domain import engine_words as words
+    from tradesman.domain.engine_verdict import Verdict, changing_words
+    from tradesman.domain.leads import Lead
+
+    weekly = [Lead(f"W{n}", d(11, 10) + (d(11, 17) - d(11, 10)) * n, 3) for n in range(4)]
+    steady = engine_figures(example(leads=weekly), PERIOD)
+    every_week = "Enquiries came in every one of the last 4 weeks, 1.0 a week."
+    assert words.flow_words(steady) == every_week
+    one_quote = [Lead("Q", d(11, 10), 3).quoted(d(11, 12), 100000)]
+    said = words.quotes_words(engine_figures(example(leads=one_quote), PERIOD), str)
+    assert said.endswith("Too few quotes yet to say how soon one goes out.")
+    assert "goes out too few" not in said
+
+    verdict = Verdict(Engine.MARKETING, "reason", "step")
+    assert changing_words(verdict) is None
+    assert changing_words(replace(verdict, changing_to=Engine.SALES)) == (
+        "This week sales looks stuck; a change is shown once it holds two weeks running."
+    )
+
+    google = next(row for row in source_rows(example(), PERIOD) if row.name.startswith("Google"))
+    assert words.source_cells(google, str)[6:] == ["too few to judge"] * 4
+    assert words.source_cells(google, str, short=True) == [
+        "Google / business profile", "2", "1", "300000", "4500", "2.5",
+        "too few", "too few", "too few", "too few",
+    ]  # fmt: skip

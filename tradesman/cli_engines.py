@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from tradesman.domain import engine_words as words
 from tradesman.domain.engine_numbers import Ratio
-from tradesman.domain.engine_verdict import ENGINE_WORDS, EngineReport
+from tradesman.domain.engine_verdict import ENGINE_WORDS, EngineReport, changing_words
 from tradesman.domain.money import format_amount
 from tradesman.exchange.values import encode_amount
 
@@ -41,9 +41,9 @@ def print_engines(
     print()
     print(f"{ENGINE_WORDS[verdict.engine]}. {verdict.reason}")
     print(f"Next: {verdict.next_step}")
-    if verdict.changing_to is not None:
-        print(f"(This week points to {ENGINE_WORDS[verdict.changing_to].lower()}; a change "
-              "is shown once it holds two weeks running.)")  # fmt: skip
+    changing = changing_words(verdict)
+    if changing is not None:
+        print(f"({changing})")
     print()
     for line in (
         words.flow_words(figures), words.word_of_mouth_words(figures), words.asks_words(figures),
@@ -83,7 +83,7 @@ def print_source_figures(
         )
         print(line.rstrip())
     if not report.sources:
-        print("Nothing came in, was spent or was done for a source in these weeks.")
+        print(words.NO_SOURCES)
     print(words.ATTRIBUTION)
     return 0
 

@@ -44,6 +44,16 @@ ENGINE_WORDS = {
 }
 
 
+# A different engine this week, not yet shown: "This week {…}".
+_POINTING_TO = {
+    Engine.NOT_ENOUGH_DATA: "there is too little to judge",
+    Engine.PRODUCTION: "production looks stuck",
+    Engine.MARKETING: "marketing looks stuck",
+    Engine.SALES: "sales looks stuck",
+    Engine.NOTHING_STUCK: "nothing looks stuck",
+}
+
+
 @dataclass(frozen=True)
 class Verdict:
     engine: Engine
@@ -81,6 +91,16 @@ def engine_report(
     shown = held_two_weeks([verdict for _, verdict in raw])
     strip = tuple((week, verdict) for (week, _), verdict in zip(raw, shown, strict=True))
     return EngineReport(figures, rows, shown[-1], strip[:-1])
+
+
+def changing_words(verdict: Verdict) -> str | None:
+    """What this week points to when it differs from the verdict shown, or None."""
+    if verdict.changing_to is None:
+        return None
+    return (
+        f"This week {_POINTING_TO[verdict.changing_to]}; a change is shown once it holds "
+        "two weeks running."
+    )
 
 
 def held_two_weeks(raw: Sequence[Verdict]) -> list[Verdict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tradesman.domain.clock import format_hours
+from tradesman.domain.engine_inputs import MIN_CASES
 from tradesman.domain.engine_numbers import EngineFigures, Ratio
 from tradesman.domain.engine_sources import SourceRow
 from tradesman.domain.numbers import NO_SHARE_ON_SCREEN, one_decimal, percent
@@ -20,6 +21,7 @@ from tradesman.words import count_of
 
 Money = Callable[[int], str]
 TOO_FEW = "too few to judge"
+TOO_FEW_SHORT = "too few"
 USUAL_SPEND = "owners usually name 1–10 %"
 
 
@@ -65,10 +67,13 @@ def flow_words(figures: EngineFigures) -> str:
     flow = figures.flow
     if not flow.enquiries:
         return f"No enquiries logged in the last {flow.weeks} weeks."
+    per_week = one_decimal(flow.per_week.value or 0.0)
+    if not flow.longest_gap:  # ("the longest gap was 0 weeks" says it the hard way)
+        return f"Enquiries came in every one of the last {flow.weeks} weeks, {per_week} a week."
     gap = count_of(flow.longest_gap, "week")
     return (
         f"Enquiries came in {flow.weeks_with} of the last {flow.weeks} weeks, "
-        f"{one_decimal(flow.per_week.value or 0.0)} a week; the longest gap was {gap}."
+        f"{per_week} a week; the longest gap was {gap}."
     )
 
 
@@ -110,8 +115,10 @@ def quotes_words(figures: EngineFigures, money: Money) -> str:
             f"the oldest {count_of(quotes.oldest_open_days or 0, 'day')}."
         )
     wait = quotes.days_to_quote
-    if wait.value is not None:
+    if wait.judged:
         said += f" A quote goes out {shown(wait, _days)} after the enquiry (the middle case)."
+    elif wait.value is not None:  # ("goes out too few to judge after" said nothing)
+        said += " Too few quotes yet to say how soon one goes out."
     return said
 
 
@@ -155,17 +162,23 @@ def needed_words(figures: EngineFigures) -> str:
     return f"{one_decimal(needed)} enquiries a week keep you booked."
 
 
-def source_cells(row: SourceRow, money: Money) -> list[str]:
+def source_cells(row: SourceRow, money: Money, *, short: bool = False) -> list[str]:
     """A row of the table of sources: name, enquiries, won, work won, spend, hours,
-    hours per enquiry, work won per hour, return per unit spent, cost per job won."""
+    hours per enquiry, work won per hour, return per unit spent, cost per job won.
+
+    `short`: "too few" for "too few to judge", where narrow columns need it (the
+    printed table, with TABLE_KEY under it to say what it means)."""
     cost = row.cost_per_job
-    return [
+    cells = [
         row.name, str(row.enquiries), str(row.won), money(row.won_value), money(row.spend),
         one_decimal(row.hours), shown(row.hours_per_enquiry, one_decimal),
         shown(row.won_per_hour, lambda value: money(round(value))),
         shown(row.return_on_spend, lambda value: f"{one_decimal(value)}×"),
         NO_SHARE_ON_SCREEN if cost is None else shown(cost, lambda value: money(round(value))),
     ]  # fmt: skip
+    if short:
+        return [cells[0], *(TOO_FEW_SHORT if cell == TOO_FEW else cell for cell in cells[1:])]
+    return cells
 
 
 SOURCE_HEADINGS = [
@@ -173,6 +186,11 @@ SOURCE_HEADINGS = [
     "Won per hour", "Back per 1 spent", "Cost per job",
 ]  # fmt: skip
 ATTRIBUTION = "Each enquiry counts for the one source it was logged with."
+NO_SOURCES = "Nothing came in, was spent or was done for a source in these weeks."
+TABLE_KEY = (
+    f"“{TOO_FEW_SHORT}”: fewer than {MIN_CASES} enquiries or jobs won to judge by. "
+    f"“{NO_SHARE_ON_SCREEN}”: nothing to divide by, such as no hours or no spend."
+)
 
 
 def _of(ratio: Ratio, thing: str, things: str) -> str:

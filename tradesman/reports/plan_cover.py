@@ -107,6 +107,7 @@ def cover(sheet: PlanSheet) -> list[Flowable]:
     ]
     for part in (
         "Where the time goes now",
+        "Where the work comes from",
         "The ramp, week by week",
         "Commitments and what to hand off",
         "This week's plan",

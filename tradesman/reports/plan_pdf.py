@@ -1,16 +1,19 @@
 """The doer-to-marketer plan as a PDF: a few portrait pages and this week in landscape.
 
 1. The cover: where the owner stands, the target and by when, in big numbers.
-2. Where the time goes now: the mix of recent hours, this week by day, the trend.
+2. Where the time goes now: the mix of recent hours, this week by day, the trend;
+   and on a page of its own, where the work comes from: the stuck engine and its next
+   step, the figures in sentences, the table of sources (or, with no enquiry logged
+   yet, how to start).
 3. The ramp: the chart and a table week by week, with how each ended week went.
 4. Commitments (business time booked every week), and the work to hand off.
 5. This week's plan: the same page as the printed week (landscape).
 6. Every open task by area, with a box to tick.
 7. A few plain points for each of the three engines, and for admin beside them.
 
-Each part has its module (plan_cover.py, plan_time_now.py, plan_ramp.py,
-plan_commitments.py, the printed week's week_pdf.py, plan_open_tasks.py; their
-tables and tick boxes in plan_tables.py); this one lays them out in order.
+Each part has its module (plan_cover.py, plan_time_now.py, plan_work_in.py,
+plan_ramp.py, plan_commitments.py, the printed week's week_pdf.py, plan_open_tasks.py;
+their tables and tick boxes in plan_tables.py); this one lays them out in order.
 
 Every page says "Page X of Y": the canvas keeps each page until the last one is laid
 out, then numbers them all (one pass, so a 104-week plan is not laid out twice).
@@ -46,6 +49,7 @@ from tradesman.reports.plan_open_tasks import open_tasks
 from tradesman.reports.plan_ramp import the_ramp
 from tradesman.reports.plan_tables import area_heading
 from tradesman.reports.plan_time_now import where_the_time_goes
+from tradesman.reports.plan_work_in import where_the_work_comes_from
 from tradesman.reports.sheets import PlanSheet
 from tradesman.reports.text import escape, one_line
 from tradesman.reports.week_pdf import WeekFlowable
@@ -105,7 +109,9 @@ def write_plan_pdf(sheet: PlanSheet, out: BinaryIO, paper: Paper) -> None:
     story += cover(sheet)
     story.append(PageBreak())
     story += where_the_time_goes(sheet, frame_width)
-    story.append(CondPageBreak(NEW_SECTION_ROOM))
+    story.append(PageBreak())
+    story += where_the_work_comes_from(sheet, frame_width)
+    story.append(PageBreak())
     story += the_ramp(sheet, frame_width)
     story.append(CondPageBreak(NEW_SECTION_ROOM))
     story += commitments_and_hand_offs(sheet)

@@ -10,6 +10,7 @@ from datetime import date
 
 from tradesman.domain.allocation import Trend, WeekByDay
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.engine_verdict import EngineReport
 from tradesman.domain.plan import HandOff, Plan, RampWeek, WeekProgress
 from tradesman.domain.series import Series
 from tradesman.domain.split import Split
@@ -58,6 +59,16 @@ class WeekSheet:
 
 
 @dataclass(frozen=True)
+class WorkInSheet:
+    """Where the work comes from (issue 15): the engines' report of the last weeks, and
+    how its amounts are written (the currency's name, the locale's decimal mark)."""
+
+    report: EngineReport
+    currency: str
+    decimal_mark: str
+
+
+@dataclass(frozen=True)
 class PlanSheet:
     """The doer-to-marketer plan, with where the time goes now and this week's plan."""
 
@@ -81,6 +92,9 @@ class PlanSheet:
     baseline_weeks: tuple[Week, ...] = ()
     # The plan's weeks, each with the enquiries and jobs won that came in during it.
     work_weeks: tuple[WorkWeek, ...] = ()
+    # Where the work comes from; None when no enquiry was ever logged (the page then
+    # says how to start).
+    where_work_comes_from: WorkInSheet | None = None
 
     def work_in(self, week: Week) -> WorkWeek | None:
         return work_in(self.work_weeks, week)

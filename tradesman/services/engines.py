@@ -23,9 +23,11 @@ from tradesman.domain.engine_verdict import (
     engine_report,
 )
 from tradesman.domain.engine_weeks import EngineWeek, engine_weeks
+from tradesman.domain.money import decimal_mark_for_locale
 from tradesman.domain.purposes import Purpose
 from tradesman.domain.weeks import Week, week_containing
 from tradesman.domain.work_weeks import WorkWeek, work_by_week
+from tradesman.reports.sheets import WorkInSheet
 from tradesman.services.lead_settings import load_lead_settings
 from tradesman.services.screens import current_ramp
 from tradesman.services.settings import load_settings
@@ -97,6 +99,18 @@ def work_charts(
         engine_weeks(inputs, inputs.this_week, weeks),
         load_lead_settings(session, locale_name).currency,
     )
+
+
+def work_in_sheet(
+    session: Session, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
+) -> WorkInSheet | None:
+    """Where the work comes from, for the plan PDF: the engines with how amounts are
+    written; None when no enquiry was ever logged (the page then says how to start)."""
+    if not engine_reads.any_enquiry(dbapi_connection(session)):
+        return None
+    currency = load_lead_settings(session, locale_name).currency
+    report = read_engines(session, today, locale_name, weeks)
+    return WorkInSheet(report, currency, decimal_mark_for_locale(locale_name))
 
 
 def work_of_week(session: Session, week: Week) -> WorkWeek:

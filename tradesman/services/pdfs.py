@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tradesman.domain.weeks import Week
+from tradesman.services.engines import work_in_sheet
 from tradesman.services.settings import load_settings
 from tradesman.services.sheets import plan_sheet, week_sheet
 
@@ -54,6 +55,9 @@ def plan_pdf(store: Store, locale_name: str | None, paper: Paper, today: date) -
 
     with store.reading() as session:
         sheet = plan_sheet(session, load_settings(session, locale_name), today)
+        # Where the work comes from, in the same read (the engines read the plan through
+        # services/screens.py, which builds on services/sheets.py: gathered here, beside it).
+        sheet = replace(sheet, where_work_comes_from=work_in_sheet(session, today, locale_name))
     out = io.BytesIO()
     write_plan_pdf(sheet, out, paper)
     return out.getvalue()

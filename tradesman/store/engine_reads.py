@@ -71,6 +71,12 @@ TECHNICIAN_DONE_BY_WEEK = f"""
 """
 
 
+def any_enquiry(db: sqlite3.Connection) -> bool:
+    """Whether any enquiry was ever logged (without one, the plan's page on where the
+    work comes from says how to start)."""
+    return bool(db.execute("SELECT EXISTS (SELECT 1 FROM lead)").fetchone()[0])
+
+
 def leads_since(db: sqlite3.Connection, cutoff: date) -> list[Lead]:
     return [LEAD.from_values(row) for row in db.execute(LEADS_SINCE, _day(cutoff))]
 
