@@ -152,3 +152,14 @@ def test_production_stuck_links_to_the_hand_off_list(qtbot: QtBot, window: MainW
     qtbot.keyClick(tab.verdict, Qt.Key.Key_Tab)
     qtbot.keyClick(tab.verdict, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.pages.currentIndex() == PLAN_PAGE)
+
+
+@pytest.mark.parametrize("most", [1, 3, 7, 9, 11, 12, 14, 17, 23, 33, 47, 59, 77, 99, 140])
+def test_the_hours_axis_lines_up_with_the_enquiries_axis(most: int) -> None:
+    # The right axis's hours are drawn scaled to the top line: every grid line must
+    # divide the top exactly, or the hours line sits off its labels.
+    from tradesman.ui.charts.chart_work import _round_up, _steps
+
+    top = _round_up(most)
+    step = _steps(top)
+    assert top >= most and top % step == 0 and top // step <= 5

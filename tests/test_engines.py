@@ -56,12 +56,26 @@ def test_quotes_and_wins() -> None:
     assert (quotes.to_chase, quotes.turned_away_busy) == (0, 0)
 
 
-def test_money_with_the_work_won_standing_in_for_takings() -> None:
+def test_money_against_the_takings_of_the_months_that_have_ended() -> None:
     money = engine_figures(example(), PERIOD).money
     assert (money.won_count, money.won_value, money.spend) == (2, 500000, 14500)
-    assert not money.revenue_is_takings and money.revenue == 500000  # December has none
     assert money.average_job.value == 250000 and not money.average_job.judged  # two jobs
-    assert money.spend_share.value == 0.029 and not money.spend_share.judged
+    # December is not over, so its takings are not in yet: its two days are left out of
+    # both sides. November's 22 days in the period: 600,000 × 22/30; the spend of those
+    # days, 4,500 + 10,000.
+    assert money.revenue_is_takings and money.revenue == 440000
+    assert money.spend_share.value == 14500 / 440000 and money.spend_share.judged
+
+
+def test_money_with_the_work_won_standing_in_for_takings() -> None:
+    money = engine_figures(example(takings=[]), PERIOD).money
+    assert not money.revenue_is_takings and money.revenue == 500000
+    assert money.spend_share.value == 0.029 and not money.spend_share.judged  # two jobs
+
+
+def test_a_month_that_has_ended_without_its_takings_falls_back_to_work_won() -> None:
+    money = engine_figures(example(takings=[Takings(d(12, 1), 310000)]), PERIOD).money
+    assert not money.revenue_is_takings  # (November is over and has none)
 
 
 def test_money_with_every_month_taken_counts_each_months_share_of_days() -> None:
@@ -170,8 +184,8 @@ def test_the_figures_in_sentences() -> None:
         "enquiry (the middle case)."
     )
     assert words.money_words(figures, money) == (
-        "Work won £5,000.00 (2 jobs). Marketing spend £145.00: too few jobs won to judge it "
-        "against work won."
+        "Work won £5,000.00 (2 jobs). Marketing spend £145.00: 3.3% of takings (owners "
+        "usually name 1–10 %)."
     )
     assert words.backlog_words(figures) == (
         "Booked at least 0.3 weeks ahead, at your recent technician hours a week; 1 job has "

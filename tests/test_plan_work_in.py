@@ -97,7 +97,7 @@ def test_the_stuck_engine_the_sentences_and_a_source_row() -> None:
     # The money is written with the currency and the locale's mark, as on the screen.
     assert "Quoted 3 of 5 enquiries (60%); won 2 of the 3 quotes decided (67%)." in page
     assert "1 quote waiting, worth GBP 1,500; the oldest 13 days." in page
-    assert "Marketing spend GBP 145: too few jobs won to judge it against work won." in page
+    assert "Marketing spend GBP 145: 3.3% of takings (owners usually name 1–10 %)." in page
     assert "Source by source · amounts in GBP" in page
     assert " ".join(words.SOURCE_HEADINGS) in page
     assert GOOGLE_ROW in page

@@ -132,6 +132,9 @@ class Money:
     spend: int
     revenue: int
     revenue_is_takings: bool  # else the work won stands in for it
+    # The spend set against the takings: that of the days the takings cover (a month
+    # not yet over has no takings typed in, so its days are left out of both).
+    spend_against_takings: int | None = None
 
     @property
     def average_job(self) -> Ratio:
@@ -139,8 +142,10 @@ class Money:
 
     @property
     def spend_share(self) -> Ratio:
-        cases = MIN_CASES if self.revenue_is_takings else self.won_count
-        return Ratio(self.spend, self.revenue, cases)
+        if self.revenue_is_takings:
+            spend = self.spend if self.spend_against_takings is None else self.spend_against_takings
+            return Ratio(spend, self.revenue, MIN_CASES)
+        return Ratio(self.spend, self.revenue, self.won_count)
 
 
 @dataclass(frozen=True)
@@ -251,17 +256,27 @@ def _money(inputs: EngineInputs, leads: Sequence[Lead], period: Period) -> Money
     ]
     won_value = sum(lead.value or 0 for lead in won)
     spend = sum(item.amount for item in inputs.spend if period.contains(item.day))
-    takings = _takings_in(inputs, period)
-    return Money(
-        len(won), won_value, spend, won_value if takings is None else takings, takings is not None
+    covered = _takings_in(inputs, period)
+    if covered is None:
+        return Money(len(won), won_value, spend, won_value, False)
+    takings, last_day = covered
+    against = sum(
+        item.amount for item in inputs.spend if period.contains(item.day) and item.day <= last_day
     )
+    return Money(len(won), won_value, spend, takings, True, against)
 
 
-def _takings_in(inputs: EngineInputs, period: Period) -> int | None:
-    """The takings of the period, each month's share by the days of it in the period;
-    None unless every month the period touches has its takings."""
+def _takings_in(inputs: EngineInputs, period: Period) -> tuple[int, date] | None:
+    """The takings of the period, each month's share by the days of it in the period,
+    and the last day they cover; None unless every month the period touches has its
+    takings. A month not yet over without its takings (they are typed in once it ends)
+    is left out, its days with it."""
     by_month = {months.month: months.amount for months in inputs.takings}
     first, last = period.first.start, min(period.last.end, period.as_of)
+    this_month = last.replace(day=1)
+    month_over = last.day == calendar.monthrange(last.year, last.month)[1]
+    if this_month not in by_month and not month_over and this_month > first:
+        last = this_month - timedelta(days=1)
     total = 0.0
     month = first.replace(day=1)
     while month <= last:
@@ -272,7 +287,7 @@ def _takings_in(inputs: EngineInputs, period: Period) -> int | None:
         days = (min(month_end, last) - max(month, first)).days + 1
         total += by_month[month] * days / days_in_month
         month = month_end + timedelta(days=1)
-    return round(total)
+    return round(total), last
 
 
 def technician_minutes_a_week(inputs: EngineInputs, week: Week) -> tuple[int | None, bool]:

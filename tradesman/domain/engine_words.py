@@ -209,7 +209,8 @@ def count_of_weeks(value: float) -> str:
 
 
 def _days(value: float) -> str:
-    return f"{one_decimal(value).removesuffix('.0')} days"
+    shown_value = one_decimal(value).removesuffix(".0")
+    return f"{shown_value} day" if shown_value == "1" else f"{shown_value} days"
 
 
 def _share_one_place(value: float) -> str:

@@ -192,7 +192,9 @@ def _round_up(number: float) -> int:
 
 def _steps(top: int) -> int:
     """A step between grid lines: at most about five lines."""
-    for step in (1, 2, 5, 10, 20, 25, 50):
-        if top // step <= 5:
+    # (Each step divides the top exactly: the right axis's hours are scaled to the
+    # top line, so a top of 12 with lines at 0, 5 and 10 would draw the hours wrong.)
+    for step in (1, 2, 3, 4, 5, 10, 20, 25, 50):
+        if top % step == 0 and top // step <= 5:
             return step
-    return top // 5
+    return top

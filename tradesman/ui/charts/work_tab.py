@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from tradesman.domain import engine_words as words
 from tradesman.domain.areas import Area
-from tradesman.domain.engine_verdict import ENGINE_WORDS, Engine, EngineReport, Verdict
+from tradesman.domain.engine_verdict import (
+    ENGINE_WORDS,
+    Engine,
+    EngineReport,
+    Verdict,
+    changing_words,
+)
 from tradesman.domain.engine_weeks import EngineWeek
 from tradesman.domain.money import decimal_mark_for_locale, format_amount
 from tradesman.domain.weeks import Week, format_day
@@ -193,12 +199,8 @@ class WorkTab(QWidget):
         self.shown = screen
         report, money = screen.report, screen.money
         verdict, figures = report.verdict, report.figures
-        changing = ""
-        if verdict.changing_to is not None:
-            changing = (
-                f"<br><i>This week points to {_escape(ENGINE_WORDS[verdict.changing_to].lower())}"
-                "; it shows once it holds two weeks running.</i>"
-            )
+        pending = changing_words(verdict)
+        changing = "" if pending is None else f"<br><i>{_escape(pending)}</i>"
         self.verdict.setText(
             f"<span style='font-size:large'><b>{_escape(ENGINE_WORDS[verdict.engine])}.</b>"
             f"</span> {_escape(verdict.reason)}<br>Next: {_escape(verdict.next_step)}"
