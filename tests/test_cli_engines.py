@@ -95,3 +95,11 @@ def test_a_new_data_file_has_not_enough_to_judge(tmp_path: Path) -> None:
     assert "Not enough to judge yet. 0 enquiries logged in the last 13 weeks" in result.stdout
     assert "Log every enquiry as it comes in (Ctrl+L)" in result.stdout
     assert "No enquiries logged in the last 13 weeks." in result.stdout
+
+
+def test_the_periods_the_command_takes_are_those_the_window_offers() -> None:
+    # (cli_lead_args.py spells them out, so the window's start need not load the engines)
+    from tradesman.cli_lead_args import PERIODS as COMMAND_PERIODS
+    from tradesman.domain.engine_numbers import PERIODS
+
+    assert PERIODS == COMMAND_PERIODS

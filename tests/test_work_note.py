@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from planner_kit import TODAY, open_window
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
@@ -50,7 +51,10 @@ def test_the_note_says_this_weeks_work_and_the_stuck_engine(
         "<b>Not enough to judge yet.</b> Nothing found stuck, but too little to be sure: "
         "no technician hours marked done in the last 4 weeks; 1 quote decided (3 needed)."
     )
-    assert panel.work_note is not None and panel.work_note.toolTip().startswith("Next: ")
+    assert panel.work_note is not None
+    shown = QTextDocument()  # (the tooltip is rich text, so a source's name shows as typed)
+    shown.setHtml(panel.work_note.toolTip())
+    assert shown.toPlainText().startswith("Next: ")
 
 
 def test_the_note_reads_again_once_a_change_has_settled(qtbot: QtBot, window: MainWindow) -> None:
@@ -105,3 +109,16 @@ def test_with_a_plan_the_weeks_marketing_is_set_against_its_least(
     qtbot.waitUntil(lambda: panel.work_text() != "")
     # 40 % of 40 h is 16 h of business; half of it marketing: at least 8 h.
     assert panel.work_text().split("\n")[0].endswith("· marketing 2 h of at least 8 h")
+
+
+def test_a_source_named_with_markup_shows_as_typed(qtbot: QtBot) -> None:
+    from tradesman.ui.week.split_panel import SplitPanel
+
+    panel = SplitPanel()
+    qtbot.addWidget(panel)
+    step = "Book the marketing hour that brought most work per hour: AT&T <b>Van</b> Дерево."
+    panel.show_work("This week: 1 enquiry", "Marketing is stuck", "Few came.", step)
+    assert panel.work_note is not None
+    shown = QTextDocument()
+    shown.setHtml(panel.work_note.toolTip())
+    assert shown.toPlainText() == f"Next: {step}"

@@ -13,7 +13,9 @@ from datetime import date
 from typing import Any
 
 LEAD_COMMANDS = frozenset({"lead", "leads", "spend", "sources", "engines"})
-PERIODS = (4, 13, 26, 52)  # the periods the engines' figures look back over, in weeks
+# The periods the engines' figures look back over, in weeks: domain/engine_numbers.py's
+# PERIODS, spelt out so the start need not load it (tests/test_cli_engines.py checks).
+PERIODS = (4, 13, 26, 52)
 # LostReason in domain/leads.py, as typed (tests/test_cli_leads.py checks they agree).
 REASONS = ("price", "timing", "no-reply", "went-elsewhere", "other")
 

@@ -24,6 +24,7 @@ from tradesman.domain.weeks import Week
 
 WORD_OF_MOUTH_KINDS = frozenset({SourceKind.WORD_OF_MOUTH, SourceKind.REPEAT})
 ALL_TALK_SHARE = 0.9  # this much word of mouth and no marketing: the work talking
+PERIODS = (4, 13, 26, 52)  # the periods the figures are offered over, in weeks
 RECENT_WEEKS = 4  # technician hours a week, when no plan says: the last 4 weeks worked
 
 

@@ -36,9 +36,8 @@ def this_week_words(
         won += f" ({money(work.won_value)})"
     marketing = f"marketing {format_hours(marketing_minutes)}" if marketing_minutes else ""
     if floor_minutes:
-        marketing = f"marketing {format_hours(marketing_minutes)} of at least " + format_hours(
-            floor_minutes
-        )
+        done = format_hours(marketing_minutes) if marketing_minutes else "0 h"
+        marketing = f"marketing {done} of at least {format_hours(floor_minutes)}"
     parts = [
         count_of(work.enquiries, "enquiry", "enquiries"),
         f"{count_of(work.quotes, 'quote')} out",

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from tradesman.domain import engine_words as words
 from tradesman.domain.areas import Area
+from tradesman.domain.engine_numbers import PERIODS
 from tradesman.domain.engine_verdict import (
     ENGINE_WORDS,
     Engine,
@@ -41,13 +42,13 @@ from tradesman.domain.money import decimal_mark_for_locale, format_amount
 from tradesman.domain.weeks import Week, format_day
 from tradesman.services.engines import work_charts
 from tradesman.ui.charts.chart_work import WorkChart
+from tradesman.ui.shared.literal import for_rich_text
 from tradesman.ui.shared.palette import area_colour, text_on
 from tradesman.ui.week.split_panel import links_by_mouse_and_keys
 
 if TYPE_CHECKING:
     from tradesman.ui.shared.operations import Operations
 
-PERIODS = (4, 13, 26, 52)
 PERIOD_KEY = "charts/work_weeks"
 
 
@@ -200,10 +201,10 @@ class WorkTab(QWidget):
         report, money = screen.report, screen.money
         verdict, figures = report.verdict, report.figures
         pending = changing_words(verdict)
-        changing = "" if pending is None else f"<br><i>{_escape(pending)}</i>"
+        changing = "" if pending is None else f"<br><i>{for_rich_text(pending)}</i>"
         self.verdict.setText(
-            f"<span style='font-size:large'><b>{_escape(ENGINE_WORDS[verdict.engine])}.</b>"
-            f"</span> {_escape(verdict.reason)}<br>Next: {_escape(verdict.next_step)}"
+            f"<span style='font-size:large'><b>{for_rich_text(ENGINE_WORDS[verdict.engine])}.</b>"
+            f"</span> {for_rich_text(verdict.reason)}<br>Next: {for_rich_text(verdict.next_step)}"
             + (f" {HAND_OFF_LINK}" if verdict.engine is Engine.PRODUCTION else "")
             + changing
         )
@@ -277,10 +278,6 @@ def _buddy(text: str, field: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(field)
     return label
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _int(value: object) -> int:

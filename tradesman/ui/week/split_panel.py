@@ -179,7 +179,9 @@ class SplitPanel(QFrame):
         self.work_note.setText(
             f"{_escape(this_week)}<br><b>{_escape(verdict)}.</b> {_escape(reason)} {MORE_LINK}"
         )
-        self.work_note.setToolTip(f"Next: {_escape(next_step)}")  # (it may name a source)
+        from tradesman.ui.shared.literal import tooltip  # (after the start: it loads html)
+
+        self.work_note.setToolTip(tooltip(f"Next: {next_step}"))  # (it may name a source)
 
     def work_text(self) -> str:
         """The note of work coming in as plain words (for the tests)."""
