@@ -70,7 +70,10 @@ def test_the_tab_names_the_stuck_engine_with_its_reason_and_next_step(
     assert "Next: Work is there but your hours are not" in text
     assert len(tab.strip.weeks) == 26
     assert tab.strip.week_text(25).startswith("Week of ")
-    assert "Enquiries came in 5 of the last 13 weeks, 0.4 a week" in tab.sentences.text()
+    assert (
+        "Enquiries came in 5 of the 6 weeks since the first was logged, 0.8 a week"
+        in tab.sentences.text()
+    )
 
 
 def test_the_table_of_sources_with_its_amounts_said_once_in_the_headings(

@@ -25,8 +25,9 @@ FIRST = TODAY - timedelta(days=400)
 
 
 @st.composite
-def leads(draw: st.DrawFn) -> Lead:
-    came = FIRST + timedelta(days=draw(st.integers(0, 420)))
+def leads(draw: st.DrawFn, days: int = 420) -> Lead:
+    """An enquiry of the last `days` days (up to 20 days ahead of today)."""
+    came = TODAY + timedelta(days=draw(st.integers(20 - days, 20)))
     lead = Lead("Someone", came, draw(st.sampled_from(sorted(SOURCES))))
     step = draw(st.sampled_from(["new", "quoted", "won", "lost", "not_quoted"]))
     if step == "new":
@@ -43,7 +44,7 @@ def leads(draw: st.DrawFn) -> Lead:
 
 
 @st.composite
-def inputs(draw: st.DrawFn) -> EngineInputs:
+def inputs(draw: st.DrawFn, lead_days: int = 420, most_leads: int = 25) -> EngineInputs:
     day = st.integers(0, 420).map(lambda n: FIRST + timedelta(days=n))
     jobs = [
         Job("Job", created, draw(st.none() | st.just(created + timedelta(days=9))),
@@ -54,7 +55,7 @@ def inputs(draw: st.DrawFn) -> EngineInputs:
     return EngineInputs(
         today=TODAY,
         this_week=THIS_WEEK,
-        leads=draw(st.lists(leads(), max_size=25)),
+        leads=draw(st.lists(leads(lead_days), max_size=most_leads)),
         sources=SOURCES,
         spend=[Spend(when, draw(st.integers(1, 10**6))) for when in draw(st.lists(day, max_size=4))],
         marketing=[

@@ -35,7 +35,29 @@ def test_steadiness() -> None:
     flow = engine_figures(example(), PERIOD).flow
     # L1, L2 in the first week, L3, L5 in the second, none in the third, L4 in the fourth.
     assert (flow.enquiries, flow.weeks, flow.weeks_with, flow.longest_gap) == (5, 4, 3, 1)
-    assert flow.per_week.value == 1.25 and flow.per_week.judged
+    # 9 November to Wednesday 2 December is 24 days: 5 ÷ 24/7 = 35/24 a week (not 5 ÷ 4,
+    # which would count the four days of this week still to come).
+    assert flow.per_week.value == pytest.approx(35 / 24) and flow.per_week.judged
+
+
+def test_a_week_under_way_is_no_gap_until_it_is_over() -> None:
+    # Monday 7 December, seen the same day: nothing has come in yet this week.
+    monday = d(12, 7)
+    flow = engine_figures(example(today=monday), Period.ending(Week(monday), 4, monday)).flow
+    # The weeks of 16, 23 and 30 November count (L3 L5, none, L4); this week not yet.
+    assert (flow.enquiries, flow.weeks, flow.weeks_with, flow.longest_gap) == (4, 3, 2, 1)
+    assert flow.per_week.value == pytest.approx(4 / (22 / 7))  # 16 Nov to 7 Dec: 22 days
+
+
+def test_weeks_before_the_first_enquiry_are_not_gaps() -> None:
+    # A new owner: their first enquiry came on Tuesday 24 November.
+    leads = [Lead("A", d(11, 24), 3), Lead("B", d(11, 26), 1), Lead("C", d(12, 1), 3)]
+    figures = engine_figures(example(leads=leads), Period.ending(THIS_WEEK, 13, TODAY))
+    flow = figures.flow
+    assert (flow.enquiries, flow.weeks, flow.weeks_with, flow.longest_gap) == (3, 2, 2, 0)
+    assert flow.per_week.value == pytest.approx(3 / (10 / 7))  # 23 Nov to 2 Dec: 10 days
+    # "Fewer than usual" is judged against the weeks logged too, not a whole year.
+    assert figures.usual.value == pytest.approx(3 / (10 / 7))
 
 
 def test_word_of_mouth_and_the_asks() -> None:
@@ -98,7 +120,8 @@ def test_backlog_and_what_keeps_the_owner_booked() -> None:
     assert figures.job_hours.value == 600 and figures.job_hours.judged
     # 2.5 jobs a week ÷ (3/5 quoted × 2/3 won) = 6.25 enquiries a week.
     assert figures.needed_a_week == pytest.approx(6.25)
-    assert figures.usual.part == 6 and figures.usual.whole == 52  # L1-L6 in a year
+    # L1-L6 since L6 came in, the week of 19 October: 45 days up to today.
+    assert figures.usual.part == 6 and figures.usual.whole == pytest.approx(45 / 7)
 
 
 def test_the_plans_hours_count_when_a_plan_runs() -> None:
@@ -136,7 +159,7 @@ def test_the_verdict_is_marketing_with_its_reason_in_numbers() -> None:
     figures = engine_figures(inputs, PERIOD)
     verdict = judge(figures, source_rows(inputs, PERIOD), inputs.settings)
     assert verdict.engine is Engine.MARKETING
-    assert verdict.reason == "1.3 enquiries a week came in; 6.3 a week keep you booked."
+    assert verdict.reason == "1.5 enquiries a week came in; 6.3 a week keep you booked."
     assert verdict.next_step == (
         "Book a marketing hour this week, and ask your last customers for a referral."
     )
@@ -172,7 +195,7 @@ def test_the_figures_in_sentences() -> None:
     figures = engine_figures(example(), PERIOD)
     assert words.period_words(figures) == "The last 4 weeks (9 Nov – 2 Dec 2026)"
     assert words.flow_words(figures) == (
-        "Enquiries came in 3 of the last 4 weeks, 1.3 a week; the longest gap was 1 week."
+        "Enquiries came in 3 of the last 4 weeks, 1.5 a week; the longest gap was 1 week."
     )
     assert words.asks_words(figures) == (
         "You asked 2 customers for a referral; 1 referral came in. 1 review ask done."
@@ -254,7 +277,7 @@ def test_words_that_read_well_on_paper_too() -> None:
 
     weekly = [Lead(f"W{n}", d(11, 10) + (d(11, 17) - d(11, 10)) * n, 3) for n in range(4)]
     steady = engine_figures(example(leads=weekly), PERIOD)
-    every_week = "Enquiries came in every one of the last 4 weeks, 1.0 a week."
+    every_week = "Enquiries came in every one of the last 4 weeks, 1.2 a week."
     assert words.flow_words(steady) == every_week
     one_quote = [Lead("Q", d(11, 10), 3).quoted(d(11, 12), 100000)]
     said = words.quotes_words(engine_figures(example(leads=one_quote), PERIOD), str)

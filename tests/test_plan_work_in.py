@@ -33,10 +33,13 @@ from tradesman.store.database import Store
 HEADING = "Where the work comes from"
 TIME_NOW = "Where the time goes now"
 RAMP = "The ramp, week by week"
-# The hand-worked example (tests/engine_example.py) over its 4 weeks: marketing is stuck.
+# The hand-worked example (tests/engine_example.py), its figures over 4 weeks and its
+# verdict over 13: since 19 October, 6 enquiries in 45 days (0.9 a week); 2.5 jobs a
+# week ÷ (4 of 6 quoted × 2 of 3 decided won) = 5.6 a week needed. Marketing is stuck.
 VERDICT = (
-    "Marketing is stuck 1.3 enquiries a week came in; 6.3 a week keep you booked. "
-    "Next step: Book a marketing hour this week, and ask your last customers for a referral."
+    "Marketing is stuck 0.9 enquiries a week came in; 5.6 a week keep you booked. "
+    "Next step: Book a marketing hour this week, and ask your last customers for a referral. "
+    "The verdict is judged over the last 13 weeks; the figures below cover the last 4."
 )
 # Google: 2 enquiries, 1 won for 3,000, 45 spent, 2.5 marketing hours, the rest too few.
 GOOGLE_ROW = "Google / business profile 2 1 3,000 45 2.5 too few too few too few too few"
@@ -90,7 +93,7 @@ def test_the_stuck_engine_the_sentences_and_a_source_row() -> None:
     assert "The last 4 weeks (9 Nov – 2 Dec 2026): where enquiries came from" in page
     assert VERDICT in page
     assert (
-        "Coming in Enquiries came in 3 of the last 4 weeks, 1.3 a week; the longest gap was "
+        "Coming in Enquiries came in 3 of the last 4 weeks, 1.5 a week; the longest gap was "
         "1 week. 6.3 enquiries a week keep you booked." in page
     )
     assert "Asking You asked 2 customers for a referral; 1 referral came in." in page
@@ -260,8 +263,11 @@ def test_the_plan_pdf_reads_the_engines_in_its_one_read(store: Store) -> None:
         "Not enough to judge yet Nothing found stuck, but too little to be sure: 1 quote "
         "decided (3 needed). Next step: Mark blocks done" in page
     )
-    assert "Enquiries came in 3 of the last 13 weeks, 0.2 a week; the longest gap was 6 weeks." in (
-        page
+    # Counted from the week of Mrs Patel's enquiry (19 Oct), this week not yet over and
+    # empty: 6 weeks, 3 of them with one, in 45 days.
+    assert (
+        "Enquiries came in 3 of the 6 weeks since the first was logged, 0.5 a week; the "
+        "longest gap was 2 weeks." in page
     )
     assert "Source by source · amounts in GBP" in page
     # 2 enquiries, 1 won for 3,200, 120.50 spent, 2 hours; too few to judge the rest by,

@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from tradesman.domain import engine_words as words
 from tradesman.domain.engine_numbers import Ratio
-from tradesman.domain.engine_verdict import ENGINE_WORDS, EngineReport, changing_words
+from tradesman.domain.engine_verdict import (
+    ENGINE_WORDS,
+    PERIOD_WEEKS,
+    EngineReport,
+    verdict_notes,
+)
 from tradesman.domain.money import format_amount
 from tradesman.exchange.values import encode_amount
 
@@ -41,9 +46,8 @@ def print_engines(
     print()
     print(f"{ENGINE_WORDS[verdict.engine]}. {verdict.reason}")
     print(f"Next: {verdict.next_step}")
-    changing = changing_words(verdict)
-    if changing is not None:
-        print(f"({changing})")
+    for note in verdict_notes(report):
+        print(f"({note})")
     print()
     for line in (
         words.flow_words(figures), words.word_of_mouth_words(figures), words.asks_words(figures),
@@ -117,6 +121,7 @@ def engines_document(report: EngineReport, currency: str) -> dict[str, Any]:
             "reason": verdict.reason,
             "next_step": verdict.next_step,
             "changing_to": None if verdict.changing_to is None else verdict.changing_to.value,
+            "judged_over_weeks": PERIOD_WEEKS,
         },
         "strip": [
             {"week": week.start.isoformat(), "engine": shown.engine.value}

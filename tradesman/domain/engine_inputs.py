@@ -99,6 +99,9 @@ class EngineInputs:
     technician_done: Mapping[date, int] = field(default_factory=dict)
     hourly_rate: int | None = None
     settings: EngineSettings = EngineSettings()
+    # The first enquiry ever logged, when it came before the leads read (None: the
+    # first of `leads`): weeks before it are not gaps, the owner was not logging yet.
+    first_enquiry: date | None = None
 
 
 def lead_as_of(lead: Lead, day: date) -> Lead | None:

@@ -11,6 +11,7 @@ fewer than three cases, so no rule acts on two enquiries' worth of evidence.
 from __future__ import annotations
 
 import calendar
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,16 +82,23 @@ class Period:
 
 @dataclass(frozen=True)
 class Flow:
-    """How steadily enquiries came in."""
+    """How steadily enquiries came in.
+
+    Only the weeks the owner was logging count: weeks before their first enquiry are
+    not gaps, and this week, while under way, counts only once one has come. A week
+    a day old is a seventh of a week, so "a week" is not read low on a Monday."""
 
     enquiries: int
-    weeks: int
+    weeks: int  # the weeks counted
     weeks_with: int  # weeks in which at least one came
     longest_gap: int  # the longest run of weeks without one
+    elapsed_weeks: float | None = None  # the time counted, in weeks (else `weeks`)
+    since_first: bool = False  # the first enquiry came in the period: counted from it
 
     @property
     def per_week(self) -> Ratio:
-        return Ratio(self.enquiries, self.weeks, self.weeks)
+        elapsed = self.weeks if self.elapsed_weeks is None else self.elapsed_weeks
+        return Ratio(self.enquiries, elapsed, self.weeks)
 
 
 @dataclass(frozen=True)
@@ -180,29 +188,60 @@ class EngineFigures:
 def engine_figures(inputs: EngineInputs, period: Period) -> EngineFigures:
     """Every figure of `period`, from `inputs` as they stood at `period.as_of`."""
     leads = [seen for lead in inputs.leads if (seen := lead_as_of(lead, period.as_of))]
-    flow = _flow(leads, period)
+    logging_since = _logging_since(leads, inputs.first_enquiry)
+    flow = _flow(leads, period, logging_since)
     longer = Period(period.last, inputs.settings.usual_weeks, period.as_of)
     usual_count = sum(1 for lead in leads if longer.contains(lead.came_in))
+    usual_weeks = _elapsed_weeks(longer, logging_since)
     quotes = _quotes(inputs, leads, period)
     backlog = _backlog(inputs, period)
     job_hours = _job_hours(inputs.jobs, period)
     return EngineFigures(
-        period, flow, Ratio(usual_count, longer.weeks, longer.weeks),
+        period, flow, Ratio(usual_count, usual_weeks, math.ceil(usual_weeks)),
         _word_of_mouth(inputs, leads, period), quotes, _money(inputs, leads, period), backlog,
         job_hours, _needed(backlog, job_hours, quotes),
     )  # fmt: skip
 
 
-def _flow(leads: Sequence[Lead], period: Period) -> Flow:
+def _logging_since(leads: Sequence[Lead], first_ever: date | None) -> date | None:
+    """The day of the first enquiry logged (of `leads`, as seen then): before its week,
+    the owner was not yet logging, so those weeks say nothing about how work comes in."""
+    first = min((lead.came_in for lead in leads), default=None)
+    if first is not None and first_ever is not None:
+        return min(first, first_ever)
+    return first
+
+
+def _counted_from(period: Period, since: date | None) -> date:
+    first = period.first.start
+    if since is None or since <= first:
+        return first
+    return first + timedelta(days=7 * ((since - first).days // 7))  # that week's first day
+
+
+def _elapsed_weeks(period: Period, since: date | None) -> float:
+    """The weeks from the start of logging (or of the period, if later) to `as_of`."""
+    start = _counted_from(period, since)
+    return max(1, (min(period.last.end, period.as_of) - start).days + 1) / 7
+
+
+def _flow(leads: Sequence[Lead], period: Period, since: date | None) -> Flow:
     counts = [0] * period.weeks
     for lead in leads:
         if period.contains(lead.came_in):
             counts[(lead.came_in - period.first.start).days // 7] += 1
+    counts = counts[(_counted_from(period, since) - period.first.start).days // 7 :]
+    if period.as_of < period.last.end and counts and counts[-1] == 0:
+        counts.pop()  # this week is under way: no enquiry yet is not yet a gap
     longest = run = 0
     for count in counts:
         run = run + 1 if count == 0 else 0
         longest = max(longest, run)
-    return Flow(sum(counts), period.weeks, sum(1 for c in counts if c), longest)
+    if since is None:  # nothing logged yet: the whole period, empty
+        return Flow(0, period.weeks, 0, period.weeks)
+    elapsed = _elapsed_weeks(period, since)
+    started = _counted_from(period, since) > period.first.start
+    return Flow(sum(counts), len(counts), sum(1 for c in counts if c), longest, elapsed, started)
 
 
 def _word_of_mouth(inputs: EngineInputs, leads: Sequence[Lead], period: Period) -> WordOfMouth:

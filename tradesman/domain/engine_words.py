@@ -65,14 +65,21 @@ def period_words(figures: EngineFigures) -> str:
 def flow_words(figures: EngineFigures) -> str:
     flow = figures.flow
     if not flow.enquiries:
-        return f"No enquiries logged in the last {flow.weeks} weeks."
+        return f"No enquiries logged in the last {figures.period.weeks} weeks."
     per_week = one_decimal(flow.per_week.value or 0.0)
+    # Weeks before the first enquiry was logged are not counted: say it is a short run.
+    weeks = (
+        f"the {count_of(flow.weeks, 'week')} since the first was logged"
+        if flow.since_first
+        else f"the last {count_of(flow.weeks, 'week')}"
+    )
     if not flow.longest_gap:  # ("the longest gap was 0 weeks" says it the hard way)
-        return f"Enquiries came in every one of the last {flow.weeks} weeks, {per_week} a week."
+        every = "every one of " if flow.weeks > 1 else ""
+        return f"Enquiries came in {every}{weeks}, {per_week} a week."
     gap = count_of(flow.longest_gap, "week")
     return (
-        f"Enquiries came in {flow.weeks_with} of the last {flow.weeks} weeks, "
-        f"{per_week} a week; the longest gap was {gap}."
+        f"Enquiries came in {flow.weeks_with} of {weeks}, {per_week} a week; "
+        f"the longest gap was {gap}."
     )
 
 

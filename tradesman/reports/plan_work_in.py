@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from tradesman.area_colours import AREA_HEX
 from tradesman.domain import engine_words as words
 from tradesman.domain.areas import Area
-from tradesman.domain.engine_verdict import ENGINE_WORDS, Engine, Verdict, changing_words
+from tradesman.domain.engine_verdict import ENGINE_WORDS, Engine, Verdict, verdict_notes
 from tradesman.domain.money import format_amount
 from tradesman.reports.fonts import BOLD, REGULAR
 from tradesman.reports.paper import SHADE, SOFT_INK, styles
@@ -102,7 +102,7 @@ def _the_engines(work_in: WorkInSheet, width: float) -> list[Flowable]:
             style["body"],
         ),
         Spacer(0, 2),
-        verdict_box(report.verdict, width),
+        verdict_box(report.verdict, width, verdict_notes(report)),
         Spacer(0, 6),
     ]
     said = [
@@ -136,7 +136,7 @@ def _the_engines(work_in: WorkInSheet, width: float) -> list[Flowable]:
     return story
 
 
-def verdict_box(verdict: Verdict, width: float) -> Flowable:
+def verdict_box(verdict: Verdict, width: float, notes: Sequence[str] = ()) -> Flowable:
     """The stuck engine in large type, its reason in numbers and the next step, on a
     shaded panel with the engine's colour down its side."""
     style = styles()
@@ -148,9 +148,7 @@ def verdict_box(verdict: Verdict, width: float) -> Flowable:
         Paragraph(escape(verdict.reason), style["body"]),
         Paragraph(f"<b>Next step:</b> {escape(verdict.next_step)}", style["body"]),
     ]
-    changing = changing_words(verdict)
-    if changing is not None:
-        inside.append(Paragraph(escape(changing), style["soft"]))
+    inside += [Paragraph(escape(note), style["soft"]) for note in notes]
     box = Table([[inside]], colWidths=[width], hAlign="LEFT")
     box.setStyle(
         TableStyle(

@@ -125,7 +125,8 @@ def engine_inputs(
     db = dbapi_connection(session)
     settings = load_settings(session, locale_name)
     this_week = week_containing(today, settings.week_start)
-    looked_back = STRIP_WEEKS + max(weeks, USUAL_WEEKS)
+    judged = max(weeks, PERIOD_WEEKS)  # (the verdict is judged over 13 weeks)
+    looked_back = STRIP_WEEKS + max(judged, USUAL_WEEKS)
     cutoff = this_week.plus(-looked_back).start
     sources = {s.id: s for s in all_sources(session) if s.id is not None}
     return EngineInputs(
@@ -140,7 +141,7 @@ def engine_inputs(
             for day, minutes, source in engine_reads.marketing_done(db, cutoff)
         ],
         asks=_asks(*engine_reads.asks_done(db, cutoff)),
-        jobs=_jobs(engine_reads.jobs_since(db, this_week.plus(-(STRIP_WEEKS + weeks)).start)),
+        jobs=_jobs(engine_reads.jobs_since(db, this_week.plus(-(STRIP_WEEKS + judged)).start)),
         technician_planned={
             week_containing(ramp_week.week.monday, settings.week_start).start: (
                 ramp_week.technician_minutes
@@ -149,6 +150,7 @@ def engine_inputs(
         },
         technician_done=_technician_done(db, this_week, looked_back),
         hourly_rate=load_lead_settings(session, locale_name).hourly_rate,
+        first_enquiry=engine_reads.first_enquiry(db),
     )
 
 

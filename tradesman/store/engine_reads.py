@@ -77,6 +77,12 @@ def any_enquiry(db: sqlite3.Connection) -> bool:
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM lead)").fetchone()[0])
 
 
+def first_enquiry(db: sqlite3.Connection) -> date | None:
+    """The day the first enquiry came in: the owner has been logging them since."""
+    first = db.execute("SELECT MIN(came_in) FROM lead").fetchone()[0]
+    return None if first is None else date.fromisoformat(first)
+
+
 def leads_since(db: sqlite3.Connection, cutoff: date) -> list[Lead]:
     return [LEAD.from_values(row) for row in db.execute(LEADS_SINCE, _day(cutoff))]
 

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,7 +45,7 @@ from tradesman.domain.engine_verdict import (
     Engine,
     EngineReport,
     Verdict,
-    changing_words,
+    verdict_notes,
 )
 from tradesman.domain.engine_weeks import EngineWeek
 from tradesman.domain.money import decimal_mark_for_locale, format_amount
@@ -71,17 +81,31 @@ ENGINE_LOOK: dict[Engine, tuple[QColor, str]] = {
 
 
 class EngineStrip(QWidget):
-    """A square a week, oldest first, coloured and lettered by the engine shown then."""
+    """A square a week, oldest first, coloured and lettered by the engine shown then.
+    One week is chosen (the latest, to begin with): click it, or with the strip in focus
+    move with ←/→, Home and End; `chosen` then says that week's verdict and reason."""
+
+    chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.weeks: Sequence[tuple[Week, Verdict]] = ()
+        self.current = -1
         self.setMouseTracking(True)
         self.setMinimumHeight(26)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("The stuck engine, week by week")
 
     def show_strip(self, weeks: Sequence[tuple[Week, Verdict]]) -> None:
         self.weeks = weeks
         self.setToolTip("" if weeks else "No weeks to show yet.")
+        self.choose(len(weeks) - 1)
+
+    def choose(self, index: int) -> None:
+        self.current = max(-1, min(index, len(self.weeks) - 1))
+        text = self.week_text(self.current, with_reason=True) if self.current >= 0 else ""
+        self.setAccessibleDescription(text)
+        self.chosen.emit(text)
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -91,9 +115,16 @@ class EngineStrip(QWidget):
         width = self.width() / max(1, len(self.weeks))
         return QRectF(index * width + 1, 1, max(2.0, width - 2), self.height() - 2)
 
-    def week_text(self, index: int) -> str:
+    def _index_at(self, event: QMouseEvent) -> int | None:
+        for index in range(len(self.weeks)):
+            if self._cell(index).contains(event.position()):
+                return index
+        return None
+
+    def week_text(self, index: int, with_reason: bool = False) -> str:
         week, verdict = self.weeks[index]
-        return f"Week of {format_day(week.start)}: {ENGINE_WORDS[verdict.engine]}"
+        said = f"Week of {format_day(week.start)}: {ENGINE_WORDS[verdict.engine]}"
+        return f"{said}. {verdict.reason}" if with_reason else said
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -109,15 +140,47 @@ class EngineStrip(QWidget):
                 if cell.width() > metrics.horizontalAdvance(letter) + 2:
                     painter.setPen(text_on(colour))
                     painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, letter)
+            if 0 <= self.current < len(self.weeks):
+                # The chosen week: a ring in the text colour, thicker with the focus.
+                ring = self.palette().color(QPalette.ColorRole.WindowText)
+                painter.setPen(QPen(ring, 2.5 if self.hasFocus() else 1.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(self._cell(self.current).adjusted(-1, -1, 1, 1), 4, 4)
         finally:
             painter.end()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        for index in range(len(self.weeks)):
-            if self._cell(index).contains(event.position()):
-                QToolTip.showText(event.globalPosition().toPoint(), self.week_text(index), self)
-                return
-        QToolTip.hideText()
+        index = self._index_at(event)
+        if index is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(event.globalPosition().toPoint(), self.week_text(index), self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self._index_at(event)
+        if index is not None:
+            self.choose(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        moves = {
+            Qt.Key.Key_Left: self.current - 1,
+            Qt.Key.Key_Right: self.current + 1,
+            Qt.Key.Key_Home: 0,
+            Qt.Key.Key_End: len(self.weeks) - 1,
+        }
+        target = moves.get(Qt.Key(event.key()))
+        if target is None or not self.weeks:
+            super().keyPressEvent(event)
+            return
+        self.choose(max(0, target))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
 
 class WorkTab(QWidget):
@@ -146,6 +209,10 @@ class WorkTab(QWidget):
             "– nothing stuck; ? too little to judge. A change shows once it holds two weeks."
         )
         self.strip_note.setWordWrap(True)
+        self.strip_week = QLabel()  # the week chosen in the strip: its verdict and reason
+        self.strip_week.setWordWrap(True)
+        self.strip_week.setTextFormat(Qt.TextFormat.PlainText)
+        self.strip.chosen.connect(self.strip_week.setText)
         self.sentences = QLabel()
         self.sentences.setWordWrap(True)
         self.sentences.setTextFormat(Qt.TextFormat.PlainText)
@@ -168,6 +235,7 @@ class WorkTab(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.verdict)
         left.addWidget(self.strip)
+        left.addWidget(self.strip_week)
         left.addWidget(self.strip_note)
         left.addWidget(self.sentences)
         left.addStretch(1)
@@ -200,13 +268,12 @@ class WorkTab(QWidget):
         self.shown = screen
         report, money = screen.report, screen.money
         verdict, figures = report.verdict, report.figures
-        pending = changing_words(verdict)
-        changing = "" if pending is None else f"<br><i>{for_rich_text(pending)}</i>"
+        notes = "".join(f"<br><i>{for_rich_text(note)}</i>" for note in verdict_notes(report))
         self.verdict.setText(
             f"<span style='font-size:large'><b>{for_rich_text(ENGINE_WORDS[verdict.engine])}.</b>"
             f"</span> {for_rich_text(verdict.reason)}<br>Next: {for_rich_text(verdict.next_step)}"
             + (f" {HAND_OFF_LINK}" if verdict.engine is Engine.PRODUCTION else "")
-            + changing
+            + notes
         )
         self.strip.show_strip(report.strip)
         if not figures.flow.enquiries and not report.sources:
