@@ -166,3 +166,51 @@ def test_the_hours_axis_lines_up_with_the_enquiries_axis(most: int) -> None:
     top = _round_up(most)
     step = _steps(top)
     assert top >= most and top % step == 0 and top // step <= 5
+
+
+def test_the_strip_is_read_week_by_week_with_the_keys_and_a_click(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tab = open_work_tab(qtbot, window)
+    strip = tab.strip
+    # The latest week is chosen to begin with, and said in words with its reason.
+    last_week, last_verdict = strip.weeks[-1]
+    assert tab.strip_week.text() == strip.week_text(25, with_reason=True)
+    assert last_verdict.reason in tab.strip_week.text()
+    strip.setFocus()
+    qtbot.waitUntil(strip.hasFocus)
+    qtbot.keyClick(strip, Qt.Key.Key_Left)
+    assert strip.current == 24
+    assert tab.strip_week.text().startswith(f"Week of {strip.week_text(24)[8:]}")
+    qtbot.keyClick(strip, Qt.Key.Key_Home)
+    assert strip.current == 0
+    first_week = strip.weeks[0][0]
+    assert tab.strip_week.text().startswith(f"Week of {first_week.start.day} ")
+    qtbot.keyClick(strip, Qt.Key.Key_Left)  # (nothing before the first)
+    assert strip.current == 0
+    qtbot.keyClick(strip, Qt.Key.Key_End)
+    assert strip.current == 25 and strip.accessibleDescription() == tab.strip_week.text()
+    # A click on the third square chooses that week.
+    third = strip._cell(2).center().toPoint()
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=third)
+    assert strip.current == 2 and tab.strip_week.text().startswith("Week of ")
+    assert last_week != strip.weeks[2][0]
+
+
+def test_the_tab_and_the_week_page_name_the_same_engine_whatever_weeks_are_chosen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    panel = window.split_panel
+    qtbot.waitUntil(lambda: panel.work_text() != "")
+    week_page_engine = panel.work_text().split("\n")[1]
+    assert week_page_engine.startswith("<b>Production is stuck.</b>")
+    tab = open_work_tab(qtbot, window)
+    tab.weeks_choice.setFocus()
+    qtbot.keyClick(tab.weeks_choice, Qt.Key.Key_Up)  # 13 -> 4 weeks
+    qtbot.waitUntil(lambda: "The last 4 weeks" in tab.sentences.text())
+    text = tab.verdict.text()
+    assert "<b>Production is stuck.</b>" in text
+    assert "1 enquiry turned away as too busy in the last 13 weeks." in text
+    assert "The verdict is judged over the last 13 weeks; the figures below cover the last 4." in (
+        text
+    )
