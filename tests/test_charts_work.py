@@ -130,6 +130,8 @@ def test_a_new_data_file_says_how_to_start(qtbot: QtBot, paths: DataPaths, store
     assert tab.attribution.text() == "No source has anything in these weeks yet."
     assert tab.chart.hits == ()  # (the chart says how to start instead of empty bars)
     assert tab.sentences.text().endswith("nothing logged yet.\n" + HOW_TO_START)
+    # (26 weeks of "too little to judge" tell a new owner nothing: no strip yet.)
+    assert not tab.strip.isVisible() and not tab.strip_week.isVisible()
 
 
 def test_alt_g_goes_back_to_where_the_time_goes_and_no_tab_key_opens_a_menu(
@@ -173,6 +175,7 @@ def test_the_strip_is_read_week_by_week_with_the_keys_and_a_click(
 ) -> None:
     tab = open_work_tab(qtbot, window)
     strip = tab.strip
+    assert strip.isVisible()
     # The latest week is chosen to begin with, and said in words with its reason.
     last_week, last_verdict = strip.weeks[-1]
     assert tab.strip_week.text() == strip.week_text(25, with_reason=True)

@@ -276,6 +276,14 @@ class WorkTab(QWidget):
             + notes
         )
         self.strip.show_strip(report.strip)
+        # 26 question marks tell a new owner nothing: the strip shows once an engine is
+        # named, now or in a week before.
+        blank = all(
+            shown.engine is Engine.NOT_ENOUGH_DATA
+            for shown in (verdict, *(week_verdict for _, week_verdict in report.strip))
+        )
+        for part in (self.strip, self.strip_week, self.strip_note):
+            part.setVisible(not blank)
         if not figures.flow.enquiries and not report.sources:
             self.sentences.setText(
                 f"{words.period_words(figures)}: nothing logged yet.\n{HOW_TO_START}"
