@@ -238,6 +238,18 @@ def test_spend_against_every_months_takings_in_a_sentence() -> None:
     assert said.endswith("Marketing spend £145: 3.2% of takings (owners usually name 1–10 %).")
 
 
+def test_the_average_job_is_said_in_whole_units() -> None:
+    from dataclasses import replace
+
+    from tradesman.domain import engine_words as words
+    from tradesman.domain.engine_numbers import Money
+
+    figures = engine_figures(example(), PERIOD)
+    three = replace(figures, money=Money(3, 1189287, 0, 1189287, False))  # 3,964.29 each
+    said = words.money_words(three, lambda minor: f"£{minor / 100:,.2f}")
+    assert said.startswith("Work won £11,892.87 (3 jobs, £3,964.00 on average).")
+
+
 def test_nothing_found_stuck_on_too_little_says_what_is_missing() -> None:
     inputs = example(jobs=[], technician_done={})
     figures = engine_figures(inputs, PERIOD)

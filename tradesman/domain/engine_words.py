@@ -132,7 +132,9 @@ def money_words(figures: EngineFigures, money: Money) -> str:
     cash = figures.money
     base = "takings" if cash.revenue_is_takings else "work won"
     average = cash.average_job
-    each = f", {money(round(average.value or 0))} on average" if average.judged else ""
+    # (An average in whole units: "3,964 on average", not "3,964.29".)
+    whole = round((average.value or 0) / 100) * 100
+    each = f", {money(whole)} on average" if average.judged else ""
     share = cash.spend_share
     if share.value is None:
         of_revenue = f"no {base} to set it against"
