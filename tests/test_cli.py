@@ -358,3 +358,39 @@ def test_start_up_shows_the_week_before_loading_the_work_coming_in(tmp_path: Pat
         capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
     )  # fmt: skip
     assert done.stdout.splitlines() == ["loaded when the week is shown: []"], done.stderr
+
+
+READY_PROBE = """
+import sys
+from tradesman import app
+from tradesman.paths import prepare_data_folder
+
+# The engines' arithmetic is read by the Week page's note a moment after the start.
+engines = {"statistics", "tradesman.domain.engine_numbers", "tradesman.domain.engine_verdict"}
+mark = app._Startup._mark
+
+def at_ready(self, step):
+    mark(self, step)
+    if step == "ready":
+        print("loaded when ready for edits:", sorted(engines & set(sys.modules)))
+        app.QApplication.exit(0)
+
+app._Startup._mark = at_ready
+sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[1]))))
+"""
+
+
+def test_start_up_is_ready_for_edits_before_loading_the_engines(tmp_path: Path) -> None:
+    """A data file with enquiries and a plan, opened by the real start-up and stopped
+    when it is ready for edits: the engines' figures wait until after that."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "d"
+    logged = run_cli("lead", "add", "Mrs Patel", "--source", "referral", data_dir=data)
+    assert logged.returncode == 0, logged.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", READY_PROBE, str(data)],
+        capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == ["loaded when ready for edits: []"], done.stderr

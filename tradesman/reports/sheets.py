@@ -7,17 +7,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tradesman.domain.allocation import Trend, WeekByDay
 from tradesman.domain.blocks import TimeBlock
-from tradesman.domain.engine_verdict import EngineReport
 from tradesman.domain.plan import HandOff, Plan, RampWeek, WeekProgress
 from tradesman.domain.series import Series
 from tradesman.domain.split import Split
 from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import Week
-from tradesman.domain.work_lanes import LeadCard
-from tradesman.domain.work_weeks import WorkWeek
+
+if TYPE_CHECKING:
+    # (Named only in annotations: the window's start reads plans through this module,
+    # and must not load the engines' arithmetic before it is ready for edits.)
+    from tradesman.domain.engine_verdict import EngineReport
+    from tradesman.domain.work_lanes import LeadCard
+    from tradesman.domain.work_weeks import WorkWeek
 
 
 @dataclass(frozen=True)
