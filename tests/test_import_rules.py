@@ -59,7 +59,12 @@ class Rule:
 # "helpers" or "start-up"; its own modules may always import one another.
 RULES: dict[str, Rule] = {
     "domain": Rule(frozenset({"helpers"}), no_std=frozenset({"sqlite3"})),
-    "exchange": Rule(frozenset({"domain", "helpers"}), no_std=frozenset({"sqlite3"})),
+    # The iCalendar writer loads only when a calendar is made, never with the module.
+    "exchange": Rule(
+        frozenset({"domain", "helpers"}),
+        no_std=frozenset({"sqlite3"}),
+        late=frozenset({"icalendar"}),
+    ),
     "store": Rule(frozenset({"domain", "helpers"}), frozenset({"sqlalchemy"})),
     "reports": Rule(
         frozenset({"domain", "helpers"}), frozenset({"reportlab"}), no_std=frozenset({"sqlite3"})
