@@ -58,6 +58,7 @@ def _no_unexpected_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.M
     for name in (
         "choose_file_to_open",
         "choose_file_to_save",
+        "choose_folder",
         "confirm",
         "tell",
         "warn",

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tradesman.cli_calendar_args import add_calendar_options, wants_calendar
 from tradesman.cli_lead_args import LEAD_COMMANDS, add_lead_commands, numbers_locale
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.territory import locale_from_environment
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", required=True,
         help='the file to write, or "-" to print the JSON',
     )  # fmt: skip
+    add_calendar_options(export)
 
     do_import = commands.add_parser(
         "import",
@@ -189,6 +191,10 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         if args.command == "summary":
             return _summary(store, locale_name, args.week, as_json=args.json)
+        if args.command == "export" and wants_calendar(args):
+            from tradesman.cli_calendar import export_calendar
+
+            return export_calendar(store, locale_name, args)
         if args.command == "export":
             return _export(store, locale_name, Path(args.output))
         if args.command == "import":

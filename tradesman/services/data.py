@@ -32,6 +32,7 @@ from tradesman.store.database import Store
 if TYPE_CHECKING:
     from tradesman.reports.paper import Paper
     from tradesman.services.backups import Restored
+    from tradesman.services.calendar_export import CalendarFile
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -101,6 +102,18 @@ class Data:
         from tradesman.services.pdfs import plan_pdf
 
         return plan_pdf(self._store, self.locale_name, paper, today)
+
+    # The calendar file: the range's repeating blocks made (a write of its own, when any
+    # are due), then a read, then the iCalendar text outside the transaction.
+    def calendar(self, first: date, last: date, today: date) -> CalendarFile:
+        """The blocks from `first` to `last` as an .ics file's bytes, in the owner's zone."""
+        from datetime import datetime
+
+        from tradesman.services.calendar_export import calendar_file
+        from tradesman.services.owner_zone import owner_zone
+
+        now = datetime.now().astimezone()
+        return calendar_file(self._store, self.locale_name, first, last, today, owner_zone(), now)
 
     # The whole data set and its backups.
     def export_to(self, output: Output) -> Counts:

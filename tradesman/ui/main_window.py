@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         self._desk = desk = Desk(self, ops)
         for owner, doer in (
             ("desk", desk), ("planner", desk.planner), ("tasks", desk.task_actions),
-            ("transfer", desk.transfer), ("printing", desk.printing),
+            ("transfer", desk.transfer), ("calendar", desk.calendar),
+            ("printing", desk.printing),
         ):  # fmt: skip
             self.acts.bind(owner, doer)
         self.acts.bind_on_first_use("leads", lambda: desk.lead_actions)
@@ -292,5 +293,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._desk is not None:
             self.desk.task_catch_up.stop()
+            self.desk.calendar_keeper.finish()  # (the last edits into the phone's file)
         window_state.remember(self, self.state, PAGES[self.pages.currentIndex()])
         super().closeEvent(event)

@@ -53,6 +53,7 @@ from tradesman.services.transfer import ImportResult
 
 if TYPE_CHECKING:
     from tradesman.reports.paper import Paper
+    from tradesman.services.calendar_export import CalendarFile
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -209,6 +210,11 @@ class Operations(QObject):
 
     # Whole-data-set work; these run on a worker thread (see ui/shared/background.py), so they
     # must not touch widgets. The caller emits `changed` on the UI thread afterwards.
+    def calendar(self, first: date, last: date) -> CalendarFile:
+        """The blocks from `first` to `last` as a calendar file's bytes (safe to call on
+        a worker thread: one transaction of its own, nothing cached)."""
+        return self.data.calendar(first, last, self.today())
+
     def export_to(self, output: Output) -> Counts:
         """Everything, to a place already judged by `files.output_for`."""
         return self.data.export_to(output)

@@ -44,6 +44,14 @@ def choose_file_to_save(
     return Path(dialog.selectedFiles()[0])
 
 
+def choose_folder(parent: QWidget, title: str, folder: Path) -> Path | None:
+    """An existing folder, or None when the owner cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+    return Path(name) if name else None
+
+
 def confirm(parent: QWidget, title: str, question: str, action: str) -> bool:
     """Ask a yes/no question whose yes button says what will happen (`action`)."""
     from PySide6.QtWidgets import QMessageBox

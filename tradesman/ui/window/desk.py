@@ -48,6 +48,8 @@ class Desk(QObject):
         from tradesman.ui.week.planner import Planner
         from tradesman.ui.week.schedule_list import ScheduleList
         from tradesman.ui.window.backup_keeper import BackupKeeper
+        from tradesman.ui.window.calendar_actions import CalendarActions
+        from tradesman.ui.window.calendar_keeper import CalendarKeeper
         from tradesman.ui.window.print_actions import PrintActions
         from tradesman.ui.window.transfer_actions import DataTransfer
 
@@ -61,6 +63,9 @@ class Desk(QObject):
         self.printing = PrintActions(ops, window, window.folders, window.state, report)
         self._lead_actions: LeadActions | None = None  # made on first use (lead_actions)
         self.transfer = DataTransfer(ops, window, window.folders, window.today, self._imported)
+        self.calendar = CalendarActions(ops, window, window.folders, window.today)
+        self.calendar_keeper = CalendarKeeper(ops, window.state, window.today, report, self)
+        self.calendar_keeper.start()
         window.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(window.today, lambda: window.week_of_today().end)
         self.schedule_list.view.doubleClicked.connect(self._edit_card_at)
@@ -257,13 +262,14 @@ class Desk(QObject):
         from tradesman.ui.shared.commands import settings_command
         from tradesman.ui.window.settings_dialog import SettingsDialog
 
-        ops, window = self.ops, self.window
+        ops, window, keeper = self.ops, self.window, self.calendar_keeper
         before = ops.settings()
-        dialog = SettingsDialog(before, window)
+        dialog = SettingsDialog(before, window, (keeper.folder is not None, keeper.chosen_folder))
 
         def save(after: Settings) -> None:
             if after != before:
                 window.undo_stack.push(settings_command(ops, before, after, window.report))
+            keeper.choose(*dialog.calendar_file.chosen())  # (this machine's, not undone)
 
         dialog.chosen.connect(save)
         dialog.finished.connect(dialog.deleteLater)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,14 +19,22 @@ from tradesman.domain.settings import AfterJob, Settings, WeekStart
 from tradesman.domain.validation import check_settings
 from tradesman.domain.weeks import SHORT_DAY_NAMES
 from tradesman.ui.shared.forms import FormDialog, in_a_row, read_clocks
+from tradesman.ui.window.calendar_file_row import CalendarFileRow
 
 
 class SettingsDialog(FormDialog):
     """Says `chosen(Settings)` when saved."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        calendar_file: tuple[bool, Path | None] = (False, None),
+    ) -> None:
         super().__init__("Settings", "business_name", parent)
         self.settings = settings
+        # (This machine's choice, not a setting of the data: see calendar_keeper.py.)
+        self.calendar_file = CalendarFileRow(*calendar_file)
         self.business_name = QLineEdit(settings.business_name)
         self.business_name.setPlaceholderText("shown on the window and on printed plans")
         self.owner_name = QLineEdit(settings.owner_name)
@@ -71,6 +81,7 @@ class SettingsDialog(FormDialog):
         )
         self.after_job_row = self.fields.wrap("after_job", self.after_job)
         form.addRow("&After a job is done", self.after_job_row)
+        form.addRow("&Phone calendar", self.calendar_file)
         self.form = form
         self.lay_out(
             form,
