@@ -149,7 +149,9 @@ def test_what_a_block_says_area_notes_and_status(store: Store) -> None:
             _block(day, "12:00", "13:00", "Plain, with; marks\\ and = sign", area=Area.SALES),
         ],
     )  # fmt: skip
-    made = calendar_file(store, None, day, day, day, "Europe/London", WRITTEN)
+    local_now = WRITTEN.astimezone(ZoneInfo("Asia/Kolkata"))  # (DTSTAMP is in UTC)
+    made = calendar_file(store, None, day, day, day, "Europe/London", local_now)
+    assert b"DTSTAMP:20261205T130000Z" in made.data
     events = {title: event for _, _, title, event in _by_icalendar(made.data).values()}
     assert set(events) == {"Done job", "Skipped ask", "Plain, with; marks\\ and = sign"}
     skipped_event = events["Skipped ask"]

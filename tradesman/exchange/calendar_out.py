@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -72,7 +72,7 @@ def _event(block: TimeBlock, zone: ZoneInfo | None, out: CalendarOut) -> Event:
         raise ValueError("only saved blocks have a UID")
     event = Event()
     event.add("uid", block_uid(block.id, out.file_key))
-    event.add("dtstamp", out.written)
+    event.add("dtstamp", out.written.astimezone(UTC))  # (RFC 5545: DTSTAMP is in UTC)
     event.add("summary", block.title)
     event.add("dtstart", _moment(block.day, block.start, zone))
     event.add("dtend", _moment(block.day, block.end, zone))
