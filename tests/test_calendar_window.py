@@ -11,7 +11,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from pytestqt.qtbot import QtBot
 
 from tradesman.domain.areas import Area
@@ -181,10 +181,9 @@ def _keeper(store: Store, folder: Path, every_ms: int) -> tuple[CalendarKeeper, 
     _seed(store)
     ops = Operations(Data(store, "en_GB"), today=lambda: TODAY)
     state = QSettings(str(folder / "state.ini"), QSettings.Format.IniFormat)
-    owner = QObject()
-    keeper = CalendarKeeper(ops, state, lambda: TODAY, lambda words: None, owner, every_ms)
+    # (Its parent is the Operations the test keeps: the two live and go together.)
+    keeper = CalendarKeeper(ops, state, lambda: TODAY, lambda words: None, ops, every_ms)
     keeper.choose(True, folder)
-    keeper.owner = owner  # type: ignore[attr-defined]  # (kept alive with it)
     return keeper, ops
 
 
