@@ -28,7 +28,7 @@ def add_calendar_options(export: argparse.ArgumentParser) -> None:
         "--ics",
         action="store_true",
         help="write your time blocks as a calendar file (.ics) for your phone, "
-        "instead of all your data as JSON",
+        'instead of all your data as JSON ("-o -" prints the calendar)',
     )
     export.add_argument(
         "--from", dest="first", metavar="DATE", type=_day,
