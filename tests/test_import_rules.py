@@ -33,6 +33,8 @@ START_UP = frozenset(
         "cli_leads",
         "cli_lead_args",
         "cli_engines",
+        "cli_sheets",
+        "cli_sheet_args",
         "single_instance",
         "instance_socket",
         "lock_holder",
