@@ -13,6 +13,7 @@ from tradesman.ui.week.week_view import WeekView
 from tradesman.ui.window.action_table import ACTIONS, MENUS
 from tradesman.ui.window.desk import Desk
 from tradesman.ui.window.print_actions import PrintActions
+from tradesman.ui.window.sheet_export import SheetExport
 from tradesman.ui.window.transfer_actions import DataTransfer
 from tradesman.ui.work.lead_actions import LeadActions
 
@@ -25,6 +26,7 @@ OWNERS: dict[str, type] = {
     "week_view": WeekView,
     "transfer": DataTransfer,
     "printing": PrintActions,
+    "sheets": SheetExport,
 }
 
 
