@@ -76,6 +76,9 @@ def test_from_and_to_choose_the_days(data: Path, tmp_path: Path) -> None:
         (("--from", "2026-12-01"),  # without --ics: the JSON export knows no range
          "tradesman: --from and --to go with --ics; add it to write a calendar file. "
          "(tradesman --help says more)"),
+        (("--ics", "--csv", "weeks"),  # two files asked of one -o
+         "tradesman: Export a calendar (--ics) or a spreadsheet (--csv), one at a time. "
+         "(tradesman --help says more)"),
     ],
 )  # fmt: skip
 def test_a_slip_in_the_range_is_one_sentence_and_exit_2(

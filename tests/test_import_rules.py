@@ -35,6 +35,8 @@ START_UP = frozenset(
         "cli_engines",
         "cli_calendar",
         "cli_calendar_args",
+        "cli_sheets",
+        "cli_sheet_args",
         "single_instance",
         "instance_socket",
         "lock_holder",

@@ -14,6 +14,7 @@ from tradesman.ui.window.action_table import ACTIONS, MENUS
 from tradesman.ui.window.calendar_actions import CalendarActions
 from tradesman.ui.window.desk import Desk
 from tradesman.ui.window.print_actions import PrintActions
+from tradesman.ui.window.sheet_export import SheetExport
 from tradesman.ui.window.transfer_actions import DataTransfer
 from tradesman.ui.work.lead_actions import LeadActions
 
@@ -27,6 +28,7 @@ OWNERS: dict[str, type] = {
     "transfer": DataTransfer,
     "calendar": CalendarActions,
     "printing": PrintActions,
+    "sheets": SheetExport,
 }
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tradesman.cli_calendar_args import add_calendar_options, wants_calendar
 from tradesman.cli_lead_args import LEAD_COMMANDS, add_lead_commands, numbers_locale
+from tradesman.cli_sheet_args import add_sheet_options
 from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.territory import locale_from_environment
 from tradesman.errors import UsageError, UserError
@@ -83,15 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=[data_dir],
-        help="write all your data to a JSON file",
+        help="write all your data to a JSON file, or some of it for a spreadsheet",
         description="Write all settings, tasks and blocks to a JSON file "
-        "(see docs/exchange-format.md).",
+        "(see docs/exchange-format.md), or with --csv one kind of rows for a spreadsheet.",
     )
     export.add_argument(
         "-o", "--output", metavar="FILE", required=True,
-        help='the file to write, or "-" to print the JSON',
+        help='the file to write, or "-" to print it',
     )  # fmt: skip
     add_calendar_options(export)
+    add_sheet_options(export)
 
     do_import = commands.add_parser(
         "import",
@@ -191,10 +193,16 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         if args.command == "summary":
             return _summary(store, locale_name, args.week, as_json=args.json)
+        if args.command == "export" and wants_calendar(args) and args.csv is not None:
+            raise UsageError("Export a calendar (--ics) or a spreadsheet (--csv), one at a time.")
         if args.command == "export" and wants_calendar(args):
             from tradesman.cli_calendar import export_calendar
 
             return export_calendar(store, locale_name, args)
+        if args.command == "export" and (args.csv is not None or args.bom or args.locale_decimals):
+            from tradesman.cli_sheets import export_for_spreadsheet
+
+            return export_for_spreadsheet(store, locale_name, args)
         if args.command == "export":
             return _export(store, locale_name, Path(args.output))
         if args.command == "import":

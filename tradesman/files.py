@@ -11,10 +11,14 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, TypeVar
 
 from tradesman.errors import UserError
+
+T = TypeVar("T")
 
 # The names of Tradesman's own files in the data folder: the data file (and its -wal,
 # -shm, -journal, and the copies a restore sets aside, all named after it), the lock
@@ -120,20 +124,26 @@ def output_for(path: Path, own: OwnFiles, streams: bool = True) -> Output:
 
 def save_output(output: Output, data: bytes) -> None:
     """Write `data` where `output_for` decided; a plain sentence (UserError) if it fails."""
+    save_output_from(output, lambda handle: handle.write(data))
+
+
+def save_output_from(output: Output, write: Callable[[BinaryIO], T]) -> T:
+    """As `save_output`, with the bytes written by `write(handle)` as it makes them (a
+    spreadsheet of fifty years, row by row); returns what `write` returns. A file is
+    still renamed into place only once whole."""
     if output.stream:
-        _write_into_stream(output, data)
-    else:
-        _write_beside(output.path, data, output.asked)
+        return _write_into_stream(output, write)
+    return _write_beside(output.path, write, output.asked)
 
 
-def _write_beside(path: Path, data: bytes, asked: Path) -> None:
+def _write_beside(path: Path, write: Callable[[BinaryIO], T], asked: Path) -> T:
     import tempfile  # (here: this module is on the start-up path, tempfile is not)
 
     temp_name: str | None = None
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            result = write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         Path(temp_name).replace(path)
@@ -145,9 +155,10 @@ def _write_beside(path: Path, data: bytes, asked: Path) -> None:
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 Path(temp_name).unlink()
+    return result
 
 
-def _write_into_stream(output: Output, data: bytes) -> None:
+def _write_into_stream(output: Output, write: Callable[[BinaryIO], T]) -> T:
     """Write into a device or a named pipe as `cat > it` would: opening a pipe waits
     for its reader; nothing is created, renamed, synced or given new permissions."""
     flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -162,15 +173,16 @@ def _write_into_stream(output: Output, data: bytes) -> None:
         # Swapped for a file since it was judged: write nothing into it.
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
             raise UserError(f"Could not save {shown_path(output.asked)}: it changed; try again.")
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view) :]
+        # (A buffered writer goes on after a pipe takes part of a write.)
+        with os.fdopen(handle, "wb", closefd=False) as stream:
+            result = write(stream)
     except OSError as exc:
         raise UserError(
             f"Could not save {shown_path(output.asked)}: {describe_os_error(exc)}."
         ) from exc
     finally:
         os.close(handle)
+    return result
 
 
 def kind_of_file(path: Path) -> str:

@@ -30,6 +30,7 @@ from tradesman.services.transfer import ImportResult, export_to_file, import_fro
 from tradesman.store.database import Store
 
 if TYPE_CHECKING:
+    from tradesman.reports.csv_file import CsvStyle
     from tradesman.reports.paper import Paper
     from tradesman.services.backups import Restored
     from tradesman.services.calendar_export import CalendarFile
@@ -119,6 +120,12 @@ class Data:
     def export_to(self, output: Output) -> Counts:
         """Everything, to a place already judged by `files.output_for`."""
         return export_to_file(self._store, output, self.locale_name)
+
+    def export_sheet(self, kind: str, output: Output, style: CsvStyle, today: date) -> int:
+        """One kind of rows for a spreadsheet; how many rows (services/spreadsheets.py)."""
+        from tradesman.services.spreadsheets import export_sheet
+
+        return export_sheet(self._store, kind, output, style, self.locale_name, today)
 
     def import_from(self, path: Path, today: date) -> ImportResult:
         return import_from_file(self._store, path, self.locale_name, today=today)

@@ -52,6 +52,7 @@ from tradesman.services.task_rules import make_due_tasks
 from tradesman.services.transfer import ImportResult
 
 if TYPE_CHECKING:
+    from tradesman.reports.csv_file import CsvStyle
     from tradesman.reports.paper import Paper
     from tradesman.services.calendar_export import CalendarFile
 
@@ -218,6 +219,10 @@ class Operations(QObject):
     def export_to(self, output: Output) -> Counts:
         """Everything, to a place already judged by `files.output_for`."""
         return self.data.export_to(output)
+
+    def export_sheet(self, kind: str, output: Output, style: CsvStyle) -> int:
+        """One kind of rows for a spreadsheet, to a place judged by `files.output_for`."""
+        return self.data.export_sheet(kind, output, style, self.today())
 
     def import_from(self, path: Path) -> ImportResult:
         return self.data.import_from(path, self.today())

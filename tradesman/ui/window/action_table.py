@@ -32,7 +32,7 @@ class Act:
     id: str  # its name in the code and the tests: window.actions["undo"]
     text: str  # with & before the menu's access key
     # "window", "week_view", "desk", "planner", "tasks", "leads", "transfer", "calendar",
-    # "printing"
+    # "printing", "sheets"
     owner: str
     handler: str  # the owner's method, called with `args`
     keys: tuple[str, ...] = ()
@@ -76,6 +76,8 @@ ACTIONS: tuple[Act, ...] = (
     Act("export_calendar", "Export &calendar…", "calendar", "export_calendar", (),
         "Put your blocks from four weeks back to twelve ahead in a calendar file for your "
         "phone"),
+    Act("export_sheet", "Export for a spreadshee&t…", "sheets", "export_for_spreadsheet", (),
+        "Save your weeks, blocks, tasks, enquiries or spend as a CSV file"),
     Act("restore", "&Restore from backup…", "transfer", "restore_backup", (),
         "Go back to one of the backups Tradesman keeps"),
     Act("save_charts", "Save charts as &PNG…", "desk", "save_charts", ("Ctrl+Shift+S",),
@@ -148,8 +150,8 @@ AREA_ACTIONS = {area: f"draw_{area.value}" for area in AREAS}
 
 # The menus, in order; None is a line between groups.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("import", "export", "export_calendar", "restore", None, "save_charts", None,
-               "print_week", "plan_pdf", None, "settings", None, "quit")),
+    ("&File", ("import", "export", "export_calendar", "export_sheet", "restore", None,
+               "save_charts", None, "print_week", "plan_pdf", None, "settings", None, "quit")),
     ("&Edit", ("undo", "redo", None, "new_block", "edit_block", None, "copy", "paste",
                "duplicate", "delete", None, "done", "skipped", "planned", "actual")),
     ("&Week", ("previous_week", "this_week", "next_week", "go_to_date", None, "copy_week",

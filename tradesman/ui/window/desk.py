@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tradesman.ui.shared.operations import Operations
     from tradesman.ui.tasks.tasks_page import TasksPage
     from tradesman.ui.week.work_note import WorkNoteKeeper
+    from tradesman.ui.window.sheet_export import SheetExport
     from tradesman.ui.work.lead_actions import LeadActions
     from tradesman.ui.work.work_page import WorkPage
 
@@ -62,6 +63,7 @@ class Desk(QObject):
         self.task_actions = actions = TaskActions(ops, window.undo_stack, window, report)
         self.printing = PrintActions(ops, window, window.folders, window.state, report)
         self._lead_actions: LeadActions | None = None  # made on first use (lead_actions)
+        self._sheets: SheetExport | None = None  # made on first use (sheets)
         self.transfer = DataTransfer(ops, window, window.folders, window.today, self._imported)
         self.calendar = CalendarActions(ops, window, window.folders, window.today)
         self.calendar_keeper = CalendarKeeper(ops, window.state, window.today, report, self)
@@ -129,6 +131,18 @@ class Desk(QObject):
             self._lead_actions = LeadActions(self.ops, window.undo_stack, window, window.report)
             self._lead_actions.print_week = self.printing.preview_week
         return self._lead_actions
+
+    @property
+    def sheets(self) -> SheetExport:
+        """File → Export for a spreadsheet…, made the first time it is used."""
+        if self._sheets is None:
+            from tradesman.ui.window.sheet_export import SheetExport
+
+            window = self.window
+            self._sheets = SheetExport(
+                self.ops, window, window.folders, window.state, window.report, window.today
+            )
+        return self._sheets
 
     # -- the pages ------------------------------------------------------------------
     def page_shown(self, index: int) -> None:
