@@ -33,6 +33,7 @@ START_UP = frozenset(
         "cli_leads",
         "cli_lead_args",
         "cli_engines",
+        "cli_calendar_in",
         "single_instance",
         "instance_socket",
         "lock_holder",
@@ -59,7 +60,12 @@ class Rule:
 # "helpers" or "start-up"; its own modules may always import one another.
 RULES: dict[str, Rule] = {
     "domain": Rule(frozenset({"helpers"}), no_std=frozenset({"sqlite3"})),
-    "exchange": Rule(frozenset({"domain", "helpers"}), no_std=frozenset({"sqlite3"})),
+    # The iCalendar reader loads only when a calendar is read, never with the module.
+    "exchange": Rule(
+        frozenset({"domain", "helpers"}),
+        no_std=frozenset({"sqlite3"}),
+        late=frozenset({"icalendar", "recurring_ical_events"}),
+    ),
     "store": Rule(frozenset({"domain", "helpers"}), frozenset({"sqlalchemy"})),
     "reports": Rule(
         frozenset({"domain", "helpers"}), frozenset({"reportlab"}), no_std=frozenset({"sqlite3"})
