@@ -11,6 +11,7 @@ from tradesman.ui.tasks.task_actions import TaskActions
 from tradesman.ui.week.planner import Planner
 from tradesman.ui.week.week_view import WeekView
 from tradesman.ui.window.action_table import ACTIONS, MENUS
+from tradesman.ui.window.calendar_import_actions import CalendarImport
 from tradesman.ui.window.desk import Desk
 from tradesman.ui.window.print_actions import PrintActions
 from tradesman.ui.window.transfer_actions import DataTransfer
@@ -24,6 +25,7 @@ OWNERS: dict[str, type] = {
     "leads": LeadActions,
     "week_view": WeekView,
     "transfer": DataTransfer,
+    "calendar_in": CalendarImport,
     "printing": PrintActions,
 }
 

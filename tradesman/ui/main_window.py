@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         ):  # fmt: skip
             self.acts.bind(owner, doer)
         self.acts.bind_on_first_use("leads", lambda: desk.lead_actions)
+        self.acts.bind_on_first_use("calendar_in", desk.calendar_import)
         ops.changed.connect(self.refresh_all)  # (with what changed: see refresh_all)
         desk.show_side_list()
         self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, as it is

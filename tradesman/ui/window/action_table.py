@@ -31,7 +31,9 @@ class Where(Enum):
 class Act:
     id: str  # its name in the code and the tests: window.actions["undo"]
     text: str  # with & before the menu's access key
-    owner: str  # "window", "week_view", "desk", "planner", "tasks", "leads", "transfer", "printing"
+    # "window", "week_view", "desk", "planner", "tasks", "leads", "transfer", "calendar_in",
+    # "printing"
+    owner: str
     handler: str  # the owner's method, called with `args`
     keys: tuple[str, ...] = ()
     tip: str = ""  # said in the status bar (or as a tooltip, for the Draw buttons)
@@ -71,6 +73,8 @@ ACTIONS: tuple[Act, ...] = (
         "Replace all your data with a Tradesman export file"),
     Act("export", "&Export…", "transfer", "export_data", ("Ctrl+Shift+E",),
         "Save all your data to a file"),
+    Act("import_calendar", "Import calen&dar…", "calendar_in", "import_calendar", (),
+        "Add the appointments of a calendar file from your phone (.ics) as blocks"),
     Act("restore", "&Restore from backup…", "transfer", "restore_backup", (),
         "Go back to one of the backups Tradesman keeps"),
     Act("save_charts", "Save charts as &PNG…", "desk", "save_charts", ("Ctrl+Shift+S",),
@@ -143,8 +147,8 @@ AREA_ACTIONS = {area: f"draw_{area.value}" for area in AREAS}
 
 # The menus, in order; None is a line between groups.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("import", "export", "restore", None, "save_charts", None, "print_week",
-               "plan_pdf", None, "settings", None, "quit")),
+    ("&File", ("import", "export", "import_calendar", "restore", None, "save_charts", None,
+               "print_week", "plan_pdf", None, "settings", None, "quit")),
     ("&Edit", ("undo", "redo", None, "new_block", "edit_block", None, "copy", "paste",
                "duplicate", "delete", None, "done", "skipped", "planned", "actual")),
     ("&Week", ("previous_week", "this_week", "next_week", "go_to_date", None, "copy_week",

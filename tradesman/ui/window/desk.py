@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tradesman.ui.shared.operations import Operations
     from tradesman.ui.tasks.tasks_page import TasksPage
     from tradesman.ui.week.work_note import WorkNoteKeeper
+    from tradesman.ui.window.calendar_import_actions import CalendarImport
     from tradesman.ui.work.lead_actions import LeadActions
     from tradesman.ui.work.work_page import WorkPage
 
@@ -60,6 +61,7 @@ class Desk(QObject):
         self.task_actions = actions = TaskActions(ops, window.undo_stack, window, report)
         self.printing = PrintActions(ops, window, window.folders, window.state, report)
         self._lead_actions: LeadActions | None = None  # made on first use (lead_actions)
+        self._calendar_import: CalendarImport | None = None  # (calendar_import)
         self.transfer = DataTransfer(ops, window, window.folders, window.today, self._imported)
         window.canvas.task_dropped.connect(actions.schedule)
         self.schedule_list = ScheduleList(window.today, lambda: window.week_of_today().end)
@@ -126,6 +128,17 @@ class Desk(QObject):
         return self._lead_actions
 
     # -- the pages ------------------------------------------------------------------
+    def calendar_import(self) -> CalendarImport:
+        """File → Import calendar…, made on first use."""
+        if self._calendar_import is None:
+            from tradesman.ui.window.calendar_import_actions import CalendarImport
+
+            window = self.window
+            self._calendar_import = CalendarImport(
+                self.ops, window, window.undo_stack, window.folders, window.today, window.report
+            )
+        return self._calendar_import
+
     def page_shown(self, index: int) -> None:
         """Fill the page now on show (made the first time), or give the calendar the keys."""
         if index == TASKS_PAGE:
