@@ -12,7 +12,9 @@ from tradesman.domain.area_guess import guess_area, guess_area_of
 from tradesman.domain.areas import Area
 from tradesman.exchange.calendar_in import (
     ALL_DAY,
+    CANCELLED,
     MAX_EVENTS,
+    NO_LENGTH,
     SEVERAL_DAYS,
     BadCalendar,
     Skipped,
@@ -69,6 +71,26 @@ def test_times_off_the_five_minute_grid_are_widened_to_it() -> None:
     reading = read_calendar(ics(text), "work.ics", FIRST, LAST, LONDON)
     call = next(p for p in reading.appointments if p.day == date(2026, 10, 28))
     assert (call.start, call.end) == (13 * 60 + 5, 14 * 60)
+
+
+def test_odd_but_readable_events_are_read_or_skipped_in_words() -> None:
+    text = GOOGLE_EXPORT.replace(
+        "END:VCALENDAR",
+        "BEGIN:VEVENT\nUID:a\nDTSTART:20261103T150000\nDTEND;VALUE=DATE:20261104\n"
+        "SUMMARY:Ends on a day\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nUID:b\nDTSTART:20261105T090000\nDURATION:PT1H30M\n"
+        "SUMMARY:  \nEND:VEVENT\n"
+        "BEGIN:VEVENT\nUID:c\nDTSTART:20261106T090000\nDTEND:20261106T100000\n"
+        "STATUS:CANCELLED\nSUMMARY:Called off\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nUID:d\nDTSTART:20261107T090000\nSUMMARY:A moment\nEND:VEVENT\n"
+        "END:VCALENDAR",
+    )
+    reading = read_calendar(ics(text), "x.ics", FIRST, LAST, LONDON)
+    rows = as_rows(reading.taken(split_days=False))
+    assert (date(2026, 11, 3), "15:00", "24:00", "Ends on a day") in rows
+    assert (date(2026, 11, 5), "09:00", "10:30", "Appointment") in rows  # no title given
+    assert Skipped("Called off", date(2026, 11, 6), CANCELLED) in reading.skipped
+    assert Skipped("A moment", date(2026, 11, 7), NO_LENGTH) in reading.skipped
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from tradesman.domain.clock import MINUTES_PER_DAY, STEP_MINUTES
@@ -241,6 +241,8 @@ class _Reader:
             end = start + event.get("DURATION").dt
         else:  # (RFC 5545: a DTSTART alone is a moment, no time to plan)
             end = start
+        if not isinstance(end, datetime):  # (a day as the end of a timed event: its start)
+            end = datetime.combine(end, time(), start.tzinfo)
         begins, ends = self._local(start), self._local(end)
         day = begins.date()
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
