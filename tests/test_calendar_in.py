@@ -106,6 +106,13 @@ def test_odd_but_readable_events_are_read_or_skipped_in_words() -> None:
         (ics(GOOGLE_EXPORT.replace("America/New_York:20261104", "Mars/Olympus:20261104")),
          "Nothing was imported from x.ics: it names a time zone Tradesman does not know "
          "(“Mars/Olympus”), so its times cannot be put into your hours."),
+        (ics(GOOGLE_EXPORT.replace("X-WR-TIMEZONE:Europe/London", "X-WR-TIMEZONE:Mars/Base")),
+         "Nothing was imported from x.ics: it names a time zone Tradesman does not know "
+         "(“Mars/Base”), so its times cannot be put into your hours."),
+        (ics(GOOGLE_EXPORT.replace("DTSTART:20261030T220000Z", "DTSTART:20261030T220000Z\n"
+                                   "DTSTART:20261030T230000Z")),
+         "Nothing was imported from x.ics: an event in it is damaged (its DTSTART is given "
+         "twice: “Night shift at the bakery”)."),
         (ics(GOOGLE_EXPORT.replace("END:VEVENT\nEND:VCALENDAR", "END:VCALENDAR")),
          "Nothing was imported from x.ics: it is damaged and cannot be read as a calendar (a "
          "part of it is missing or cut short)."),
@@ -115,13 +122,21 @@ def test_odd_but_readable_events_are_read_or_skipped_in_words() -> None:
         (b"BEGIN:VCALENDAR\r\n" + b"X" * 50_000_000,
          "Nothing was imported from x.ics: it is 50 MB, and a calendar file can be at most 20 MB."),
     ],
-    ids=["not a calendar", "broken line", "broken time", "unknown zone", "cut short",
+    ids=["not a calendar", "broken line", "broken time", "unknown zone", "unknown calendar zone",
+         "a start twice", "cut short",
          "100,000 events", "50 MB"],
 )  # fmt: skip
 def test_a_bad_file_is_one_sentence(raw: bytes, sentence: str) -> None:
     with pytest.raises(BadCalendar) as refused:
         read_calendar(raw, "x.ics", FIRST, LAST, LONDON)
     assert refused.value.message == sentence
+
+
+def test_a_zone_of_outlooks_own_name_defined_in_the_file_is_read() -> None:
+    text = GOOGLE_EXPORT.replace("TZID:Europe/London\nX-LIC", "TZID:GMT Standard Time\nX-LIC")
+    text = text.replace("TZID=Europe/London", "TZID=GMT Standard Time")
+    reading = read_calendar(ics(text), "x.ics", FIRST, LAST, LONDON)
+    assert as_rows(reading.taken(split_days=False)) == IN_LONDON
 
 
 def test_a_range_longer_than_three_years_is_refused_in_words() -> None:

@@ -21,7 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tradesman.domain.clock import MINUTES_PER_DAY, STEP_MINUTES
 from tradesman.domain.validation import NOTES_MAX, TITLE_MAX
@@ -171,6 +172,7 @@ def _parse(raw: bytes, name: str) -> Component:
 
 def _check_events(calendar: Component, name: str) -> set[str]:
     """Refuse damaged events and unknown zones; the UIDs of recurring events."""
+    _check_zone(str(calendar.get("X-WR-TIMEZONE", "")), name)
     recurring: set[str] = set()
     for event in calendar.walk("VEVENT"):
         for field, _problem in event.errors:  # (icalendar keeps what it could not read)
@@ -183,14 +185,15 @@ def _check_events(calendar: Component, name: str) -> set[str]:
             value = event.get(field)
             if value is None:
                 continue
+            if isinstance(value, list):  # (the library gives a list for a field twice)
+                raise BadCalendar(
+                    f"Nothing was imported from {name}: an event in it is damaged (its "
+                    f"{field} is given twice: “{_short(_event_title(event))}”)."
+                )
             zone_name = value.params.get("TZID")
             moment = getattr(value, "dt", None)
             if zone_name and isinstance(moment, datetime) and moment.tzinfo is None:
-                raise BadCalendar(
-                    f"Nothing was imported from {name}: it names a time zone Tradesman "
-                    f"does not know (“{_short(str(zone_name))}”), so its times cannot be "
-                    "put into your hours."
-                )
+                _unknown_zone(str(zone_name), name)
         if "DTSTART" not in event:
             raise BadCalendar(
                 f"Nothing was imported from {name}: an event in it has no start time."
@@ -198,6 +201,24 @@ def _check_events(calendar: Component, name: str) -> set[str]:
         if any(field in event for field in ("RRULE", "RDATE", "RECURRENCE-ID")):
             recurring.add(str(event.get("UID", "")))
     return recurring
+
+
+def _check_zone(zone_name: str, name: str) -> None:
+    """Google's calendar-wide zone (X-WR-TIMEZONE), which the expansion applies to the
+    times that name none: it must be one the zone database knows."""
+    if not zone_name:
+        return
+    try:
+        ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        _unknown_zone(zone_name, name)
+
+
+def _unknown_zone(zone_name: str, name: str) -> NoReturn:
+    raise BadCalendar(
+        f"Nothing was imported from {name}: it names a time zone Tradesman does not know "
+        f"(“{_short(zone_name)}”), so its times cannot be put into your hours."
+    )
 
 
 def _occurrences(calendar: Component, first: date, last: date, name: str) -> list[Any]:
