@@ -37,6 +37,7 @@ START_UP = frozenset(
         "cli_calendar_args",
         "cli_sheets",
         "cli_sheet_args",
+        "cli_calendar_in",
         "single_instance",
         "instance_socket",
         "lock_holder",
@@ -63,11 +64,11 @@ class Rule:
 # "helpers" or "start-up"; its own modules may always import one another.
 RULES: dict[str, Rule] = {
     "domain": Rule(frozenset({"helpers"}), no_std=frozenset({"sqlite3"})),
-    # The iCalendar writer loads only when a calendar is made, never with the module.
+    # The iCalendar writer and reader load only when a calendar is made or read, never with the module.
     "exchange": Rule(
         frozenset({"domain", "helpers"}),
         no_std=frozenset({"sqlite3"}),
-        late=frozenset({"icalendar"}),
+        late=frozenset({"icalendar", "recurring_ical_events"}),
     ),
     "store": Rule(frozenset({"domain", "helpers"}), frozenset({"sqlalchemy"})),
     "reports": Rule(

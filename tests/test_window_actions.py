@@ -12,6 +12,7 @@ from tradesman.ui.week.planner import Planner
 from tradesman.ui.week.week_view import WeekView
 from tradesman.ui.window.action_table import ACTIONS, MENUS
 from tradesman.ui.window.calendar_actions import CalendarActions
+from tradesman.ui.window.calendar_import_actions import CalendarImport
 from tradesman.ui.window.desk import Desk
 from tradesman.ui.window.print_actions import PrintActions
 from tradesman.ui.window.sheet_export import SheetExport
@@ -27,6 +28,7 @@ OWNERS: dict[str, type] = {
     "week_view": WeekView,
     "transfer": DataTransfer,
     "calendar": CalendarActions,
+    "calendar_in": CalendarImport,
     "printing": PrintActions,
     "sheets": SheetExport,
 }

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tradesman.cli_calendar_args import add_calendar_options, wants_calendar
+from tradesman.cli_calendar_in import IMPORT_CALENDAR, add_import_calendar
 from tradesman.cli_lead_args import LEAD_COMMANDS, add_lead_commands, numbers_locale
 from tradesman.cli_sheet_args import add_sheet_options
 from tradesman.domain.areas import AREAS, Area
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
         "A backup of your data is made first. A file with any mistake imports nothing.",
     )
     do_import.add_argument("file", metavar="FILE", help="the JSON file to import")
+    add_import_calendar(commands, data_dir)
 
     paper = argparse.ArgumentParser(add_help=False)
     paper.add_argument(
@@ -209,6 +211,10 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
             return _without_a_window(
                 paths, "import", lambda: _import(store, locale_name, Path(args.file))
             )
+        if args.command == IMPORT_CALENDAR:
+            from tradesman.cli_calendar_in import run_import_calendar
+
+            return run_import_calendar(args, store, date.today())
         if args.command in ("print-week", "print-plan"):
             return _print(store, locale_name, args)
         if args.command in LEAD_COMMANDS:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.imported_appointments import ImportedAppointment
 from tradesman.domain.leads import Lead, LeadSettings, Source, Spend, Takings
 from tradesman.domain.plan import HandOff, Plan
 from tradesman.domain.series import SeriesRecord
@@ -87,6 +88,10 @@ class DataSet:
     takings: Sequence[Takings] = field(default_factory=tuple)
     # None: the file did not say (format 6 and older), so the owner's own are kept.
     lead_settings: LeadSettings | None = None
+    # Blocks made from a phone calendar (their `block_id`s are of `blocks`). Carried
+    # by a backup restored, not by the JSON file: an import of a JSON file starts
+    # with none, so a calendar imported again afterwards adds its appointments again.
+    imported: Sequence[ImportedAppointment] = field(default_factory=tuple)
 
 
 def to_document(data: DataSet) -> JsonObject:

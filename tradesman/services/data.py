@@ -130,6 +130,12 @@ class Data:
     def import_from(self, path: Path, today: date) -> ImportResult:
         return import_from_file(self._store, path, self.locale_name, today=today)
 
+    def back_up_before_import(self) -> Path:
+        """A verified backup before an import that adds to the data (a calendar's)."""
+        from tradesman.services.calendar_import import back_up_before_import
+
+        return back_up_before_import(self._store).path
+
     def backups(self) -> list[KeptBackup]:
         """The backups, newest first."""
         return kept_backups(self._store.backups)

@@ -24,6 +24,7 @@ from tradesman.store import columns, lead_columns, tables
 from tradesman.store.schema import (
     Base,
     BlockRow,
+    CalendarEventRow,
     HandOffRow,
     LeadRow,
     PlanRow,
@@ -64,6 +65,7 @@ def read_data_set(session: Session, locale_name: str | None) -> DataSet:
         all_rules(session), get_plan(session), all_hand_offs(session),
         tables.SOURCES.all(session), tables.LEADS.all(session), tables.SPEND.all(session),
         tables.TAKINGS.all(session), load_lead_settings(session, locale_name),
+        tables.CALENDAR_EVENTS.all(session),
     )  # fmt: skip
 
 
@@ -77,8 +79,8 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
     data file starts with. `now` is the completed time of done tasks without one.
     """
     for table in (
-        BlockRow, SeriesSkipRow, SeriesRow, TaskRow, TaskRuleRow, PlanRow, HandOffRow,
-        SpendRow, TakingsRow, LeadRow, SourceRow,
+        CalendarEventRow, BlockRow, SeriesSkipRow, SeriesRow, TaskRow, TaskRuleRow, PlanRow,
+        HandOffRow, SpendRow, TakingsRow, LeadRow, SourceRow,
     ):  # fmt: skip
         session.execute(delete(table))
     # (The settings of work coming in stay as they are unless the file gives them.)
@@ -152,7 +154,16 @@ def replace_data_set(session: Session, data: DataSet, now: datetime) -> Counts:
         )
         for block in data.blocks
     ]
-    if blocks:
+    if data.imported:  # (the new ids are needed only to carry these over)
+        block_ids = _insert_all(session, BlockRow, [block.id for block in data.blocks], blocks)
+        imported = [
+            {"block_id": block_ids[item.block_id], "event": item.event}
+            for item in data.imported
+            if item.block_id in block_ids
+        ]
+        if imported:
+            session.execute(insert(_table(CalendarEventRow)), imported)
+    elif blocks:
         session.execute(insert(_table(BlockRow)), blocks)
     return Counts.of(data)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from sqlalchemy import delete
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.imported_appointments import ImportedAppointment
 from tradesman.domain.leads import Lead, Source, Spend, Takings
 from tradesman.domain.plan import HandOff, Plan, check_hand_off, check_plan
 from tradesman.domain.series import SeriesRecord
@@ -142,9 +143,14 @@ LEADS: EditedTable[Lead] = CheckedTable("enquiries", tables.LEADS, checked_lead)
 SPEND: EditedTable[Spend] = CheckedTable("spend", tables.SPEND, checked_spend)
 TAKINGS: EditedTable[Takings] = CheckedTable("takings", tables.TAKINGS, checked_takings)
 
+# (Stored as they are: the import that makes them names blocks it has just stored.)
+IMPORTED: EditedTable[ImportedAppointment] = CheckedTable(
+    "calendar appointments", tables.CALENDAR_EVENTS, lambda session, imported: imported
+)
+
 # Enquiries point at sources; tasks at rules, enquiries and sources; series at tasks and
 # sources; blocks at tasks, series and sources; spend at sources. The takings, the plan
-# and its hand-offs point at nothing.
+# and its hand-offs point at nothing; the calendar's appointments name blocks.
 ORDER: tuple[EditedTable[Any], ...] = (
-    SOURCES, LEADS, RULES, TASKS, SERIES, BLOCKS, SPEND, TAKINGS, PLAN, HAND_OFFS,
+    SOURCES, LEADS, RULES, TASKS, SERIES, BLOCKS, IMPORTED, SPEND, TAKINGS, PLAN, HAND_OFFS,
 )  # fmt: skip

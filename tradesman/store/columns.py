@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
+from tradesman.domain.imported_appointments import ImportedAppointment
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
 from tradesman.domain.purposes import Purpose
 from tradesman.domain.series import Series
@@ -221,3 +222,6 @@ HAND_OFF = Columns(
         flag("done"),
     ),
 )
+
+# Blocks made from a phone calendar's appointments (schema v10).
+CALENDAR_EVENT = Columns("calendar_event", ImportedAppointment, plain("id", "block_id", "event"))

@@ -354,6 +354,25 @@ def _v9_marketing_floor(db: sqlite3.Connection) -> None:
     )
 
 
+def _v10_calendar_appointments(db: sqlite3.Connection) -> None:
+    """The blocks made from a phone calendar's appointments, each with the appointment's
+    UID (and occurrence), so a calendar imported again adds nothing twice. A table of
+    its own rather than a column on blocks: only imported blocks have one, and a copy or
+    paste of a block must not carry it. No link to the block: the record outlives a
+    deleted block (that appointment stays out), and block ids are never given twice."""
+    db.execute(
+        """
+        CREATE TABLE calendar_event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            block_id INTEGER NOT NULL UNIQUE,
+            event TEXT NOT NULL CHECK (length(event) BETWEEN 1 AND 2000)
+        ) STRICT
+        """
+    )
+    db.execute("CREATE INDEX calendar_event_by_event ON calendar_event (event)")
+    count_changes_to(db, "calendar_event")
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_first_schema,
     _v2_recurring_blocks,
@@ -364,13 +383,14 @@ MIGRATIONS: Sequence[Migration] = (
     _v7_work_coming_in,
     _v8_asks_marked,
     _v9_marketing_floor,
+    _v10_calendar_appointments,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # The tables a file at SCHEMA_VERSION has (a test checks this against the steps): one
 # that is missing makes the file damaged, whatever its version number says.
 TABLES = frozenset(
     {"task", "block", "setting", "series", "series_skip", "task_rule", "plan", "hand_off",
-     "change_count", "source", "lead", "spend", "takings"}
+     "change_count", "source", "lead", "spend", "takings", "calendar_event"}
 )  # fmt: skip
 
 

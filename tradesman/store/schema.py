@@ -162,6 +162,16 @@ class HandOffRow(Base):
     done: Mapped[bool] = mapped_column(Boolean)
 
 
+class CalendarEventRow(Base):
+    """A block made from a calendar appointment, and which one (schema v10)."""
+
+    __tablename__ = "calendar_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    block_id: Mapped[int] = mapped_column(Integer, unique=True)
+    event: Mapped[str] = mapped_column(Text)
+
+
 class SourceRow(Base):
     """Where work comes from (schema v7)."""
 

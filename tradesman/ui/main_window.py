@@ -129,12 +129,12 @@ class MainWindow(QMainWindow):
         self._desk = desk = Desk(self, ops)
         for owner, doer in (
             ("desk", desk), ("planner", desk.planner), ("tasks", desk.task_actions),
-            ("transfer", desk.transfer), ("calendar", desk.calendar),
-            ("printing", desk.printing),
+            ("transfer", desk.transfer), ("calendar", desk.calendar), ("printing", desk.printing),
         ):  # fmt: skip
             self.acts.bind(owner, doer)
         self.acts.bind_on_first_use("leads", lambda: desk.lead_actions)
         self.acts.bind_on_first_use("sheets", lambda: desk.sheets)
+        self.acts.bind_on_first_use("calendar_in", desk.calendar_import)
         ops.changed.connect(self.refresh_all)  # (with what changed: see refresh_all)
         desk.show_side_list()
         self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, as it is

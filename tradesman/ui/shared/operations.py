@@ -230,6 +230,10 @@ class Operations(QObject):
     def restore(self, backup: Path) -> Restored:
         return self.data.restore(backup)
 
+    def back_up_before_import(self) -> Path:
+        """A verified backup before a calendar import (worker thread); where it went."""
+        return self.data.back_up_before_import()
+
     def backups(self) -> list[KeptBackup]:
         return self.data.backups()
 

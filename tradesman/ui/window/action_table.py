@@ -32,7 +32,7 @@ class Act:
     id: str  # its name in the code and the tests: window.actions["undo"]
     text: str  # with & before the menu's access key
     # "window", "week_view", "desk", "planner", "tasks", "leads", "transfer", "calendar",
-    # "printing", "sheets"
+    # "calendar_in", "printing", "sheets"
     owner: str
     handler: str  # the owner's method, called with `args`
     keys: tuple[str, ...] = ()
@@ -73,6 +73,8 @@ ACTIONS: tuple[Act, ...] = (
         "Replace all your data with a Tradesman export file"),
     Act("export", "&Export…", "transfer", "export_data", ("Ctrl+Shift+E",),
         "Save all your data to a file"),
+    Act("import_calendar", "Import calen&dar…", "calendar_in", "import_calendar", (),
+        "Add the appointments of a calendar file from your phone (.ics) as blocks"),
     Act("export_calendar", "Export &calendar…", "calendar", "export_calendar", (),
         "Put your blocks from four weeks back to twelve ahead in a calendar file for your "
         "phone"),
@@ -150,8 +152,9 @@ AREA_ACTIONS = {area: f"draw_{area.value}" for area in AREAS}
 
 # The menus, in order; None is a line between groups.
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
-    ("&File", ("import", "export", "export_calendar", "export_sheet", "restore", None,
-               "save_charts", None, "print_week", "plan_pdf", None, "settings", None, "quit")),
+    ("&File", ("import", "export", "restore", None, "import_calendar", "export_calendar",
+               "export_sheet", None, "save_charts", None, "print_week", "plan_pdf", None,
+               "settings", None, "quit")),
     ("&Edit", ("undo", "redo", None, "new_block", "edit_block", None, "copy", "paste",
                "duplicate", "delete", None, "done", "skipped", "planned", "actual")),
     ("&Week", ("previous_week", "this_week", "next_week", "go_to_date", None, "copy_week",

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tradesman.ui.shared.operations import Operations
     from tradesman.ui.tasks.tasks_page import TasksPage
     from tradesman.ui.week.work_note import WorkNoteKeeper
+    from tradesman.ui.window.calendar_import_actions import CalendarImport
     from tradesman.ui.window.sheet_export import SheetExport
     from tradesman.ui.work.lead_actions import LeadActions
     from tradesman.ui.work.work_page import WorkPage
@@ -64,6 +65,7 @@ class Desk(QObject):
         self.printing = PrintActions(ops, window, window.folders, window.state, report)
         self._lead_actions: LeadActions | None = None  # made on first use (lead_actions)
         self._sheets: SheetExport | None = None  # made on first use (sheets)
+        self._calendar_import: CalendarImport | None = None  # (calendar_import)
         self.transfer = DataTransfer(ops, window, window.folders, window.today, self._imported)
         self.calendar = CalendarActions(ops, window, window.folders, window.today)
         self.calendar_keeper = CalendarKeeper(ops, window.state, window.today, report, self)
@@ -143,6 +145,17 @@ class Desk(QObject):
                 self.ops, window, window.folders, window.state, window.report, window.today
             )
         return self._sheets
+
+    def calendar_import(self) -> CalendarImport:
+        """File → Import calendar…, made on first use."""
+        if self._calendar_import is None:
+            from tradesman.ui.window.calendar_import_actions import CalendarImport
+
+            window = self.window
+            self._calendar_import = CalendarImport(
+                self.ops, window, window.undo_stack, window.folders, window.today, window.report
+            )
+        return self._calendar_import
 
     # -- the pages ------------------------------------------------------------------
     def page_shown(self, index: int) -> None:
