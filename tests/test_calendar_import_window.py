@@ -163,6 +163,25 @@ def test_the_preview_dialog_follows_the_tick_box_and_starts_on_the_guess(
     assert dialog.chosen_area is Area.ADMIN and dialog.preview.split_days
 
 
+def test_the_preview_dialog_answers_its_access_keys(
+    qtbot: QtBot, store: Store, tmp_path: Path, in_london: None
+) -> None:
+    source = write_ics(tmp_path, GOOGLE_EXPORT, "work.ics")
+    with store.reading() as session:
+        preview = preview_calendar_file(session, source, date(2026, 10, 19), date(2026, 11, 15))
+    dialog = CalendarImportDialog(preview)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.split.isChecked)  # (a button's access key clicks it shortly after)
+    assert dialog.lines.toPlainText().startswith("10 blocks from work.ics")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert dialog.area.hasFocus()
+
+
 def test_a_file_imported_before_is_said_to_have_nothing_new(
     window: MainWindow, store: Store, qtbot: QtBot, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

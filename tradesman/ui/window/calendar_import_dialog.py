@@ -23,7 +23,7 @@ from tradesman.domain.areas import AREAS, Area
 from tradesman.services.calendar_import import CalendarPreview
 from tradesman.words import count_of
 
-SPLIT_WORDS = "Split events that run over several days into a block a day"
+SPLIT_WORDS = "&Split events that run over several days into a block a day"
 
 
 class CalendarImportDialog(QDialog):
@@ -49,7 +49,7 @@ class CalendarImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Area of these blocks:", self.area)
+        form.addRow("&Area of these blocks:", self.area)  # (the label is its buddy)
         layout = QVBoxLayout(self)
         layout.addWidget(self.lines)
         layout.addLayout(form)
