@@ -28,6 +28,7 @@ HELPERS = frozenset(
 START_UP = frozenset(
     {
         "__main__",
+        "entry",
         "app",
         "cli",
         "cli_leads",

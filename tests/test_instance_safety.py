@@ -365,6 +365,11 @@ def test_a_stop_signal_closes_the_window_as_its_close_button_does(
     assert code == 0, (tmp_path / "stderr.txt").read_text(encoding="utf-8")
     assert not (folder / LOCK_FILE_NAME).exists()
     assert not any(Path(place).exists() for place in socket_paths(folder))
+    # The process ends without Python's clean-up (entry.py), yet the data file was
+    # closed (its write-ahead log folded in and gone) and the window's place remembered.
+    assert (folder / "tradesman.sqlite3").exists()
+    assert not (folder / "tradesman.sqlite3-wal").exists()
+    assert "geometry=" in (folder / "window-state.ini").read_text(encoding="utf-8")
     smoke = run_cli("--smoke-test", data_dir=folder, timeout=60)
     assert smoke.returncode == 0, smoke.stderr
     assert BROUGHT_TO_FRONT not in smoke.stderr

@@ -1,7 +1,5 @@
 """`python -m tradesman` runs the same command line as the `tradesman` script."""
 
-import sys
+from tradesman.entry import run
 
-from tradesman.cli import main
-
-sys.exit(main())
+run()

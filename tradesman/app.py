@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tradesman.domain.territory import week_start_for_locale
@@ -298,5 +298,10 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
     _AfterNextPaint(window, startup.show_week)
     window.show()
     code = app.exec()
+    # The process may end without Python's clean-up (see entry.py): so the remembered
+    # window state is written and the work on other threads ended here, as Qt's own
+    # clean-up would.
+    state.sync()
+    QThreadPool.globalInstance().waitForDone()
     instance.release()
     return startup.exit_code or code

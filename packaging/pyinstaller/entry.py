@@ -5,8 +5,6 @@ that the build analyses the installed `tradesman` (with `tradesman.resources` ma
 in from resources/), not the source folder.
 """
 
-import sys
+from tradesman.entry import run
 
-from tradesman.cli import main
-
-sys.exit(main())
+run()

@@ -1,0 +1,52 @@
+"""The installed commands' entry: run, then end the process at once, everything closed.
+
+Once the window has closed (or a command has answered), Python's own clean-up destroys
+every Qt object and every module one at a time: about a fifth of a whole start-to-quit
+run, for nothing the owner keeps. By the time `main()` returns, every edit is committed
+and the data file closed (the window's store closes as the app quits; a command closes
+it in its `finally`), the window's remembered state is written and the work on other
+threads is done (`run_window` waits for both). What is left is done here by hand: the
+threads Python would wait for are waited for, the log is flushed and closed, the
+printed lines are flushed; then the process ends without the rest of the clean-up.
+
+Tests call `cli.main()` in process and never this, so a test run is never cut short.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import threading
+from typing import NoReturn
+
+
+def run() -> NoReturn:
+    from tradesman.cli import main
+
+    try:
+        code: object = main()
+    except SystemExit as exc:  # argparse's --help and its usage errors
+        code = exc.code
+    end_process(code)
+
+
+def end_process(code: object) -> NoReturn:
+    """End now with `code` (as `sys.exit` takes it), losing no thread, log line or output."""
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # (a message, as sys.exit prints one)
+        print(code, file=sys.stderr)
+        status = 1
+    for thread in threading.enumerate():  # as Python would: non-daemon threads end first
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        # (a reader that went away early, `tradesman summary | head`, is not an error)
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            stream.flush()
+    os._exit(status)
