@@ -100,8 +100,9 @@ class WeekPage(QWidget):
         from PySide6.QtCore import QTimer
 
         self.split_panel.show_work(this_week, verdict, reason, next_step)
-        # (Once the new lines are laid out: their height is known only then.)
-        QTimer.singleShot(0, self.side.fit)
+        # (Once the new lines are laid out: their height is known only then. The column
+        # is the timer's context, so a window closed meanwhile cancels it.)
+        QTimer.singleShot(0, self.side, self.side.fit)
 
     def show_trend(self, trend: Trend) -> None:
         if self.compact_trend is None:
