@@ -394,3 +394,32 @@ def test_start_up_is_ready_for_edits_before_loading_the_engines(tmp_path: Path) 
         capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
     )  # fmt: skip
     assert done.stdout.splitlines() == ["loaded when ready for edits: []"], done.stderr
+
+
+SUMMARY_PROBE = """
+import sys
+from tradesman import cli
+
+code = cli.main(["--data-dir", sys.argv[1], "summary", "--json"])
+heavy = {"sqlalchemy", "PySide6", "reportlab", "pypdfium2"}
+print("loaded:", sorted({name.split(".")[0] for name in sys.modules} & heavy), code)
+"""
+
+
+def test_a_summary_is_read_without_sqlalchemy(tmp_path: Path) -> None:
+    """`summary` answers over bare sqlite3: loading SQLAlchemy alone took longer than a
+    bare window's whole process. The figures are the ones the window shows."""
+    import json
+    import subprocess
+    import sys
+
+    data = tmp_path / "d"
+    logged = run_cli("lead", "add", "Mrs Patel", "--source", "referral", data_dir=data)
+    assert logged.returncode == 0, logged.stderr
+    done = subprocess.run(
+        [sys.executable, "-c", SUMMARY_PROBE, str(data)],
+        capture_output=True, text=True, env=dict(os.environ, LC_ALL="en_GB.UTF-8"), timeout=60,
+    )  # fmt: skip
+    printed, said = done.stdout.splitlines()
+    assert said == "loaded: [] 0", done.stderr
+    assert json.loads(printed)["enquiries"] == 1

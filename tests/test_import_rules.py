@@ -38,6 +38,7 @@ START_UP = frozenset(
         "cli_calendar_args",
         "cli_sheets",
         "cli_sheet_args",
+        "cli_summary",
         "cli_calendar_in",
         "single_instance",
         "instance_socket",

@@ -14,13 +14,12 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tradesman.cli_calendar_args import add_calendar_options, wants_calendar
 from tradesman.cli_calendar_in import IMPORT_CALENDAR, add_import_calendar
 from tradesman.cli_lead_args import LEAD_COMMANDS, add_lead_commands, numbers_locale
 from tradesman.cli_sheet_args import add_sheet_options
-from tradesman.domain.areas import AREAS, Area
 from tradesman.domain.territory import locale_from_environment
 from tradesman.errors import UsageError, UserError
 from tradesman.files import shown_path
@@ -30,9 +29,7 @@ from tradesman.paths import DATA_DIR_ENV, DataPaths, choose_data_folder, prepare
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
-    from tradesman.domain.split import Split, WeekSplit
     from tradesman.domain.weeks import Week
-    from tradesman.domain.work_weeks import WorkWeek
     from tradesman.store.database import Store
 
 EXIT_OK = 0
@@ -191,10 +188,12 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
         return _list_backups(paths)
     if args.command == "restore":
         return _restore(paths, locale_name, args.backup)
+    if args.command == "summary":  # (read over bare sqlite3: see cli_summary)
+        from tradesman.cli_summary import summary
+
+        return summary(_checked_data_file(paths), paths, locale_name, args.week, args.json)
     store = _opened(paths)
     try:
-        if args.command == "summary":
-            return _summary(store, locale_name, args.week, as_json=args.json)
         if args.command == "export" and wants_calendar(args) and args.csv is not None:
             raise UsageError("Export a calendar (--ics) or a spreadsheet (--csv), one at a time.")
         if args.command == "export" and wants_calendar(args):
@@ -228,96 +227,11 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _chosen_week(store: Store, locale_name: str | None, week_text: str | None) -> Week:
     """The week `--week` names (this week when it is left out), by the owner's week start."""
-    from tradesman.domain.weeks import parse_week, week_containing
+    from tradesman.cli_summary import week_named
     from tradesman.services.settings import load_settings
 
     with store.reading() as session:
-        settings = load_settings(session, locale_name)
-    if week_text is None:
-        return week_containing(date.today(), settings.week_start)
-    try:
-        return parse_week(week_text, settings.week_start)
-    except ValueError as exc:  # a slip in the command line, as the README says: exit 2
-        raise UsageError(str(exc)) from None
-
-
-def _summary(store: Store, locale_name: str | None, week_text: str | None, as_json: bool) -> int:
-    from tradesman.services.engines import work_of_week
-    from tradesman.services.series import catch_up_series
-    from tradesman.services.settings import load_settings
-    from tradesman.services.sheets import week_target
-    from tradesman.services.summary import week_split
-
-    week = _chosen_week(store, locale_name, week_text)
-    catch_up_series(store, week.end, date.today())  # the week's repeating blocks, as on screen
-    with store.reading() as session:
-        split = week_split(session, week)
-        work = work_of_week(session, week)
-        # (The plan's target for the week where a plan runs, as the window shows.)
-        target = week_target(session, load_settings(session, locale_name), week, date.today())
-    if as_json:
-        import json
-
-        print(json.dumps(summary_document(week, split, work)))
-    else:
-        print(summary_text(week, split, target))
-    return EXIT_OK
-
-
-def summary_document(week: Week, split: WeekSplit, work: WorkWeek | None = None) -> dict[str, Any]:
-    """The exact JSON that `summary --json` prints: the week's hours and, with `work`,
-    what came in (enquiries, quotes given, jobs won and their worth in the currency)."""
-    document: dict[str, Any] = {
-        "week_start": week.start.isoformat(),
-        "week_end": week.end.isoformat(),
-        "planned": _split_hours(split.planned),
-        "actual": _split_hours(split.actual),
-    }
-    if work is not None:
-        from tradesman.exchange.values import encode_amount
-
-        document |= {
-            "enquiries": work.enquiries,
-            "quotes_out": work.quotes,
-            "won": work.won,
-            "won_value": encode_amount(work.won_value),
-            "marketing_hours": _hours(split.actual.minutes(Area.MARKETING)),
-        }
-    return document
-
-
-def _split_hours(split: Split) -> dict[str, float | None]:
-    hours: dict[str, float | None] = {area.value: _hours(split.minutes(area)) for area in AREAS}
-    hours["technician"] = _hours(split.technician_minutes)
-    hours["business"] = _hours(split.business_minutes)
-    share = split.business_share
-    hours["business_share"] = None if share is None else round(share, 4)
-    return hours
-
-
-def _hours(minutes: int) -> float:
-    return round(minutes / 60, 2)
-
-
-def summary_text(week: Week, split: WeekSplit, target: float) -> str:
-    from tradesman.domain.numbers import percent
-
-    def row(name: str, planned: int, actual: int) -> str:
-        return f"{name:<16}{_hours(planned):>9.2f} h{_hours(actual):>9.2f} h"
-
-    lines = [week.label, f"{'':<16}{'planned':>11}{'actual':>11}"]
-    lines += [
-        row(area.label, split.planned.minutes(area), split.actual.minutes(area)) for area in AREAS
-    ]
-    lines.append(
-        row("Technician", split.planned.technician_minutes, split.actual.technician_minutes)
-    )
-    lines.append(row("Business", split.planned.business_minutes, split.actual.business_minutes))
-    lines.append(
-        f"{'Business share':<16}{percent(split.planned.business_share):>11}"
-        f"{percent(split.actual.business_share):>11}   (target {percent(target)})"
-    )
-    return "\n".join(lines)
+        return week_named(load_settings(session, locale_name), week_text)
 
 
 def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> int:
@@ -350,13 +264,22 @@ def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> i
 
 def _opened(paths: DataPaths) -> Store:
     """The open store; a refused data file's sentence says how to get a backup back."""
-    from tradesman.services.backups import SET_ASIDE_AS, newest_good_backup
-    from tradesman.store.database import open_store
-    from tradesman.store.datafile import DataFileRefused
+    from tradesman.store.database import Store
+
+    return Store(_checked_data_file(paths), paths.backups)
+
+
+def _checked_data_file(paths: DataPaths) -> Path:
+    """The data file, checked and brought up to date as the window's start does; a
+    refused file's sentence says how to get a backup back."""
+    from tradesman.store.datafile import DataFileRefused, open_data_file
 
     try:
-        return open_store(paths, tell=_say)
+        return open_data_file(paths, tell=_say)
     except DataFileRefused as refused:
+        # (Only now: the backups' code loads SQLAlchemy, which a summary does without.)
+        from tradesman.services.backups import SET_ASIDE_AS, newest_good_backup
+
         newest = newest_good_backup(paths) if refused.reason in SET_ASIDE_AS else None
         if newest is None:
             raise

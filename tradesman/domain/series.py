@@ -17,6 +17,9 @@ from tradesman.domain.weeks import DAY_NAMES, SHORT_DAY_NAMES, format_day
 # date) must not write 46,000 blocks a weekday, nor freeze the window writing them.
 # The days before are left empty for good: `made_through` only moves forward.
 BLOCKS_BACK = timedelta(days=366)
+# A series' blocks are made for the weeks looked at, never more than this far from
+# today (a week in 2500 must not write 24,000 rows).
+LOOK_AHEAD = timedelta(days=3 * 366)
 
 
 @dataclass(frozen=True)

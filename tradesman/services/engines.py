@@ -26,13 +26,13 @@ from tradesman.domain.engine_weeks import EngineWeek, engine_weeks
 from tradesman.domain.money import decimal_mark_for_locale
 from tradesman.domain.purposes import Purpose
 from tradesman.domain.weeks import Week, week_containing
-from tradesman.domain.work_weeks import WorkWeek, work_by_week
+from tradesman.domain.work_weeks import WorkWeek
 from tradesman.reports.sheets import WorkInSheet
 from tradesman.services.lead_settings import load_lead_settings
 from tradesman.services.screens import current_ramp
 from tradesman.services.settings import load_settings
 from tradesman.services.sources import all_sources
-from tradesman.services.summary import week_split
+from tradesman.services.summary import week_split, work_of_week_over
 from tradesman.store import engine_reads
 from tradesman.store.reads import dbapi_connection
 
@@ -115,8 +115,7 @@ def work_in_sheet(
 
 def work_of_week(session: Session, week: Week) -> WorkWeek:
     """The enquiries, quotes given and jobs won of one week."""
-    leads = engine_reads.leads_touching(dbapi_connection(session), week.start, week.end)
-    return work_by_week(leads, week, 1)[0]
+    return work_of_week_over(dbapi_connection(session), week)
 
 
 def engine_inputs(

@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import or_
 
-from tradesman.domain.allocation import add_splits
 from tradesman.domain.areas import Area
 from tradesman.domain.leads import Lead
 from tradesman.domain.plan import (
-    BASELINE_WEEKS,
     LONGEST_WEEK_MINUTES,
     HandOff,
     Plan,
@@ -21,13 +19,11 @@ from tradesman.domain.plan import (
     Repeating,
     WeekProgress,
     check_plan,
-    measured_baseline,
     progress,
     ramp,
 )
 from tradesman.domain.series import Series
 from tradesman.domain.settings import Settings, WeekStart
-from tradesman.domain.split import Split
 from tradesman.domain.weeks import Week, week_containing
 from tradesman.domain.work_weeks import WorkWeek, work_by_week
 from tradesman.errors import UserError
@@ -35,6 +31,7 @@ from tradesman.reports.sheets import work_in
 from tradesman.services.allocation import business_trend_over
 from tradesman.services.changes import Change, commit, rows
 from tradesman.services.edited_tables import HAND_OFFS, PLAN
+from tradesman.services.plan_baseline import Baseline, baseline_of, week_start_of
 from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.services.series import all_records
 from tradesman.store import tables as stored
@@ -46,7 +43,6 @@ if TYPE_CHECKING:
 
     from sqlalchemy.orm import Session
 
-LOOK_BACK_WEEKS = 12  # how far back the baseline looks for weeks with hours done
 SUGGESTION_WEEKS = 8  # the weeks looked at for work that repeats
 SUGGESTIONS = 8  # the most suggestions shown
 NEW_PLAN_WEEKS = 26  # half a year: long enough to change habits, short enough to see
@@ -54,22 +50,6 @@ NEW_PLAN_WEEKS = 26  # half a year: long enough to change habits, short enough t
 
 class PlanGone(UserError):
     """The plan or hand-off an edit was about is no longer there."""
-
-
-@dataclass(frozen=True)
-class Baseline:
-    """Where the owner stands before the plan starts."""
-
-    share: float | None  # None: no hours done to measure, and none typed in
-    measured: bool  # True: from the weeks with hours before the plan
-    recent: Split  # the actual hours of the weeks it was measured on
-    # The weeks with hours done it was measured on (up to BASELINE_WEEKS, oldest first):
-    # the last before the plan's first week, or before this week if that is earlier.
-    measured_weeks: tuple[Week, ...] = ()
-
-    @property
-    def weeks(self) -> int:
-        return len(self.measured_weeks)
 
 
 @dataclass(frozen=True)
@@ -88,29 +68,6 @@ class PlanView:
 
     def work_in(self, week: Week) -> WorkWeek | None:
         return work_in(self.work_weeks, week)
-
-
-def baseline_of(db: sqlite3.Connection, plan: Plan, today: date) -> Baseline:
-    """The typed-in baseline if there is one, else the share of the last weeks with
-    hours done before the plan's first week (and before this week, which is not over).
-
-    A plan that starts in the past is measured from before its start, never from its
-    own weeks: those are what the plan is judged on."""
-    last = min(plan.first_week, week_containing(today, week_start_of(plan))).previous()
-    trend = business_trend_over(db, last, LOOK_BACK_WEEKS, plan.target_share)
-    # (The rule of `baseline_weeks`, keeping which weeks they were.)
-    worked = [week for week in trend.weeks if week.actual.total_minutes > 0][-BASELINE_WEEKS:]
-    recent = add_splits(week.actual for week in worked)
-    measured_weeks = tuple(week.week for week in worked)
-    if plan.typed_baseline is not None:
-        return Baseline(plan.typed_baseline, False, recent, measured_weeks)
-    share = measured_baseline(week.actual for week in worked)
-    return Baseline(share, share is not None, recent, measured_weeks)
-
-
-def plan_ramp(db: sqlite3.Connection, plan: Plan, today: date) -> tuple[RampWeek, ...]:
-    baseline = baseline_of(db, plan, today)
-    return () if baseline.share is None else tuple(ramp(plan, baseline.share))
 
 
 def read_plan_view(session: Session, today: date) -> PlanView | None:
@@ -235,11 +192,6 @@ def _existing_hand_off(session: Session, hand_off_id: int) -> HandOff:
     if found is None:
         raise PlanGone("That hand-off is no longer on the list.")
     return found
-
-
-def week_start_of(plan: Plan) -> WeekStart:
-    """The week start the plan was made with: its first day is one."""
-    return WeekStart.SUNDAY if plan.start.weekday() == 6 else WeekStart.MONDAY
 
 
 def _quarter_hours(minutes: float) -> int:

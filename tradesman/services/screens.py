@@ -16,17 +16,18 @@ from typing import TYPE_CHECKING
 from tradesman.domain.allocation import Trend
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.plan import Plan, RampWeek
+from tradesman.domain.series import LOOK_AHEAD
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import WeekSplit, split_blocks
 from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
 from tradesman.services.allocation import business_trend
 from tradesman.services.blocks import blocks_in_week
-from tradesman.services.plan import baseline_of, plan_ramp
+from tradesman.services.plan_baseline import baseline_of, plan_ramp, target_in
 from tradesman.services.plan_rows import get_plan
-from tradesman.services.series import LOOK_AHEAD, needs_extending
+from tradesman.services.series import needs_extending
 from tradesman.services.settings import load_settings
-from tradesman.services.sheets import target_in, with_plan_targets
+from tradesman.services.sheets import with_plan_targets
 from tradesman.services.task_cards import TaskFilter, task_cards
 from tradesman.store.reads import dbapi_connection
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.series import (
+    LOOK_AHEAD,
     Series,
     SeriesRecord,
     earliest_block_day,
@@ -25,6 +26,7 @@ from tradesman.domain.series import (
 from tradesman.domain.validation import check_series
 from tradesman.errors import UserError
 from tradesman.store.columns import BLOCK
+from tradesman.store.reads import dbapi_connection, series_behind
 from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow
 from tradesman.store.tables import BLOCKS, SERIES
 
@@ -32,9 +34,8 @@ if TYPE_CHECKING:
     from tradesman.store.database import Store
 
 # How far ahead a new series makes its blocks; later weeks are made when looked at,
-# but never more than LOOK_AHEAD from today (a week in 2500 must not write 24,000 rows).
+# but never more than LOOK_AHEAD (domain/series.py) from today.
 AHEAD = timedelta(days=366)
-LOOK_AHEAD = timedelta(days=3 * 366)
 # A long catch-up (a series far behind, or a week years ahead) is saved in steps of this
 # many days of every series, each step one transaction that also moves `made_through`
 # on: stopped half-way, what was made stays and is never made twice.
@@ -155,15 +156,7 @@ def catch_up_series(store: Store, week_end: date, today: date) -> int:
 
 def needs_extending(session: Session, last: date) -> bool:
     """Whether any series still has blocks to make up to `last` (a cheap read)."""
-    found = session.scalar(
-        select(SeriesRow.id)
-        .where(
-            SeriesRow.made_through < last,
-            or_(SeriesRow.until.is_(None), SeriesRow.made_through < SeriesRow.until),
-        )
-        .limit(1)
-    )
-    return found is not None
+    return series_behind(dbapi_connection(session), last)
 
 
 def horizon(today: date, series: Series) -> date:

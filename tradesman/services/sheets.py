@@ -16,7 +16,8 @@ from tradesman.errors import UserError
 from tradesman.reports.sheets import PlanSheet, WeekSheet
 from tradesman.services.allocation import business_trend_over, week_by_day_over
 from tradesman.services.blocks import blocks_in_week
-from tradesman.services.plan import plan_ramp, read_plan_view
+from tradesman.services.plan import read_plan_view
+from tradesman.services.plan_baseline import plan_ramp, target_in
 from tradesman.services.plan_rows import get_plan
 from tradesman.store.reads import dbapi_connection
 from tradesman.store.schema import TaskRow
@@ -103,12 +104,6 @@ def week_target(session: Session, settings: Settings, week: Week, today: date) -
     plan = get_plan(session)
     ramp = () if plan is None else plan_ramp(dbapi_connection(session), plan, today)
     return target_in(ramp, week, settings)
-
-
-def target_in(ramp: tuple[RampWeek, ...], week: Week, settings: Settings) -> float:
-    """The plan's target for `week` where the ramp covers it, else the settings' target."""
-    target = target_for(ramp, week)
-    return settings.target_business_share if target is None else target
 
 
 def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:

@@ -21,11 +21,10 @@ from tradesman.reports import sheet_rows as rows
 from tradesman.reports.csv_file import Cell, CsvStyle, write_csv
 from tradesman.services.engines import work_of_week
 from tradesman.services.lead_settings import load_lead_settings
-from tradesman.services.plan import plan_ramp
+from tradesman.services.plan_baseline import plan_ramp, target_in
 from tradesman.services.plan_rows import get_plan
 from tradesman.services.series import catch_up_series
 from tradesman.services.settings import load_settings
-from tradesman.services.sheets import target_in
 from tradesman.services.summary import week_split
 from tradesman.store import sheet_reads
 from tradesman.store.reads import dbapi_connection

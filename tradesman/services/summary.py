@@ -1,4 +1,5 @@
-"""The split of a week's hours, added up by SQLite rather than in Python."""
+"""The split of a week's hours, added up by SQLite rather than in Python, and what came
+in during a week."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from tradesman.store.reads import dbapi_connection, minutes_per_area
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from tradesman.domain.work_weeks import WorkWeek
+
 
 def week_split(session: Session, week: Week) -> WeekSplit:
     """Planned and actual minutes per area for the days of `week`."""
@@ -28,3 +31,13 @@ def split_of_days(db: sqlite3.Connection, first: date, last: date) -> WeekSplit:
         planned[Area(area)] = planned_minutes
         actual[Area(area)] = actual_minutes
     return WeekSplit(Split.from_minutes(planned), Split.from_minutes(actual))
+
+
+def work_of_week_over(db: sqlite3.Connection, week: Week) -> WorkWeek:
+    """The enquiries, quotes given and jobs won of one week, over a bare connection."""
+    # (Imported here: the window's first look reads this module, and the enquiries'
+    # code waits until the week is on screen.)
+    from tradesman.domain.work_weeks import work_by_week
+    from tradesman.store import engine_reads
+
+    return work_by_week(engine_reads.leads_touching(db, week.start, week.end), week, 1)[0]

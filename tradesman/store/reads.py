@@ -15,8 +15,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.plan import Plan
 from tradesman.domain.tasks import TaskCard
-from tradesman.store.columns import BLOCK, TASK
+from tradesman.store.columns import BLOCK, PLAN, PLAN_ROW, TASK
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -170,6 +171,22 @@ def task_cards_from(
         TaskCard(TASK.from_values(row[:width]), *(int(total) for total in row[width:]))
         for row in rows
     ]
+
+
+def series_behind(db: sqlite3.Connection, last: date) -> bool:
+    """Whether any repeating series still has blocks to make up to `last`."""
+    found = db.execute(
+        "SELECT 1 FROM series WHERE made_through < :last"
+        " AND (until IS NULL OR made_through < until) LIMIT 1",
+        {"last": last.isoformat()},
+    ).fetchone()
+    return found is not None
+
+
+def plan_from(db: sqlite3.Connection) -> Plan | None:
+    """The saved plan (there is at most one), or None."""
+    row = db.execute(f"SELECT {PLAN.names()} FROM plan WHERE id = ?", (PLAN_ROW,)).fetchone()
+    return None if row is None else PLAN.from_values(row)
 
 
 def setting_values(db: sqlite3.Connection) -> dict[str, Any]:

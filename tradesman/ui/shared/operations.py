@@ -35,6 +35,7 @@ from tradesman.services.data_set import Counts
 from tradesman.services.lead_settings import load_lead_settings, save_lead_settings
 from tradesman.services.op_changes import EVERYTHING, SETTINGS, OpChanges
 from tradesman.services.plan import PlanView, proposed_plan, read_plan_view
+from tradesman.services.plan_baseline import target_in
 from tradesman.services.screens import (
     Known,
     WeekScreen,
@@ -46,7 +47,6 @@ from tradesman.services.screens import (
 )
 from tradesman.services.series import get_record
 from tradesman.services.settings import load_settings, save_settings
-from tradesman.services.sheets import target_in
 from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
 from tradesman.services.task_rules import make_due_tasks
 from tradesman.services.transfer import ImportResult
