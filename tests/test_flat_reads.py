@@ -18,6 +18,7 @@ from sqlalchemy import event
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.paths import DataPaths
 from tradesman.services import edits, task_edits
 from tradesman.services.screens import to_schedule
 from tradesman.services.task_cards import (
@@ -28,7 +29,8 @@ from tradesman.services.task_cards import (
     open_task_cards,
     task_cards,
 )
-from tradesman.store.database import Store
+from tradesman.store.database import Store, open_store
+from tradesman.store.migrations import MIGRATIONS
 from tradesman.store.reads import dbapi_connection
 
 STEP = 100  # SQLite instructions per count
@@ -61,9 +63,10 @@ def sqlite_work(store: Store) -> Iterator[list[int]]:
 
 
 def add_old_history(store: Store, years: int) -> None:
-    """`years` of finished work before this year: done tasks each with a done block,
-    and enquiries decided (the rows that pile up, and that no screen of today shows)."""
-    first = TODAY - timedelta(days=365 * (years + 1))
+    """`years` of finished work ending two years ago (before anything the engines look
+    back on): done tasks each with a done block, and enquiries decided, the rows that
+    pile up and that no screen of today shows."""
+    first = TODAY - timedelta(days=365 * (years + 2))
     with store.writing() as session:
         db = dbapi_connection(session)
         source = db.execute("SELECT id FROM source ORDER BY id").fetchone()[0]
@@ -85,6 +88,30 @@ def add_old_history(store: Store, years: int) -> None:
                 " not_quoted_reason) VALUES (?, ?, ?, 'not_quoted', ?, 'too_busy')",
                 (f"Client {n}", day.isoformat(), source, day.isoformat()),
             )
+
+
+# -- the indexes (schema v11) --------------------------------------------------------
+
+
+def test_a_file_of_version_10_gets_the_indexes_and_keeps_its_rows(paths: DataPaths) -> None:
+    open_store(paths, MIGRATIONS[:10]).close()
+    db = sqlite3.connect(paths.database)
+    db.execute(
+        "INSERT INTO task (title, area, status, created, completed) "
+        "VALUES ('Hang doors', 'production', 'done', '2026-11-02T09:00:00+00:00', "
+        "'2026-11-03T09:00:00+00:00')"
+    )
+    db.commit()
+    db.close()
+    open_store(paths).close()
+    db = sqlite3.connect(paths.database)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 11
+    indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"task_by_status_completed", "lead_by_quoted", "lead_by_decided"} <= indexes
+    assert db.execute("SELECT title FROM task").fetchall() == [("Hang doors",)]
+    db.close()
+    (backup,) = paths.backups.iterdir()
+    assert backup.name.endswith("before-update-to-v11.sqlite3")
 
 
 # -- what the owner sees ------------------------------------------------------------
@@ -170,6 +197,8 @@ def _work_of_a_round(planner: Planner, block: TimeBlock) -> dict[str, int]:
     """SQLite's work for an edit, its undo and redo, a week there and back, the list to
     schedule read as at the start, and the note of work coming in."""
     window, store = planner.window, planner.store
+    note = window.desk.work_note
+    assert note is not None  # (made once the start is ready)
     moved = replace(block, start=block.start + 30, end=block.end + 30)
 
     def there_and_back() -> None:
@@ -182,7 +211,7 @@ def _work_of_a_round(planner: Planner, block: TimeBlock) -> dict[str, int]:
         "redo": window.acts["redo"].trigger,
         "week switch": there_and_back,
         "start's list": window.desk.show_side_list,
-        # WORKNOTE
+        "work note": note.show_now,
     }
     work = {}
     for name, step in steps.items():
