@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from planner_kit import TODAY, TUE, Planner
 from sqlalchemy import event
 
@@ -32,6 +33,7 @@ from tradesman.services.task_cards import (
 from tradesman.store.database import Store, open_store
 from tradesman.store.migrations import MIGRATIONS
 from tradesman.store.reads import dbapi_connection
+from tradesman.ui.window.action_table import PAGES
 
 STEP = 100  # SQLite instructions per count
 
@@ -222,11 +224,13 @@ def _work_of_a_round(planner: Planner, block: TimeBlock) -> dict[str, int]:
     return work
 
 
+@pytest.mark.parametrize("page", ["week", "tasks"])
 def test_edits_undo_redo_and_week_switches_cost_the_same_after_years_of_history(
-    planner: Planner,
+    planner: Planner, page: str
 ) -> None:
     planner.qtbot.waitUntil(lambda: planner.window.desk.work_note is not None)
     block = _booked_block(planner)
+    planner.window.show_page(PAGES.index(page))  # (the Tasks page reads again after edits)
     planner.window.acts["next_week"].trigger()  # (series made that far: nothing to write)
     planner.window.acts["previous_week"].trigger()
     _work_of_a_round(planner, block)  # (once first, so nothing is made on the way)
@@ -238,3 +242,25 @@ def test_edits_undo_redo_and_week_switches_cost_the_same_after_years_of_history(
     # read through an index they cost nothing, read at all they cost many times this.
     for name, before in fresh.items():
         assert years_on[name] <= before * 1.2 + 20, (name, fresh, years_on)
+
+
+def test_the_tasks_page_shows_done_tasks_when_asked_and_reads_them_only_then(
+    planner: Planner,
+) -> None:
+    add_old_history(planner.store, years=1)
+    with planner.store.writing() as session:
+        task_edits.add_tasks(session, [Task("Hang doors", Area.PRODUCTION)])
+    planner.window.show_page(PAGES.index("tasks"))
+    page = planner.window.desk.tasks_page
+    assert page is not None
+    lane = page.models[Area.PRODUCTION]
+    assert [c.task.title for c in lane.cards()] == ["Hang doors"]
+    page.show_choice.setCurrentIndex(1)  # done
+    assert len(lane.cards()) == 300 and all(not c.task.is_open for c in lane.cards())
+    page.show_choice.setCurrentIndex(2)  # all
+    assert len(lane.cards()) == 301
+    planner.window.refresh_all()  # (an edit elsewhere: read again, done ones still shown)
+    page.reload()
+    assert len(lane.cards()) == 301
+    page.show_choice.setCurrentIndex(0)  # open again
+    assert [c.task.title for c in lane.cards()] == ["Hang doors"]

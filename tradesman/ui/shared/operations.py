@@ -167,6 +167,10 @@ class Operations(QObject):
     def all_task_cards(self) -> list[TaskCard]:
         return self.data.read(all_task_cards, self.today())
 
+    def page_task_cards(self, with_done: bool) -> list[TaskCard]:
+        """The open tasks, or `with_done` every task (the Tasks page, showing done ones)."""
+        return self.data.read(all_task_cards if with_done else open_task_cards, self.today())
+
     def task_card(self, task_id: int) -> TaskCard | None:
         return self.data.read(card_for, task_id, self.today())
 
