@@ -224,13 +224,13 @@ def _work_of_a_round(planner: Planner, block: TimeBlock) -> dict[str, int]:
     return work
 
 
-@pytest.mark.parametrize("page", ["week", "tasks"])
+@pytest.mark.parametrize("page", ["week", "tasks", "work"])
 def test_edits_undo_redo_and_week_switches_cost_the_same_after_years_of_history(
     planner: Planner, page: str
 ) -> None:
     planner.qtbot.waitUntil(lambda: planner.window.desk.work_note is not None)
     block = _booked_block(planner)
-    planner.window.show_page(PAGES.index(page))  # (the Tasks page reads again after edits)
+    planner.window.show_page(PAGES.index(page))  # (a page on show reads again after edits)
     planner.window.acts["next_week"].trigger()  # (series made that far: nothing to write)
     planner.window.acts["previous_week"].trigger()
     _work_of_a_round(planner, block)  # (once first, so nothing is made on the way)
