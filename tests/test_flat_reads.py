@@ -18,9 +18,11 @@ from sqlalchemy import event
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
+from tradesman.domain.plan import Plan
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.paths import DataPaths
 from tradesman.services import edits, task_edits
+from tradesman.services.plan import save_plan
 from tradesman.services.screens import to_schedule
 from tradesman.services.task_cards import (
     Show,
@@ -224,11 +226,13 @@ def _work_of_a_round(planner: Planner, block: TimeBlock) -> dict[str, int]:
     return work
 
 
-@pytest.mark.parametrize("page", ["week", "tasks", "work"])
+@pytest.mark.parametrize("page", PAGES)
 def test_edits_undo_redo_and_week_switches_cost_the_same_after_years_of_history(
     planner: Planner, page: str
 ) -> None:
     planner.qtbot.waitUntil(lambda: planner.window.desk.work_note is not None)
+    with planner.store.writing() as session:  # (a plan running: its page reads the most)
+        save_plan(session, Plan(TODAY - timedelta(days=TODAY.weekday() + 28), 12, 0.4, 45 * 60))
     block = _booked_block(planner)
     planner.window.show_page(PAGES.index(page))  # (a page on show reads again after edits)
     planner.window.acts["next_week"].trigger()  # (series made that far: nothing to write)
