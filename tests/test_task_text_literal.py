@@ -99,7 +99,7 @@ def test_the_delete_question_shows_the_title_as_typed(
 
 def test_the_library_menu_keeps_the_ampersand_and_the_tags(qtbot: Any) -> None:
     template = Template(TITLE, Area.SALES, 15, 1, "<i>notes</i> & more")
-    page = TasksPage(list, (template,), lambda: TODAY, lambda: date(2026, 11, 29))
+    page = TasksPage(lambda with_done: [], (template,), lambda: TODAY, lambda: date(2026, 11, 29))
     qtbot.addWidget(page)
     menu = page.library.menu()
     sales = next(a.menu() for a in menu.actions() if a.text() == "Sales")

@@ -134,7 +134,7 @@ def engine_inputs(
         leads=engine_reads.leads_since(db, cutoff),
         sources=sources,
         spend=engine_reads.spend_since(db, cutoff),
-        takings=engine_reads.all_takings(db),
+        takings=engine_reads.takings_since(db, cutoff),
         marketing=[
             MarketingTime(day, minutes, source)
             for day, minutes, source in engine_reads.marketing_done(db, cutoff)

@@ -28,7 +28,7 @@ from tradesman.services.plan_rows import get_plan
 from tradesman.services.series import needs_extending
 from tradesman.services.settings import load_settings
 from tradesman.services.sheets import with_plan_targets
-from tradesman.services.task_cards import TaskFilter, task_cards
+from tradesman.services.task_cards import open_task_cards
 from tradesman.store.reads import dbapi_connection
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def week_screen(
         ramp = current_ramp(session, today)
     blocks = list(blocks_in_week(session, week))
     trend = None if trend_weeks is None else trend_in(session, week, trend_weeks, settings, ramp)
-    cards = to_schedule(task_cards(session, TaskFilter(), today)) if with_cards else None
+    cards = to_schedule(open_task_cards(session, today)) if with_cards else None
     behind = needs_extending(session, min(week.end, today + LOOK_AHEAD))
     target = target_in(ramp, week, settings)
     return WeekScreen(settings, blocks, split_blocks(blocks), target, trend, cards, behind, ramp)

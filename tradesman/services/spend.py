@@ -32,15 +32,20 @@ def delete_spend(session: Session, spend_id: int) -> Change:
 
 
 def spend_between(
-    session: Session, first: date | None = None, last: date | None = None
+    session: Session,
+    first: date | None = None,
+    last: date | None = None,
+    limit: int | None = None,
 ) -> list[Spend]:
-    """The spend from `first` to `last` (either open), the latest first."""
+    """The spend from `first` to `last` (either open), the latest first; only the
+    latest `limit` when one is given (read through the day's index, not all of it)."""
     where = []
     if first is not None:
         where.append(SpendRow.day >= first)
     if last is not None:
         where.append(SpendRow.day <= last)
-    return tables.SPEND.all(session, *where, order=(SpendRow.day.desc(), SpendRow.id.desc()))
+    order = (SpendRow.day.desc(), SpendRow.id.desc())
+    return tables.SPEND.all(session, *where, order=order, limit=limit)
 
 
 def set_takings(session: Session, month: date, amount: int | None, today: date) -> Change:
@@ -54,6 +59,6 @@ def set_takings(session: Session, month: date, amount: int | None, today: date) 
     return commit(session, rows(TAKINGS, before, [after]))
 
 
-def all_takings(session: Session) -> list[Takings]:
-    """Every month's takings, the latest first."""
-    return tables.TAKINGS.all(session, order=(TakingsRow.month.desc(),))
+def all_takings(session: Session, limit: int | None = None) -> list[Takings]:
+    """Every month's takings, the latest first (only the latest `limit`, if given)."""
+    return tables.TAKINGS.all(session, order=(TakingsRow.month.desc(),), limit=limit)

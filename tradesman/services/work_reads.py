@@ -44,8 +44,8 @@ def work_lists(session: Session, today: date, locale_name: str | None) -> WorkLi
         open_and_recent(session, today),
         sources,
         next_follow_ups(session),
-        spend_between(session)[:SPEND_SHOWN],
-        all_takings(session)[:TAKINGS_SHOWN],
+        spend_between(session, limit=SPEND_SHOWN),
+        all_takings(session, limit=TAKINGS_SHOWN),
         load_lead_settings(session, locale_name),
     )
 

@@ -18,9 +18,13 @@ from tradesman.store.lead_columns import LEAD, SPEND, TAKINGS
 
 _DONE_MINUTES = "COALESCE(actual_minutes, end_minute - start_minute)"
 
+# Each of the three ways in goes through its own index (schema v11): one OR over them
+# would walk every enquiry in order of coming in, for the ORDER BY.
 LEADS_SINCE = f"""
     SELECT {LEAD.names()} FROM lead
-    WHERE came_in >= :cutoff OR decided_on >= :cutoff OR state IN ('new', 'quoted')
+    WHERE id IN (SELECT id FROM lead WHERE came_in >= :cutoff
+                 UNION SELECT id FROM lead WHERE decided_on >= :cutoff
+                 UNION SELECT id FROM lead WHERE state IN ('new', 'quoted'))
     ORDER BY came_in, id
 """
 
@@ -32,7 +36,7 @@ LEADS_TOUCHING = f"""
 
 SPEND_SINCE = f"SELECT {SPEND.names()} FROM spend WHERE day >= :cutoff ORDER BY day, id"
 
-ALL_TAKINGS = f"SELECT {TAKINGS.names()} FROM takings ORDER BY month"
+TAKINGS_SINCE = f"SELECT {TAKINGS.names()} FROM takings WHERE month >= :month ORDER BY month"
 
 MARKETING_DONE = f"""
     SELECT day, {_DONE_MINUTES}, source_id FROM block
@@ -52,12 +56,16 @@ ASK_BLOCKS_DONE = """
 """
 
 # Customer jobs still open, or finished since the cutoff, with each done block on them.
+# The tasks are picked through the status indexes (the "+" keeps SQLite from walking
+# every production task ever made by the area's index instead).
 JOBS = f"""
     SELECT t.id, t.title, t.created, t.completed, t.estimate_minutes, b.day,
            CASE WHEN b.id IS NULL THEN NULL ELSE {_DONE_MINUTES} END
     FROM task AS t LEFT JOIN block AS b ON b.task_id = t.id AND b.status = 'done'
-    WHERE t.area = 'production' AND t.customer_job = 1
-          AND (t.status != 'done' OR t.completed >= :cutoff)
+    WHERE t.id IN (SELECT id FROM task WHERE status IN ('open', 'doing')
+                   UNION ALL
+                   SELECT id FROM task WHERE status = 'done' AND completed >= :cutoff)
+          AND +t.area = 'production' AND t.customer_job = 1
     ORDER BY t.id, b.day
 """
 
@@ -97,8 +105,11 @@ def spend_since(db: sqlite3.Connection, cutoff: date) -> list[Spend]:
     return [SPEND.from_values(row) for row in db.execute(SPEND_SINCE, _day(cutoff))]
 
 
-def all_takings(db: sqlite3.Connection) -> list[Takings]:
-    return [TAKINGS.from_values(row) for row in db.execute(ALL_TAKINGS)]
+def takings_since(db: sqlite3.Connection, cutoff: date) -> list[Takings]:
+    """The months' takings from the month holding `cutoff` on (no period looks further
+    back than the leads and spend read with it)."""
+    month = cutoff.replace(day=1).isoformat()
+    return [TAKINGS.from_values(row) for row in db.execute(TAKINGS_SINCE, {"month": month})]
 
 
 def marketing_done(db: sqlite3.Connection, cutoff: date) -> list[tuple[date, int, int | None]]:

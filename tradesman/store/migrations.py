@@ -373,6 +373,17 @@ def _v10_calendar_appointments(db: sqlite3.Connection) -> None:
     count_changes_to(db, "calendar_event")
 
 
+def _v11_indexes_for_today(db: sqlite3.Connection) -> None:
+    """Indexes so the reads after every edit touch only recent rows, however many years
+    lie behind them (issue 17): the tasks finished since a day (the asks done and the
+    customers' jobs the engines count), and the enquiries quoted or decided since a day
+    (the week's work coming in, and the enquiries the engines look back on). Without
+    them each of those reads went through every task or enquiry ever logged."""
+    db.execute("CREATE INDEX task_by_status_completed ON task (status, completed)")
+    db.execute("CREATE INDEX lead_by_quoted ON lead (quoted_on)")
+    db.execute("CREATE INDEX lead_by_decided ON lead (decided_on)")
+
+
 MIGRATIONS: Sequence[Migration] = (
     _v1_first_schema,
     _v2_recurring_blocks,
@@ -384,6 +395,7 @@ MIGRATIONS: Sequence[Migration] = (
     _v8_asks_marked,
     _v9_marketing_floor,
     _v10_calendar_appointments,
+    _v11_indexes_for_today,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # The tables a file at SCHEMA_VERSION has (a test checks this against the steps): one

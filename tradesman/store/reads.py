@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -81,10 +81,13 @@ BLOCKS_BETWEEN = f"""
     ORDER BY day, start_minute, id
 """
 
-# Every task with what the calendar has for it, added up by SQLite: minutes booked (all
+# Tasks with what the calendar has for them, added up by SQLite: minutes booked (all
 # linked blocks not skipped), minutes done (done blocks, at their actual time), and how
-# many linked blocks are still planned from :today on.
-TASK_CARDS = f"""
+# many linked blocks are still planned from :today on. {where} picks the tasks: every
+# one (the Tasks page), the open ones through their status index (the list to schedule
+# beside the week: a few dozen, however many years of done tasks lie behind them), or
+# one by its id.
+_TASK_CARDS = f"""
     SELECT {TASK.names("t.")},
            COALESCE(SUM(CASE WHEN b.status != 'skipped'
                              THEN b.end_minute - b.start_minute ELSE 0 END), 0),
@@ -94,10 +97,13 @@ TASK_CARDS = f"""
            COALESCE(SUM(CASE WHEN b.status = 'planned' AND b.day >= :today
                              THEN 1 ELSE 0 END), 0)
     FROM task AS t LEFT JOIN block AS b ON b.task_id = t.id
-    WHERE (:task_id IS NULL OR t.id = :task_id)
+    {{where}}
     GROUP BY t.id
     ORDER BY t.due IS NULL, t.due, t.id
 """
+TASK_CARDS = _TASK_CARDS.format(where="")
+OPEN_TASK_CARDS = _TASK_CARDS.format(where="WHERE t.status IN ('open', 'doing')")
+ONE_TASK_CARD = _TASK_CARDS.format(where="WHERE t.id = :task_id")
 
 
 def dbapi_connection(session: Session) -> sqlite3.Connection:
@@ -161,11 +167,23 @@ def blocks_from(db: sqlite3.Connection, first: date, last: date) -> list[TimeBlo
     return [BLOCK.from_values(row) for row in rows]
 
 
-def task_cards_from(
-    db: sqlite3.Connection, today: date, task_id: int | None = None
-) -> list[TaskCard]:
-    """Every task (or one) with its booked, done and still-planned block totals."""
-    rows = db.execute(TASK_CARDS, {"today": today.isoformat(), "task_id": task_id})
+def task_cards_from(db: sqlite3.Connection, today: date) -> list[TaskCard]:
+    """Every task, done ones too, with its booked, done and still-planned block totals."""
+    return _cards(db.execute(TASK_CARDS, {"today": today.isoformat()}))
+
+
+def open_task_cards_from(db: sqlite3.Connection, today: date) -> list[TaskCard]:
+    """The tasks not done (open or doing), in the same order, with the same totals."""
+    return _cards(db.execute(OPEN_TASK_CARDS, {"today": today.isoformat()}))
+
+
+def task_card_from(db: sqlite3.Connection, today: date, task_id: int) -> TaskCard | None:
+    """One task's card (None if there is no such task)."""
+    found = _cards(db.execute(ONE_TASK_CARD, {"today": today.isoformat(), "task_id": task_id}))
+    return found[0] if found else None
+
+
+def _cards(rows: Iterable[Sequence[Any]]) -> list[TaskCard]:
     width = len(TASK.columns)
     return [
         TaskCard(TASK.from_values(row[:width]), *(int(total) for total in row[width:]))

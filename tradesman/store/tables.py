@@ -31,10 +31,15 @@ class Table(Generic[D]):
         return None if row is None else self.to_domain(row)
 
     def all(
-        self, session: Session, *where: ColumnElement[bool], order: Sequence[Any] = ()
+        self,
+        session: Session,
+        *where: ColumnElement[bool],
+        order: Sequence[Any] = (),
+        limit: int | None = None,
     ) -> list[D]:
-        """The rows (that match `where`), in `order` (by id when none is given)."""
-        query = select(self.row).where(*where).order_by(*(order or (self._id,)))
+        """The rows (that match `where`), in `order` (by id when none is given); only
+        the first `limit` when one is given."""
+        query = select(self.row).where(*where).order_by(*(order or (self._id,))).limit(limit)
         return [self.to_domain(row) for row in session.scalars(query)]
 
     def write(self, session: Session, item: D, **more: object) -> schema.Base:

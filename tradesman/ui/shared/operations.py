@@ -47,7 +47,13 @@ from tradesman.services.screens import (
 )
 from tradesman.services.series import get_record
 from tradesman.services.settings import load_settings, save_settings
-from tradesman.services.task_cards import TaskFilter, all_task_cards, card_for, task_cards
+from tradesman.services.task_cards import (
+    TaskFilter,
+    all_task_cards,
+    card_for,
+    open_task_cards,
+    task_cards,
+)
 from tradesman.services.task_rules import make_due_tasks
 from tradesman.services.transfer import ImportResult
 
@@ -161,12 +167,17 @@ class Operations(QObject):
     def all_task_cards(self) -> list[TaskCard]:
         return self.data.read(all_task_cards, self.today())
 
+    def page_task_cards(self, with_done: bool) -> list[TaskCard]:
+        """The open tasks, or `with_done` every task (the Tasks page, showing done ones)."""
+        return self.data.read(all_task_cards if with_done else open_task_cards, self.today())
+
     def task_card(self, task_id: int) -> TaskCard | None:
         return self.data.read(card_for, task_id, self.today())
 
     def cards_to_schedule(self) -> list[TaskCard]:
-        """Open tasks with time still to book: estimate left over, or no block yet."""
-        return to_schedule(self.task_cards(TaskFilter()))
+        """Open tasks with time still to book: estimate left over, or no block yet (read
+        through the status index: the done tasks of past years are never read)."""
+        return to_schedule(self.data.read(open_task_cards, self.today()))
 
     def make_due_tasks(self, at_most: int) -> int:
         """Make up to `at_most` of the recurring tasks that have come due, in one

@@ -220,14 +220,18 @@ class TasksPage(QWidget):
 
     def __init__(
         self,
-        load: Callable[[], list[TaskCard]],
+        load: Callable[[bool], list[TaskCard]],
         templates: tuple[Template, ...],
         today: Callable[[], date],
         week_end: Callable[[], date],
     ) -> None:
         super().__init__()
-        self._load = load  # every task; the page filters them itself, as the owner types
+        # The open tasks, or (True) every task: the page filters them itself, as the
+        # owner types. Done tasks are read only while the page shows them: they are
+        # most of the tasks after a few years, and the page reads again after edits.
+        self._load = load
         self._cards: list[TaskCard] = []
+        self._with_done = False  # whether `_cards` holds the done tasks too
         self._chosen_view: TaskList | None = None
         self._today = today
         self._week_end = week_end
@@ -326,8 +330,9 @@ class TasksPage(QWidget):
         )
 
     def reload(self) -> None:
-        """Read every task again (the data changed), then show those the filter picks."""
-        self._cards = self._load()
+        """Read the tasks again (the data changed), then show those the filter picks."""
+        self._with_done = self.current_filter().show is not Show.OPEN
+        self._cards = self._load(self._with_done)
         self._rules = self.read_rules()
         self.show_filtered()
 
@@ -360,6 +365,9 @@ class TasksPage(QWidget):
     def show_filtered(self) -> None:
         self._typing.stop()
         chosen = self.current_filter()
+        if chosen.show is not Show.OPEN and not self._with_done:  # (done ones asked for)
+            self._with_done = True
+            self._cards = self._load(True)
         cards = filter_cards(self._cards, chosen)
         self.delegate.today, self.delegate.week_end = self._today(), self._week_end()
         show_done = chosen.show is not Show.OPEN

@@ -180,7 +180,7 @@ class Desk(QObject):
 
             ops, actions, window = self.ops, self.task_actions, self.window
             page = TasksPage(
-                ops.all_task_cards, templates(), window.today,
+                ops.page_task_cards, templates(), window.today,
                 lambda: window.week_of_today().end,
             )  # fmt: skip
             page.new_requested.connect(actions.new_task)
