@@ -12,7 +12,7 @@ from planner_kit import CTRL, LEFT, TODAY, TUE, Planner, cell
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QHeaderView, QListWidget
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
@@ -94,6 +94,11 @@ def test_making_a_plan_from_the_empty_page_and_undoing_it(planner: Planner) -> N
         "44 h",
     ]
     assert cell(table, 9, TARGET).text() == "30%" and cell(table, 9, BUSINESS).text() == "15 h"
+    # Every column still fits its words (the table is sized once, after it is filled).
+    header = table.horizontalHeader()
+    for column in range(table.columnCount() - 1):  # (the last stretches)
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.ResizeToContents
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
 
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_Z, CTRL)
     assert stored_plan(planner) is None
