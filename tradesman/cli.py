@@ -461,11 +461,12 @@ def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> in
 
 def _export(store: Store, locale_name: str | None, output: Path) -> int:
     from tradesman.files import output_for
-    from tradesman.services.transfer import export_text, export_to_file
+    from tradesman.services.transfer import export_to_file, export_to_stream
 
     if str(output) == "-":
-        text, _ = export_text(store, locale_name)
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        export_to_stream(store, sys.stdout.buffer, locale_name)
+        sys.stdout.buffer.flush()
         return EXIT_OK
     target = output_for(output, store.own_files())
     counts = export_to_file(store, target, locale_name)
