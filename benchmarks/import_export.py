@@ -29,15 +29,19 @@ class Run:
     peak_mib: float
 
 
-def run(command: list[str], source: Path | None) -> Run:
-    """Run one command to its end: its wall time and its own peak memory."""
+def run(command: list[str], source: Path | None, folder: Path) -> Run:
+    """Run one command in `folder` to its end: its wall time and its own peak memory.
+
+    (Not in this checkout's folder: `python -m` puts the current folder first on the
+    path, before --source.)"""
     env = dict(os.environ)
     if source is not None:  # (before the installed package on the path)
         env["PYTHONPATH"] = str(source)
     began = time.perf_counter()
     child = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
+        command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
     _, status, usage = os.wait4(child.pid, 0)
     took = time.perf_counter() - began
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -51,11 +55,11 @@ def measure(data: Path, work: Path, label: str, source: Path | None) -> tuple[Ru
     """Export `data`, then import that export into a fresh folder."""
     tradesman = [sys.executable, "-m", "tradesman"]
     exported = work / f"{data.name}-{label}.json"
-    export = run([*tradesman, "--data-dir", str(data), "export", "-o", str(exported)], source)
+    export = run([*tradesman, "--data-dir", str(data), "export", "-o", str(exported)], source, work)
     fresh = work / f"{data.name}-{label}-imported"
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
-    do_import = run([*tradesman, "--data-dir", str(fresh), "import", str(exported)], source)
+    do_import = run([*tradesman, "--data-dir", str(fresh), "import", str(exported)], source, work)
     return export, do_import
 
 
@@ -68,7 +72,9 @@ def main() -> int:
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the fastest is kept")
     args = parser.parse_args()
+    args.work = args.work.resolve()
     args.work.mkdir(parents=True, exist_ok=True)
+    args.data = [data.resolve() for data in args.data]
     codes: list[tuple[str, Path | None]] = [("this", None)]
     if args.source is not None:
         codes.insert(0, ("other", args.source.resolve()))

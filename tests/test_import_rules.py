@@ -42,6 +42,7 @@ START_UP = frozenset(
         "cli_sheets",
         "cli_sheet_args",
         "cli_calendar_in",
+        "cli_progress",
         "single_instance",
         "instance_socket",
         "lock_holder",

@@ -15,10 +15,10 @@ from typing import BinaryIO
 from sqlalchemy.orm import Session
 
 from tradesman.errors import UserError
-from tradesman.exchange.document import from_document
+from tradesman.exchange.document import from_document, items_in
 from tradesman.exchange.json_text import BadDocument, load_document
 from tradesman.files import Output, describe_os_error, output_for, save_output_from, shown_path
-from tradesman.progress import Progress, stretch
+from tradesman.progress import Progress, Steps, no_progress, stretch
 from tradesman.services.data_set import Counts, replace_data_set
 from tradesman.services.export_stream import write_export
 from tradesman.services.late_starts import LateStart, late_starts
@@ -135,26 +135,38 @@ def import_from_file(
     locale_name: str | None,
     now: datetime | None = None,
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Replace everything with the contents of `path`, after a verified backup.
 
     The whole file is checked first; a bad file raises a UserError naming the item and
-    field, and the database is not touched.
+    field, and the database is not touched. `progress` hears how far it has come, and
+    may stop it with `Cancelled`: before the backup nothing has been done, after it the
+    one transaction is rolled back (the backup stays, a copy of the data as it still is).
     """
     moment = now or datetime.now(UTC)
+    told = progress or no_progress
+    told(0.0)
     raw = _read_import_file(path)
+    told(_READ)
     try:
+        document = load_document(raw)
+        del raw  # (the text is not needed once parsed: fifty years of it are 40 MB)
+        told(_PARSED)
         data = from_document(
-            load_document(raw), default_settings(locale_name), moment,
-            default_lead_settings(locale_name),
+            document, default_settings(locale_name), moment, default_lead_settings(locale_name),
+            Steps(told, items_in(document), _PARSED, _CHECKED).step,
         )  # fmt: skip
     except BadDocument as exc:
         raise BadDocument(
             f"Nothing was imported from {shown_path(path.name)}. {exc.message}"
         ) from None
+    del document
     try:
         counts, backup = store.replace_after_backup(
-            "before-import", lambda session: replace_data_set(session, data, moment), NOT_IMPORTED
+            "before-import",
+            lambda session: replace_data_set(session, data, moment, stretch(told, _BACKED_UP, 1.0)),
+            NOT_IMPORTED,
         )
     except BackupFailed as failed:
         if not failed.of_the_data:
@@ -164,7 +176,13 @@ def import_from_file(
             "good backup in its place first (File → Restore from backup…, or `tradesman "
             "restore newest`; the damaged file is kept), then import again."
         ) from failed
+    told(1.0)
     return ImportResult(counts, backup, late_starts(data, today or date.today()))
+
+
+# How far an import has come after each stretch of it, roughly in proportion to the
+# time each takes (measured on fifty years of benchmarks/generate.py's weeks).
+_READ, _PARSED, _CHECKED, _BACKED_UP = 0.02, 0.1, 0.5, 0.55
 
 
 def _read_import_file(path: Path) -> bytes:
