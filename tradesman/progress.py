@@ -37,7 +37,7 @@ class Steps:
 
     def step(self, items: int = 1) -> None:
         self._done += items
-        if self._done >= self._next:
+        if self._done >= self._next or self._done == self._total:
             self._next = self._done + self._every
             self._progress(self._start + self._span * min(self._done / self._total, 1.0))
 

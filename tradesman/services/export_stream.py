@@ -8,7 +8,7 @@ ids that links name, whatever the years; the bytes are those the whole-document 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from datetime import UTC, datetime
 from typing import BinaryIO
 
@@ -75,8 +75,15 @@ def write_export(
         long = export_reads.rows_in(db, *export_reads.LONG_TABLES)
         step = Steps(progress, short + long).step
     text = _Utf8Out(handle)
-    counts = write_document(text, parts, check, step)
+    try:
+        counts = write_document(text, parts, check, step)
+    finally:  # (a cursor left half-read would be closed later, by then without its connection)
+        for rows in (parts.tasks, parts.blocks, parts.leads, parts.spend, parts.takings):
+            if isinstance(rows, Generator):
+                rows.close()
     text.flush()
+    if progress is not None:
+        progress(1.0)
     return Counts(
         counts["tasks"], counts["blocks"], counts["series"], counts["task_rules"],
         counts["leads"],
