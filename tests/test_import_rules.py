@@ -20,10 +20,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "tradesman"
 
 # The small shared modules at the top of tradesman/ that every layer may use: the
 # UserError, the app's name, words, files the owner names, where the data folder is, the
-# log, shipped files, area colours. They are not a layer of their own.
+# log, shipped files, area colours, how far long work has come. They are not a layer of
+# their own.
 HELPERS = frozenset(
-    {"errors", "identity", "words", "files", "paths", "logs", "assets", "area_colours"}
-)
+    {
+        "errors", "identity", "words", "files", "paths", "logs", "assets", "area_colours",
+        "progress",
+    }
+)  # fmt: skip
 # Start-up and the command line: the one place that may reach every layer.
 START_UP = frozenset(
     {
@@ -40,6 +44,7 @@ START_UP = frozenset(
         "cli_sheet_args",
         "cli_summary",
         "cli_calendar_in",
+        "cli_progress",
         "single_instance",
         "instance_socket",
         "lock_holder",

@@ -383,15 +383,19 @@ def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> in
 
 
 def _export(store: Store, locale_name: str | None, output: Path) -> int:
+    from tradesman.cli_progress import ProgressLine
     from tradesman.files import output_for
-    from tradesman.services.transfer import export_text, export_to_file
+    from tradesman.services.transfer import export_to_file, export_to_stream
 
     if str(output) == "-":
-        text, _ = export_text(store, locale_name)
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        with ProgressLine("Exporting") as progress:
+            export_to_stream(store, sys.stdout.buffer, locale_name, progress)
+        sys.stdout.buffer.flush()
         return EXIT_OK
     target = output_for(output, store.own_files())
-    counts = export_to_file(store, target, locale_name)
+    with ProgressLine("Exporting") as progress:
+        counts = export_to_file(store, target, locale_name, progress)
     if not target.is_standard_output():  # (no "Exported …" line after the JSON itself)
         tasks, blocks = count_of(counts.tasks, "task"), count_of(counts.blocks, "block")
         print(f"Exported {tasks} and {blocks} to {shown_path(output)}.")
@@ -399,10 +403,12 @@ def _export(store: Store, locale_name: str | None, output: Path) -> int:
 
 
 def _import(store: Store, locale_name: str | None, source: Path) -> int:
+    from tradesman.cli_progress import ProgressLine
     from tradesman.services.late_starts import late_start_notes
     from tradesman.services.transfer import import_from_file
 
-    result = import_from_file(store, source, locale_name)
+    with ProgressLine("Importing") as progress:
+        result = import_from_file(store, source, locale_name, progress=progress)
     print(
         f"Imported {count_of(result.counts.tasks, 'task')} and "
         f"{count_of(result.counts.blocks, 'block')} from {shown_path(source)}. "

@@ -155,13 +155,18 @@ def to_document(data: DataSet) -> JsonObject:
 
 
 def from_document(
-    document: Any, defaults: Settings, now: datetime, lead_defaults: LeadSettings | None = None
+    document: Any,
+    defaults: Settings,
+    now: datetime,
+    lead_defaults: LeadSettings | None = None,
+    step: Callable[[], None] | None = None,
 ) -> DataSet:
     """Check a whole document and turn it into a DataSet (items numbered 1, 2, 3, ...).
 
     `defaults` (and `lead_defaults`, for the settings of work coming in) fill settings
     the file leaves out; `now` is the created time of tasks
-    that do not say. Raises BadDocument naming the first bad item and field.
+    that do not say. Raises BadDocument naming the first bad item and field. `step` is
+    called after each item read (for a progress bar; `items_in` counts them).
     """
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise BadDocument('This is not a Tradesman export: it lacks "format": "tradesman".')
@@ -187,7 +192,7 @@ def from_document(
     sources = [
         source.with_changes(id=number)
         for number, source in _read_items(
-            document, "sources", source_numbers, _each_checked_against_earlier(decode_source)
+            document, "sources", source_numbers, _each_checked_against_earlier(decode_source), step
         )
     ]
 
@@ -197,14 +202,14 @@ def from_document(
     lead_numbers: dict[str, int] = {}
     leads = [
         lead.with_changes(id=number)
-        for number, lead in _read_items(document, "leads", lead_numbers, read_lead)
+        for number, lead in _read_items(document, "leads", lead_numbers, read_lead, step)
     ]
 
     rule_numbers: dict[str, int] = {}
     rules = [
         rule.with_changes(id=number)
         for number, rule in _read_items(
-            document, "task_rules", rule_numbers, lambda raw, _: decode_rule(raw)
+            document, "task_rules", rule_numbers, lambda raw, _: decode_rule(raw), step
         )
     ]
 
@@ -216,7 +221,7 @@ def from_document(
     task_numbers: dict[str, int] = {}
     tasks = [
         task.with_changes(id=number)
-        for number, task in _read_items(document, "tasks", task_numbers, read_task)
+        for number, task in _read_items(document, "tasks", task_numbers, read_task, step)
     ]
 
     def read_series(raw: Mapping[str, Any], label: str) -> SeriesRecord:
@@ -226,7 +231,7 @@ def from_document(
     series_numbers: dict[str, int] = {}
     series = [
         SeriesRecord(record.series.with_changes(id=number), record.made_through, record.skipped)
-        for number, record in _read_items(document, "series", series_numbers, read_series)
+        for number, record in _read_items(document, "series", series_numbers, read_series, step)
     ]
 
     def read_block(raw: Mapping[str, Any], label: str) -> TimeBlock:
@@ -234,11 +239,11 @@ def from_document(
         series = _link(raw, "series", series_numbers, label)
         return decode_block(raw, task, series, _link(raw, "source", source_numbers, label))
 
-    blocks = [block for _, block in _read_items(document, "blocks", None, read_block)]
+    blocks = [block for _, block in _read_items(document, "blocks", None, read_block, step)]
     hand_offs = [
         hand_off.with_changes(id=number)
         for number, hand_off in _read_items(
-            document, "hand_offs", None, lambda raw, _: decode_hand_off(raw)
+            document, "hand_offs", None, lambda raw, _: decode_hand_off(raw), step
         )
     ]
 
@@ -246,12 +251,13 @@ def from_document(
         return decode_spend(raw, _link(raw, "source", source_numbers, label))
 
     spend = [
-        item.with_changes(id=n) for n, item in _read_items(document, "spend", None, read_spend)
+        item.with_changes(id=n)
+        for n, item in _read_items(document, "spend", None, read_spend, step)
     ]
     takings = [
         month.with_changes(id=number)
         for number, month in _read_items(
-            document, "takings", None, _each_checked_against_earlier(decode_takings)
+            document, "takings", None, _each_checked_against_earlier(decode_takings), step
         )
     ]
     return DataSet(
@@ -259,6 +265,13 @@ def from_document(
         _read_plan(document), tuple(hand_offs), tuple(sources), tuple(leads), tuple(spend),
         tuple(takings), lead_settings,
     )  # fmt: skip
+
+
+def items_in(document: Any) -> int:
+    """How many items the lists of a document hold (what `from_document` steps through)."""
+    if not isinstance(document, dict):
+        return 0
+    return sum(len(items) for key in LIST_KINDS if isinstance(items := document.get(key), list))
 
 
 def _each_checked_against_earlier(
@@ -296,6 +309,7 @@ def _read_items(
     key: str,
     numbers: dict[str, int] | None,
     read: Callable[[Mapping[str, Any], str], _Item],
+    step: Callable[[], None] | None = None,
 ) -> list[tuple[int, _Item]]:
     """Read every item of one list, numbering them 1, 2, 3...; with `numbers`, also
     note which file id became which number (for the links of later items)."""
@@ -323,6 +337,8 @@ def _read_items(
                     )
                 numbers[file_id] = number
         read_items.append((number, item))
+        if step is not None:
+            step()
     return read_items
 
 

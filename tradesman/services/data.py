@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from tradesman.domain.weeks import Week
 from tradesman.files import Output, OwnFiles
+from tradesman.progress import Progress
 from tradesman.services import backups as backup_service
 from tradesman.services.backup_list import KeptBackup, kept_backups
 from tradesman.services.changes import Change, apply_change
@@ -117,9 +118,9 @@ class Data:
         return calendar_file(self._store, self.locale_name, first, last, today, owner_zone(), now)
 
     # The whole data set and its backups.
-    def export_to(self, output: Output) -> Counts:
+    def export_to(self, output: Output, progress: Progress | None = None) -> Counts:
         """Everything, to a place already judged by `files.output_for`."""
-        return export_to_file(self._store, output, self.locale_name)
+        return export_to_file(self._store, output, self.locale_name, progress)
 
     def export_sheet(self, kind: str, output: Output, style: CsvStyle, today: date) -> int:
         """One kind of rows for a spreadsheet; how many rows (services/spreadsheets.py)."""
@@ -127,8 +128,10 @@ class Data:
 
         return export_sheet(self._store, kind, output, style, self.locale_name, today)
 
-    def import_from(self, path: Path, today: date) -> ImportResult:
-        return import_from_file(self._store, path, self.locale_name, today=today)
+    def import_from(
+        self, path: Path, today: date, progress: Progress | None = None
+    ) -> ImportResult:
+        return import_from_file(self._store, path, self.locale_name, today=today, progress=progress)
 
     def back_up_before_import(self) -> Path:
         """A verified backup before an import that adds to the data (a calendar's)."""

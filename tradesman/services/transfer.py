@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy.orm import Session
 
 from tradesman.errors import UserError
-from tradesman.exchange.document import from_document, to_document
-from tradesman.exchange.json_text import BadDocument, dump_document, load_document
-from tradesman.files import Output, describe_os_error, output_for, save_output, shown_path
-from tradesman.services.data_set import Counts, read_data_set, replace_data_set
+from tradesman.exchange.document import from_document, items_in
+from tradesman.exchange.json_text import BadDocument, load_document
+from tradesman.files import Output, describe_os_error, output_for, save_output_from, shown_path
+from tradesman.progress import Progress, Steps, no_progress, stretch
+from tradesman.services.data_set import Counts, replace_data_set
+from tradesman.services.export_stream import write_export
 from tradesman.services.late_starts import LateStart, late_starts
 from tradesman.services.lead_settings import default_lead_settings
 from tradesman.services.settings import default_settings
@@ -40,11 +49,64 @@ class ImportResult:
 
 
 def export_text(store: Store, locale_name: str | None) -> tuple[str, Counts]:
-    """Everything as the JSON text of an export, once it is known to import back whole.
+    """Everything as the JSON text of an export, once it is known to import back whole
+    (the whole text in memory: for small data and tests; a file is written as it is
+    read, by `export_to_file`)."""
+    buffer = io.BytesIO()
+    counts = export_to_stream(store, buffer, locale_name, checked_first=False)
+    return buffer.getvalue().decode("utf-8"), counts
+
+
+def export_to_file(
+    store: Store, path: Path | Output, locale_name: str | None, progress: Progress | None = None
+) -> Counts:
+    """Write everything to `path` as JSON; the file appears complete or not at all.
+
+    Tradesman's own files (the data file, its backups…) are refused before anything
+    is read or written; a device or named pipe gets the JSON written straight in. (An
+    `Output` is a path already judged by `files.output_for`.) The text is written as
+    it is read, to a temporary file beside the target that is renamed into place once
+    whole: a damaged file, an item that would not import back, or `Cancelled` from
+    `progress` leave the target as it was and no temporary file behind.
+    """
+    output = path if isinstance(path, Output) else output_for(path, store.own_files())
+    if output.stream:  # (nothing may reach a pipe before all of it is known to import)
+        return save_output_from(
+            output, lambda handle: export_to_stream(store, handle, locale_name, progress)
+        )
+    with _exporting(store) as session:
+        return save_output_from(
+            output, lambda handle: write_export(session, locale_name, handle, progress)
+        )
+
+
+def export_to_stream(
+    store: Store,
+    handle: BinaryIO,
+    locale_name: str | None,
+    progress: Progress | None = None,
+    checked_first: bool = True,
+) -> Counts:
+    """Write the export into `handle`, which cannot be taken back (standard output, a
+    pipe): with `checked_first`, every item is read back as the import reads it in a
+    first pass that writes nothing, and the text written in a second, both in one
+    snapshot. Without it, the caller keeps what was written only if this returns."""
+    with _exporting(store) as session:
+        if not checked_first:
+            return write_export(session, locale_name, handle, progress)
+        with Path(os.devnull).open("wb") as nowhere:
+            write_export(session, locale_name, nowhere, _half(progress, 0.0))
+        return write_export(session, locale_name, handle, _half(progress, 0.5), checked=False)
+
+
+@contextlib.contextmanager
+def _exporting(store: Store) -> Iterator[Session]:
+    """A read of the whole data set for an export, refused in words when the file is
+    damaged or the data would not import back.
 
     The file is checked thoroughly first (integrity_check, in the same snapshot that is
     read): a damaged index reads rows twice or not at all, and such an export could not
-    be imported, or would bring the damage along. Nothing is written from a file that
+    be imported, or would bring the damage along. Nothing is kept from a file that
     fails; the owner is told how to get a sound copy back.
     """
     with store.reading() as session:
@@ -55,29 +117,16 @@ def export_text(store: Store, locale_name: str | None) -> tuple[str, Counts]:
                 "backup in its place (File → Restore from backup…, or `tradesman restore "
                 "newest`; the damaged file is kept), then export again."
             )
-        data = read_data_set(session, locale_name)
-    counts = Counts.of(data)
-    text = dump_document(to_document(data))
-    try:  # (the import's own checks, from the very text: what is exported must import)
-        from_document(
-            load_document(text), default_settings(locale_name), datetime.now(UTC),
-            default_lead_settings(locale_name),
-        )  # fmt: skip
-    except BadDocument as exc:
-        raise UserError(f"{NOT_EXPORTED}: your data would not import back ({exc.message})") from exc
-    return text, counts
+        try:  # (the import's own checks, item by item: what is exported must import)
+            yield session
+        except BadDocument as exc:
+            raise UserError(
+                f"{NOT_EXPORTED}: your data would not import back ({exc.message})"
+            ) from exc
 
 
-def export_to_file(store: Store, path: Path | Output, locale_name: str | None) -> Counts:
-    """Write everything to `path` as JSON; the file appears complete or not at all.
-
-    Tradesman's own files (the data file, its backups…) are refused before anything
-    is read or written; a device or named pipe gets the JSON written straight in. (An
-    `Output` is a path already judged by `files.output_for`.)"""
-    output = path if isinstance(path, Output) else output_for(path, store.own_files())
-    text, counts = export_text(store, locale_name)
-    save_output(output, text.encode("utf-8"))
-    return counts
+def _half(progress: Progress | None, start: float) -> Progress | None:
+    return None if progress is None else stretch(progress, start, start + 0.5)
 
 
 def import_from_file(
@@ -86,26 +135,38 @@ def import_from_file(
     locale_name: str | None,
     now: datetime | None = None,
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Replace everything with the contents of `path`, after a verified backup.
 
     The whole file is checked first; a bad file raises a UserError naming the item and
-    field, and the database is not touched.
+    field, and the database is not touched. `progress` hears how far it has come, and
+    may stop it with `Cancelled`: before the backup nothing has been done, after it the
+    one transaction is rolled back (the backup stays, a copy of the data as it still is).
     """
     moment = now or datetime.now(UTC)
+    told = progress or no_progress
+    told(0.0)
     raw = _read_import_file(path)
+    told(_READ)
     try:
+        document = load_document(raw)
+        del raw  # (the text is not needed once parsed: fifty years of it are 40 MB)
+        told(_PARSED)
         data = from_document(
-            load_document(raw), default_settings(locale_name), moment,
-            default_lead_settings(locale_name),
+            document, default_settings(locale_name), moment, default_lead_settings(locale_name),
+            Steps(told, items_in(document), _PARSED, _CHECKED).step,
         )  # fmt: skip
     except BadDocument as exc:
         raise BadDocument(
             f"Nothing was imported from {shown_path(path.name)}. {exc.message}"
         ) from None
+    del document
     try:
         counts, backup = store.replace_after_backup(
-            "before-import", lambda session: replace_data_set(session, data, moment), NOT_IMPORTED
+            "before-import",
+            lambda session: replace_data_set(session, data, moment, stretch(told, _BACKED_UP, 1.0)),
+            NOT_IMPORTED,
         )
     except BackupFailed as failed:
         if not failed.of_the_data:
@@ -115,7 +176,13 @@ def import_from_file(
             "good backup in its place first (File → Restore from backup…, or `tradesman "
             "restore newest`; the damaged file is kept), then import again."
         ) from failed
+    told(1.0)
     return ImportResult(counts, backup, late_starts(data, today or date.today()))
+
+
+# How far an import has come after each stretch of it, roughly in proportion to the
+# time each takes (measured on fifty years of benchmarks/generate.py's weeks).
+_READ, _PARSED, _CHECKED, _BACKED_UP = 0.02, 0.1, 0.5, 0.55
 
 
 def _read_import_file(path: Path) -> bytes:

@@ -1,12 +1,15 @@
 """Long work (import, export, PDFs) off the UI thread, with a progress window.
 
 The window stays responsive and repaints; the work's result or its UserError comes
-back on the UI thread. A bug in the work is logged and reported as one.
+back on the UI thread. A bug in the work is logged and reported as one. Work that
+says how far it has come (`run_with_progress`'s `on_cancelled`) gets a bar that fills
+and a Cancel button, which stops it at its next word of progress (`Cancelled`).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tradesman.errors import UserError
 from tradesman.logs import bug_sentence
+from tradesman.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +26,8 @@ log = logging.getLogger(__name__)
 class _Relay(QObject):
     finished = Signal(object)
     failed = Signal(str)
+    cancelled = Signal()
+    progressed = Signal(int)  # per mille done
 
 
 class _Job(QRunnable):
@@ -33,6 +39,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
+        except Cancelled:
+            self._relay.cancelled.emit()
         except UserError as exc:
             self._relay.failed.emit(exc.message)
         except Exception as exc:
@@ -57,29 +65,46 @@ def run_in_background(
 
     Returns the relay object; keep it if you need to wait for its signals (tests do).
     """
-    from shiboken6 import isValid
-
     # The relay has no Qt parent: it must outlive a parent closed mid-work, or the
     # worker would report through a deleted object. It is kept here until it reports.
     relay = _Relay()
+    _start(relay, parent, work, on_done, on_error)
+    return relay
+
+
+def _start(
+    relay: _Relay,
+    parent: QObject,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[str], None],
+    on_cancelled: Callable[[], None] | None = None,
+) -> None:
+    from shiboken6 import isValid
+
     _running.add(relay)
 
-    def finish(result: object) -> None:
+    def ended() -> bool:
         _running.discard(relay)
         relay.deleteLater()
-        if isValid(parent):
+        return isValid(parent)
+
+    def finish(result: object) -> None:
+        if ended():
             on_done(result)
 
     def fail(message: str) -> None:
-        _running.discard(relay)
-        relay.deleteLater()
-        if isValid(parent):
+        if ended():
             on_error(message)
+
+    def stopped() -> None:
+        if ended() and on_cancelled is not None:
+            on_cancelled()
 
     relay.finished.connect(finish)
     relay.failed.connect(fail)
+    relay.cancelled.connect(stopped)
     QThreadPool.globalInstance().start(_Job(work, relay))
-    return relay
 
 
 def run_with_progress(
@@ -93,11 +118,8 @@ def run_with_progress(
 
     Returns the relay object; keep it if you need to wait for its signals (tests do).
     """
-    progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setWindowTitle("Tradesman")
-    progress.setCancelButton(None)  # import and export are all-or-nothing: no half-way stop
-    progress.setModal(True)
-    progress.setMinimumDuration(300)  # quick work never flashes a window
+    progress = _progress_window(parent, label, 0)
+    progress.setCancelButton(None)  # (work that cannot say how far it is cannot stop half-way)
 
     def finish(result: object) -> None:
         progress.close()
@@ -108,3 +130,72 @@ def run_with_progress(
         on_error(message)
 
     return run_in_background(parent, work, finish, fail)
+
+
+def run_cancellable(
+    parent: QWidget,
+    label: str,
+    work: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[str], None],
+    on_cancelled: Callable[[], None],
+) -> QObject:
+    """As `run_with_progress`, for work that tells a `Progress` how far it has come: the
+    window's bar fills as it does, and its Cancel button stops the work at its next word
+    (the `Progress` raises `Cancelled` in it; the work leaves everything as it was), and
+    then `on_cancelled()` follows. Until the work has stopped the window stays, saying so,
+    so nothing else can be started meanwhile.
+
+    Returns the relay object; keep it if you need to wait for its signals (tests do).
+    """
+    window = _progress_window(parent, label, _STEPS)
+    window.setAutoReset(False)
+    window.setAutoClose(False)
+    stop = threading.Event()
+    relay = _Relay()
+
+    def cancel() -> None:
+        stop.set()
+        # (Cancel hides the window; it comes back, busy, until the work has stopped.)
+        window.setLabelText("Stopping…")
+        window.setCancelButton(None)
+        window.setRange(0, 0)
+        window.show()
+
+    def report(done: float) -> None:
+        """On the worker thread: the bar moves; after Cancel, the work stops here."""
+        if stop.is_set():
+            raise Cancelled
+        relay.progressed.emit(round(min(max(done, 0.0), 1.0) * _STEPS))
+
+    def shown(steps: int) -> None:
+        if not stop.is_set():
+            window.setValue(steps)
+
+    def finish(result: object) -> None:
+        window.close()
+        on_done(result)
+
+    def fail(message: str) -> None:
+        window.close()
+        on_error(message)
+
+    def stopped() -> None:
+        window.close()
+        on_cancelled()
+
+    window.canceled.connect(cancel)
+    relay.progressed.connect(shown)
+    _start(relay, parent, lambda: work(report), finish, fail, stopped)
+    return relay
+
+
+_STEPS = 1000  # the bar's steps: fine enough to move on a long import
+
+
+def _progress_window(parent: QWidget, label: str, steps: int) -> QProgressDialog:
+    progress = QProgressDialog(label, "Cancel", 0, steps, parent)
+    progress.setWindowTitle("Tradesman")
+    progress.setModal(True)
+    progress.setMinimumDuration(300)  # quick work never flashes a window
+    return progress

@@ -25,6 +25,7 @@ from tradesman.domain.settings import Settings
 from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
 from tradesman.files import Output, OwnFiles
+from tradesman.progress import Progress
 from tradesman.services.allocation import week_by_day
 from tradesman.services.backup_list import KeptBackup
 from tradesman.services.backups import Restored
@@ -227,16 +228,16 @@ class Operations(QObject):
         a worker thread: one transaction of its own, nothing cached)."""
         return self.data.calendar(first, last, self.today())
 
-    def export_to(self, output: Output) -> Counts:
+    def export_to(self, output: Output, progress: Progress | None = None) -> Counts:
         """Everything, to a place already judged by `files.output_for`."""
-        return self.data.export_to(output)
+        return self.data.export_to(output, progress)
 
     def export_sheet(self, kind: str, output: Output, style: CsvStyle) -> int:
         """One kind of rows for a spreadsheet, to a place judged by `files.output_for`."""
         return self.data.export_sheet(kind, output, style, self.today())
 
-    def import_from(self, path: Path) -> ImportResult:
-        return self.data.import_from(path, self.today())
+    def import_from(self, path: Path, progress: Progress | None = None) -> ImportResult:
+        return self.data.import_from(path, self.today(), progress)
 
     def restore(self, backup: Path) -> Restored:
         return self.data.restore(backup)

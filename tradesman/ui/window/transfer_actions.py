@@ -1,5 +1,6 @@
 """Import and export of the whole data set, from the File menu: asked for, confirmed,
-run off the UI thread with a progress window, and reported in plain words."""
+run off the UI thread with a progress window that can cancel them (an import rolled
+back, an export's temporary file removed), and reported in plain words."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tradesman.files import output_for
 from tradesman.identity import APP_NAME
 from tradesman.services.op_changes import EVERYTHING
 from tradesman.ui.shared import prompts
-from tradesman.ui.shared.background import run_with_progress
+from tradesman.ui.shared.background import run_cancellable, run_with_progress
 from tradesman.ui.shared.folders import LastFolder
 from tradesman.words import count_of
 
@@ -79,9 +80,13 @@ class DataTransfer:
                 f"{result.backup.path.name}.",
             )
 
-        self._busy = run_with_progress(
-            window, f"Importing {path.name}…", lambda: ops.import_from(path), done, self._failed
-        )
+        def cancelled() -> None:
+            self._cancelled("Import cancelled: your data is as it was.")
+
+        self._busy = run_cancellable(
+            window, f"Importing {path.name}…", lambda progress: ops.import_from(path, progress),
+            done, self._failed, cancelled,
+        )  # fmt: skip
 
     def export_data(self) -> None:
         ops, window = self.ops, self.window
@@ -103,9 +108,10 @@ class DataTransfer:
                 10_000,
             )
 
-        self._busy = run_with_progress(
-            window, f"Exporting to {path.name}…", lambda: ops.export_to(output), done, self._failed
-        )
+        self._busy = run_cancellable(
+            window, f"Exporting to {path.name}…", lambda progress: ops.export_to(output, progress),
+            done, self._failed, lambda: self._cancelled("Export cancelled: nothing was saved."),
+        )  # fmt: skip
 
     def restore_backup(self) -> None:
         """File → Restore from backup…: pick one, confirm, restore off the UI thread."""
@@ -140,6 +146,10 @@ class DataTransfer:
         dialog.chosen.connect(restore)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _cancelled(self, message: str) -> None:
+        """The owner stopped it and knows: a word in the status bar, no dialog."""
+        self.window.statusBar().showMessage(message, 10_000)
 
     def _failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10_000)
