@@ -97,3 +97,14 @@ def without_ids(document: dict[str, Any]) -> dict[str, Any]:
             for block in document["blocks"]
         ],
     }
+
+
+def benchmark_generator() -> Any:
+    """benchmarks/generate.py as a module: the tests make their years of data with it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -135,9 +135,8 @@ def test_cancelling_the_preview_changes_nothing(
     assert _blocks(store) == [] and not window.undo_stack.canUndo()
 
 
-def test_the_preview_dialog_follows_the_tick_box_and_starts_on_the_guess(
-    qtbot: QtBot, store: Store, tmp_path: Path, in_london: None
-) -> None:
+def _shown_preview(qtbot: QtBot, store: Store, tmp_path: Path) -> CalendarImportDialog:
+    """The preview dialog of the Google-style file, on screen."""
     source = write_ics(tmp_path, GOOGLE_EXPORT, "work.ics")
     with store.reading() as session:
         preview = preview_calendar_file(session, source, date(2026, 10, 19), date(2026, 11, 15))
@@ -145,6 +144,13 @@ def test_the_preview_dialog_follows_the_tick_box_and_starts_on_the_guess(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_preview_dialog_follows_the_tick_box_and_starts_on_the_guess(
+    qtbot: QtBot, store: Store, tmp_path: Path, in_london: None
+) -> None:
+    dialog = _shown_preview(qtbot, store, tmp_path)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert dialog.area.currentText() == "Sales"  # quote visits and call-backs
     assert dialog.lines.toPlainText().startswith("7 blocks from work.ics")
@@ -166,13 +172,7 @@ def test_the_preview_dialog_follows_the_tick_box_and_starts_on_the_guess(
 def test_the_preview_dialog_answers_its_access_keys(
     qtbot: QtBot, store: Store, tmp_path: Path, in_london: None
 ) -> None:
-    source = write_ics(tmp_path, GOOGLE_EXPORT, "work.ics")
-    with store.reading() as session:
-        preview = preview_calendar_file(session, source, date(2026, 10, 19), date(2026, 11, 15))
-    dialog = CalendarImportDialog(preview)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = _shown_preview(qtbot, store, tmp_path)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)

@@ -3,15 +3,13 @@ nothing kept from data that would not import back."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
-from helpers import ROOT, write_json
+from helpers import benchmark_generator, write_json
 from test_exchange_leads import full_data_set
 
 from tradesman.errors import UserError
@@ -26,14 +24,6 @@ from tradesman.services.transfer import (
     import_from_file,
 )
 from tradesman.store.database import Store
-
-
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def whole_document_bytes(store: Store, locale_name: str | None) -> bytes:
@@ -51,7 +41,9 @@ def test_an_empty_data_file_exports_the_same_bytes(store: Store, tmp_path: Path)
 
 
 def test_a_year_of_generated_weeks_exports_the_same_bytes(store: Store, tmp_path: Path) -> None:
-    source = write_json(tmp_path / "year.json", _generator().build_document(1, date(2026, 6, 1), 3))
+    source = write_json(
+        tmp_path / "year.json", benchmark_generator().build_document(1, date(2026, 6, 1), 3)
+    )
     import_from_file(store, source, "en_GB")
     target = tmp_path / "year-out.json"
     counts = export_to_file(store, target, "en_GB")
@@ -113,7 +105,9 @@ def test_a_pipe_gets_nothing_from_data_that_would_not_import_back(
 
 
 def test_the_export_tells_its_progress_up_to_the_end(store: Store, tmp_path: Path) -> None:
-    source = write_json(tmp_path / "year.json", _generator().build_document(1, date(2026, 6, 1), 4))
+    source = write_json(
+        tmp_path / "year.json", benchmark_generator().build_document(1, date(2026, 6, 1), 4)
+    )
     import_from_file(store, source, None)
     heard: list[float] = []
     export_to_file(store, tmp_path / "out.json", None, heard.append)

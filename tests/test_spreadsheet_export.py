@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import importlib.util
 import io
 import json
 import logging
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import ROOT, run_cli, write_json
+from helpers import benchmark_generator, run_cli, write_json
 
 from tradesman.paths import prepare_data_folder
 from tradesman.reports.csv_file import BOM, CsvStyle, Number, as_text, write_csv
@@ -31,19 +30,11 @@ from tradesman.store.database import Store, open_store
 END = date(2026, 11, 23)  # the generated data's last week is the one after
 
 
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def five_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder holding benchmarks/generate.py's five years (made once: ~2 s)."""
     folder = tmp_path_factory.mktemp("five-years")
-    document = _generator().build_document(5, END, 1)
+    document = benchmark_generator().build_document(5, END, 1)
     source = write_json(folder / "generated.json", document)
     store = open_store(prepare_data_folder(folder / "data"))
     try:

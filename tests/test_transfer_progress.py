@@ -5,7 +5,6 @@ on a terminal only."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import pty
 import select
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
-from helpers import ROOT, run_cli, write_json
+from helpers import benchmark_generator, run_cli, write_json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
@@ -31,16 +30,8 @@ from tradesman.store.database import Store
 from tradesman.ui.shared import prompts
 
 
-def _generator() -> Any:
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def a_year(tmp_path: Path, seed: int) -> Path:
-    document = _generator().build_document(1, date(2026, 6, 1), seed)
+    document = benchmark_generator().build_document(1, date(2026, 6, 1), seed)
     return write_json(tmp_path / f"year-{seed}.json", document)
 
 
