@@ -136,6 +136,38 @@ def test_cancel_in_the_window_stops_an_import_and_changes_nothing(
     assert export_text(planner.store, None)[0] == before
 
 
+def test_closing_the_app_during_an_import_cancels_it(
+    planner: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Closing the window while an import runs leaves the data as it was, rather than
+    finishing the import unseen after the window has gone (run_window stops the work,
+    then waits for it)."""
+    from tradesman.ui.shared.background import stop_cancellable_work
+
+    before = export_text(planner.store, None)[0]
+    source = a_year(tmp_path, 2)
+    monkeypatch.setattr(prompts, "choose_file_to_open", lambda *a: source)
+    monkeypatch.setattr(prompts, "confirm", lambda *a: True)
+    closing = threading.Event()
+    real = data_set.replace_data_set
+
+    def held(session: Any, data: Any, now: Any, progress: Any) -> Any:
+        counts = real(session, data, now)
+        assert closing.wait(10)
+        progress(1.0)
+        return counts
+
+    monkeypatch.setattr(transfer, "replace_data_set", held)
+    window = planner.window
+    window.acts["import"].trigger()
+    _progress_window(qtbot, window)
+    stop_cancellable_work()  # (what run_window does once the event loop has ended)
+    closing.set()
+    said = "Import cancelled: your data is as it was."
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == said, timeout=10_000)
+    assert export_text(planner.store, None)[0] == before
+
+
 def test_cancel_in_the_window_stops_an_export_and_keeps_the_file_there(
     planner: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

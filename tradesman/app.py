@@ -302,6 +302,9 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
     # window state is written and the work on other threads ended here, as Qt's own
     # clean-up would.
     state.sync()
+    from tradesman.ui.shared.background import stop_cancellable_work
+
+    stop_cancellable_work()  # (an import or export under way is cancelled, not finished)
     QThreadPool.globalInstance().waitForDone()
     instance.release()
     return startup.exit_code or code

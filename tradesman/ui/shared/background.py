@@ -152,6 +152,7 @@ def run_cancellable(
     window.setAutoReset(False)
     window.setAutoClose(False)
     stop = threading.Event()
+    _stops.add(stop)
     relay = _Relay()
 
     def cancel() -> None:
@@ -173,14 +174,17 @@ def run_cancellable(
             window.setValue(steps)
 
     def finish(result: object) -> None:
+        _stops.discard(stop)
         window.close()
         on_done(result)
 
     def fail(message: str) -> None:
+        _stops.discard(stop)
         window.close()
         on_error(message)
 
     def stopped() -> None:
+        _stops.discard(stop)
         window.close()
         on_cancelled()
 
@@ -191,6 +195,15 @@ def run_cancellable(
 
 
 _STEPS = 1000  # the bar's steps: fine enough to move on a long import
+_stops: set[threading.Event] = set()  # the stop of each cancellable work under way
+
+
+def stop_cancellable_work() -> None:
+    """The app is closing: work that can stop (an import, an export) stops at its next
+    word and leaves everything as it was, as if Cancel had been pressed; closing the
+    window means leaving it, not finishing it unseen."""
+    for stop in list(_stops):
+        stop.set()
 
 
 def _progress_window(parent: QWidget, label: str, steps: int) -> QProgressDialog:
