@@ -59,6 +59,33 @@ def test_an_import_stopped_while_its_rows_go_in_changes_nothing(
     assert export_text(store, None)[0] == before
 
 
+def test_a_stop_heard_at_the_end_of_an_import_either_changes_nothing_or_none_is_said(
+    store: Store, tmp_path: Path
+) -> None:
+    # A Cancel pressed (or the window closed) while the import commits must not be told
+    # "your data is as it was" once the new data is in: after the commit nothing stops.
+    first, second = a_year(tmp_path, 1), a_year(tmp_path, 2)
+    calls: list[float] = []
+    import_from_file(store, second, None, progress=calls.append)
+    for last in (len(calls), len(calls) - 1):  # (the last heard, and the one before it)
+        import_from_file(store, first, None)
+        before = export_text(store, None)[0]
+        heard = 0
+
+        def progress(done: float, last: int = last) -> None:
+            nonlocal heard
+            heard += 1
+            if heard >= last:
+                raise Cancelled
+
+        try:
+            import_from_file(store, second, None, progress=progress)
+        except Cancelled:
+            assert export_text(store, None)[0] == before
+        else:
+            assert export_text(store, None)[0] != before
+
+
 def test_an_import_stopped_while_the_file_is_read_makes_no_backup(
     store: Store, tmp_path: Path
 ) -> None:

@@ -176,7 +176,8 @@ def import_from_file(
             "good backup in its place first (File → Restore from backup…, or `tradesman "
             "restore newest`; the damaged file is kept), then import again."
         ) from failed
-    told(1.0)
+    # (Nothing is told after the commit: a stop heard now would say "nothing changed"
+    # of data that has changed.)
     return ImportResult(counts, backup, late_starts(data, today or date.today()))
 
 
