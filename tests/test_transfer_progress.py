@@ -167,10 +167,8 @@ def test_closing_the_app_during_an_import_cancels_it(
     planner: Any, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Closing the window while an import runs leaves the data as it was, rather than
-    finishing the import unseen after the window has gone (run_window stops the work,
-    then waits for it)."""
-    from tradesman.ui.shared.background import stop_cancellable_work
-
+    finishing the import unseen after the window has gone: the close stops it first,
+    before the window waits for the tasks coming due and the phone's calendar file."""
     before = export_text(planner.store, None)[0]
     source = a_year(tmp_path, 2)
     monkeypatch.setattr(prompts, "choose_file_to_open", lambda *a: source)
@@ -188,7 +186,7 @@ def test_closing_the_app_during_an_import_cancels_it(
     window = planner.window
     window.acts["import"].trigger()
     _progress_window(qtbot, window)
-    stop_cancellable_work()  # (what run_window does once the event loop has ended)
+    window.close()
     closing.set()
     said = "Import cancelled: your data is as it was."
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == said, timeout=10_000)

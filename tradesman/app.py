@@ -28,6 +28,7 @@ from tradesman.paths import DataPaths
 
 if TYPE_CHECKING:
     from tradesman.single_instance import SingleInstance
+    from tradesman.store.database import Store
 
 # Set by benchmarks/startup.py to the moment it started the process (exact). Without
 # it the smoke test counts from the process start the kernel recorded (to 10 ms), or,
@@ -82,6 +83,7 @@ class _Startup:
         self.started = float(os.environ.get(T0_ENV) or _process_started_at())
         self.timings: dict[str, float] = {}
         self.exit_code = 0
+        self.store: Store | None = None  # (once ready; closed by run_window at the end)
 
     def _mark(self, step: str) -> None:
         self.timings[step] = (time.time() - self.started) * 1000
@@ -189,8 +191,7 @@ class _Startup:
 
         # (After the data is shown, though PNGs of known sizes are read only when drawn.)
         self.app.setWindowIcon(app_icon())
-        store = Store(self.paths.database, self.paths.backups)
-        self.app.aboutToQuit.connect(store.close)
+        store = self.store = Store(self.paths.database, self.paths.backups)
         self.window.attach(Operations(Data(store, self.locale_name), self.window))
         self._mark("ready")
         if self.first_start and not self.smoke_test:
@@ -290,21 +291,31 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
 
     if not instance.claim():
         return instance.defer_to_running_window()
-    state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
-    window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
-    _AfterNextPaint(window, lambda: _after_the_paint(window, instance))
-    startup = _Startup(app, window, paths, smoke_test)
-    sys.excepthook = _report_bugs(window, smoke_test)
-    _AfterNextPaint(window, startup.show_week)
-    window.show()
-    code = app.exec()
-    # The process may end without Python's clean-up (see entry.py): so the remembered
-    # window state is written and the work on other threads ended here, as Qt's own
-    # clean-up would.
-    state.sync()
+    startup: _Startup | None = None
+    try:
+        state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
+        window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
+        _AfterNextPaint(window, lambda: _after_the_paint(window, instance))
+        startup = _Startup(app, window, paths, smoke_test)
+        sys.excepthook = _report_bugs(window, smoke_test)
+        _AfterNextPaint(window, startup.show_week)
+        window.show()
+        code = app.exec()
+        state.sync()
+        return startup.exit_code or code
+    finally:
+        # The process may end without Python's clean-up (see entry.py): so the
+        # remembered window state is written (above), the work on other threads ended,
+        # the data file closed (no -wal left beside it) and the folder's claim given up
+        # here, as Qt's and Python's own clean-up would, even after a fault of ours.
+        _end_background_work()
+        if startup is not None and startup.store is not None:
+            startup.store.close()  # (after the work: a worker's connection is closed too)
+        instance.release()
+
+
+def _end_background_work() -> None:
     from tradesman.ui.shared.background import stop_cancellable_work
 
     stop_cancellable_work()  # (an import or export under way is cancelled, not finished)
     QThreadPool.globalInstance().waitForDone()
-    instance.release()
-    return startup.exit_code or code

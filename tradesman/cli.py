@@ -175,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # (the reader went away early, `export -o - | head`: not a bug)
+        return EXIT_USER_ERROR
     except Exception as exc:  # a bug: one line for the user, the traceback in the log
         log.exception("unexpected error")
         print(f"tradesman: {bug_sentence(exc)}", file=sys.stderr)

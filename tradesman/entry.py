@@ -2,12 +2,12 @@
 
 Once the window has closed (or a command has answered), Python's own clean-up destroys
 every Qt object and every module one at a time: about a fifth of a whole start-to-quit
-run, for nothing the owner keeps. By the time `main()` returns, every edit is committed
-and the data file closed (the window's store closes as the app quits; a command closes
-it in its `finally`), the window's remembered state is written and the work on other
-threads is done (`run_window` waits for both). What is left is done here by hand: the
-threads Python would wait for are waited for, the log is flushed and closed, the
-printed lines are flushed; then the process ends without the rest of the clean-up.
+run, for nothing the owner keeps. By the time `main()` returns, every edit is committed,
+the data file closed (`run_window` closes the window's once the work on other threads is
+done; a command closes its own in its `finally`) and the window's remembered state
+written. What is left is done here by hand: the threads Python would wait for are
+waited for, the log is flushed and closed, the printed lines are flushed; then the
+process ends without the rest of the clean-up.
 
 Tests call `cli.main()` in process and never this, so a test run is never cut short.
 """
@@ -41,12 +41,23 @@ def end_process(code: object) -> NoReturn:
     else:  # (a message, as sys.exit prints one)
         print(code, file=sys.stderr)
         status = 1
-    for thread in threading.enumerate():  # as Python would: non-daemon threads end first
-        if thread is not threading.current_thread() and not thread.daemon:
-            thread.join()
+    _end_threads()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         # (a reader that went away early, `tradesman summary | head`, is not an error)
         with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(status)
+
+
+def _end_threads() -> None:
+    """As Python does before its clean-up: the exit hooks of threading run (an idle
+    ThreadPoolExecutor is told to stop, or its workers would wait for ever), then every
+    thread that is not a daemon is waited for."""
+    shutdown = getattr(threading, "_shutdown", None)  # (CPython's own step, 3.11 to 3.13)
+    if shutdown is not None and threading.current_thread() is threading.main_thread():
+        shutdown()
+        return
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()

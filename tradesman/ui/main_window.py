@@ -293,7 +293,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._desk is not None:
-            self.desk.task_catch_up.stop()
-            self.desk.calendar_keeper.finish()  # (the last edits into the phone's file)
+            self.desk.wind_down()
         window_state.remember(self, self.state, PAGES[self.pages.currentIndex()])
         super().closeEvent(event)

@@ -315,6 +315,16 @@ class Desk(QObject):
         dialog.open()
 
     # -- what happens by itself -----------------------------------------------------
+    def wind_down(self) -> None:
+        """The window is closing. An import or export under way is stopped first (as
+        Cancel would), so it cannot commit unseen while the waits below run; then the
+        tasks coming due are left, and the last edits go into the phone's calendar file."""
+        from tradesman.ui.shared.background import stop_cancellable_work
+
+        stop_cancellable_work()
+        self.task_catch_up.stop()
+        self.calendar_keeper.finish()
+
     def _new_day(self, _: date) -> None:
         """Past midnight with the app open: today moves on, and recurring tasks come due."""
         self.ops.forget_cached()  # (a plan's weeks are judged against today)

@@ -1,0 +1,111 @@
+"""The installed command ends its process at once (entry.py), skipping Python's slow
+clean-up; what that clean-up would have done must still be done: the data file closed
+(no write-ahead log left beside it), the folder's claim given up, threads ended, and a
+reader that goes away early not reported as a bug."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from helpers import benchmark_generator, run_cli, write_json
+
+from tradesman.single_instance import LOCK_FILE_NAME
+
+ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", LC_ALL="en_GB.UTF-8")
+
+# The real window, through the installed command's entry, with an export that goes on
+# until it is stopped: once it is under way (holding its read of the data file), the
+# window is closed as its close button would close it.
+CLOSED_DURING_AN_EXPORT = """
+import sys, threading, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from tradesman import app, entry, cli
+from tradesman.services import transfer
+from tradesman.ui.shared import prompts
+
+target = Path(sys.argv[2])
+prompts.choose_file_to_save = lambda *a, **k: target
+under_way = threading.Event()
+
+def endless_export(session, locale_name, handle, progress=None, checked=True):
+    session.connection()  # (the read the export holds on the data file)
+    under_way.set()
+    while True:  # (a long export: it tells its progress, and stops when told to)
+        progress(0.5)
+        time.sleep(0.01)
+
+transfer.write_export = endless_export
+mark = app._Startup._mark
+
+def at_ready(self, step):
+    mark(self, step)
+    if step != "ready":
+        return
+    self.window.acts["export"].trigger()
+    def close_once_under_way():
+        if under_way.is_set():
+            self.window.close()
+        else:
+            QTimer.singleShot(10, close_once_under_way)
+    close_once_under_way()
+
+app._Startup._mark = at_ready
+sys.argv = ["tradesman", "--data-dir", sys.argv[1]]
+entry.run()
+"""
+
+
+def test_closing_the_window_during_an_export_closes_the_data_file(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    target = tmp_path / "export.json"
+    done = subprocess.run(
+        [sys.executable, "-c", CLOSED_DURING_AN_EXPORT, str(folder), str(target)],
+        capture_output=True, text=True, env=ENV, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert not target.exists()  # (stopped, not finished unseen)
+    assert (folder / "tradesman.sqlite3").exists()
+    assert not (folder / "tradesman.sqlite3-wal").exists()
+    assert not (folder / LOCK_FILE_NAME).exists()
+
+
+IDLE_WORKERS = """
+from concurrent.futures import ThreadPoolExecutor
+from tradesman import entry
+
+workers = ThreadPoolExecutor(2)
+print(workers.submit(lambda: 6 * 7).result(), flush=True)
+entry.end_process(0)  # (its idle workers wait for work until told there is no more)
+"""
+
+
+def test_the_process_ends_with_idle_worker_threads_about(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", IDLE_WORKERS], capture_output=True, text=True, env=ENV, timeout=60
+    )
+    assert (done.returncode, done.stdout) == (0, "42\n"), done.stderr
+
+
+def test_a_reader_that_stops_early_is_not_a_bug(tmp_path: Path) -> None:
+    """`tradesman export -o - | head -c 10`: the export ends quietly, no bug reported."""
+    folder = tmp_path / "data"
+    document = benchmark_generator().build_document(1, date(2026, 6, 1), 1)
+    loaded = run_cli("import", write_json(tmp_path / "year.json", document), data_dir=folder)
+    assert loaded.returncode == 0, loaded.stderr
+    with subprocess.Popen(
+        [sys.executable, "-m", "tradesman", "--data-dir", str(folder), "export", "-o", "-"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV,
+    ) as export:  # fmt: skip
+        assert export.stdout is not None and export.stderr is not None
+        assert export.stdout.read(10) == b'{\n "format'
+        export.stdout.close()  # (as `head` does once it has its ten bytes)
+        said = export.stderr.read().decode()
+        assert export.wait(timeout=60) == 1
+    assert said == ""
+    log = folder / "tradesman.log"  # (made only when something is logged)
+    assert not log.exists() or "unexpected error" not in log.read_text(encoding="utf-8")
