@@ -47,7 +47,7 @@ def main() -> int:
     from generate import build_document
 
     from tradesman.paths import prepare_data_folder
-    from tradesman.services import transfer
+    from tradesman.services import export_file, transfer
     from tradesman.store.database import open_store
 
     args.work.mkdir(parents=True, exist_ok=True)
@@ -60,7 +60,7 @@ def main() -> int:
     try:
         transfer.import_from_file(store, generated, "en_GB")
         began = time.perf_counter()
-        counts = transfer.export_to_file(store, exported, "en_GB")
+        counts = export_file.export_to_file(store, exported, "en_GB")
         took = time.perf_counter() - began
     finally:
         store.close()

@@ -34,7 +34,8 @@ from typing import Any, TextIO
 
 from tradesman.paths import prepare_data_folder
 from tradesman.services.backups import back_up_if_changed, restore_backup
-from tradesman.services.transfer import export_to_file, import_from_file
+from tradesman.services.export_file import export_to_file
+from tradesman.services.transfer import import_from_file
 from tradesman.store.database import Store
 from tradesman.store.datafile import open_data_file
 

@@ -3,7 +3,9 @@ whole, the paper as asked, and one plain line (nothing written) when it cannot b
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,81 @@ def test_print_week_lists_the_open_quotes_and_the_enquiries_table(tmp_path: Path
     listed = text[text.index("Quotes to chase") : text.index("Enquiries taken this week")]
     assert "Nowak" not in listed  # not quoted yet: a call back among the tasks
     assert "Day Who / what Heard of us from" in text
+
+
+READ_ONLY_PROBE = """
+import sys
+from tradesman import cli
+
+folder, out = sys.argv[1], sys.argv[2]
+codes = [
+    cli.main(["--data-dir", folder, *command])
+    for command in (
+        ["print-week", "--week", "2026-W48", "-o", out + "/week.pdf"],
+        ["print-plan", "-o", out + "/plan.pdf"],
+        ["export", "-o", out + "/everything.json"],
+    )
+]
+print("loaded:", sorted({name.split(".")[0] for name in sys.modules} & {"sqlalchemy", "PySide6"}))
+print("codes:", codes)
+"""
+
+
+def test_the_commands_that_only_read_load_no_sqlalchemy_and_match_the_window(
+    data: Path, tmp_path: Path
+) -> None:
+    """print-week, print-plan and export read over bare sqlite3 (SQLAlchemy's import
+    alone took longer than the rest of a print-week), and what they write is what the
+    window makes of the same file through its Store."""
+    import subprocess
+    import sys
+    from datetime import date
+
+    from tradesman.domain.settings import WeekStart
+    from tradesman.domain.weeks import parse_week
+    from tradesman.reports.paper import Paper
+    from tradesman.services.export_file import export_text
+    from tradesman.services.pdfs import plan_pdf, week_pdf
+    from tradesman.store.database import Store
+
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", READ_ONLY_PROBE, str(data), str(out)],
+        capture_output=True, text=True, env=dict(os.environ, LC_ALL="en_GB.UTF-8"), timeout=60,
+    )  # fmt: skip
+    assert done.stdout.splitlines()[-2:] == ["loaded: []", "codes: [0, 0, 0]"], done.stderr
+
+    store = Store(data / "tradesman.sqlite3", data / "backups")
+    try:
+        week = parse_week("2026-W48", WeekStart.MONDAY)
+        window_week = week_pdf(store, "en_GB", week, Paper("a4"), date.today())
+        window_plan = plan_pdf(store, "en_GB", Paper("a4"), date.today())
+        window_export, _ = export_text(store, "en_GB")
+    finally:
+        store.close()
+    (tmp_path / "window_week.pdf").write_bytes(window_week)
+    (tmp_path / "window_plan.pdf").write_bytes(window_plan)
+    assert text_of(out / "week.pdf") == text_of(tmp_path / "window_week.pdf")
+    assert "Send the Patel invoice" in text_of(out / "week.pdf")
+    assert text_of(out / "plan.pdf") == text_of(tmp_path / "window_plan.pdf")
+    assert "Collect timber" in text_of(out / "plan.pdf")
+    assert (out / "everything.json").read_text(encoding="utf-8") == window_export
+
+
+def test_print_week_far_ahead_makes_the_weeks_repeating_blocks_first(tmp_path: Path) -> None:
+    """A week past what the series have made so far: its blocks are made (and saved)
+    before the read, as the window makes them on showing that week."""
+    data = imported_folder(
+        tmp_path,
+        {"format": "tradesman", "version": 4, "series": [
+            {"id": "s1", "title": "Leaflet round", "area": "marketing", "start": "07:00",
+             "end": "08:00", "weekdays": ["tuesday"], "first_day": "2026-11-03"}]},
+    )  # fmt: skip
+    out = tmp_path / "week.pdf"
+    result = run_cli("print-week", "--week", "2028-W10", "-o", out, data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert "Leaflet round" in text_of(out)
+    with contextlib.closing(sqlite3.connect(data / "tradesman.sqlite3")) as db:
+        saved = db.execute("SELECT title FROM block WHERE day = '2028-03-07'").fetchall()
+    assert saved == [("Leaflet round",)]

@@ -252,7 +252,7 @@ def _resolve(expected: Data, found: Data, line: dict[str, Any], why: str) -> Non
 
 
 def _export_holds_everything(paths: DataPaths, expected: Data, tmp_path: Path, seed: int) -> None:
-    from tradesman.services.transfer import export_to_file
+    from tradesman.services.export_file import export_to_file
     from tradesman.store.database import open_store
 
     store = open_store(paths)

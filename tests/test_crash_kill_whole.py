@@ -49,8 +49,9 @@ from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.services.changes import commit, rows
 from tradesman.services.edited_tables import RULES
+from tradesman.services.export_file import export_text
 from tradesman.services.settings import settings_from
-from tradesman.services.transfer import export_text, import_from_file
+from tradesman.services.transfer import import_from_file
 from tradesman.store.backup import BACKUP_SUFFIX, BackupFailed, verify_backup
 from tradesman.store.backup_shelf import clear_leftovers
 from tradesman.store.database import Store, open_store

@@ -13,7 +13,8 @@ from tradesman.domain.weeks import Week
 from tradesman.services import edits
 from tradesman.services.blocks import blocks_between, blocks_in_week
 from tradesman.services.changes import Change, apply_change
-from tradesman.services.series import all_records, extend_series_through
+from tradesman.services.series import extend_series_through
+from tradesman.services.series_records import all_records
 from tradesman.store.database import Store
 
 if TYPE_CHECKING:

@@ -29,9 +29,10 @@ from tradesman.errors import UserError
 from tradesman.exchange.document import DataSet, to_document
 from tradesman.exchange.json_text import dump_document
 from tradesman.services import edits, plan, task_edits, transfer
+from tradesman.services.export_file import export_text
 from tradesman.services.plan_rows import get_plan
 from tradesman.services.settings import load_settings, save_settings
-from tradesman.services.transfer import MAX_IMPORT_BYTES, export_text, import_from_file
+from tradesman.services.transfer import MAX_IMPORT_BYTES, import_from_file
 from tradesman.store.database import Store
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -17,12 +17,8 @@ from tradesman.exchange.document import to_document
 from tradesman.exchange.json_text import dump_document
 from tradesman.paths import DataPaths
 from tradesman.services.data_set import read_data_set, replace_data_set
-from tradesman.services.transfer import (
-    export_text,
-    export_to_file,
-    export_to_stream,
-    import_from_file,
-)
+from tradesman.services.export_file import export_text, export_to_file, export_to_stream
+from tradesman.services.transfer import import_from_file
 from tradesman.store.database import Store
 
 

@@ -50,13 +50,15 @@ from tradesman.exchange.document import DataSet, from_document, to_document
 from tradesman.exchange.leads_codec import LEAD_SETTING_KEYS
 from tradesman.paths import prepare_data_folder
 from tradesman.services import edits, plan, task_edits
+from tradesman.services.export_file import export_text, export_to_file
 from tradesman.services.lead_settings import default_lead_settings, save_lead_settings
 from tradesman.services.plan_rows import all_hand_offs
-from tradesman.services.series import all_records, attached_blocks
+from tradesman.services.series import attached_blocks
+from tradesman.services.series_records import all_records
 from tradesman.services.settings import default_settings, load_settings, save_settings
 from tradesman.services.summary import week_split
 from tradesman.services.task_rules import all_rules
-from tradesman.services.transfer import export_text, export_to_file, import_from_file
+from tradesman.services.transfer import import_from_file
 from tradesman.store.database import Store, open_store
 from tradesman.store.reads import blocks_from, dbapi_connection
 from tradesman.store.tables import TASKS

@@ -43,6 +43,7 @@ START_UP = frozenset(
         "cli_sheets",
         "cli_sheet_args",
         "cli_summary",
+        "cli_print",
         "cli_calendar_in",
         "cli_progress",
         "single_instance",

@@ -15,9 +15,10 @@ from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.leads import SEEDED_SOURCES, Lead, LeadSettings, Spend, Takings
 from tradesman.domain.settings import Settings
 from tradesman.services import backups as backup_service
+from tradesman.services.export_file import export_to_file
 from tradesman.services.lead_settings import load_lead_settings, save_lead_settings
 from tradesman.services.settings import load_settings, save_settings
-from tradesman.services.transfer import export_to_file, import_from_file
+from tradesman.services.transfer import import_from_file
 from tradesman.store import tables
 from tradesman.store.database import Store
 

@@ -28,8 +28,10 @@ from tradesman.domain.validation import InvalidInput
 from tradesman.services import edits, leads, sources, spend, task_edits
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.edited_tables import LEADS, SOURCES, SPEND
+from tradesman.services.lead_list import leads_in
 from tradesman.services.op_changes import OpChanges
-from tradesman.services.series import all_records
+from tradesman.services.series_records import all_records
+from tradesman.services.source_list import all_sources
 from tradesman.store import tables
 from tradesman.store.database import Store
 
@@ -146,8 +148,8 @@ def test_won_with_its_own_value_and_lost_and_not_quoted(store: Store) -> None:
     assert change.after(LEADS)[0].state is LeadState.NOT_QUOTED
     assert {task.status for task in tasks_of(store, three)} == {TaskStatus.DONE}
     with store.reading() as session:
-        assert [lead.who for lead in leads.leads_in(session, [LeadState.WON])] == ["A"]
-        assert len(leads.leads_in(session)) == 3
+        assert [lead.who for lead in leads_in(session, [LeadState.WON])] == ["A"]
+        assert len(leads_in(session)) == 3
         assert leads.open_and_recent(session, date(2027, 6, 1)) == []
         assert len(leads.open_and_recent(session, TODAY)) == 3
 
@@ -213,7 +215,7 @@ def test_sources_added_renamed_archived_and_refused_in_any_case(store: Store) ->
     edit(store, lambda s: sources.change_kind(s, radio, SourceKind.WORD_OF_MOUTH))
     edit(store, lambda s: sources.archive_source(s, radio))
     with store.reading() as session:
-        assert "Local radio" not in [s.name for s in sources.all_sources(session, archived=False)]
+        assert "Local radio" not in [s.name for s in all_sources(session, archived=False)]
         assert sources.get_source(session, radio).archived
 
 

@@ -30,6 +30,7 @@ from tradesman.exchange.document import DataSet, from_document, to_document
 from tradesman.exchange.json_text import BadDocument, dump_document
 from tradesman.paths import DataPaths
 from tradesman.services import plan as plan_service
+from tradesman.services import plan_view
 from tradesman.services.edits import add_blocks
 from tradesman.services.plan_rows import get_plan
 from tradesman.store import tables
@@ -257,7 +258,7 @@ def test_the_plan_reads_the_enquiries_and_wins_of_its_weeks(store: Store) -> Non
                                        status=BlockStatus.DONE)])  # fmt: skip
         plan_service.save_plan(session, four_weeks())
     with store.reading() as session:
-        view = plan_service.read_plan_view(session, today)
+        view = plan_view.read_plan_view(session, today)
     assert view is not None
     assert [(w.enquiries, w.won) for w in view.work_weeks] == [(2, 0), (1, 1), (0, 0), (0, 0)]
     assert view.work_in(view.ramp[1].week) == view.work_weeks[1]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QListWidget
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
-from tradesman.services import edits
+from tradesman.services import edits, plan_view
 from tradesman.services import plan as plan_service
 from tradesman.services.plan_rows import all_hand_offs, get_plan
 from tradesman.ui.plan.commitment_dialog import CommitmentDialog
@@ -271,7 +271,7 @@ def test_a_commitment_goes_on_the_calendar_every_week_until_the_plan_ends(
     planner.qtbot.waitUntil(lambda: page.commitments.count() == 1 and page.stop_button.isVisible())
     assert page.commitments.item(0).text() == "Call back leads · Sales · Every Tue, 07:00–08:30"
     with planner.store.reading() as session:
-        view = plan_service.read_plan_view(session, TODAY)
+        view = plan_view.read_plan_view(session, TODAY)
     assert view is not None and [s.until for s in view.commitments] == [plan.last_week.end]
     # On the calendar: next Tuesday, and not past the plan's end.
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_1, CTRL)
@@ -283,7 +283,7 @@ def test_a_commitment_goes_on_the_calendar_every_week_until_the_plan_ends(
     # Undo takes it off the calendar and the plan.
     planner.qtbot.keyClick(planner.window, Qt.Key.Key_Z, CTRL)
     with planner.store.reading() as session:
-        view = plan_service.read_plan_view(session, TODAY)
+        view = plan_view.read_plan_view(session, TODAY)
     assert view is not None and view.commitments == ()
 
 

@@ -16,10 +16,12 @@ from tradesman.domain.settings import Settings
 from tradesman.domain.validation import InvalidInput
 from tradesman.exchange.document import FORMAT_VERSION
 from tradesman.services import plan as plan_service
+from tradesman.services import plan_view
 from tradesman.services.changes import apply_change
 from tradesman.services.edits import add_blocks, add_series
+from tradesman.services.export_file import export_to_file
 from tradesman.services.plan_rows import all_hand_offs, get_plan
-from tradesman.services.transfer import export_to_file, import_from_file
+from tradesman.services.transfer import import_from_file
 from tradesman.store.database import Store
 
 TODAY = date(2026, 11, 25)  # a Wednesday in the week of Monday 23 Nov
@@ -59,7 +61,7 @@ def test_the_baseline_is_measured_on_the_weeks_before_the_plan(store: Store) -> 
         add_blocks(session, worked_week(THIS_MONDAY, 0, 20))  # this week: not over, not counted
         plan_service.save_plan(session, plan_from_next_week())
     with store.reading() as session:
-        view = plan_service.read_plan_view(session, TODAY)
+        view = plan_view.read_plan_view(session, TODAY)
     assert view is not None
     assert view.baseline.share == pytest.approx(0.2) and view.baseline.measured
     assert view.baseline.weeks == 4 and view.baseline.recent.total_minutes == 4 * 20 * 60
@@ -72,12 +74,12 @@ def test_a_typed_baseline_stands_in_when_there_is_no_history(store: Store) -> No
     with store.writing() as session:
         plan_service.save_plan(session, plan_from_next_week())
     with store.reading() as session:
-        view = plan_service.read_plan_view(session, TODAY)
+        view = plan_view.read_plan_view(session, TODAY)
     assert view is not None and view.baseline.share is None and view.ramp == ()
     with store.writing() as session:
         plan_service.save_plan(session, plan_from_next_week(typed_baseline=0.1))
     with store.reading() as session:
-        view = plan_service.read_plan_view(session, TODAY)
+        view = plan_view.read_plan_view(session, TODAY)
     assert view is not None and view.baseline.share == 0.1 and not view.baseline.measured
     assert len(view.ramp) == 10
 
@@ -94,7 +96,7 @@ def test_progress_reads_what_was_done_in_each_ended_week(store: Store) -> None:
                           typed_baseline=0.22)
         )  # fmt: skip
     with store.reading() as session:
-        view = plan_service.read_plan_view(session, TODAY)
+        view = plan_view.read_plan_view(session, TODAY)
     assert view is not None
     assert [p.standing for p in view.progress] == [Standing.ON_TRACK, Standing.BEHIND]
     assert view.progress[1].points_behind == pytest.approx(0.256 - 0.10)  # 22 % + 2 × 1.8
@@ -149,7 +151,7 @@ def test_commitments_are_the_business_series_running_in_the_plan(store: Store) -
             add_series(session, series, TODAY)
         plan_service.save_plan(session, plan)
     with store.reading() as session:
-        view = plan_service.read_plan_view(session, TODAY)
+        view = plan_view.read_plan_view(session, TODAY)
     assert view is not None
     assert [s.title for s in view.commitments] == ["Quotes hour", "Saturday photos"]
 
@@ -169,7 +171,7 @@ def test_work_that_repeats_most_weeks_is_suggested_for_hand_off(store: Store) ->
         plan_service.save_plan(session, plan_from_next_week(typed_baseline=0.1))
         plan_service.add_hand_off(session, HandOff("INVOICES", Area.ADMIN))  # listed already
     with store.reading() as session:
-        view = plan_service.read_plan_view(session, TODAY)
+        view = plan_view.read_plan_view(session, TODAY)
     assert view is not None
     assert [(s.title, s.area, s.weeks, s.minutes_a_week) for s in view.suggestions] == [
         ("Collect timber", Area.PRODUCTION, 8, 120)

@@ -26,7 +26,8 @@ from tradesman.reports.paper import Paper
 from tradesman.reports.sheets import PlanSheet, WorkInSheet
 from tradesman.services.edits import add_blocks
 from tradesman.services.plan import save_plan
-from tradesman.services.sources import add_source, all_sources
+from tradesman.services.source_list import all_sources
+from tradesman.services.sources import add_source
 from tradesman.store import tables
 from tradesman.store.database import Store
 

@@ -25,7 +25,7 @@ import sys, threading, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from tradesman import app, entry, cli
-from tradesman.services import transfer
+from tradesman.services import export_file
 from tradesman.ui.shared import prompts
 
 target = Path(sys.argv[2])
@@ -39,7 +39,7 @@ def endless_export(session, locale_name, handle, progress=None, checked=True):
         progress(0.5)
         time.sleep(0.01)
 
-transfer.write_export = endless_export
+export_file.write_export = endless_export
 mark = app._Startup._mark
 
 def at_ready(self, step):

@@ -16,7 +16,8 @@ from tradesman.errors import UserError
 from tradesman.paths import DataPaths, prepare_data_folder
 from tradesman.services import blocks as block_service
 from tradesman.services import edits
-from tradesman.services.transfer import export_text, import_from_file
+from tradesman.services.export_file import export_text
+from tradesman.services.transfer import import_from_file
 from tradesman.store import backup as backup_module
 from tradesman.store.database import Store, open_store
 from tradesman.store.datafile import DataFileRefused, Refusal

@@ -366,7 +366,8 @@ def test_recurring_rules_and_their_tasks_survive_export_and_import(
     from tradesman.domain.task_rules import Every, TaskRule
     from tradesman.exchange.document import FORMAT_VERSION
     from tradesman.paths import prepare_data_folder
-    from tradesman.services.transfer import export_text, import_from_file
+    from tradesman.services.export_file import export_text
+    from tradesman.services.transfer import import_from_file
     from tradesman.store.database import open_store
 
     with planner.store.writing() as session:

@@ -23,8 +23,9 @@ from pytestqt.qtbot import QtBot
 
 from tradesman.cli_progress import ProgressLine
 from tradesman.progress import Cancelled
-from tradesman.services import data_set, export_stream, transfer
-from tradesman.services.transfer import export_text, export_to_file, import_from_file
+from tradesman.services import data_set, export_file, export_stream, transfer
+from tradesman.services.export_file import export_text, export_to_file
+from tradesman.services.transfer import import_from_file
 from tradesman.store.backup_shelf import list_backups
 from tradesman.store.database import Store
 from tradesman.ui.shared import prompts
@@ -209,7 +210,7 @@ def test_cancel_in_the_window_stops_an_export_and_keeps_the_file_there(
         assert pressed.wait(10)
         return real(session, locale, handle, progress)
 
-    monkeypatch.setattr(transfer, "write_export", held)
+    monkeypatch.setattr(export_file, "write_export", held)
     window = planner.window
     window.acts["export"].trigger()
     progress = _progress_window(qtbot, window)

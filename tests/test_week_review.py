@@ -19,8 +19,9 @@ from tradesman.domain.weeks import Week
 from tradesman.paths import DataPaths
 from tradesman.services import edits
 from tradesman.services.blocks import blocks_in_week
-from tradesman.services.leads import add_enquiry, leads_in, quote_enquiry
-from tradesman.services.sources import all_sources
+from tradesman.services.lead_list import leads_in
+from tradesman.services.leads import add_enquiry, quote_enquiry
+from tradesman.services.source_list import all_sources
 from tradesman.services.spend import spend_between
 from tradesman.store.database import Store
 from tradesman.ui.main_window import MainWindow

@@ -24,7 +24,8 @@ from tradesman.domain.weeks import Week
 from tradesman.services import edits, task_edits
 from tradesman.services.blocks import blocks_between
 from tradesman.services.changes import Change, apply_change
-from tradesman.services.series import all_records, extend_series_through
+from tradesman.services.series import extend_series_through
+from tradesman.services.series_records import all_records
 from tradesman.store.database import Store
 from tradesman.store.tables import TASKS
 

@@ -18,8 +18,10 @@ from tradesman.domain.money import NOT_A_NUMBER
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.work_lanes import Lane
 from tradesman.paths import DataPaths
-from tradesman.services.leads import add_enquiry, leads_in
-from tradesman.services.sources import all_sources, get_source, sources_with_counts
+from tradesman.services.lead_list import leads_in
+from tradesman.services.leads import add_enquiry
+from tradesman.services.source_list import all_sources
+from tradesman.services.sources import get_source, sources_with_counts
 from tradesman.services.task_cards import Show, TaskFilter, task_cards
 from tradesman.services.task_edits import schedule_task
 from tradesman.services.templates import templates

@@ -29,8 +29,8 @@ from tradesman.paths import DATA_DIR_ENV, DataPaths, choose_data_folder, prepare
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
-    from tradesman.domain.weeks import Week
     from tradesman.store.database import Store
+    from tradesman.store.plain_file import PlainFile
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -194,6 +194,12 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
         from tradesman.cli_summary import summary
 
         return summary(_checked_data_file(paths), paths, locale_name, args.week, args.json)
+    if args.command in ("print-week", "print-plan"):  # (read over bare sqlite3 too)
+        from tradesman.cli_print import print_pdf
+
+        return print_pdf(_plain_file(paths), paths, locale_name, args)
+    if args.command == "export" and _exports_json(args):  # (read over bare sqlite3 too)
+        return _export(_plain_file(paths), locale_name, Path(args.output))
     store = _opened(paths)
     try:
         if args.command == "export" and wants_calendar(args) and args.csv is not None:
@@ -206,8 +212,6 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
             from tradesman.cli_sheets import export_for_spreadsheet
 
             return export_for_spreadsheet(store, locale_name, args)
-        if args.command == "export":
-            return _export(store, locale_name, Path(args.output))
         if args.command == "import":
             return _without_a_window(
                 paths, "import", lambda: _import(store, locale_name, Path(args.file))
@@ -216,8 +220,6 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
             from tradesman.cli_calendar_in import run_import_calendar
 
             return run_import_calendar(args, store, date.today())
-        if args.command in ("print-week", "print-plan"):
-            return _print(store, locale_name, args)
         if args.command in LEAD_COMMANDS:
             from tradesman.cli_leads import run_lead_command
 
@@ -227,41 +229,18 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
     raise AssertionError(f"unknown command {args.command}")
 
 
-def _chosen_week(store: Store, locale_name: str | None, week_text: str | None) -> Week:
-    """The week `--week` names (this week when it is left out), by the owner's week start."""
-    from tradesman.cli_summary import week_named
-    from tradesman.services.settings import load_settings
-
-    with store.reading() as session:
-        return week_named(load_settings(session, locale_name), week_text)
+def _exports_json(args: argparse.Namespace) -> bool:
+    """`export` asked for the JSON of everything (not a calendar, not a spreadsheet)."""
+    sheet = args.csv is not None or args.bom or args.locale_decimals
+    return not wants_calendar(args) and not sheet
 
 
-def _print(store: Store, locale_name: str | None, args: argparse.Namespace) -> int:
-    from tradesman.files import output_for, save_output
-    from tradesman.reports.paper import Paper, paper_from_environment
-    from tradesman.services.pdfs import plan_pdf, week_pdf
-    from tradesman.services.series import catch_up_series
+def _plain_file(paths: DataPaths) -> PlainFile:
+    """The data file for a command that only reads: checked and brought up to date as
+    the window's start does, then read over bare sqlite3 (no SQLAlchemy loaded)."""
+    from tradesman.store.plain_file import PlainFile
 
-    paper = Paper(args.paper) if args.paper else paper_from_environment()
-    # Judged before anything is made: the week's repeating blocks are saved first, and a
-    # refused name must change nothing at all.
-    output = None if args.output == "-" else output_for(Path(args.output), store.own_files())
-    if args.command == "print-week":
-        week = _chosen_week(store, locale_name, args.week)
-        catch_up_series(store, week.end, date.today())  # (a step of its own: the PDF reads)
-        numbers = numbers_locale(os.environ)  # (amounts as `tradesman leads` writes them)
-        data = week_pdf(store, locale_name, week, paper, date.today(), numbers)
-        what = week.label
-    else:
-        data, what = plan_pdf(store, locale_name, paper, date.today()), "your plan"
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return EXIT_OK
-    save_output(output, data)
-    if not output.is_standard_output():  # (the line would land after the PDF's end)
-        print(f"Wrote {what} to {shown_path(output.asked)} ({paper.label}).")
-    return EXIT_OK
+    return PlainFile(_checked_data_file(paths), paths.backups)
 
 
 def _opened(paths: DataPaths) -> Store:
@@ -384,20 +363,20 @@ def _restore_unheld(paths: DataPaths, locale_name: str | None, which: str) -> in
     return EXIT_OK
 
 
-def _export(store: Store, locale_name: str | None, output: Path) -> int:
+def _export(data_file: PlainFile, locale_name: str | None, output: Path) -> int:
     from tradesman.cli_progress import ProgressLine
     from tradesman.files import output_for
-    from tradesman.services.transfer import export_to_file, export_to_stream
+    from tradesman.services.export_file import export_to_file, export_to_stream
 
     if str(output) == "-":
         sys.stdout.flush()
         with ProgressLine("Exporting") as progress:
-            export_to_stream(store, sys.stdout.buffer, locale_name, progress)
+            export_to_stream(data_file, sys.stdout.buffer, locale_name, progress)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    target = output_for(output, store.own_files())
+    target = output_for(output, data_file.own_files())
     with ProgressLine("Exporting") as progress:
-        counts = export_to_file(store, target, locale_name, progress)
+        counts = export_to_file(data_file, target, locale_name, progress)
     if not target.is_standard_output():  # (no "Exported …" line after the JSON itself)
         tasks, blocks = count_of(counts.tasks, "task"), count_of(counts.blocks, "block")
         print(f"Exported {tasks} and {blocks} to {shown_path(output)}.")

@@ -117,9 +117,10 @@ class _Commands:
 
     def leads(self, args: argparse.Namespace) -> int:
         from tradesman.domain.leads import OPEN_STATES
+        from tradesman.services.lead_list import leads_in
         from tradesman.services.lead_settings import load_lead_settings
-        from tradesman.services.leads import leads_in, open_and_recent
-        from tradesman.services.sources import all_sources
+        from tradesman.services.leads import open_and_recent
+        from tradesman.services.source_list import all_sources
 
         with self.store.reading() as session:
             if args.all:

@@ -27,27 +27,16 @@ if TYPE_CHECKING:
 def summary(
     database: Path, paths: DataPaths, locale_name: str | None, week_text: str | None, as_json: bool
 ) -> int:
-    from tradesman.domain.series import LOOK_AHEAD
     from tradesman.services.plan_baseline import current_plan_ramp, target_in
     from tradesman.services.settings import settings_from
     from tradesman.services.summary import split_of_days, work_of_week_over
     from tradesman.store.datafile import connect
-    from tradesman.store.reads import series_behind
 
     today = date.today()
     with contextlib.closing(connect(database)) as db:
         settings = settings_from(db, locale_name)
         week = week_named(settings, week_text)
-        behind = series_behind(db, min(week.end, today + LOOK_AHEAD))
-    if behind:  # (the week's repeating blocks, as on screen: a write of its own)
-        from tradesman.services.series import catch_up_series
-        from tradesman.store.database import Store
-
-        store = Store(database, paths.backups)
-        try:
-            catch_up_series(store, week.end, today)
-        finally:
-            store.close()
+    make_series_for(database, paths, week, today)
     with contextlib.closing(connect(database)) as db:
         db.execute("BEGIN")  # (one consistent read)
         split = split_of_days(db, week.start, week.end)
@@ -62,6 +51,28 @@ def summary(
     else:
         print(summary_text(week, split, target))
     return 0
+
+
+def make_series_for(database: Path, paths: DataPaths, week: Week, today: date) -> None:
+    """Make the repeating blocks `week` needs, as the window does on showing it, when
+    any are still to be made (a write of its own). Only then is the store opened, and
+    SQLAlchemy loaded."""
+    from tradesman.domain.series import LOOK_AHEAD
+    from tradesman.store.datafile import connect
+    from tradesman.store.reads import series_behind
+
+    with contextlib.closing(connect(database)) as db:
+        behind = series_behind(db, min(week.end, today + LOOK_AHEAD))
+    if not behind:
+        return
+    from tradesman.services.series import catch_up_series
+    from tradesman.store.database import Store
+
+    store = Store(database, paths.backups)
+    try:
+        catch_up_series(store, week.end, today)
+    finally:
+        store.close()
 
 
 def week_named(settings: Settings, week_text: str | None) -> Week:

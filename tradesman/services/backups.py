@@ -22,7 +22,8 @@ from tradesman.exchange.document import DataSet
 from tradesman.files import describe_os_error, shown_path
 from tradesman.paths import DATABASE_NAME, DataPaths, ensure_private_folder
 from tradesman.services.backup_list import KeptBackup, kept_backups
-from tradesman.services.data_set import Counts, read_data_set, replace_data_set
+from tradesman.services.counts import Counts
+from tradesman.services.data_set import read_data_set, replace_data_set
 from tradesman.store.backup import Backup, BackupFailed, make_backup
 from tradesman.store.backup_shelf import (
     changed_since_newest,

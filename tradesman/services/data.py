@@ -24,10 +24,11 @@ from tradesman.progress import Progress
 from tradesman.services import backups as backup_service
 from tradesman.services.backup_list import KeptBackup, kept_backups
 from tradesman.services.changes import Change, apply_change
-from tradesman.services.data_set import Counts
+from tradesman.services.counts import Counts
+from tradesman.services.export_file import export_to_file
 from tradesman.services.series import catch_up_series
 from tradesman.services.task_rules import catch_up_tasks
-from tradesman.services.transfer import ImportResult, export_to_file, import_from_file
+from tradesman.services.transfer import ImportResult, import_from_file
 from tradesman.store.database import Store
 
 if TYPE_CHECKING:

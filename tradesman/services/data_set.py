@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -15,9 +14,10 @@ from tradesman.domain.plan import check_hand_off, check_plan
 from tradesman.domain.series import SeriesRecord
 from tradesman.exchange.document import DataSet
 from tradesman.progress import Progress, Steps, no_progress
+from tradesman.services.counts import Counts
 from tradesman.services.lead_settings import load_lead_settings, save_lead_settings
 from tradesman.services.plan_rows import all_hand_offs, get_plan
-from tradesman.services.series import all_records
+from tradesman.services.series_records import all_records
 from tradesman.services.settings import LEAD_KEYS, load_settings, save_settings
 from tradesman.services.task_rules import all_rules, prepared_rule
 from tradesman.services.tasks import stamped
@@ -47,21 +47,6 @@ CHUNK = 5_000
 
 def _unseen(rows: int) -> None:
     """Rows inserted that no progress bar is told of."""
-
-
-@dataclass(frozen=True)
-class Counts:
-    tasks: int
-    blocks: int
-    series: int = 0
-    rules: int = 0
-    leads: int = 0
-
-    @classmethod
-    def of(cls, data: DataSet) -> Counts:
-        return cls(
-            len(data.tasks), len(data.blocks), len(data.series), len(data.rules), len(data.leads)
-        )
 
 
 def read_data_set(session: Session, locale_name: str | None) -> DataSet:

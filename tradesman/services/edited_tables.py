@@ -28,7 +28,8 @@ from tradesman.services.lead_rows import (
     checked_spend,
     checked_takings,
 )
-from tradesman.services.series import extend_one_series, get_record, put_record
+from tradesman.services.series import extend_one_series, put_record
+from tradesman.services.series_records import get_record
 from tradesman.services.task_rules import prepared_rule
 from tradesman.services.tasks import checked_task
 from tradesman.store import tables

@@ -24,10 +24,10 @@ from tradesman.services.series import (
     attached_blocks,
     blocks_to_make,
     first_new_block_day,
-    get_record,
     horizon,
     new_series_id,
 )
+from tradesman.services.series_records import get_record
 
 
 def add_blocks(session: Session, blocks: Iterable[TimeBlock]) -> Change:

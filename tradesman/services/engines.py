@@ -1,6 +1,7 @@
 """The three engines read from the store in one transaction: the rows the numbers are
-worked from (store/engine_reads.py), made into domain/engine_inputs.py's plain data,
-and the report of the engines now and over the last 26 weeks (domain/engine_verdict.py).
+worked from (store/engine_reads.py, plain SQL: the plan PDF loads no SQLAlchemy), made
+into domain/engine_inputs.py's plain data, and the report of the engines now and over
+the last 26 weeks (domain/engine_verdict.py).
 """
 
 from __future__ import annotations
@@ -10,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tradesman.domain.areas import Area
 from tradesman.domain.engine_inputs import AskDone, EngineInputs, Job, MarketingTime
@@ -29,12 +29,15 @@ from tradesman.domain.weeks import Week, week_containing
 from tradesman.domain.work_weeks import WorkWeek
 from tradesman.reports.sheets import WorkInSheet
 from tradesman.services.lead_settings import load_lead_settings
-from tradesman.services.screens import current_ramp
+from tradesman.services.plan_baseline import current_plan_ramp
 from tradesman.services.settings import load_settings
-from tradesman.services.sources import all_sources
+from tradesman.services.source_list import all_sources
 from tradesman.services.summary import week_split, work_of_week_over
 from tradesman.store import engine_reads
 from tradesman.store.reads import dbapi_connection
+
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
 
 # The longest look back any figure takes: the strip's first week, with a year before it
 # for "fewer enquiries than usual".
@@ -43,7 +46,7 @@ RECENT_WEEKS = 4  # technician hours a week, when no plan says (domain/engine_nu
 
 
 def read_engines(
-    session: Session, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
+    session: Db, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
 ) -> EngineReport:
     """The engines over the `weeks` weeks up to today, and the strip before them."""
     return engine_report(engine_inputs(session, today, locale_name, weeks), weeks)
@@ -60,14 +63,14 @@ class WorkNote:
     marketing_floor_minutes: int | None = None  # the plan's least marketing this week
 
 
-def work_note(session: Session, today: date, locale_name: str | None) -> WorkNote:
+def work_note(session: Db, today: date, locale_name: str | None) -> WorkNote:
     settings = load_settings(session, locale_name)
     this_week = week_containing(today, settings.week_start)
     split = week_split(session, this_week)
     floor = next(
         (
             ramp_week.marketing_floor_minutes
-            for ramp_week in current_ramp(session, today)
+            for ramp_week in current_plan_ramp(dbapi_connection(session), today)
             if ramp_week.week.contains(this_week.monday)
         ),
         None,
@@ -91,7 +94,7 @@ class WorkCharts:
 
 
 def work_charts(
-    session: Session, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
+    session: Db, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
 ) -> WorkCharts:
     inputs = engine_inputs(session, today, locale_name, weeks)
     return WorkCharts(
@@ -102,7 +105,7 @@ def work_charts(
 
 
 def work_in_sheet(
-    session: Session, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
+    session: Db, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
 ) -> WorkInSheet | None:
     """Where the work comes from, for the plan PDF: the engines with how amounts are
     written; None when no enquiry was ever logged (the page then says how to start)."""
@@ -113,13 +116,13 @@ def work_in_sheet(
     return WorkInSheet(report, currency, decimal_mark_for_locale(locale_name))
 
 
-def work_of_week(session: Session, week: Week) -> WorkWeek:
+def work_of_week(session: Db, week: Week) -> WorkWeek:
     """The enquiries, quotes given and jobs won of one week."""
     return work_of_week_over(dbapi_connection(session), week)
 
 
 def engine_inputs(
-    session: Session, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
+    session: Db, today: date, locale_name: str | None, weeks: int = PERIOD_WEEKS
 ) -> EngineInputs:
     db = dbapi_connection(session)
     settings = load_settings(session, locale_name)
@@ -145,7 +148,7 @@ def engine_inputs(
             week_containing(ramp_week.week.monday, settings.week_start).start: (
                 ramp_week.technician_minutes
             )
-            for ramp_week in current_ramp(session, today)
+            for ramp_week in current_plan_ramp(dbapi_connection(session), today)
         },
         technician_done=_technician_done(db, this_week, looked_back),
         hourly_rate=load_lead_settings(session, locale_name).hourly_rate,

@@ -10,39 +10,40 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator
 from datetime import UTC, datetime
-from typing import BinaryIO
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, BinaryIO
 
 from tradesman.exchange.document_out import ExportParts, head_of, write_document
 from tradesman.exchange.export_check import ImportCheck
 from tradesman.progress import Progress, Steps
-from tradesman.services.data_set import Counts
+from tradesman.services.counts import Counts
 from tradesman.services.lead_settings import default_lead_settings, load_lead_settings
 from tradesman.services.plan_rows import all_hand_offs, get_plan
-from tradesman.services.series import all_records
+from tradesman.services.series_records import all_records
 from tradesman.services.settings import default_settings, load_settings
-from tradesman.services.task_rules import all_rules
 from tradesman.store import export_reads
-from tradesman.store.columns import BLOCK, TASK
-from tradesman.store.lead_columns import LEAD, SPEND, TAKINGS
+from tradesman.store.columns import BLOCK, TASK, TASK_RULE
+from tradesman.store.lead_columns import LEAD, SOURCE, SPEND, TAKINGS
 from tradesman.store.reads import dbapi_connection
-from tradesman.store.tables import SOURCES
+from tradesman.store.rows import rows_where
+
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
 
 
-def export_parts(session: Session, locale_name: str | None) -> ExportParts:
-    """The data set of `session`'s snapshot: the long tables as cursors not yet read."""
-    db = dbapi_connection(session)
+def export_parts(snapshot: Db, locale_name: str | None) -> ExportParts:
+    """The data set of `snapshot`: the long tables as cursors not yet read. (Plain SQL
+    only: `tradesman export` loads no SQLAlchemy.)"""
+    db = dbapi_connection(snapshot)
     return ExportParts(
-        settings=load_settings(session, locale_name),
-        lead_settings=load_lead_settings(session, locale_name),
-        plan=get_plan(session),
-        rules=all_rules(session),
+        settings=load_settings(db, locale_name),
+        lead_settings=load_lead_settings(db, locale_name),
+        plan=get_plan(db),
+        rules=rows_where(db, TASK_RULE),
         tasks=export_reads.rows_of(db, TASK),
-        series=all_records(session),
+        series=all_records(db),
         blocks=export_reads.rows_of(db, BLOCK, export_reads.BLOCK_ORDER),
-        hand_offs=all_hand_offs(session),
-        sources=SOURCES.all(session),
+        hand_offs=all_hand_offs(db),
+        sources=rows_where(db, SOURCE),
         leads=export_reads.rows_of(db, LEAD),
         spend=export_reads.rows_of(db, SPEND),
         takings=export_reads.rows_of(db, TAKINGS),
@@ -51,17 +52,17 @@ def export_parts(session: Session, locale_name: str | None) -> ExportParts:
 
 
 def write_export(
-    session: Session,
+    snapshot: Db,
     locale_name: str | None,
     handle: BinaryIO,
     progress: Progress | None = None,
     checked: bool = True,
 ) -> Counts:
-    """Write everything in `session`'s snapshot to `handle` as the export's JSON text.
+    """Write everything in `snapshot` to `handle` as the export's JSON text.
 
     With `checked`, each item is read back as the import reads it first, and a
     `BadDocument` stops the writing at the first that would not import."""
-    parts = export_parts(session, locale_name)
+    parts = export_parts(snapshot, locale_name)
     check = None
     if checked:
         check = ImportCheck(
@@ -70,7 +71,7 @@ def write_export(
         )  # fmt: skip
     step: Callable[[], None] | None = None
     if progress is not None:
-        db = dbapi_connection(session)
+        db = dbapi_connection(snapshot)
         short = len(parts.rules) + len(parts.series) + len(parts.hand_offs) + len(parts.sources)
         long = export_reads.rows_in(db, *export_reads.LONG_TABLES)
         step = Steps(progress, short + long).step

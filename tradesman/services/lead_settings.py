@@ -19,16 +19,18 @@ from tradesman.store.reads import dbapi_connection, replace_setting_values, sett
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from tradesman.store.reads import Db
+
 
 def default_lead_settings(locale_name: str | None) -> LeadSettings:
     """The currency follows the owner's locale until it is set."""
     return LeadSettings(currency=currency_for_locale(locale_name))
 
 
-def load_lead_settings(session: Session, locale_name: str | None) -> LeadSettings:
+def load_lead_settings(db: Db, locale_name: str | None) -> LeadSettings:
     """The saved settings of work coming in; any never saved (or unreadable, written by
     another program) takes its default."""
-    values = setting_values(dbapi_connection(session))
+    values = setting_values(dbapi_connection(db))
     settings = default_lead_settings(locale_name)
     for key in LEAD_KEYS:
         if key in values:

@@ -6,7 +6,6 @@ the enquiries by state and the likely duplicates of one about to be logged."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -51,12 +50,6 @@ def get_lead(session: Session, lead_id: int) -> Lead:
     if lead is None:
         raise LeadGone(f"There is no enquiry number {lead_id}.")
     return lead
-
-
-def leads_in(session: Session, states: Collection[LeadState] | None = None) -> list[Lead]:
-    """The enquiries in `states` (all when None), the newest first."""
-    where = () if states is None else (LeadRow.state.in_([state.value for state in states]),)
-    return tables.LEADS.all(session, *where, order=(LeadRow.came_in.desc(), LeadRow.id.desc()))
 
 
 def open_and_recent(session: Session, today: date) -> list[Lead]:

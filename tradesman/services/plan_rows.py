@@ -1,21 +1,22 @@
-"""Reading the plan and the hand-off list."""
+"""Reading the plan and the hand-off list (plain SQL: see store/rows.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from tradesman.domain.plan import HandOff, Plan
-from tradesman.store.columns import PLAN_ROW
-from tradesman.store.tables import HAND_OFFS, PLAN
+from tradesman.store.columns import HAND_OFF
+from tradesman.store.reads import dbapi_connection, plan_from
+from tradesman.store.rows import rows_where
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 
-def get_plan(session: Session) -> Plan | None:
-    return PLAN.get(session, PLAN_ROW)
+def get_plan(db: Db) -> Plan | None:
+    return plan_from(dbapi_connection(db))
 
 
-def all_hand_offs(session: Session) -> list[HandOff]:
+def all_hand_offs(db: Db) -> list[HandOff]:
     """The hand-off list in the order it was written down."""
-    return HAND_OFFS.all(session)
+    return rows_where(db, HAND_OFF)

@@ -10,14 +10,14 @@ from tradesman.domain.leads import LeadState
 from tradesman.domain.money import decimal_mark_for_locale
 from tradesman.domain.work_lanes import Lane, lead_cards
 from tradesman.reports.sheets import WorkComingIn
+from tradesman.services.lead_list import leads_in
 from tradesman.services.lead_settings import load_lead_settings
-from tradesman.services.leads import leads_in
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 
-def work_coming_in(session: Session, today: date, locale_name: str | None) -> WorkComingIn:
+def work_coming_in(session: Db, today: date, locale_name: str | None) -> WorkComingIn:
     """Every open quote, the longest waiting first, aged and marked as the Work page
     ages and marks them on `today`; amounts as `locale_name` writes numbers."""
     settings = load_lead_settings(session, locale_name)

@@ -24,7 +24,7 @@ from tradesman.domain.series import (
     occurrence_days,
 )
 from tradesman.domain.validation import check_series
-from tradesman.errors import UserError
+from tradesman.services.series_records import get_record
 from tradesman.store.columns import BLOCK
 from tradesman.store.reads import dbapi_connection, series_behind
 from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow
@@ -40,25 +40,6 @@ AHEAD = timedelta(days=366)
 # many days of every series, each step one transaction that also moves `made_through`
 # on: stopped half-way, what was made stays and is never made twice.
 STEP = timedelta(days=92)
-
-
-class SeriesGone(UserError):
-    """The series was removed meanwhile."""
-
-
-def get_record(session: Session, series_id: int) -> SeriesRecord:
-    row = session.get(SeriesRow, series_id)
-    if row is None:
-        raise SeriesGone("That repeating block no longer exists.")
-    skipped = frozenset(
-        session.scalars(select(SeriesSkipRow.day).where(SeriesSkipRow.series_id == series_id))
-    )
-    return SeriesRecord(SERIES.to_domain(row), row.made_through, skipped)
-
-
-def all_records(session: Session) -> list[SeriesRecord]:
-    ids = session.scalars(select(SeriesRow.id).order_by(SeriesRow.id))
-    return [get_record(session, series_id) for series_id in ids]
 
 
 def put_record(session: Session, record: SeriesRecord) -> None:

@@ -14,15 +14,17 @@ from tradesman.store.reads import dbapi_connection, replace_setting_values, sett
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from tradesman.store.reads import Db
+
 
 def default_settings(locale_name: str | None) -> Settings:
     """The settings of a new data file; the week starts as the owner's locale says."""
     return Settings(week_start=week_start_for_locale(locale_name))
 
 
-def load_settings(session: Session, locale_name: str | None) -> Settings:
+def load_settings(db: Db, locale_name: str | None) -> Settings:
     """The saved settings; anything never saved takes its default."""
-    return settings_from(dbapi_connection(session), locale_name)
+    return settings_from(dbapi_connection(db), locale_name)
 
 
 def settings_from(db: sqlite3.Connection, locale_name: str | None) -> Settings:

@@ -1,4 +1,5 @@
-"""Gathering what the PDFs show (reports/sheets.py) from the data file, in one read."""
+"""Gathering what the PDFs show (reports/sheets.py) from the data file, in one read
+(plain SQL: `print-week` and `print-plan` load no SQLAlchemy)."""
 
 from __future__ import annotations
 
@@ -10,21 +11,19 @@ from tradesman.domain.allocation import Trend, add_splits
 from tradesman.domain.plan import RampWeek, baseline_weeks, target_for
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import split_blocks
-from tradesman.domain.tasks import Task, TaskStatus
+from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import Week, week_containing
 from tradesman.errors import UserError
 from tradesman.reports.sheets import PlanSheet, WeekSheet
 from tradesman.services.allocation import business_trend_over, week_by_day_over
-from tradesman.services.blocks import blocks_in_week
-from tradesman.services.plan import read_plan_view
-from tradesman.services.plan_baseline import plan_ramp, target_in
-from tradesman.services.plan_rows import get_plan
-from tradesman.store.reads import dbapi_connection
-from tradesman.store.schema import TaskRow
-from tradesman.store.tables import TASKS
+from tradesman.services.plan_baseline import current_plan_ramp, target_in
+from tradesman.services.plan_view import read_plan_view
+from tradesman.store.columns import TASK
+from tradesman.store.reads import blocks_from, dbapi_connection
+from tradesman.store.rows import rows_where
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 PLAN_TREND_WEEKS = 12  # the weeks of history the plan PDF shows
 
@@ -34,14 +33,14 @@ class NoPlan(UserError):
 
 
 def week_sheet(
-    session: Session, settings: Settings, week: Week, today: date, target: float | None = None
+    db: Db, settings: Settings, week: Week, today: date, target: float | None = None
 ) -> WeekSheet:
     """Everything the printed week shows; the target is `target`, or else the plan's for
     that week if the plan covers it, else the target share in the settings."""
-    blocks = tuple(blocks_in_week(session, week))
+    blocks = tuple(blocks_from(dbapi_connection(db), week.start, week.end))
     start = min([settings.day_start, *(block.start for block in blocks)])
     end = max([settings.day_end, *(block.end for block in blocks)])
-    aim = week_target(session, settings, week, today) if target is None else target
+    aim = week_target(db, settings, week, today) if target is None else target
     long_term = settings.target_business_share
     return WeekSheet(
         business_name=settings.business_name,
@@ -55,14 +54,14 @@ def week_sheet(
         target_share=aim,
         # (Said beside a plan's target for the week, as the window does.)
         long_term_share=None if aim == long_term else long_term,
-        tasks_due=tuple(_open_tasks(session, due_by=week.end)),
+        tasks_due=tuple(_open_tasks(db, due_by=week.end)),
         today=today,
     )
 
 
-def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
+def plan_sheet(snapshot: Db, settings: Settings, today: date) -> PlanSheet:
     """Everything the plan PDF shows. NoPlan, in words, when there is nothing to print."""
-    view = read_plan_view(session, today)
+    view = read_plan_view(snapshot, today)
     if view is None:
         raise NoPlan("There is no plan yet: make one on the Plan page first.")
     if view.baseline.share is None:
@@ -71,7 +70,7 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
             "the weeks before its first week, so say your business share with Change plan… "
             "on the Plan page."
         )
-    db = dbapi_connection(session)
+    db = dbapi_connection(snapshot)
     this_week = week_containing(today, settings.week_start)
     trend = business_trend_over(db, this_week, PLAN_TREND_WEEKS, settings.target_business_share)
     return PlanSheet(
@@ -90,19 +89,18 @@ def plan_sheet(session: Session, settings: Settings, today: date) -> PlanSheet:
         by_day=week_by_day_over(db, this_week),
         trend=with_plan_targets(trend, view.ramp),
         this_week=week_sheet(
-            session, settings, this_week, today, target_in(view.ramp, this_week, settings)
+            db, settings, this_week, today, target_in(view.ramp, this_week, settings)
         ),
         commitments=view.commitments,
         hand_offs=view.hand_offs,
-        open_tasks=tuple(_open_tasks(session, due_by=None)),
+        open_tasks=tuple(_open_tasks(db, due_by=None)),
         today=today,
     )
 
 
-def week_target(session: Session, settings: Settings, week: Week, today: date) -> float:
+def week_target(db: Db, settings: Settings, week: Week, today: date) -> float:
     """The business share a week aims for: the plan's ramp where it runs, else the setting."""
-    plan = get_plan(session)
-    ramp = () if plan is None else plan_ramp(dbapi_connection(session), plan, today)
+    ramp = current_plan_ramp(dbapi_connection(db), today)
     return target_in(ramp, week, settings)
 
 
@@ -119,11 +117,10 @@ def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:
     )
 
 
-def _open_tasks(session: Session, due_by: date | None) -> list[Task]:
+def _open_tasks(db: Db, due_by: date | None) -> list[Task]:
     """Open tasks, soonest due first (undated last); with `due_by`, only those due by then."""
-    where = [TaskRow.status != TaskStatus.DONE.value]
+    where, params = "status != 'done'", {}
     if due_by is not None:
-        where += [TaskRow.due.is_not(None), TaskRow.due <= due_by]
-    return TASKS.all(
-        session, *where, order=(TaskRow.due.is_(None), TaskRow.due, TaskRow.area, TaskRow.id)
-    )
+        where += " AND due IS NOT NULL AND due <= :due_by"
+        params = {"due_by": due_by.isoformat()}
+    return rows_where(db, TASK, where, params, order="due IS NULL, due, area, id")

@@ -14,25 +14,17 @@ from tradesman.domain.validation import InvalidInput, quoted
 from tradesman.errors import UserError
 from tradesman.services.changes import Change, Row, commit, rows
 from tradesman.services.edited_tables import BLOCKS, LEADS, SERIES, SOURCES, SPEND, TASKS
-from tradesman.services.series import get_record
+from tradesman.services.series_records import get_record
+from tradesman.services.source_list import all_sources
 from tradesman.store import tables
 from tradesman.store.schema import BlockRow, LeadRow, SeriesRow, SpendRow, TaskRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-_KIND_ORDER = {kind: index for index, kind in enumerate(SourceKind)}
-
 
 class SourceGone(UserError):
     """The source was removed meanwhile (merged, or an undo)."""
-
-
-def all_sources(session: Session, *, archived: bool = True) -> list[Source]:
-    """The sources grouped by kind as the list is seeded, each kind in the order made;
-    without the archived ones unless `archived`."""
-    found = [s for s in tables.SOURCES.all(session) if archived or not s.archived]
-    return sorted(found, key=lambda source: (_KIND_ORDER[source.kind], source.id or 0))
 
 
 def get_source(session: Session, source_id: int) -> Source:

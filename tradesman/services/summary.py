@@ -13,12 +13,11 @@ from tradesman.domain.weeks import Week
 from tradesman.store.reads import dbapi_connection, minutes_per_area
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from tradesman.domain.work_weeks import WorkWeek
+    from tradesman.store.reads import Db
 
 
-def week_split(session: Session, week: Week) -> WeekSplit:
+def week_split(session: Db, week: Week) -> WeekSplit:
     """Planned and actual minutes per area for the days of `week`."""
     return split_of_days(dbapi_connection(session), week.start, week.end)
 

@@ -16,8 +16,9 @@ from tradesman.domain.weeks import Week
 from tradesman.services.blocks import blocks_in_week, get_block
 from tradesman.services.changes import Change
 from tradesman.services.edits import change_block
-from tradesman.services.leads import add_enquiry, leads_in, lose_enquiry, not_quoting, quote_enquiry
-from tradesman.services.sources import all_sources
+from tradesman.services.lead_list import leads_in
+from tradesman.services.leads import add_enquiry, lose_enquiry, not_quoting, quote_enquiry
+from tradesman.services.source_list import all_sources
 from tradesman.services.spend import add_spend
 from tradesman.services.work_reads import win_and_book
 

@@ -21,7 +21,7 @@ from tradesman.services.leads import (
     open_and_recent,
     win_enquiry,
 )
-from tradesman.services.sources import all_sources
+from tradesman.services.source_list import all_sources
 from tradesman.services.spend import all_takings, spend_between
 
 SPEND_SHOWN = 30  # the latest spend on the page (the numbers count it all)

@@ -1,8 +1,10 @@
 """The store's plain-SQL queries, run over a DB-API connection.
 
 Used two ways with the same SQL: inside a Session's transaction (services get the
-connection with `dbapi_connection`), and at start-up over a bare sqlite3 connection,
-before SQLAlchemy is loaded, so the window can show the week at once.
+connection with `dbapi_connection`), and over a bare sqlite3 connection before or
+without SQLAlchemy: at start-up, so the window can show the week at once, and by the
+commands that only read (`summary`, `print-week`, `print-plan`, `export`). A read
+written over `Db` takes either.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from tradesman.domain.tasks import TaskCard
 from tradesman.store.columns import BLOCK, PLAN, PLAN_ROW, TASK
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from sqlalchemy.orm import Session
+
+    # What a read over plain SQL is given: a Session (it reads inside the Session's own
+    # transaction) or a bare sqlite3 connection (SQLAlchemy never loaded).
+    Db: TypeAlias = Session | sqlite3.Connection
 
 # Planned counts every block's length; actual counts done blocks, at their actual
 # minutes or, when none were given, their planned length. Summed by SQLite.
@@ -106,9 +114,12 @@ OPEN_TASK_CARDS = _TASK_CARDS.format(where="WHERE t.status IN ('open', 'doing')"
 ONE_TASK_CARD = _TASK_CARDS.format(where="WHERE t.id = :task_id")
 
 
-def dbapi_connection(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under a Session, inside the Session's own transaction."""
-    connection = session.connection().connection.driver_connection
+def dbapi_connection(db: Db) -> sqlite3.Connection:
+    """The sqlite3 connection under a Session, inside the Session's own transaction
+    (a bare connection is its own)."""
+    if isinstance(db, sqlite3.Connection):
+        return db
+    connection = db.connection().connection.driver_connection
     assert isinstance(connection, sqlite3.Connection)
     return connection
 

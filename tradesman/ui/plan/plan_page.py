@@ -41,7 +41,7 @@ from tradesman.domain.plan import (
 )
 from tradesman.domain.series import Series
 from tradesman.domain.weeks import Week, format_day
-from tradesman.services.plan import PlanView
+from tradesman.services.plan_view import PlanView
 from tradesman.ui.charts.chart_trend import TrendChart
 from tradesman.ui.plan.commitment_dialog import describe_commitment
 from tradesman.ui.plan.plan_actions import PlanActions

@@ -18,7 +18,7 @@ from tradesman.domain.clock import format_hours
 from tradesman.domain.numbers import percent, points_apart
 from tradesman.domain.plan import Standing, WeekProgress, marketing_done_of_needed
 from tradesman.domain.weeks import Week, format_day, format_span
-from tradesman.services.plan import PlanView
+from tradesman.services.plan_view import PlanView
 from tradesman.ui.shared.palette import readable_on
 
 # (heading, tip): the tips say what a short heading stands for.

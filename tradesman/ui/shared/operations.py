@@ -31,12 +31,13 @@ from tradesman.services.backup_list import KeptBackup
 from tradesman.services.backups import Restored
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change
+from tradesman.services.counts import Counts
 from tradesman.services.data import Data, Edit, Read
-from tradesman.services.data_set import Counts
 from tradesman.services.lead_settings import load_lead_settings, save_lead_settings
 from tradesman.services.op_changes import EVERYTHING, SETTINGS, OpChanges
-from tradesman.services.plan import PlanView, proposed_plan, read_plan_view
+from tradesman.services.plan import proposed_plan
 from tradesman.services.plan_baseline import target_in
+from tradesman.services.plan_view import PlanView, read_plan_view
 from tradesman.services.screens import (
     Known,
     WeekScreen,
@@ -46,7 +47,7 @@ from tradesman.services.screens import (
     trend_in,
     week_screen,
 )
-from tradesman.services.series import get_record
+from tradesman.services.series_records import get_record
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.task_cards import (
     TaskFilter,

@@ -25,7 +25,7 @@ from tradesman.domain.tasks import Task, TaskCard, TaskStatus
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day, week_containing
 from tradesman.services import task_edits
 from tradesman.services.changes import Change
-from tradesman.services.sources import all_sources
+from tradesman.services.source_list import all_sources
 from tradesman.services.task_rule_edits import change_task_and_rule
 from tradesman.services.task_rules import RuleGone, get_rule, rules_to_come
 from tradesman.services.templates import Template

@@ -25,7 +25,7 @@ from tradesman.domain.weeks import Week, format_day
 from tradesman.errors import UserError
 from tradesman.services import edits
 from tradesman.services.changes import Change
-from tradesman.services.sources import all_sources
+from tradesman.services.source_list import all_sources
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.commands import push_edit
 from tradesman.ui.shared.operations import Operations

@@ -32,7 +32,8 @@ from tradesman.services import leads as lead_edits
 from tradesman.services import sources as source_edits
 from tradesman.services import spend as spend_edits
 from tradesman.services.data import Edit
-from tradesman.services.sources import all_sources, sources_with_counts
+from tradesman.services.source_list import all_sources
+from tradesman.services.sources import sources_with_counts
 from tradesman.services.week_review import review_questions, save_review
 from tradesman.services.work_reads import win_and_book, work_lists
 from tradesman.ui.shared import prompts
