@@ -70,11 +70,11 @@ def main() -> int:
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-    from sqlalchemy import event
 
     from tradesman.paths import prepare_data_folder
     from tradesman.services.data import Data
     from tradesman.services.first_look import first_look
+    from tradesman.store import database
     from tradesman.store.database import open_store
     from tradesman.ui.main_window import MainWindow
     from tradesman.ui.shared.operations import Operations
@@ -82,13 +82,16 @@ def main() -> int:
 
     app = QApplication(sys.argv[:1])
     paths = prepare_data_folder(args.data_dir)
-    store = open_store(paths)
     meter = Meter()
+    opened = database.connect  # type: ignore[attr-defined]
 
-    def began(connection: object) -> None:
-        meter.hook(connection.connection.driver_connection)  # type: ignore[attr-defined]
+    def hooked_connect(path: Path) -> sqlite3.Connection:
+        db = opened(path)
+        meter.hook(db)
+        return db
 
-    event.listen(store._engine, "begin", began)
+    database.connect = hooked_connect  # type: ignore[attr-defined]  # (every one metered)
+    store = open_store(paths)
     today = date.today()
     state = QSettings(str(paths.folder / "benchmark-window.ini"), QSettings.Format.IniFormat)
     look = first_look(paths.database, "en_GB", today)

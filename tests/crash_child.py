@@ -19,8 +19,6 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
-
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.plan import HandOff, HandOffWay, Plan
@@ -32,7 +30,6 @@ from tradesman.services import edits, plan, task_edits
 from tradesman.services.settings import save_settings
 from tradesman.store.database import Store
 from tradesman.store.datafile import open_data_file
-from tradesman.store.schema import BlockRow
 
 GIVE_UP_SECONDS = 20  # never outlive a parent that forgot to kill us
 PLAN_START = date(2026, 1, 5)  # a Monday
@@ -51,7 +48,7 @@ def main(folder: Path, seed: int, round_number: int) -> None:
     paths = prepare_data_folder(folder)
     store = Store(open_data_file(paths), paths.backups)
     with store.reading() as session:
-        own = list(session.scalars(select(BlockRow.id).where(BlockRow.series_id.is_(None))))
+        own = [key for (key,) in session.execute("SELECT id FROM block WHERE series_id IS NULL")]
     say(opened=True)
     deadline = time.monotonic() + GIVE_UP_SECONDS
     number = 0

@@ -112,7 +112,7 @@ def test_a_backup_from_before_an_update_is_brought_up_to_date(
     old_paths.folder.mkdir()
     old_store = open_store(old_paths, MIGRATIONS[:3])  # a version-3 file, before the plan
     with old_store.writing() as session:
-        session.connection().exec_driver_sql(
+        session.execute(
             "INSERT INTO block (day, start_minute, end_minute, area, title, status) "
             "VALUES ('2026-11-23', 420, 480, 'sales', 'Old quote', 'planned')"
         )

@@ -144,7 +144,7 @@ def test_a_restored_backup_keeps_what_was_imported_from_the_calendar(
         with store.reading() as session:
             data = read_data_set(session, "en_GB")
         assert len(data.imported) == len(IN_LONDON)
-        with store.writing() as session:  # (the restore's road: every block a new id)
+        with store.bulk_writing() as session:  # (the restore's road: every block a new id)
             replace_data_set(session, data, datetime.now(UTC))
         assert _preview(store).new == ()
     with store.reading() as session:

@@ -396,6 +396,54 @@ def test_start_up_is_ready_for_edits_before_loading_the_engines(tmp_path: Path) 
     assert done.stdout.splitlines() == ["loaded when ready for edits: []"], done.stderr
 
 
+EDIT_PROBE = """
+import sys
+from datetime import date
+from tradesman import app
+from tradesman.paths import prepare_data_folder
+
+mark = app._Startup._mark
+
+def at_ready(self, step):
+    mark(self, step)
+    if step != "ready":
+        return
+    print("loaded when ready for edits:", "sqlalchemy" in sys.modules)
+    from tradesman.domain.areas import Area
+    from tradesman.domain.blocks import TimeBlock
+    from tradesman.services.edits import add_blocks
+    from tradesman.ui.shared.commands import push_edit
+
+    window = self.window
+    leaflets = TimeBlock(date.today(), 600, 660, Area.MARKETING, "Leaflets")
+    push_edit(window.undo_stack, window.desk.ops, window.report, "Add", add_blocks, [leaflets])
+    window.undo_stack.undo()
+    window.undo_stack.redo()
+    titles = [block.title for block in window.desk.ops.week_blocks(window.week)]
+    print("after an edit, its undo and redo:", "sqlalchemy" in sys.modules, titles)
+    app.QApplication.exit(0)
+
+app._Startup._mark = at_ready
+sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[1]))))
+"""
+
+
+def test_the_window_edits_undoes_and_redoes_without_loading_sqlalchemy(tmp_path: Path) -> None:
+    """SQLAlchemy's import alone took longer than painting the window: the start is
+    ready for edits without it, and an edit, its undo and its redo never load it."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", EDIT_PROBE, str(tmp_path / "d")],
+        capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == [
+        "loaded when ready for edits: False",
+        "after an edit, its undo and redo: False ['Leaflets']",
+    ], done.stderr
+
+
 SUMMARY_PROBE = """
 import sys
 from tradesman import cli

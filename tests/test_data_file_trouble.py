@@ -128,7 +128,7 @@ def test_a_log_in_use_by_a_running_program_is_never_moved(paths: DataPaths) -> N
     running = open_store(paths)
     try:
         with running.writing() as session:
-            session.connection().exec_driver_sql("UPDATE change_count SET changes = changes + 1")
+            session.execute("UPDATE change_count SET changes = changes + 1")
         assert Path(f"{paths.database}-wal").stat().st_size > 0
         log_before = Path(f"{paths.database}-wal").read_bytes()
         open_data_file(paths)  # the command's opening check

@@ -37,24 +37,24 @@ def stored(store: Store) -> int:
 def test_a_full_disk_refuses_the_change_whole_and_says_so(store: Store) -> None:
     with store.writing() as session:
         add_blocks(session, blocks(3, "Kept"))
-        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar_one()
+        pages = session.execute("PRAGMA page_count").fetchone()[0]
     # The file may grow by a few pages only: as good as a full disk.
     with pytest.raises(UserError, match="not saved: the disk is full"), store.writing() as session:
-        session.connection().exec_driver_sql(f"PRAGMA max_page_count = {int(pages) + 2}")
+        session.execute(f"PRAGMA max_page_count = {int(pages) + 2}")
         add_blocks(session, blocks(2000))
     with store.writing() as session:
-        session.connection().exec_driver_sql("PRAGMA max_page_count = 1073741823")
+        session.execute("PRAGMA max_page_count = 1073741823")
     assert stored(store) == 3  # nothing of the refused change
 
 
 def test_a_read_only_file_refuses_the_change_in_words(store: Store) -> None:
     with store.reading() as session:  # (the pool hands this connection to the writer next)
-        session.connection().exec_driver_sql("PRAGMA query_only = ON")
+        session.execute("PRAGMA query_only = ON")
     refused = pytest.raises(UserError, match="not saved: the data file cannot be written")
     with refused, store.writing() as session:
         add_blocks(session, blocks(1))
     with store.reading() as session:
-        session.connection().exec_driver_sql("PRAGMA query_only = OFF")
+        session.execute("PRAGMA query_only = OFF")
     assert stored(store) == 0
 
 

@@ -5,33 +5,14 @@ connections, never with a timer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 
 from planner_kit import WED, Planner, add_tuesday_series
-from sqlalchemy import event
-
-
-@contextmanager
-def transactions(planner: Planner) -> Iterator[list[str]]:
-    """Each transaction begun on the data file while inside: 'read' or 'write'."""
-    seen: list[str] = []
-    engine = planner.store._engine
-
-    def began(connection: object) -> None:
-        writing = connection.get_execution_options().get("tradesman_write", False)  # type: ignore[attr-defined]
-        seen.append("write" if writing else "read")
-
-    event.listen(engine, "begin", began)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "begin", began)
+from store_watch import transactions
 
 
 def test_a_drag_is_one_write_and_at_most_one_read(planner: Planner) -> None:
-    with transactions(planner) as seen:
+    with transactions(planner.store) as seen:
         planner.drag(planner.middle_of("Site visit"), planner.at(WED, 14.5))
     assert ("Site visit", WED, 14 * 60, 15 * 60) in planner.titles()
     assert seen.count("write") == 1 and seen.count("read") <= 1, seen
@@ -39,11 +20,11 @@ def test_a_drag_is_one_write_and_at_most_one_read(planner: Planner) -> None:
 
 def test_an_undo_and_a_redo_are_one_write_and_at_most_one_read_each(planner: Planner) -> None:
     planner.drag(planner.middle_of("Site visit"), planner.at(WED, 14.5))
-    with transactions(planner) as seen:
+    with transactions(planner.store) as seen:
         planner.undo()
     assert ("Site visit", WED, 14 * 60, 15 * 60) not in planner.titles()
     assert seen.count("write") == 1 and seen.count("read") <= 1, seen
-    with transactions(planner) as seen:
+    with transactions(planner.store) as seen:
         planner.redo()
     assert ("Site visit", WED, 14 * 60, 15 * 60) in planner.titles()
     assert seen.count("write") == 1 and seen.count("read") <= 1, seen
@@ -52,7 +33,7 @@ def test_an_undo_and_a_redo_are_one_write_and_at_most_one_read_each(planner: Pla
 def test_a_week_switch_is_one_read(planner: Planner) -> None:
     planner.window.acts["next_week"].trigger()  # (series made that far: nothing to write)
     planner.window.acts["previous_week"].trigger()
-    with transactions(planner) as seen:
+    with transactions(planner.store) as seen:
         planner.window.acts["next_week"].trigger()
     assert seen == ["read"], seen
 
@@ -68,7 +49,7 @@ def test_a_week_pdf_writes_nothing(planner: Planner) -> None:
     ops = planner.window.desk.ops
     shown = planner.canvas.week
     far_ahead = Week(shown.start + timedelta(weeks=150))  # (its series not made yet)
-    with transactions(planner) as seen:
+    with transactions(planner.store) as seen:
         on_paper = ops.week_pdf(shown, Paper.A4)
         ahead = ops.week_pdf(far_ahead, Paper.A4)
     assert on_paper.startswith(b"%PDF") and ahead.startswith(b"%PDF")

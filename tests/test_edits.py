@@ -18,7 +18,7 @@ from tradesman.services.series_records import all_records
 from tradesman.store.database import Store
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    import sqlite3
 
 TODAY = date(2026, 11, 25)  # Wednesday of week 48
 WEEK = Week(date(2026, 11, 23))
@@ -34,7 +34,7 @@ def snapshot(store: Store) -> tuple[list[TimeBlock], list[SeriesRecord]]:
         )
 
 
-def edit(store: Store, make: Callable[[Session], Change]) -> Change:
+def edit(store: Store, make: Callable[[sqlite3.Connection], Change]) -> Change:
     with store.writing() as session:
         return make(session)
 

@@ -195,7 +195,7 @@ def test_whatever_the_reader_accepts_saves_whole(
         data = read(doc)
     except BadDocument:
         return
-    with store.writing() as session:
+    with store.bulk_writing() as session:
         replace_data_set(session, data, NOW)
     with store.reading() as session:
         saved = read_data_set(session, None)

@@ -50,7 +50,7 @@ def test_a_year_of_generated_weeks_exports_the_same_bytes(store: Store, tmp_path
 
 
 def test_every_kind_of_item_and_link_exports_the_same_bytes(store: Store, tmp_path: Path) -> None:
-    with store.writing() as session:  # (rules, plan, hand-offs, series, enquiries, money…)
+    with store.bulk_writing() as session:  # (rules, plan, hand-offs, series, enquiries, money…)
         replace_data_set(session, full_data_set(), datetime(2026, 11, 20, tzinfo=UTC))
     target = tmp_path / "full.json"
     export_to_file(store, target, None)

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from planner_kit import TODAY, TUE, Planner
-from sqlalchemy import event
+from store_watch import sqlite_work as counted_work
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
@@ -43,27 +43,8 @@ STEP = 100  # SQLite instructions per count
 @contextmanager
 def sqlite_work(store: Store) -> Iterator[list[int]]:
     """SQLite's work (in hundreds of instructions) on every transaction begun inside."""
-    counted = [0]
-    hooked: list[sqlite3.Connection] = []
-
-    def count() -> int:
-        counted[0] += 1
-        return 0
-
-    def began(connection: object) -> None:
-        raw = connection.connection.driver_connection  # type: ignore[attr-defined]
-        if raw not in hooked:
-            hooked.append(raw)
-            raw.set_progress_handler(count, STEP)
-
-    engine = store._engine
-    event.listen(engine, "begin", began)
-    try:
+    with counted_work(store, STEP) as counted:
         yield counted
-    finally:
-        event.remove(engine, "begin", began)
-        for raw in hooked:
-            raw.set_progress_handler(None, STEP)
 
 
 def add_old_history(store: Store, years: int) -> None:

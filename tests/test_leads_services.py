@@ -4,12 +4,12 @@ closed in the same step; and the reads the Work page and the command line make."
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy.orm import Session
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import TimeBlock
@@ -48,7 +48,7 @@ def everything(store: Store) -> tuple[Any, ...]:
         )  # fmt: skip
 
 
-def edit(store: Store, make: Callable[[Session], Change]) -> Change:
+def edit(store: Store, make: Callable[[sqlite3.Connection], Change]) -> Change:
     """Make the edit, then check that undo brings back exactly what was there before it
     and redo what it left; returns its Change."""
     before = everything(store)
@@ -134,7 +134,7 @@ def test_won_with_its_own_value_and_lost_and_not_quoted(store: Store) -> None:
     one, two, three = (an_enquiry(store, who) for who in ("A", "B", "C"))
     for lead_id in (one, two):
 
-        def quote(session: Session, quoted: int = lead_id) -> Change:
+        def quote(session: sqlite3.Connection, quoted: int = lead_id) -> Change:
             return leads.quote_enquiry(session, quoted, TODAY, 1000, TODAY)
 
         edit(store, quote)

@@ -21,7 +21,6 @@ import pytest
 from helpers import imported_folder, run_cli
 from planner_kit import CTRL, Planner
 from PySide6.QtCore import Qt
-from sqlalchemy import text
 
 from tradesman.errors import UserError
 from tradesman.files import OwnFiles, output_for, save_output
@@ -279,7 +278,7 @@ def _data_file_untouched(planner: Planner) -> None:
     assert database.read_bytes()[:16] == b"SQLite format 3\x00"
     assert not list(planner.paths.folder.glob(".tradesman.sqlite3.*"))  # no temp file beside
     with planner.store.reading() as session:  # and it still holds the week's blocks
-        assert session.execute(text("SELECT count(*) FROM block")).scalar_one() == 2
+        assert session.execute("SELECT count(*) FROM block").fetchone()[0] == 2
 
 
 def test_the_window_saves_no_pdf_over_the_data_file(

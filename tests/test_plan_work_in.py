@@ -5,14 +5,12 @@ typed; and, with no enquiry logged yet, a short page on how to start."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 from engine_example import GOOGLE, example
-from sqlalchemy import event
+from store_watch import transactions
 from test_plan_pdf import pages_text, plan_sheet, render
 from test_week_pdf import HOSTILE, LONG, assert_bundled_fonts_only, reader
 
@@ -210,22 +208,6 @@ def test_no_enquiry_yet_says_how_to_start_not_an_empty_table() -> None:
 
 
 # -- read from a data file -------------------------------------------------------------
-
-
-@contextmanager
-def transactions(store: Store) -> Iterator[list[str]]:
-    """Each transaction begun on the data file while inside: 'read' or 'write'."""
-    seen: list[str] = []
-
-    def began(connection: object) -> None:
-        writing = connection.get_execution_options().get("tradesman_write", False)  # type: ignore[attr-defined]
-        seen.append("write" if writing else "read")
-
-    event.listen(store._engine, "begin", began)
-    try:
-        yield seen
-    finally:
-        event.remove(store._engine, "begin", began)
 
 
 def test_the_plan_pdf_reads_the_engines_in_its_one_read(store: Store) -> None:

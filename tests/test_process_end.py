@@ -33,7 +33,7 @@ prompts.choose_file_to_save = lambda *a, **k: target
 under_way = threading.Event()
 
 def endless_export(session, locale_name, handle, progress=None, checked=True):
-    session.connection()  # (the read the export holds on the data file)
+    session.execute("SELECT count(*) FROM block").fetchone()  # (the read it holds)
     under_way.set()
     while True:  # (a long export: it tells its progress, and stops when told to)
         progress(0.5)

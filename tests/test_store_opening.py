@@ -45,7 +45,7 @@ def test_every_connection_gets_our_pragmas(store: Store) -> None:
 
 def test_the_migrations_build_the_tables_the_models_describe(store: Store) -> None:
     """The models (schema.py) and the SQL steps (migrations.py) must never drift apart."""
-    with store.reading() as session:
+    with store.bulk_writing() as session:
         inspector = inspect(session.connection())
         for table in Base.metadata.sorted_tables:
             columns = inspector.get_columns(table.name)

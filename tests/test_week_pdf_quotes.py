@@ -11,7 +11,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
-from sqlalchemy import event
+from store_watch import transactions
 from test_week_pdf import (
     EVERY_KIND_OF_WEEK,
     HOSTILE,
@@ -270,17 +270,8 @@ def test_the_quotes_are_read_in_the_weeks_one_read(store: Store) -> None:
             if who == "Mrs Won":
                 leads.win_enquiry(session, stored.id, TODAY, TODAY)
         leads.add_enquiry(session, Lead("Mr Not Quoted Yet", TODAY, referral), TODAY)
-    seen: list[str] = []
-
-    def began(connection: Any) -> None:
-        writing = connection.get_execution_options().get("tradesman_write", False)
-        seen.append("write" if writing else "read")
-
-    event.listen(store._engine, "begin", began)
-    try:
+    with transactions(store) as seen:
         data = week_pdf(store, "en_GB.UTF-8", WEEK, Paper.A4, TODAY, "de_DE.UTF-8")
-    finally:
-        event.remove(store._engine, "begin", began)
     assert seen == ["read"]
     text = flat(text_of(data))
     order = [

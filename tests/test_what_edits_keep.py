@@ -10,10 +10,9 @@ the owner would: a field the remake forgets shows up here, not in someone's week
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
-
-from sqlalchemy.orm import Session
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
@@ -41,7 +40,7 @@ def snapshot(store: Store) -> tuple[list[TimeBlock], list[SeriesRecord]]:
         return blocks, list(all_records(session))
 
 
-def edit(store: Store, make: Callable[[Session], Change]) -> Change:
+def edit(store: Store, make: Callable[[sqlite3.Connection], Change]) -> Change:
     with store.writing() as session:
         return make(session)
 

@@ -2,7 +2,8 @@
 
 Order: Qt application -> window (shown, no data yet) -> first paint -> open and check
 the data file and read this week's split with plain sqlite3 (a few milliseconds) ->
-data shown -> load SQLAlchemy and the services (the slow import) -> ready for edits.
+data shown -> load the services and the rest of the window -> ready for edits. Nothing
+on the way loads SQLAlchemy: the window's reads and edits are plain SQL.
 """
 
 from __future__ import annotations

@@ -18,9 +18,8 @@ from tradesman.domain.weeks import format_day
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from tradesman.store.database import Store
+    from tradesman.store.reads import Db
 
 
 def run_lead_command(args: argparse.Namespace, store: Store, locale_name: str | None) -> int:
@@ -38,7 +37,7 @@ class _Commands:
         self.mark = mark
         self.today = date.today()
 
-    def money(self, session: Session, minor: int | None) -> str:
+    def money(self, session: Db, minor: int | None) -> str:
         from tradesman.services.lead_settings import load_lead_settings
 
         if minor is None:

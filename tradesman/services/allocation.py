@@ -18,12 +18,12 @@ from tradesman.store.reads import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 Minutes = dict[Area, int]
 
 
-def week_by_day(session: Session, week: Week) -> WeekByDay:
+def week_by_day(session: Db, week: Week) -> WeekByDay:
     return week_by_day_over(dbapi_connection(session), week)
 
 
@@ -44,7 +44,7 @@ def week_by_day_over(db: sqlite3.Connection, week: Week) -> WeekByDay:
     return WeekByDay(week, days)
 
 
-def business_trend(session: Session, last: Week, count: int, target: float) -> Trend:
+def business_trend(session: Db, last: Week, count: int, target: float) -> Trend:
     return business_trend_over(dbapi_connection(session), last, count, target)
 
 

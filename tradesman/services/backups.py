@@ -23,7 +23,6 @@ from tradesman.files import describe_os_error, shown_path
 from tradesman.paths import DATABASE_NAME, DataPaths, ensure_private_folder
 from tradesman.services.backup_list import KeptBackup, kept_backups
 from tradesman.services.counts import Counts
-from tradesman.services.data_set import read_data_set, replace_data_set
 from tradesman.store.backup import Backup, BackupFailed, make_backup
 from tradesman.store.backup_shelf import (
     changed_since_newest,
@@ -97,6 +96,10 @@ def restore_backup(store: Store, backup: Path, locale_name: str | None) -> Resto
     When the data file itself turns out damaged (its own backup fails the check), it
     cannot be backed up nor changed safely: it is kept under another name and the backup
     put in its place, as at start-up (`restore_refused_file`)."""
+    # (Here, not with the module: the import's bulk inserts load SQLAlchemy, which
+    # the backups made as the window works do without.)
+    from tradesman.services.data_set import replace_data_set
+
     data = _read_backup(store, backup, locale_name)
     moment = datetime.now().astimezone()
     try:
@@ -120,6 +123,8 @@ def restore_backup(store: Store, backup: Path, locale_name: str | None) -> Resto
 
 def _read_backup(store: Store, backup: Path, locale_name: str | None) -> DataSet:
     """The backup's whole data set, read from a checked, up-to-date scratch copy."""
+    from tradesman.services.data_set import read_data_set
+
     scratch = _scratch(store.backups)
     try:
         with tempfile.TemporaryDirectory(prefix="restoring-", dir=scratch) as folder:

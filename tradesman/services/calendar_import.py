@@ -8,14 +8,13 @@ that makes the blocks: one `Change`, so the window undoes the whole import in on
 
 from __future__ import annotations
 
+import json
 import stat
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tradesman.domain.area_guess import guess_area_of
 from tradesman.domain.areas import Area
@@ -35,9 +34,12 @@ from tradesman.services.changes import Change, commit, rows
 from tradesman.services.edited_tables import BLOCKS, IMPORTED
 from tradesman.services.settings import load_settings
 from tradesman.store.backup import Backup, BackupFailed
-from tradesman.store.database import Store
-from tradesman.store.schema import CalendarEventRow
+from tradesman.store.reads import dbapi_connection
 from tradesman.words import count_of
+
+if TYPE_CHECKING:
+    from tradesman.store.database import Store
+    from tradesman.store.reads import Db
 
 NOT_IMPORTED = "Nothing was imported"
 WEEKS_BACK = 4  # the range an import looks at unless told: four weeks back ...
@@ -144,7 +146,7 @@ def read_calendar_file(path: Path) -> bytes:
 
 
 def preview_calendar(
-    session: Session, raw: bytes, name: str, first: date, last: date, split_days: bool = False
+    session: Db, raw: bytes, name: str, first: date, last: date, split_days: bool = False
 ) -> CalendarPreview:
     """What importing `raw` from `first` to `last` would do (a read: nothing written).
 
@@ -161,7 +163,7 @@ def preview_calendar(
 
 
 def preview_calendar_file(
-    session: Session, path: Path, first: date, last: date, split_days: bool = False
+    session: Db, path: Path, first: date, last: date, split_days: bool = False
 ) -> CalendarPreview:
     """`preview_calendar` of a file (for the window: the file is read off its thread)."""
     return preview_calendar(
@@ -169,7 +171,7 @@ def preview_calendar_file(
     )
 
 
-def import_calendar(session: Session, preview: CalendarPreview, area: Area) -> Change:
+def import_calendar(session: Db, preview: CalendarPreview, area: Area) -> Change:
     """The preview's new appointments as blocks of `area`, remembered: one Change.
 
     Appointments imported meanwhile (another window, the command line) are left out
@@ -209,13 +211,10 @@ def back_up_before_import(store: Store) -> Backup:
         raise UserError(f"{NOT_IMPORTED}. {failed.message}") from failed
 
 
-def _remembered(session: Session, events: set[str]) -> frozenset[str]:
+def _remembered(session: Db, events: set[str]) -> frozenset[str]:
     """Which of `events` were imported before."""
-    found: set[str] = set()
-    names = sorted(events)
-    for start in range(0, len(names), 500):  # (SQLite's limit on bound values)
-        query = select(CalendarEventRow.event).where(
-            CalendarEventRow.event.in_(names[start : start + 500])
-        )
-        found.update(session.scalars(query))
-    return frozenset(found)
+    found = dbapi_connection(session).execute(
+        "SELECT event FROM calendar_event WHERE event IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(events)),),
+    )
+    return frozenset(event for (event,) in found)

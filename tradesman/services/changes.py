@@ -11,12 +11,15 @@ is declared once, in `edited_tables.py`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
-
-from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.plan import HandOff
@@ -127,18 +130,18 @@ class Change:
         return Change(tuple(joined.values()))
 
 
-def commit(session: Session, touched: Sequence[Row[Any]]) -> Change:
+def commit(session: Db, touched: Sequence[Row[Any]]) -> Change:
     """Store the after side of `touched` and return the Change, holding each row
     exactly as stored (a new row with its id, a title as trimmed)."""
     return _apply(session, Change(tuple(touched)))
 
 
-def apply_change(session: Session, change: Change) -> None:
+def apply_change(session: Db, change: Change) -> None:
     """Make the rows `change` touched look like its `after` side."""
     _apply(session, change)
 
 
-def _apply(session: Session, change: Change) -> Change:
+def _apply(session: Db, change: Change) -> Change:
     """Rows are stored table by table in `ORDER` and removed in the reverse order."""
     stored = list(change.rows)
     for table in ORDER:
@@ -149,5 +152,4 @@ def _apply(session: Session, change: Change) -> Change:
         for row in change.rows:
             if row.table is table and row.after is None and row.before is not None:
                 table.remove(session, row.before, change)
-    session.flush()
     return Change(tuple(stored))

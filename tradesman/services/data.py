@@ -3,32 +3,34 @@ arguments, each in one transaction, and the whole-file work (backups, import, ex
 restore, PDFs).
 
 An edit is a function from services (`edits.add_blocks`, say) whose first argument is
-a write Session and which returns the Change it made; a read is any function whose
-first argument is a read Session. The window names the function and its arguments and
-this door supplies the Session, so no Session (nor SQLAlchemy, nor the Store) ever
-reaches the window, and mypy checks the arguments against the function's own.
+a connection in a write transaction and which returns the Change it made; a read is
+any function whose first argument is a connection in a read transaction. The window
+names the function and its arguments and this door supplies the connection, so no
+connection (nor the Store) ever reaches the window, and mypy checks the arguments
+against the function's own.
+
+The connections are bare sqlite3 ones and the services' SQL is plain, so nothing the
+window does day to day loads SQLAlchemy: only an import or a restore, whose bulk
+inserts are SQLAlchemy's (loaded then, by those modules, imported here when used).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeAlias, TypeVar
 
-from sqlalchemy.orm import Session
-
 from tradesman.domain.weeks import Week
 from tradesman.files import Output, OwnFiles
 from tradesman.progress import Progress
-from tradesman.services import backups as backup_service
 from tradesman.services.backup_list import KeptBackup, kept_backups
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.counts import Counts
 from tradesman.services.export_file import export_to_file
 from tradesman.services.series import catch_up_series
 from tradesman.services.task_rules import catch_up_tasks
-from tradesman.services.transfer import ImportResult, import_from_file
 from tradesman.store.database import Store
 
 if TYPE_CHECKING:
@@ -36,15 +38,17 @@ if TYPE_CHECKING:
     from tradesman.reports.paper import Paper
     from tradesman.services.backups import Restored
     from tradesman.services.calendar_export import CalendarFile
+    from tradesman.services.transfer import ImportResult
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-# An edit: a services function over a write Session that returns the Change it made
-# (`Edit[P]`, P its other arguments).
-Edit: TypeAlias = Callable[Concatenate[Session, P], Change]
-# A read: a services function over a read Session that returns what it read.
-Read: TypeAlias = Callable[Concatenate[Session, P], R]
+# An edit: a services function over a connection in a write transaction that returns
+# the Change it made (`Edit[P]`, P its other arguments).
+Edit: TypeAlias = Callable[Concatenate[sqlite3.Connection, P], Change]
+# A read: a services function over a connection in a read transaction that returns
+# what it read.
+Read: TypeAlias = Callable[Concatenate[sqlite3.Connection, P], R]
 
 
 class Data:
@@ -65,24 +69,24 @@ class Data:
 
     def read(self, read: Read[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """`read(session, *args, **kwargs)` in one read transaction; writes nothing."""
-        with self._store.reading() as session:
-            return read(session, *args, **kwargs)
+        with self._store.reading() as db:
+            return read(db, *args, **kwargs)
 
     def write(self, write: Read[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """`write(session, *args, **kwargs)` in one write transaction, committed when it
         returns (for work that is not undone: settings, recurring tasks made)."""
-        with self._store.writing() as session:
-            return write(session, *args, **kwargs)
+        with self._store.writing() as db:
+            return write(db, *args, **kwargs)
 
     def edit(self, edit: Edit[P], *args: P.args, **kwargs: P.kwargs) -> Change:
         """Run one edit in one write transaction and commit it; returns its Change."""
-        with self._store.writing() as session:
-            return edit(session, *args, **kwargs)
+        with self._store.writing() as db:
+            return edit(db, *args, **kwargs)
 
     def apply(self, change: Change) -> None:
         """Make the data look like `change`'s after side (redo; undo applies it reversed)."""
-        with self._store.writing() as session:
-            apply_change(session, change)
+        with self._store.writing() as db:
+            apply_change(db, change)
 
     # Steps that write in transactions of their own, before the reads that need them.
     def make_series_for(self, week: Week, today: date) -> int:
@@ -132,6 +136,8 @@ class Data:
     def import_from(
         self, path: Path, today: date, progress: Progress | None = None
     ) -> ImportResult:
+        from tradesman.services.transfer import import_from_file
+
         return import_from_file(self._store, path, self.locale_name, today=today, progress=progress)
 
     def back_up_before_import(self) -> Path:
@@ -147,8 +153,12 @@ class Data:
     def back_up_if_changed(self, reason: str) -> Path | None:
         """A verified backup if the data changed since the newest one (then old ones
         thinned); where it went, or None when nothing had changed."""
-        made = backup_service.back_up_if_changed(self._store, reason)
+        from tradesman.services.backups import back_up_if_changed
+
+        made = back_up_if_changed(self._store, reason)
         return None if made is None else made.path
 
     def restore(self, backup: Path) -> Restored:
-        return backup_service.restore_backup(self._store, backup, self.locale_name)
+        from tradesman.services.backups import restore_backup
+
+        return restore_backup(self._store, backup, self.locale_name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Table, delete, insert
 from sqlalchemy.orm import Session
@@ -39,6 +39,9 @@ from tradesman.store.schema import (
     TaskRuleRow,
 )
 
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
+
 T = TypeVar("T")
 # Rows inserted at a time: the import tells its progress (and can be stopped) between
 # them, and each statement stays one executemany of rows alike in their columns.
@@ -49,10 +52,10 @@ def _unseen(rows: int) -> None:
     """Rows inserted that no progress bar is told of."""
 
 
-def read_data_set(session: Session, locale_name: str | None) -> DataSet:
+def read_data_set(session: Db, locale_name: str | None) -> DataSet:
     """Everything, with tasks and series by id and blocks in calendar order."""
     tasks = tables.TASKS.all(session)
-    blocks = tables.BLOCKS.all(session, order=(BlockRow.day, BlockRow.start_minute, BlockRow.id))
+    blocks = tables.BLOCKS.all(session, order="day, start_minute, id")
     return DataSet(
         load_settings(session, locale_name), tasks, blocks, all_records(session),
         all_rules(session), get_plan(session), all_hand_offs(session),

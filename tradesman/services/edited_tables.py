@@ -8,11 +8,10 @@ rows are removed in the reverse order, so every link stays valid on the way.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
-
-from sqlalchemy import delete
 
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.imported_appointments import ImportedAppointment
@@ -29,16 +28,15 @@ from tradesman.services.lead_rows import (
     checked_takings,
 )
 from tradesman.services.series import extend_one_series, put_record
-from tradesman.services.series_records import get_record
+from tradesman.services.series_records import get_record, records_of
 from tradesman.services.task_rules import prepared_rule
 from tradesman.services.tasks import checked_task
 from tradesman.store import tables
-from tradesman.store.schema import BlockRow, SeriesRow
+from tradesman.store.reads import dbapi_connection
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from tradesman.services.changes import Change
+    from tradesman.store.reads import Db
 
 T = TypeVar("T")
 
@@ -51,10 +49,10 @@ class EditedTable(Generic[T]):
     def key(self, item: T) -> int | None:
         raise NotImplementedError
 
-    def put(self, session: Session, item: T, change: Change) -> T:
+    def put(self, session: Db, item: T, change: Change) -> T:
         raise NotImplementedError
 
-    def remove(self, session: Session, item: T, change: Change) -> None:
+    def remove(self, session: Db, item: T, change: Change) -> None:
         raise NotImplementedError
 
 
@@ -64,15 +62,15 @@ class CheckedTable(EditedTable[T]):
 
     name: str
     stored: tables.Table[T]
-    check: Callable[[Session, T], T]
+    check: Callable[[Db, T], T]
 
     def key(self, item: T) -> int | None:
         return self.stored.columns.key(item)
 
-    def put(self, session: Session, item: T, change: Change) -> T:
+    def put(self, session: Db, item: T, change: Change) -> T:
         return self.stored.put(session, self.check(session, item))
 
-    def remove(self, session: Session, item: T, change: Change) -> None:
+    def remove(self, session: Db, item: T, change: Change) -> None:
         self.stored.delete(session, self.key(item))
 
 
@@ -84,7 +82,7 @@ class SeriesTable(EditedTable[SeriesRecord]):
     def key(self, item: SeriesRecord) -> int | None:
         return item.series.id
 
-    def put(self, session: Session, item: SeriesRecord, change: Change) -> SeriesRecord:
+    def put(self, session: Db, item: SeriesRecord, change: Change) -> SeriesRecord:
         """Store a series as `item` says, minding the blocks made since the change.
 
         Looking at later weeks makes a series' blocks further ahead than the change
@@ -94,38 +92,39 @@ class SeriesTable(EditedTable[SeriesRecord]):
         """
         series_id = item.series.id
         assert series_id is not None
-        row = session.get(SeriesRow, series_id)
-        made_since = row.made_through if row is not None else item.made_through
+        now = records_of(session, [series_id])
+        made_since = now[0].made_through if now else item.made_through
         if made_since <= item.made_through:
             put_record(session, item)
-        elif row is not None and tables.SERIES.to_domain(row) == item.series:
+        elif now and now[0].series == item.series:
             put_record(session, replace(item, made_through=made_since))
         else:
             put_record(session, item)
-            session.execute(
-                delete(BlockRow).where(
-                    BlockRow.series_id == series_id,
-                    BlockRow.day > item.made_through,
-                    BlockRow.id.not_in(_kept_blocks(change)),
-                )
+            dbapi_connection(session).execute(
+                f"DELETE FROM block WHERE series_id = ? AND day > ? AND {_NOT_KEPT}",
+                (series_id, item.made_through.isoformat(), _kept_blocks(change)),
             )
             extend_one_series(session, series_id, made_since)
         return get_record(session, series_id)
 
-    def remove(self, session: Session, item: SeriesRecord, change: Change) -> None:
+    def remove(self, session: Db, item: SeriesRecord, change: Change) -> None:
         # Blocks still made by a series that goes away go with it; blocks the change
         # keeps (history) were stored without it already.
         series_id = item.series.id
-        session.execute(
-            delete(BlockRow).where(
-                BlockRow.series_id == series_id, BlockRow.id.not_in(_kept_blocks(change))
-            )
+        db = dbapi_connection(session)
+        db.execute(
+            f"DELETE FROM block WHERE series_id = ? AND {_NOT_KEPT}",
+            (series_id, _kept_blocks(change)),
         )
-        session.execute(delete(SeriesRow).where(SeriesRow.id == series_id))
+        db.execute("DELETE FROM series WHERE id = ?", (series_id,))
 
 
-def _kept_blocks(change: Change) -> set[int]:
-    return {block.id for block in change.after_blocks if block.id is not None}
+# The blocks a change keeps, given as one JSON list (there may be thousands of them).
+_NOT_KEPT = "id NOT IN (SELECT value FROM json_each(?))"
+
+
+def _kept_blocks(change: Change) -> str:
+    return json.dumps(sorted({block.id for block in change.after_blocks if block.id is not None}))
 
 
 RULES: EditedTable[TaskRule] = CheckedTable(

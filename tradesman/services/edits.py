@@ -7,10 +7,13 @@ already in the past stays as it happened.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
+
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
-
-from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.planning import copied_week
@@ -30,25 +33,25 @@ from tradesman.services.series import (
 from tradesman.services.series_records import get_record
 
 
-def add_blocks(session: Session, blocks: Iterable[TimeBlock]) -> Change:
+def add_blocks(session: Db, blocks: Iterable[TimeBlock]) -> Change:
     """New blocks (pasted, duplicated, copied from last week, or drawn)."""
     return commit(session, rows(BLOCKS, after=[block.with_changes(id=None) for block in blocks]))
 
 
-def change_block(session: Session, block: TimeBlock) -> Change:
+def change_block(session: Db, block: TimeBlock) -> Change:
     """Save changes to one block; a block of a series stays in its series."""
     before = _existing(session, block)
     return commit(session, rows(BLOCKS, [before], [block]))
 
 
-def delete_blocks(session: Session, block_ids: Sequence[int]) -> Change:
+def delete_blocks(session: Db, block_ids: Sequence[int]) -> Change:
     """Remove blocks. For a block of a series, use `delete_occurrence` (its day must
     stay empty) or `end_series`."""
     before = [_existing_id(session, block_id) for block_id in block_ids]
     return commit(session, rows(BLOCKS, before))
 
 
-def change_occurrence(session: Session, block: TimeBlock) -> Change:
+def change_occurrence(session: Db, block: TimeBlock) -> Change:
     """ "Only this one": the block leaves its series, and the series leaves its day empty."""
     before = _existing(session, block)
     record, skipping = _skipping(session, before)
@@ -59,7 +62,7 @@ def change_occurrence(session: Session, block: TimeBlock) -> Change:
     )
 
 
-def delete_occurrence(session: Session, block_id: int) -> Change:
+def delete_occurrence(session: Db, block_id: int) -> Change:
     """Remove one block of a series; the series will not fill its day again."""
     before = _existing_id(session, block_id)
     assert before.series_id is not None
@@ -68,9 +71,7 @@ def delete_occurrence(session: Session, block_id: int) -> Change:
     return commit(session, rows(SERIES, [record], [skipping]) + rows(BLOCKS, [before]))
 
 
-def add_series(
-    session: Session, series: Series, today: date, first: TimeBlock | None = None
-) -> Change:
+def add_series(session: Db, series: Series, today: date, first: TimeBlock | None = None) -> Change:
     """A new repeating block, with its blocks made a year ahead (and a year back at
     most, for one first dated further back). `first`, the block the owner filled in,
     is kept as the series' block on its day: its status and actual time included."""
@@ -84,7 +85,7 @@ def add_series(
     return commit(session, rows(SERIES, after=[record]) + rows(BLOCKS, after=made))
 
 
-def repeat_block(session: Session, edited: TimeBlock, series: Series, today: date) -> Change:
+def repeat_block(session: Db, edited: TimeBlock, series: Series, today: date) -> Change:
     """Make a plain block repeat: the series takes over, starting on the block's day.
 
     `edited` is the block as the dialog left it. It becomes the series' first block
@@ -113,7 +114,7 @@ def _with_first(made: list[TimeBlock], series: Series, first: TimeBlock) -> list
     return sorted([kept, *others], key=lambda block: block.day)
 
 
-def change_series(session: Session, series: Series, today: date) -> Change:
+def change_series(session: Db, series: Series, today: date) -> Change:
     """Change a whole series from today on: its blocks from today are made afresh,
     keeping the status of any that fall on the same day as before."""
     assert series.id is not None
@@ -137,7 +138,7 @@ def change_series(session: Session, series: Series, today: date) -> Change:
     )
 
 
-def end_series(session: Session, series_id: int, today: date) -> Change:
+def end_series(session: Db, series_id: int, today: date) -> Change:
     """Delete a whole series: its blocks still planned from today on go; the past, and
     today's blocks already marked done or skipped, stay as history."""
     record = get_record(session, series_id)
@@ -151,7 +152,7 @@ def end_series(session: Session, series_id: int, today: date) -> Change:
 
 
 def copy_week_plan(
-    session: Session, source: Week, target: Week, skip_days: Collection[date] = ()
+    session: Db, source: Week, target: Week, skip_days: Collection[date] = ()
 ) -> Change:
     """Lay `source` week's plan onto `target` (but not onto `skip_days`): planned
     again, series blocks left out."""
@@ -165,19 +166,19 @@ def copy_week_plan(
     return add_blocks(session, copies)
 
 
-def _skipping(session: Session, block: TimeBlock) -> tuple[SeriesRecord, SeriesRecord]:
+def _skipping(session: Db, block: TimeBlock) -> tuple[SeriesRecord, SeriesRecord]:
     """A block's series as it is, and as it will be with the block's day left empty."""
     assert block.series_id is not None
     record = get_record(session, block.series_id)
     return record, SeriesRecord(record.series, record.made_through, record.skipped | {block.day})
 
 
-def _existing(session: Session, block: TimeBlock) -> TimeBlock:
+def _existing(session: Db, block: TimeBlock) -> TimeBlock:
     assert block.id is not None
     return _existing_id(session, block.id)
 
 
-def _existing_id(session: Session, block_id: int) -> TimeBlock:
+def _existing_id(session: Db, block_id: int) -> TimeBlock:
     found = block_rows.get_block(session, block_id)
     if found is None:
         raise block_rows.BlockGone("That block no longer exists.")

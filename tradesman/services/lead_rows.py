@@ -8,34 +8,35 @@ from typing import TYPE_CHECKING
 from tradesman.domain.lead_checks import check_lead, check_source, check_spend, check_takings
 from tradesman.domain.leads import Lead, Source, Spend, Takings
 from tradesman.domain.validation import InvalidInput
-from tradesman.store.schema import SourceRow
+from tradesman.store.lead_columns import SOURCE
+from tradesman.store.rows import row_exists
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 SOURCE_GONE = "That source no longer exists; pick another."
 
 
-def check_source_link(session: Session, source_id: int | None) -> None:
-    if source_id is not None and session.get(SourceRow, source_id) is None:
+def check_source_link(session: Db, source_id: int | None) -> None:
+    if source_id is not None and not row_exists(session, SOURCE, source_id):
         raise InvalidInput("source", SOURCE_GONE)
 
 
-def checked_source(session: Session, source: Source) -> Source:
+def checked_source(session: Db, source: Source) -> Source:
     return check_source(source)
 
 
-def checked_lead(session: Session, lead: Lead) -> Lead:
+def checked_lead(session: Db, lead: Lead) -> Lead:
     checked = check_lead(lead)
     check_source_link(session, checked.source_id)
     return checked
 
 
-def checked_spend(session: Session, spend: Spend) -> Spend:
+def checked_spend(session: Db, spend: Spend) -> Spend:
     checked = check_spend(spend)
     check_source_link(session, checked.source_id)
     return checked
 
 
-def checked_takings(session: Session, takings: Takings) -> Takings:
+def checked_takings(session: Db, takings: Takings) -> Takings:
     return check_takings(takings)

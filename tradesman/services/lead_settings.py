@@ -17,8 +17,6 @@ from tradesman.services.settings import LEAD_KEYS
 from tradesman.store.reads import dbapi_connection, replace_setting_values, setting_values
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from tradesman.store.reads import Db
 
 
@@ -41,7 +39,7 @@ def load_lead_settings(db: Db, locale_name: str | None) -> LeadSettings:
     return settings
 
 
-def save_lead_settings(session: Session, settings: LeadSettings) -> LeadSettings:
+def save_lead_settings(session: Db, settings: LeadSettings) -> LeadSettings:
     """Check and save the settings of work coming in (the currency relabels amounts,
     converts nothing); returns them as saved."""
     checked = check_lead_settings(settings)

@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, union
-
 from tradesman.domain.areas import Area
 from tradesman.domain.lead_checks import check_lead
 from tradesman.domain.leads import (
@@ -32,10 +30,10 @@ from tradesman.services.changes import Change, Row, commit, rows
 from tradesman.services.edited_tables import LEADS, TASKS
 from tradesman.services.lead_rows import check_source_link
 from tradesman.store import tables
-from tradesman.store.schema import LeadRow, TaskRow
+from tradesman.store.reads import dbapi_connection
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 # How far back the won and lost lanes (and `leads` without --all) look.
 RECENT = timedelta(weeks=13)
@@ -45,70 +43,63 @@ class LeadGone(UserError):
     """The enquiry was removed meanwhile (an undo, an import)."""
 
 
-def get_lead(session: Session, lead_id: int) -> Lead:
+def get_lead(session: Db, lead_id: int) -> Lead:
     lead = tables.LEADS.get(session, lead_id)
     if lead is None:
         raise LeadGone(f"There is no enquiry number {lead_id}.")
     return lead
 
 
-def open_and_recent(session: Session, today: date) -> list[Lead]:
+def open_and_recent(session: Db, today: date) -> list[Lead]:
     """The open enquiries, and those decided in the last 13 weeks (the Work page's lanes)."""
     since = today - RECENT
     # Each way in through its own index (state; decided_on, schema v11): one OR would
     # walk every enquiry ever logged in order of coming in, for the ORDER BY.
-    picked = union(
-        select(LeadRow.id).where(LeadRow.state.in_([state.value for state in OPEN_STATES])),
-        select(LeadRow.id).where(LeadRow.decided_on >= since),
-    )
+    states = [state.value for state in OPEN_STATES]
+    picked = f"""id IN (SELECT id FROM lead WHERE state IN ({", ".join("?" for _ in states)})
+                UNION SELECT id FROM lead WHERE decided_on >= ?)"""
     return tables.LEADS.all(
-        session, LeadRow.id.in_(picked), order=(LeadRow.came_in.desc(), LeadRow.id.desc())
+        session, picked, [*states, since.isoformat()], order="came_in DESC, id DESC"
     )
 
 
-def likely_duplicates(session: Session, who: str, day: date) -> list[Lead]:
+def likely_duplicates(session: Db, who: str, day: date) -> list[Lead]:
     """Enquiries from the same "who" (any case) within 14 days of `day`: asked about
     before a new one is saved."""
+    around = timedelta(days=DUPLICATE_DAYS)
     near = tables.LEADS.all(
         session,
-        LeadRow.came_in >= day - timedelta(days=DUPLICATE_DAYS),
-        LeadRow.came_in <= day + timedelta(days=DUPLICATE_DAYS),
+        "came_in BETWEEN ? AND ?",
+        ((day - around).isoformat(), (day + around).isoformat()),
     )
     return [lead for lead in near if is_likely_duplicate(who, day, lead)]
 
 
-def follow_ups_of(session: Session, lead_id: int) -> list[Task]:
+def follow_ups_of(session: Db, lead_id: int) -> list[Task]:
     """The enquiry's open sales tasks (its call-back and quote follow-ups)."""
     return tables.TASKS.all(
         session,
-        TaskRow.lead_id == lead_id,
-        TaskRow.area == Area.SALES.value,
-        TaskRow.status != TaskStatus.DONE.value,
+        "lead_id = ? AND area = ? AND status != ?",
+        (lead_id, Area.SALES.value, TaskStatus.DONE.value),
     )
 
 
-def next_follow_ups(session: Session) -> dict[int, date]:
+def next_follow_ups(session: Db) -> dict[int, date]:
     """Each open enquiry's next follow-up: the earliest due day of its open sales tasks."""
-    query = (
-        select(TaskRow.lead_id, func.min(TaskRow.due))
-        .where(
-            TaskRow.lead_id.is_not(None),
-            TaskRow.area == Area.SALES.value,
-            # (open and doing by name: the index on area and status then skips the
-            # done ones, years of them)
-            TaskRow.status.in_([TaskStatus.OPEN.value, TaskStatus.DOING.value]),
-            TaskRow.due.is_not(None),
-        )
-        .group_by(TaskRow.lead_id)
+    # (Open and doing by name: the index on area and status then skips the done ones,
+    # years of them.)
+    query = """
+        SELECT lead_id, MIN(due) FROM task
+        WHERE lead_id IS NOT NULL AND area = ? AND status IN (?, ?) AND due IS NOT NULL
+        GROUP BY lead_id
+    """
+    found = dbapi_connection(session).execute(
+        query, (Area.SALES.value, TaskStatus.OPEN.value, TaskStatus.DOING.value)
     )
-    return {
-        lead_id: due
-        for lead_id, due in session.execute(query).all()
-        if lead_id is not None and due is not None
-    }
+    return {lead_id: date.fromisoformat(due) for lead_id, due in found}
 
 
-def add_enquiry(session: Session, lead: Lead, today: date, *, called: bool = False) -> Change:
+def add_enquiry(session: Db, lead: Lead, today: date, *, called: bool = False) -> Change:
     """A new enquiry, and "Call back: {who}" due the next day unless already called."""
     checked = check_lead(lead.with_changes(state=LeadState.NEW, id=None), today)
     check_source_link(session, checked.source_id)
@@ -119,7 +110,7 @@ def add_enquiry(session: Session, lead: Lead, today: date, *, called: bool = Fal
     return added.then(commit(session, rows(TASKS, after=[call_back_task(stored)])))
 
 
-def change_enquiry(session: Session, lead: Lead, today: date) -> Change:
+def change_enquiry(session: Db, lead: Lead, today: date) -> Change:
     """Save changes to an enquiry's words, day or source (its state moves by the edits
     below)."""
     assert lead.id is not None
@@ -129,7 +120,7 @@ def change_enquiry(session: Session, lead: Lead, today: date) -> Change:
     return commit(session, rows(LEADS, [before], [after]))
 
 
-def quote_enquiry(session: Session, lead_id: int, day: date, amount: int, today: date) -> Change:
+def quote_enquiry(session: Db, lead_id: int, day: date, amount: int, today: date) -> Change:
     """The enquiry quoted, and two follow-up tasks at +3 and +10 days. A quote changed
     (quoted again) keeps the follow-ups it has."""
     before = get_lead(session, lead_id)
@@ -143,23 +134,21 @@ def quote_enquiry(session: Session, lead_id: int, day: date, amount: int, today:
 
 
 def win_enquiry(
-    session: Session, lead_id: int, day: date, today: date, value: int | None = None
+    session: Db, lead_id: int, day: date, today: date, value: int | None = None
 ) -> Change:
     """Won, worth `value` (the quote when not given); its open follow-ups close."""
     before = _quoted(session, lead_id, "won")
     return decide_enquiry(session, before, before.won(day, value), today)
 
 
-def lose_enquiry(
-    session: Session, lead_id: int, day: date, reason: LostReason, today: date
-) -> Change:
+def lose_enquiry(session: Db, lead_id: int, day: date, reason: LostReason, today: date) -> Change:
     """Lost, and why; its open follow-ups close."""
     before = _quoted(session, lead_id, "lost")
     return decide_enquiry(session, before, before.lost(day, reason), today)
 
 
 def not_quoting(
-    session: Session, lead_id: int, day: date, reason: NotQuotedReason, today: date
+    session: Db, lead_id: int, day: date, reason: NotQuotedReason, today: date
 ) -> Change:
     """Not quoted, and why; its open follow-ups close."""
     before = get_lead(session, lead_id)
@@ -168,7 +157,7 @@ def not_quoting(
     return decide_enquiry(session, before, before.not_quoted(day, reason), today)
 
 
-def book_job(session: Session, lead_id: int, estimate_minutes: int | None) -> Change:
+def book_job(session: Db, lead_id: int, estimate_minutes: int | None) -> Change:
     """The job won, as a production task for that customer linked to its enquiry."""
     lead = get_lead(session, lead_id)
     title = f"{lead.who}: {lead.what}" if lead.what else lead.who
@@ -176,15 +165,15 @@ def book_job(session: Session, lead_id: int, estimate_minutes: int | None) -> Ch
     return commit(session, rows(TASKS, after=[job]))
 
 
-def delete_enquiry(session: Session, lead_id: int) -> Change:
+def delete_enquiry(session: Db, lead_id: int) -> Change:
     """Remove an enquiry; its tasks stay, no longer linked to it."""
     lead = get_lead(session, lead_id)
-    linked = tables.TASKS.all(session, TaskRow.lead_id == lead_id)
+    linked = tables.TASKS.all(session, "lead_id = ?", (lead_id,))
     unlinked = [task.with_changes(lead_id=None) for task in linked]
     return commit(session, rows(TASKS, linked, unlinked) + rows(LEADS, [lead]))
 
 
-def _quoted(session: Session, lead_id: int, decision: str) -> Lead:
+def _quoted(session: Db, lead_id: int, decision: str) -> Lead:
     lead = get_lead(session, lead_id)
     if lead.state is LeadState.NEW:
         raise InvalidInput("state", f"Quote it first: only a quoted enquiry can be {decision}.")
@@ -193,7 +182,7 @@ def _quoted(session: Session, lead_id: int, decision: str) -> Lead:
     return lead
 
 
-def decide_enquiry(session: Session, before: Lead, after: Lead, today: date) -> Change:
+def decide_enquiry(session: Db, before: Lead, after: Lead, today: date) -> Change:
     """`before` becomes `after` (won, lost or not quoted); its open follow-ups close."""
     checked = check_lead(after, today)
     assert checked.state in DECIDED_STATES and before.id is not None

@@ -24,7 +24,7 @@ from tradesman.store import tables as stored
 from tradesman.store.reads import dbapi_connection
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 NEW_PLAN_WEEKS = 26  # half a year: long enough to change habits, short enough to see
 
@@ -33,7 +33,7 @@ class PlanGone(UserError):
     """The plan or hand-off an edit was about is no longer there."""
 
 
-def proposed_plan(session: Session, settings: Settings, today: date) -> Plan:
+def proposed_plan(session: Db, settings: Settings, today: date) -> Plan:
     """A first plan to start from: next week on, half a year, to the target in the
     settings, over the hours the owner has really worked lately (or their work days)."""
     start = week_containing(today, settings.week_start).next().start
@@ -55,12 +55,12 @@ def proposed_plan(session: Session, settings: Settings, today: date) -> Plan:
 
 
 # Edits: each returns the Change it made.
-def save_plan(session: Session, plan: Plan) -> Change:
+def save_plan(session: Db, plan: Plan) -> Change:
     before = get_plan(session)
     return commit(session, rows(PLAN, [] if before is None else [before], [plan]))
 
 
-def remove_plan(session: Session) -> Change:
+def remove_plan(session: Db) -> Change:
     """Put the plan away (its hand-off list and the calendar stay)."""
     before = get_plan(session)
     if before is None:
@@ -68,20 +68,20 @@ def remove_plan(session: Session) -> Change:
     return commit(session, rows(PLAN, [before]))
 
 
-def add_hand_off(session: Session, hand_off: HandOff) -> Change:
+def add_hand_off(session: Db, hand_off: HandOff) -> Change:
     return commit(session, rows(HAND_OFFS, after=[hand_off.with_changes(id=None)]))
 
 
-def change_hand_off(session: Session, hand_off: HandOff) -> Change:
+def change_hand_off(session: Db, hand_off: HandOff) -> Change:
     assert hand_off.id is not None
     return commit(session, rows(HAND_OFFS, [_existing_hand_off(session, hand_off.id)], [hand_off]))
 
 
-def delete_hand_off(session: Session, hand_off_id: int) -> Change:
+def delete_hand_off(session: Db, hand_off_id: int) -> Change:
     return commit(session, rows(HAND_OFFS, [_existing_hand_off(session, hand_off_id)]))
 
 
-def _existing_hand_off(session: Session, hand_off_id: int) -> HandOff:
+def _existing_hand_off(session: Db, hand_off_id: int) -> HandOff:
     found = stored.HAND_OFFS.get(session, hand_off_id)
     if found is None:
         raise PlanGone("That hand-off is no longer on the list.")

@@ -2,7 +2,7 @@
 split, target, small trend, tasks to schedule), the trend of the business share, the
 plan's ramp and the baseline measured before a plan.
 
-Each is a function over a read Session, called through the data door
+Each is a function over a read Db, called through the data door
 (services/data.py). What the window keeps between reads (the settings, the plan's
 ramp) it passes in, so it is not read again.
 """
@@ -32,7 +32,7 @@ from tradesman.services.task_cards import open_task_cards
 from tradesman.store.reads import dbapi_connection
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Known:
 
 
 def week_screen(
-    session: Session,
+    session: Db,
     week: Week,
     trend_weeks: int | None,
     with_cards: bool,
@@ -82,14 +82,14 @@ def week_screen(
     return WeekScreen(settings, blocks, split_blocks(blocks), target, trend, cards, behind, ramp)
 
 
-def current_ramp(session: Session, today: date) -> tuple[RampWeek, ...]:
+def current_ramp(session: Db, today: date) -> tuple[RampWeek, ...]:
     """The plan's weeks and their targets; none without a plan."""
     plan = get_plan(session)
     return () if plan is None else plan_ramp(dbapi_connection(session), plan, today)
 
 
 def trend_in(
-    session: Session, last: Week, weeks: int, settings: Settings, ramp: tuple[RampWeek, ...]
+    session: Db, last: Week, weeks: int, settings: Settings, ramp: tuple[RampWeek, ...]
 ) -> Trend:
     """The business share of `weeks` weeks up to `last`, each against its target: the
     plan's where the plan runs, else the settings'."""
@@ -97,7 +97,7 @@ def trend_in(
     return with_plan_targets(trend, ramp)
 
 
-def measured_baseline(session: Session, plan: Plan, today: date) -> float | None:
+def measured_baseline(session: Db, plan: Plan, today: date) -> float | None:
     """The business share measured before `plan` (whatever was typed in)."""
     measured = plan.with_changes(typed_baseline=None)
     return baseline_of(dbapi_connection(session), measured, today).share

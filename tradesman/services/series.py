@@ -11,9 +11,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, or_, select
-from sqlalchemy.orm import Session
-
 from tradesman.domain.blocks import TimeBlock
 from tradesman.domain.series import (
     LOOK_AHEAD,
@@ -25,13 +22,12 @@ from tradesman.domain.series import (
 )
 from tradesman.domain.validation import check_series
 from tradesman.services.series_records import get_record
-from tradesman.store.columns import BLOCK
 from tradesman.store.reads import dbapi_connection, series_behind
-from tradesman.store.schema import BlockRow, SeriesRow, SeriesSkipRow
 from tradesman.store.tables import BLOCKS, SERIES
 
 if TYPE_CHECKING:
     from tradesman.store.database import Store
+    from tradesman.store.reads import Db
 
 # How far ahead a new series makes its blocks; later weeks are made when looked at,
 # but never more than LOOK_AHEAD (domain/series.py) from today.
@@ -42,31 +38,34 @@ AHEAD = timedelta(days=366)
 STEP = timedelta(days=92)
 
 
-def put_record(session: Session, record: SeriesRecord) -> None:
+def put_record(session: Db, record: SeriesRecord) -> None:
     """Store `record` exactly (insert or overwrite, skipped days included)."""
     series = record.series
     assert series.id is not None
     SERIES.write(session, series, made_through=record.made_through)
-    session.execute(delete(SeriesSkipRow).where(SeriesSkipRow.series_id == series.id))
-    session.add_all(SeriesSkipRow(series_id=series.id, day=day) for day in record.skipped)
-    session.flush()
+    db = dbapi_connection(session)
+    db.execute("DELETE FROM series_skip WHERE series_id = ?", (series.id,))
+    db.executemany(
+        "INSERT INTO series_skip (series_id, day) VALUES (?, ?)",
+        [(series.id, day.isoformat()) for day in sorted(record.skipped)],
+    )
 
 
-def new_series_id(session: Session, series: Series) -> Series:
+def new_series_id(session: Db, series: Series) -> Series:
     """`series` with the id its row will have (the row is written by `put_record`)."""
-    row = SERIES.write(
+    key = SERIES.write(
         session, check_series(series).with_changes(id=None), made_through=series.first_day
     )
-    assert isinstance(row, SeriesRow)
-    return series.with_changes(id=row.id)
+    return series.with_changes(id=key)
 
 
-def attached_blocks(session: Session, series_id: int, first: date | None = None) -> list[TimeBlock]:
+def attached_blocks(session: Db, series_id: int, first: date | None = None) -> list[TimeBlock]:
     """The blocks of a series (from `first` on, if given), in day order."""
-    where = [BlockRow.series_id == series_id]
-    if first is not None:
-        where.append(BlockRow.day >= first)
-    return BLOCKS.all(session, *where, order=(BlockRow.day,))
+    if first is None:
+        return BLOCKS.all(session, "series_id = ?", (series_id,), order="day")
+    return BLOCKS.all(
+        session, "series_id = ? AND day >= ?", (series_id, first.isoformat()), order="day"
+    )
 
 
 def blocks_to_make(record: SeriesRecord, first: date, last: date) -> list[TimeBlock]:
@@ -76,24 +75,23 @@ def blocks_to_make(record: SeriesRecord, first: date, last: date) -> list[TimeBl
 
 
 def extend_series_through(
-    session: Session, last: date, today: date | None = None, step: timedelta | None = None
+    session: Db, last: date, today: date | None = None, step: timedelta | None = None
 ) -> int:
     """Make the blocks of every series up to `last`; returns how many were made.
 
     With `today`, no block is made before BLOCKS_BACK from it; with `step`, each series
     goes at most that many days further (call again until `needs_extending` says no).
     """
-    rows = session.scalars(
-        select(SeriesRow).where(
-            SeriesRow.made_through < last,
-            or_(SeriesRow.until.is_(None), SeriesRow.made_through < SeriesRow.until),
-        )
-    ).all()
-    return sum(extend_one_series(session, row.id, last, today, step) for row in rows)
+    behind = dbapi_connection(session).execute(
+        "SELECT id FROM series WHERE made_through < ?"
+        " AND (until IS NULL OR made_through < until) ORDER BY id",
+        (last.isoformat(),),
+    )
+    return sum(extend_one_series(session, key, last, today, step) for (key,) in behind.fetchall())
 
 
 def extend_one_series(
-    session: Session,
+    session: Db,
     series_id: int,
     last: date,
     today: date | None = None,
@@ -110,12 +108,10 @@ def extend_one_series(
         first = first_day_to_make(record, today)
     through = last if step is None else min(last, first + step - timedelta(days=1))
     blocks = blocks_to_make(record, first, through)
-    if blocks:  # (one INSERT for them all: a year of a daily series is 366 rows)
-        session.execute(insert(BlockRow), [BLOCK.values(block) for block in blocks])
-    row = session.get(SeriesRow, series_id)
-    assert row is not None
-    row.made_through = through
-    session.flush()
+    BLOCKS.add_all(session, blocks)  # (one statement: a year of a daily series is 366 rows)
+    dbapi_connection(session).execute(
+        "UPDATE series SET made_through = ? WHERE id = ?", (through.isoformat(), series_id)
+    )
     return len(blocks)
 
 
@@ -135,7 +131,7 @@ def catch_up_series(store: Store, week_end: date, today: date) -> int:
     return made
 
 
-def needs_extending(session: Session, last: date) -> bool:
+def needs_extending(session: Db, last: date) -> bool:
     """Whether any series still has blocks to make up to `last` (a cheap read)."""
     return series_behind(dbapi_connection(session), last)
 

@@ -29,6 +29,12 @@ def get_record(db: Db, series_id: int) -> SeriesRecord:
     return found[0]
 
 
+def records_of(db: Db, series_ids: list[int]) -> list[SeriesRecord]:
+    """The series with these ids that are still there, by id."""
+    marks = ", ".join("?" for _ in series_ids)
+    return _records(db, f"WHERE id IN ({marks}) ORDER BY id", tuple(series_ids))
+
+
 def all_records(db: Db) -> list[SeriesRecord]:
     """Every series, in the order they were made."""
     return _records(db, "ORDER BY id")

@@ -12,8 +12,6 @@ from tradesman.exchange.codec import decode_settings, encode_settings
 from tradesman.store.reads import dbapi_connection, replace_setting_values, setting_values
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from tradesman.store.reads import Db
 
 
@@ -32,7 +30,7 @@ def settings_from(db: sqlite3.Connection, locale_name: str | None) -> Settings:
     return decode_settings(setting_values(db), default_settings(locale_name))
 
 
-def save_settings(session: Session, settings: Settings) -> Settings:
+def save_settings(session: Db, settings: Settings) -> Settings:
     """Check and save every setting; returns them as saved. (The settings of work coming
     in are kept as they are: the exchange format does not carry them yet.)"""
     checked = check_settings(settings)

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-
 from tradesman.domain.lead_checks import check_source_name
 from tradesman.domain.leads import Source, SourceCount, SourceKind, sources_named
 from tradesman.domain.validation import InvalidInput, quoted
@@ -17,39 +15,40 @@ from tradesman.services.edited_tables import BLOCKS, LEADS, SERIES, SOURCES, SPE
 from tradesman.services.series_records import get_record
 from tradesman.services.source_list import all_sources
 from tradesman.store import tables
-from tradesman.store.schema import BlockRow, LeadRow, SeriesRow, SpendRow, TaskRow
+from tradesman.store.reads import dbapi_connection
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 
 class SourceGone(UserError):
     """The source was removed meanwhile (merged, or an undo)."""
 
 
-def get_source(session: Session, source_id: int) -> Source:
+def get_source(session: Db, source_id: int) -> Source:
     source = tables.SOURCES.get(session, source_id)
     if source is None:
         raise SourceGone("That source no longer exists.")
     return source
 
 
-def sources_with_counts(session: Session) -> list[SourceCount]:
+def sources_with_counts(session: Db) -> list[SourceCount]:
     """Every source with how many enquiries, blocks, series, tasks and spend name it."""
     counted: dict[str, dict[int | None, int]] = {}
-    for name, row in (
-        ("leads", LeadRow), ("blocks", BlockRow), ("series", SeriesRow), ("tasks", TaskRow),
-        ("spend", SpendRow),
+    db = dbapi_connection(session)
+    for name, table in (
+        ("leads", "lead"), ("blocks", "block"), ("series", "series"), ("tasks", "task"),
+        ("spend", "spend"),
     ):  # fmt: skip
-        query = select(row.source_id, func.count()).group_by(row.source_id)
-        counted[name] = {source_id: count for source_id, count in session.execute(query).all()}
+        query = f"SELECT source_id, COUNT(*) FROM {table} GROUP BY source_id"
+        counted[name] = {source_id: count for source_id, count in db.execute(query)}
     return [
         SourceCount(source, **{name: counts.get(source.id, 0) for name, counts in counted.items()})
         for source in all_sources(session)
     ]
 
 
-def find_source(session: Session, text: str) -> Source:
+def find_source(session: Db, text: str) -> Source:
     """The one source `text` names (see `sources_named`); refused in words when none or
     more than one does, naming them."""
     if not " ".join(text.split()):
@@ -65,30 +64,30 @@ def find_source(session: Session, text: str) -> Source:
     raise InvalidInput("source", f"{quoted(text)} could be {names}; type more of the name.")
 
 
-def add_source(session: Session, name: str, kind: SourceKind) -> Change:
+def add_source(session: Db, name: str, kind: SourceKind) -> Change:
     checked = check_source_name(name, all_sources(session))
     return commit(session, rows(SOURCES, after=[Source(checked, kind)]))
 
 
-def rename_source(session: Session, source_id: int, name: str) -> Change:
+def rename_source(session: Db, source_id: int, name: str) -> Change:
     source = get_source(session, source_id)
     others = [other for other in all_sources(session) if other.id != source_id]
     renamed = source.with_changes(name=check_source_name(name, others))
     return commit(session, rows(SOURCES, [source], [renamed]))
 
 
-def change_kind(session: Session, source_id: int, kind: SourceKind) -> Change:
+def change_kind(session: Db, source_id: int, kind: SourceKind) -> Change:
     source = get_source(session, source_id)
     return commit(session, rows(SOURCES, [source], [source.with_changes(kind=kind)]))
 
 
-def archive_source(session: Session, source_id: int, archived: bool = True) -> Change:
+def archive_source(session: Db, source_id: int, archived: bool = True) -> Change:
     """Hide a source from the choices (or bring it back); what names it keeps it."""
     source = get_source(session, source_id)
     return commit(session, rows(SOURCES, [source], [source.with_changes(archived=archived)]))
 
 
-def merge_sources(session: Session, merged_id: int, kept_id: int) -> Change:
+def merge_sources(session: Db, merged_id: int, kept_id: int) -> Change:
     """Everything `merged_id` names (enquiries, blocks, series, tasks, spend) moves to
     `kept_id`, and the merged source goes: one Change, one undo step."""
     if merged_id == kept_id:
@@ -96,14 +95,16 @@ def merge_sources(session: Session, merged_id: int, kept_id: int) -> Change:
     merged = get_source(session, merged_id)
     get_source(session, kept_id)
     touched: list[Row[Any]] = []
-    for edited, stored, row in (
-        (LEADS, tables.LEADS, LeadRow), (TASKS, tables.TASKS, TaskRow),
-        (BLOCKS, tables.BLOCKS, BlockRow), (SPEND, tables.SPEND, SpendRow),
+    for edited, stored in (
+        (LEADS, tables.LEADS), (TASKS, tables.TASKS), (BLOCKS, tables.BLOCKS),
+        (SPEND, tables.SPEND),
     ):  # fmt: skip
-        before = stored.all(session, row.source_id == merged_id)
+        before = stored.all(session, "source_id = ?", (merged_id,))
         touched += rows(edited, before, [item.with_changes(source_id=kept_id) for item in before])
-    series_ids = session.scalars(select(SeriesRow.id).where(SeriesRow.source_id == merged_id))
-    records = [get_record(session, series_id) for series_id in series_ids]
+    series_ids = dbapi_connection(session).execute(
+        "SELECT id FROM series WHERE source_id = ? ORDER BY id", (merged_id,)
+    )
+    records = [get_record(session, series_id) for (series_id,) in series_ids.fetchall()]
     moved = [replace(r, series=r.series.with_changes(source_id=kept_id)) for r in records]
     touched += rows(SERIES, records, moved)
     return commit(session, [*touched, *rows(SOURCES, [merged])])

@@ -12,19 +12,18 @@ from tradesman.services.changes import Change, commit, rows
 from tradesman.services.edited_tables import SPEND, TAKINGS
 from tradesman.services.lead_rows import check_source_link
 from tradesman.store import tables
-from tradesman.store.schema import SpendRow, TakingsRow
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 
-def add_spend(session: Session, spend: Spend, today: date) -> Change:
+def add_spend(session: Db, spend: Spend, today: date) -> Change:
     checked = check_spend(spend.with_changes(id=None), today)
     check_source_link(session, checked.source_id)
     return commit(session, rows(SPEND, after=[checked]))
 
 
-def delete_spend(session: Session, spend_id: int) -> Change:
+def delete_spend(session: Db, spend_id: int) -> Change:
     spend = tables.SPEND.get(session, spend_id)
     if spend is None:
         raise UserError("That spend was removed meanwhile.")
@@ -32,26 +31,29 @@ def delete_spend(session: Session, spend_id: int) -> Change:
 
 
 def spend_between(
-    session: Session,
+    session: Db,
     first: date | None = None,
     last: date | None = None,
     limit: int | None = None,
 ) -> list[Spend]:
     """The spend from `first` to `last` (either open), the latest first; only the
     latest `limit` when one is given (read through the day's index, not all of it)."""
-    where = []
+    where, days = [], []
     if first is not None:
-        where.append(SpendRow.day >= first)
+        where.append("day >= ?")
+        days.append(first.isoformat())
     if last is not None:
-        where.append(SpendRow.day <= last)
-    order = (SpendRow.day.desc(), SpendRow.id.desc())
-    return tables.SPEND.all(session, *where, order=order, limit=limit)
+        where.append("day <= ?")
+        days.append(last.isoformat())
+    return tables.SPEND.all(
+        session, " AND ".join(where), days, order="day DESC, id DESC", limit=limit
+    )
 
 
-def set_takings(session: Session, month: date, amount: int | None, today: date) -> Change:
+def set_takings(session: Db, month: date, amount: int | None, today: date) -> Change:
     """The takings of `month` (any day in it) set, changed, or cleared (None)."""
     first = month_of(month)
-    before = tables.TAKINGS.all(session, TakingsRow.month == first)
+    before = tables.TAKINGS.all(session, "month = ?", (first.isoformat(),))
     if amount is None:
         return commit(session, rows(TAKINGS, before))
     kept_id = before[0].id if before else None
@@ -59,6 +61,6 @@ def set_takings(session: Session, month: date, amount: int | None, today: date) 
     return commit(session, rows(TAKINGS, before, [after]))
 
 
-def all_takings(session: Session, limit: int | None = None) -> list[Takings]:
+def all_takings(session: Db, limit: int | None = None) -> list[Takings]:
     """Every month's takings, the latest first (only the latest `limit`, if given)."""
-    return tables.TAKINGS.all(session, order=(TakingsRow.month.desc(),), limit=limit)
+    return tables.TAKINGS.all(session, order="month DESC", limit=limit)

@@ -31,9 +31,8 @@ from tradesman.store.reads import dbapi_connection
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from tradesman.store.database import Store
+    from tradesman.store.reads import Db
 
 # The kinds, in the words the command line takes and the dialog offers.
 KINDS: dict[str, str] = {
@@ -109,7 +108,7 @@ def export_sheet(
         return write(output)
 
 
-def sheet_of(session: Session, kind: str, locale_name: str | None, today: date) -> Sheet:
+def sheet_of(session: Db, kind: str, locale_name: str | None, today: date) -> Sheet:
     """The header and rows of `kind`; the rows are read as they are taken."""
     db = dbapi_connection(session)
     currency = load_lead_settings(session, locale_name).currency
@@ -132,7 +131,7 @@ def sheet_of(session: Session, kind: str, locale_name: str | None, today: date) 
     )
 
 
-def weeks_with_blocks(session: Session, locale_name: str | None) -> tuple[Week, Week] | None:
+def weeks_with_blocks(session: Db, locale_name: str | None) -> tuple[Week, Week] | None:
     """The first and the last week (by the owner's week start) with a block in it."""
     days = sheet_reads.first_and_last_block_day(dbapi_connection(session))
     if days is None:
@@ -141,7 +140,7 @@ def weeks_with_blocks(session: Session, locale_name: str | None) -> tuple[Week, 
     return week_containing(days[0], week_start), week_containing(days[1], week_start)
 
 
-def _week_rows(session: Session, locale_name: str | None, today: date) -> Iterator[list[Cell]]:
+def _week_rows(session: Db, locale_name: str | None, today: date) -> Iterator[list[Cell]]:
     """Every week from the first with a block to the last, empty weeks included (a
     spreadsheet's chart then shows the gap), each read as `summary` reads it."""
     weeks = weeks_with_blocks(session, locale_name)

@@ -25,7 +25,7 @@ from tradesman.store.reads import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 
 class Show(StrEnum):
@@ -41,23 +41,23 @@ class TaskFilter:
     due_by: date | None = None  # only tasks due by this day ("due this week")
 
 
-def task_cards(session: Session, chosen: TaskFilter, today: date) -> list[TaskCard]:
+def task_cards(session: Db, chosen: TaskFilter, today: date) -> list[TaskCard]:
     """The tasks `chosen` picks, by due date (undated last), then as they were made."""
     if chosen.show is Show.OPEN:
         return filter_cards(open_task_cards(session, today), chosen)
     return filter_cards(all_task_cards(session, today), chosen)
 
 
-def all_task_cards(session: Session, today: date) -> list[TaskCard]:
+def all_task_cards(session: Db, today: date) -> list[TaskCard]:
     return task_cards_from(dbapi_connection(session), today)
 
 
-def open_task_cards(session: Session, today: date) -> list[TaskCard]:
+def open_task_cards(session: Db, today: date) -> list[TaskCard]:
     """The tasks not done, in the order `all_task_cards` gives them."""
     return open_task_cards_from(dbapi_connection(session), today)
 
 
-def card_for(session: Session, task_id: int, today: date | None = None) -> TaskCard | None:
+def card_for(session: Db, task_id: int, today: date | None = None) -> TaskCard | None:
     return task_card_from(dbapi_connection(session), today or date.today(), task_id)
 
 

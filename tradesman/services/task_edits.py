@@ -6,8 +6,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.clock import MINUTES_PER_DAY
 from tradesman.domain.task_rules import TaskRule, due_to_make, first_occurrence, next_occurrence
@@ -18,25 +16,25 @@ from tradesman.services.task_cards import card_for
 from tradesman.services.task_rules import get_rule
 from tradesman.services.tasks import TaskGone, get_task
 from tradesman.store import tables as stored
-from tradesman.store.schema import BlockRow, TaskRow
+from tradesman.store.reads import dbapi_connection
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 DEFAULT_BLOCK_MINUTES = 60  # a task with no estimate left gets an hour on the calendar
 
 
-def add_tasks(session: Session, tasks: Iterable[Task]) -> Change:
+def add_tasks(session: Db, tasks: Iterable[Task]) -> Change:
     return commit(session, rows(TASKS, after=[task.with_changes(id=None) for task in tasks]))
 
 
-def change_task(session: Session, task: Task) -> Change:
+def change_task(session: Db, task: Task) -> Change:
     """Save changes to a task (its completed time is stamped when it is marked done)."""
     assert task.id is not None
     return commit(session, rows(TASKS, [_existing(session, task.id)], [task]))
 
 
-def delete_task(session: Session, task_id: int, with_blocks: bool) -> Change:
+def delete_task(session: Db, task_id: int, with_blocks: bool) -> Change:
     """Remove a task; its blocks go too, or stay on the calendar unlinked."""
     task = _existing(session, task_id)
     linked = _linked_blocks(session, task_id)
@@ -51,7 +49,7 @@ def block_length(card: TaskCard) -> int:
     return -(-length // 15) * 15
 
 
-def schedule_task(session: Session, task_id: int, day: date, start: int) -> Change:
+def schedule_task(session: Db, task_id: int, day: date, start: int) -> Change:
     """A block on the calendar for a task: its title and area, as long as what is left
     of its estimate (an hour if it has none), ending by midnight."""
     card = card_for(session, task_id)
@@ -69,7 +67,7 @@ def schedule_task(session: Session, task_id: int, day: date, start: int) -> Chan
     return commit(session, rows(BLOCKS, after=[block]))
 
 
-def skip_future_blocks(session: Session, task_id: int, today: date) -> Change:
+def skip_future_blocks(session: Db, task_id: int, today: date) -> Change:
     """Mark a finished task's blocks still planned from today on as skipped."""
     future = [
         block
@@ -80,13 +78,13 @@ def skip_future_blocks(session: Session, task_id: int, today: date) -> Change:
     return commit(session, rows(BLOCKS, future, skipped))
 
 
-def add_rule(session: Session, rule: TaskRule, today: date) -> Change:
+def add_rule(session: Db, rule: TaskRule, today: date) -> Change:
     """A new recurring task; the tasks already due (within its lead days) are made now."""
     added = commit(session, rows(RULES, after=[rule.with_changes(id=None, next_due=None)]))
     return added.then(_make_due(session, added.after_rules[0], today))
 
 
-def change_rule(session: Session, rule: TaskRule, today: date) -> Change:
+def change_rule(session: Db, rule: TaskRule, today: date) -> Change:
     """Change a repeating task: what its next tasks will say, or how and when it repeats.
 
     The tasks already made stay as they are. When the repeat itself changed, the next
@@ -98,10 +96,12 @@ def change_rule(session: Session, rule: TaskRule, today: date) -> Change:
     before = get_rule(session, rule.id)
     after = rule.with_changes(next_due=before.next_due)
     if _schedule(after) != _schedule(before):
-        made = session.scalars(
-            select(TaskRow.due).where(TaskRow.rule_id == rule.id, TaskRow.due.is_not(None))
-        ).all()
-        latest = max((due for due in made if due is not None), default=None)
+        (last_made,) = (
+            dbapi_connection(session)
+            .execute("SELECT MAX(due) FROM task WHERE rule_id = ?", (rule.id,))
+            .fetchone()
+        )
+        latest = None if last_made is None else date.fromisoformat(last_made)
         fresh = after.with_changes(next_due=None)
         next_due = first_occurrence(fresh) if latest is None else next_occurrence(fresh, latest)
         after = fresh.with_changes(next_due=next_due)
@@ -109,7 +109,7 @@ def change_rule(session: Session, rule: TaskRule, today: date) -> Change:
     return changed.then(_make_due(session, changed.after_rules[0], today))
 
 
-def _make_due(session: Session, rule: TaskRule, today: date) -> Change:
+def _make_due(session: Db, rule: TaskRule, today: date) -> Change:
     """The tasks of `rule` due by `today` made (within its lead days), and the rule
     moved on past them."""
     days = due_to_make(rule, today)
@@ -130,20 +130,20 @@ def joined(first: Change, second: Change) -> Change:
     return first.then(second)
 
 
-def end_rule(session: Session, rule_id: int) -> Change:
+def end_rule(session: Db, rule_id: int) -> Change:
     """Stop a task recurring; the tasks it made stay, no longer linked to it."""
     rule = get_rule(session, rule_id)
-    made = stored.TASKS.all(session, TaskRow.rule_id == rule_id)
+    made = stored.TASKS.all(session, "rule_id = ?", (rule_id,))
     unlinked = [task.with_changes(rule_id=None) for task in made]
     return commit(session, rows(RULES, [rule]) + rows(TASKS, made, unlinked))
 
 
-def _existing(session: Session, task_id: int) -> Task:
+def _existing(session: Db, task_id: int) -> Task:
     task = get_task(session, task_id)
     if task is None:
         raise TaskGone("That task no longer exists.")
     return task
 
 
-def _linked_blocks(session: Session, task_id: int) -> list[TimeBlock]:
-    return stored.BLOCKS.all(session, BlockRow.task_id == task_id, order=(BlockRow.day,))
+def _linked_blocks(session: Db, task_id: int) -> list[TimeBlock]:
+    return stored.BLOCKS.all(session, "task_id = ?", (task_id,), order="day")

@@ -12,11 +12,11 @@ from tradesman.services.changes import Change
 from tradesman.services.task_edits import change_rule, change_task, end_rule, joined
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from tradesman.store.reads import Db
 
 
 def change_task_and_rule(
-    session: Session, old: Task, new: Task, rule_id: int, rule: TaskRule | None, today: date
+    session: Db, old: Task, new: Task, rule_id: int, rule: TaskRule | None, today: date
 ) -> Change:
     """The task saved as `new` (if it changed from `old`), and its rule `rule_id` changed
     to `rule` — or ended, when `rule` is None (the owner stopped the repeating)."""

@@ -16,13 +16,11 @@ from tradesman.domain.tasks import Task
 from tradesman.domain.validation import check_task_rule
 from tradesman.errors import UserError
 from tradesman.services.tasks import add_task
-from tradesman.store.schema import TaskRuleRow
 from tradesman.store.tables import TASK_RULES
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from tradesman.store.database import Store
+    from tradesman.store.reads import Db
 
 # A long catch-up is saved in steps of this many tasks, each step one transaction that
 # also moves its rules' `next_due` on: stopped half-way (the app closed, the power cut),
@@ -42,18 +40,18 @@ def prepared_rule(rule: TaskRule) -> TaskRule:
     return checked.with_changes(next_due=checked.next_due or first_occurrence(checked))
 
 
-def get_rule(session: Session, rule_id: int) -> TaskRule:
+def get_rule(session: Db, rule_id: int) -> TaskRule:
     rule = TASK_RULES.get(session, rule_id)
     if rule is None:
         raise RuleGone("That recurring task no longer exists.")
     return rule
 
 
-def all_rules(session: Session) -> list[TaskRule]:
+def all_rules(session: Db) -> list[TaskRule]:
     return TASK_RULES.all(session)
 
 
-def rules_to_come(session: Session) -> list[TaskRule]:
+def rules_to_come(session: Db) -> list[TaskRule]:
     """The repeating tasks that will still make a task, the soonest next one first (the
     Repeating list: where a rule is seen before, and between, the tasks it makes)."""
     going = [rule for rule in all_rules(session) if rule.pending is not None]
@@ -61,7 +59,7 @@ def rules_to_come(session: Session) -> list[TaskRule]:
 
 
 def make_due_tasks(
-    session: Session,
+    session: Db,
     today: date,
     now: datetime | None = None,
     rule_id: int | None = None,
@@ -77,8 +75,12 @@ def make_due_tasks(
     """
     moment = now or datetime.now(UTC)
     made: list[Task] = []
-    where = () if rule_id is None else (TaskRuleRow.id == rule_id,)
-    for rule in TASK_RULES.all(session, *where):
+    rules = (
+        TASK_RULES.all(session)
+        if rule_id is None
+        else TASK_RULES.all(session, "id = ?", (rule_id,))
+    )
+    for rule in rules:
         left = None if limit is None else limit - len(made)
         if left == 0:
             break

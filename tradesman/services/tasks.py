@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
+
+from datetime import UTC, datetime
 
 from tradesman.domain.tasks import Task, TaskStatus
 from tradesman.domain.validation import check_task
@@ -32,19 +35,19 @@ def stamped(task: Task, now: datetime) -> Task:
     )
 
 
-def checked_task(session: Session, task: Task, now: datetime | None = None) -> Task:
+def checked_task(session: Db, task: Task, now: datetime | None = None) -> Task:
     """`task` as it is stored, or InvalidInput saying what is wrong."""
     checked = stamped(check_task(task), now or datetime.now(UTC))
     check_source_link(session, checked.source_id)
     return checked
 
 
-def add_task(session: Session, task: Task, now: datetime | None = None) -> Task:
+def add_task(session: Db, task: Task, now: datetime | None = None) -> Task:
     """Check and store a task (a new one when it has no id); returns it as stored."""
     return TASKS.put(session, checked_task(session, task, now))
 
 
-def get_task(session: Session, task_id: int) -> Task | None:
+def get_task(session: Db, task_id: int) -> Task | None:
     return TASKS.get(session, task_id)
 
 

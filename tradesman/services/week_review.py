@@ -3,10 +3,13 @@ transaction as one Change, so one undo takes the whole evening's review back."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
+
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy.orm import Session
 
 from tradesman.domain.blocks import BlockStatus, TimeBlock
 from tradesman.domain.leads import OPEN_STATES, Lead, Source
@@ -30,7 +33,7 @@ class ReviewQuestions:
     sources: list[Source]
 
 
-def review_questions(session: Session, week: Week, today: date) -> ReviewQuestions:
+def review_questions(session: Db, week: Week, today: date) -> ReviewQuestions:
     unmarked = [
         block
         for block in blocks_in_week(session, week)
@@ -40,7 +43,7 @@ def review_questions(session: Session, week: Week, today: date) -> ReviewQuestio
     return ReviewQuestions(unmarked, open_leads, all_sources(session))
 
 
-def save_review(session: Session, review: WeekReview, today: date) -> Change:
+def save_review(session: Db, review: WeekReview, today: date) -> Change:
     """Every answer, or none: the first refused stops the whole review (the caller's
     transaction is rolled back) with its sentence."""
     if review.is_empty:

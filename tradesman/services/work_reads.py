@@ -5,10 +5,13 @@ won and booked."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
+
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy.orm import Session
 
 from tradesman.domain.leads import Lead, LeadSettings, LeadState, Source, Spend, Takings
 from tradesman.services.changes import Change
@@ -38,7 +41,7 @@ class WorkLists:
     settings: LeadSettings
 
 
-def work_lists(session: Session, today: date, locale_name: str | None) -> WorkLists:
+def work_lists(session: Db, today: date, locale_name: str | None) -> WorkLists:
     sources = {source.id: source for source in all_sources(session) if source.id is not None}
     return WorkLists(
         open_and_recent(session, today),
@@ -51,7 +54,7 @@ def work_lists(session: Session, today: date, locale_name: str | None) -> WorkLi
 
 
 def win_and_book(
-    session: Session,
+    session: Db,
     lead_id: int,
     day: date,
     value: int,

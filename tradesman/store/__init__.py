@@ -1,5 +1,7 @@
-"""The SQLite file: models, opening and refusing files, migrations and backups.
+"""The SQLite file: opening and refusing files, migrations, backups, and the SQL.
 
-This is the only package that writes SQL text. Services (tradesman.services) use the
-ORM models from here over a Session, and hand plain domain objects to everyone else.
+This is the only package that writes SQL text: each table's columns are declared once
+(`columns.py`) and read and written through them (`tables.py`, `rows.py`, `reads.py`),
+over bare sqlite3 connections. SQLAlchemy's models (`schema.py`) serve the import's
+bulk inserts, loaded only then.
 """

@@ -1,24 +1,22 @@
-"""Sessions over the data file: the SQLAlchemy side of the store.
+"""Transactions over the data file: bare sqlite3 for the window's reads and edits, and
+SQLAlchemy Sessions only for the whole-file work that wants them (an import, a restore).
 
-`open_store` first makes sure the file is safe to use (datafile.py), then builds an
-engine whose connections all get Tradesman's pragmas (WAL, synchronous=FULL, foreign
-keys, busy timeout) and whose transactions begin the way we say.
+`open_store` first makes sure the file is safe to use (datafile.py). Every connection is
+our own (`datafile.connect`: opened by a file: URI, with Tradesman's pragmas: WAL,
+synchronous=FULL, foreign keys, busy timeout), and every transaction begins the way we
+say. SQLAlchemy's import alone takes longer than painting the whole window, so it is
+loaded the first time a Session is asked for, never for an edit.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TypeVar
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import QueuePool
+from typing import TYPE_CHECKING, TypeVar
 
 from tradesman.errors import UserError
 from tradesman.files import OwnFiles
@@ -27,47 +25,73 @@ from tradesman.store.backup import Backup, make_backup
 from tradesman.store.datafile import connect, open_data_file
 from tradesman.store.migrations import MIGRATIONS, Migration
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.orm import Session
+
 _WRITE_OPTION = "tradesman_write"
 _T = TypeVar("_T")
 
 
 class Store:
-    """An open, up-to-date data file. Hands out short-lived Sessions for reads and writes."""
+    """An open, up-to-date data file. Hands out short-lived transactions for reads and
+    writes, each on a connection of its own (kept for the next one)."""
 
     def __init__(self, path: Path, backups: Path) -> None:
         self.path = path
         self.backups = backups
-        # Our own connections (datafile.connect): opened by a file: URI, so a folder named
-        # "jobs?2026", "100%" or in bytes that are not UTF-8 opens this file and no other,
-        # with our pragmas, and readable on a full disk. (A file's pool, as SQLAlchemy
-        # would choose for a file it opened itself.)
-        self._engine = create_engine(
-            "sqlite+pysqlite://", creator=lambda: connect(path), poolclass=QueuePool
-        )
-        event.listen(self._engine, "begin", _on_begin)
-        self._write_engine = self._engine.execution_options(**{_WRITE_OPTION: True})
         self._gate = _Gate()
+        self._pool = _Connections(path)
+        self._engine: Engine | None = None  # (made when a Session is first asked for)
 
     def own_files(self) -> OwnFiles:
         """The files of this data folder that no save may write over."""
         return OwnFiles(database=self.path, backups=self.backups)
 
     @contextlib.contextmanager
-    def reading(self) -> Iterator[Session]:
-        """A Session for reads; everything it sees is one consistent snapshot."""
-        with self._gate.shared(), Session(self._engine, expire_on_commit=False) as session:
-            yield session
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reads; everything it sees is one consistent snapshot."""
+        with self._gate.shared(), self._pool.taken() as db:
+            db.execute("BEGIN")
+            try:
+                yield db
+            finally:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A Session whose changes are committed together when the block ends, or not at all.
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """A connection whose changes are committed together when the block ends, or
+        not at all.
 
+        It takes the write lock at once (BEGIN IMMEDIATE), so two writers wait their turn
+        (busy timeout) instead of failing half-way when a read tries to become a write.
         A disk that is full or read-only refuses the whole change, in words (UserError).
         """
         with (
             self._gate.shared(),
             _refused_in_words("Your change was not saved"),
-            Session(self._write_engine, expire_on_commit=False) as session,
+            self._pool.taken() as db,
+        ):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            finally:
+                if db.in_transaction:  # (the work or the commit failed: nothing is kept)
+                    db.execute("ROLLBACK")
+
+    @contextlib.contextmanager
+    def bulk_writing(self) -> Iterator[Session]:
+        """A SQLAlchemy Session in one write transaction, committed when the block ends,
+        for whole-file work whose bulk inserts are SQLAlchemy's (an import, a restore:
+        `replace_after_backup` takes its Session here too). Loads SQLAlchemy."""
+        from sqlalchemy.orm import Session
+
+        with (
+            self._gate.shared(),
+            _refused_in_words("Your change was not saved"),
+            Session(self._write_engine(), expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
@@ -79,8 +103,8 @@ class Store:
 
     def alone(self) -> contextlib.AbstractContextManager[None]:
         """Around swapping the file itself (a damaged file set aside, a backup put in its
-        place): waits until no session or backup of this store is under way, and keeps
-        new ones waiting until it ends; they then open the new file."""
+        place): waits until no transaction or backup of this store is under way, and
+        keeps new ones waiting until it ends; they then open the new file."""
         return self._gate.alone()
 
     def replace_after_backup(
@@ -90,7 +114,8 @@ class Store:
         nothing_done: str = "Nothing was changed",
         attempts: int = 3,
     ) -> tuple[_T, Backup]:
-        """Back up, then run `work` in one write transaction, with nothing saved between.
+        """Back up, then run `work` in one write transaction (a Session: the import's
+        bulk inserts are SQLAlchemy's), with nothing saved between.
 
         VACUUM INTO cannot run inside the write transaction, so the backup comes first
         and SQLite's data_version then tells whether anyone saved in between; if so,
@@ -104,15 +129,15 @@ class Store:
     def _replace_after_backup(
         self, reason: str, work: Callable[[Session], _T], nothing_done: str, attempts: int
     ) -> tuple[_T, Backup]:
-        raw = self._engine.raw_connection()
-        try:
-            watcher = raw.driver_connection
-            assert isinstance(watcher, sqlite3.Connection)
+        from sqlalchemy.orm import Session
+
+        engine = self._write_engine()
+        with self._pool.taken() as watcher:
             _try_a_write(watcher)
             for _ in range(attempts):
                 seen = watcher.execute("PRAGMA data_version").fetchone()[0]
                 backup = make_backup(watcher, self.backups, reason)
-                with Session(self._write_engine, expire_on_commit=False) as session:
+                with Session(engine, expire_on_commit=False) as session:
                     with session.begin():
                         session.connection()  # BEGIN IMMEDIATE: no one else can save now
                         if watcher.execute("PRAGMA data_version").fetchone()[0] != seen:
@@ -120,26 +145,71 @@ class Store:
                             continue
                         result = work(session)
                     return result, backup
-        finally:
-            raw.close()
         raise UserError(f"{nothing_done}: your data kept changing meanwhile. Try again.")
+
+    def _write_engine(self) -> Engine:
+        """SQLAlchemy's engine over our own connections, made (and SQLAlchemy loaded) the
+        first time it is needed; its transactions begin as `writing`'s do."""
+        if self._engine is None:
+            from sqlalchemy import create_engine, event
+            from sqlalchemy.pool import QueuePool
+
+            path = self.path
+            engine = create_engine(
+                "sqlite+pysqlite://", creator=lambda: connect(path), poolclass=QueuePool
+            )
+            event.listen(engine, "begin", _on_begin)
+            self._engine = engine
+        return self._engine.execution_options(**{_WRITE_OPTION: True})
 
     def backup(self, reason: str) -> Backup:
         """A verified copy of the file as it is now, in the backups folder."""
-        with self._gate.shared():
-            return self._backup(reason)
-
-    def _backup(self, reason: str) -> Backup:
-        raw = self._engine.raw_connection()
-        try:
-            db = raw.driver_connection
-            assert isinstance(db, sqlite3.Connection)
+        with self._gate.shared(), self._pool.taken() as db:
             return make_backup(db, self.backups, reason)
-        finally:
-            raw.close()
 
     def close(self) -> None:
-        self._engine.dispose()
+        """Close every connection not in use now; those in use are closed when handed
+        back (after a swap of the file, the next transaction opens the new file)."""
+        self._pool.close()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+class _Connections:
+    """The store's idle connections, kept for the next transaction (opening one, with
+    its pragmas, costs more than a small edit). A connection whose work failed is not
+    kept: it may be in any state."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+        self._idle: list[sqlite3.Connection] = []
+        self._era = 0  # moved on by `close`: connections of an earlier era are not kept
+
+    @contextlib.contextmanager
+    def taken(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            era = self._era
+            db = self._idle.pop() if self._idle else None
+        if db is None:
+            db = connect(self._path)
+        try:
+            yield db
+        except BaseException:
+            db.close()
+            raise
+        with self._lock:
+            if era == self._era and not db.in_transaction:
+                self._idle.append(db)
+                return
+        db.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+            self._era += 1
+        for db in idle:
+            db.close()
 
 
 # What SQLite says when the disk will not take a change, and what the owner is told.
@@ -167,11 +237,20 @@ def _refused_in_words(nothing_done: str) -> Iterator[None]:
     """A change the disk refuses becomes one sentence starting with `nothing_done`."""
     try:
         yield
-    except (DBAPIError, sqlite3.Error) as exc:
-        refused = write_refused(exc, nothing_done)
+    except Exception as exc:
+        refused = write_refused(exc, nothing_done) if _from_the_database(exc) else None
         if refused is None:
             raise
         raise refused from exc
+
+
+def _from_the_database(exc: Exception) -> bool:
+    """An error SQLite raised: the sqlite3 module's own, or SQLAlchemy's wrapping of one
+    (only looked for once SQLAlchemy is loaded: nothing else can have raised it)."""
+    if isinstance(exc, sqlite3.Error):
+        return True
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    return sqlalchemy_errors is not None and isinstance(exc, sqlalchemy_errors.DBAPIError)
 
 
 def _try_a_write(db: sqlite3.Connection) -> None:

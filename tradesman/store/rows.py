@@ -43,3 +43,9 @@ def rows_where(
         sql += f" WHERE {where}"
     rows = dbapi_connection(db).execute(f"{sql} ORDER BY {order}", params)
     return [table.from_values(row) for row in rows]
+
+
+def row_exists(db: Db, table: Columns[D], key: int) -> bool:
+    """Whether `table` has a row with id `key` (a link checked before it is stored)."""
+    found = dbapi_connection(db).execute(f"SELECT 1 FROM {table.table} WHERE id = ?", (key,))
+    return found.fetchone() is not None

@@ -1,4 +1,6 @@
-"""Each table's ORM rows read and written through its one declaration (`columns.py`).
+"""Each table's rows read and written as domain objects through its one declaration
+(`columns.py`, `lead_columns.py`), in plain SQL over `Db`: a bare sqlite3 connection (the
+window's edits, which load no SQLAlchemy) or a Session (its transaction's connection).
 
 A `Table` knows how to get, store exactly and remove a row as a domain object, so the
 services and the undo machinery never list a table's columns again.
@@ -6,77 +8,115 @@ services and the undo machinery never list a table's columns again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, delete, select
-from sqlalchemy.orm import Session
+from tradesman.store import columns, lead_columns
+from tradesman.store.reads import dbapi_connection
+from tradesman.store.rows import row_by_id, rows_where
 
-from tradesman.store import columns, lead_columns, schema
+if TYPE_CHECKING:
+    from tradesman.store.reads import Db
 
 D = TypeVar("D")
+
+
+def sql_value(value: object) -> object:
+    """A domain object's field as the file keeps it (see migrations.py's STRICT tables): a
+    day as 'YYYY-MM-DD', a moment as ISO text in UTC to the second, a flag as 0 or 1."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("timestamps must carry a time zone")
+        return value.astimezone(UTC).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 @dataclass(frozen=True)
 class Table(Generic[D]):
     columns: columns.Columns[D]
-    row: type[schema.Base]
 
-    def to_domain(self, row: schema.Base) -> D:
-        return self.columns.from_row(row)
+    @property
+    def name(self) -> str:
+        return self.columns.table
 
-    def get(self, session: Session, key: int) -> D | None:
-        row = session.get(self.row, key)
-        return None if row is None else self.to_domain(row)
+    def get(self, db: Db, key: int) -> D | None:
+        return row_by_id(db, self.columns, key)
 
     def all(
         self,
-        session: Session,
-        *where: ColumnElement[bool],
-        order: Sequence[Any] = (),
+        db: Db,
+        where: str = "",
+        params: Sequence[Any] | Mapping[str, Any] = (),
+        order: str = "id",
         limit: int | None = None,
     ) -> list[D]:
-        """The rows (that match `where`), in `order` (by id when none is given); only
-        the first `limit` when one is given."""
-        query = select(self.row).where(*where).order_by(*(order or (self._id,))).limit(limit)
-        return [self.to_domain(row) for row in session.scalars(query)]
+        """The rows `where` picks (SQL, with `params`; all when empty), in `order` (SQL;
+        by id when not given); only the first `limit` when one is given."""
+        if limit is not None:
+            order = f"{order} LIMIT {int(limit)}"
+        return rows_where(db, self.columns, where, params, order)
 
-    def write(self, session: Session, item: D, **more: object) -> schema.Base:
+    def write(self, db: Db, item: D, **more: object) -> int:
         """Store `item` exactly under its id, whether or not its row exists now (undo
-        and redo put rows back so); an item without an id gets a new row and id.
-        `more`: columns the domain object does not hold (a series' `made_through`)."""
-        key = self.columns.key(item)
-        row = None if key is None else session.get(self.row, key)
-        if row is None:
-            row = self.row()
-            session.add(row)
-        for name, value in {**self.columns.values(item), **more}.items():
-            setattr(row, name, value)
-        session.flush()
-        return row
+        and redo put rows back so); an item without an id gets a new row and id, which
+        is returned. `more`: columns the domain object does not hold (a series'
+        `made_through`)."""
+        values = {
+            name: sql_value(value) for name, value in {**self.columns.values(item), **more}.items()
+        }
+        names = list(values)
+        sql = (
+            f"INSERT INTO {self.name} ({', '.join(names)})"
+            f" VALUES ({', '.join(':' + name for name in names)})"
+        )
+        key = values.get("id")
+        if key is not None:  # (an update in place: never a delete and insert, whose
+            # cascades would unlink the rows that point at this one)
+            changed = ", ".join(f"{name} = excluded.{name}" for name in names if name != "id")
+            sql += f" ON CONFLICT(id) DO UPDATE SET {changed}"
+        cursor = dbapi_connection(db).execute(sql, values)
+        if key is None:
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+        assert isinstance(key, int)
+        return key
 
-    def put(self, session: Session, item: D) -> D:
+    def add_all(self, db: Db, items: Sequence[D]) -> None:
+        """New rows for `items` (none has an id yet), in one statement run for each."""
+        rows = [{name: sql_value(value) for name, value in self.columns.values(item).items()}
+                for item in items]  # fmt: skip
+        if rows:
+            names = list(rows[0])
+            dbapi_connection(db).executemany(
+                f"INSERT INTO {self.name} ({', '.join(names)})"
+                f" VALUES ({', '.join(':' + name for name in names)})",
+                rows,
+            )
+
+    def put(self, db: Db, item: D) -> D:
         """`write`, returning the item as it is stored."""
-        return self.to_domain(self.write(session, item))
+        stored = self.get(db, self.write(db, item))
+        assert stored is not None
+        return stored
 
-    def delete(self, session: Session, key: int | None) -> None:
-        session.execute(delete(self.row).where(self._id == key))
-
-    @property
-    def _id(self) -> ColumnElement[int]:
-        id_column: ColumnElement[int] = self.row.__table__.c.id
-        return id_column
+    def delete(self, db: Db, key: int | None) -> None:
+        dbapi_connection(db).execute(f"DELETE FROM {self.name} WHERE id = ?", (key,))
 
 
-BLOCKS = Table(columns.BLOCK, schema.BlockRow)
-TASKS = Table(columns.TASK, schema.TaskRow)
-TASK_RULES = Table(columns.TASK_RULE, schema.TaskRuleRow)
-SERIES = Table(columns.SERIES, schema.SeriesRow)
-PLAN = Table(columns.PLAN, schema.PlanRow)
-HAND_OFFS = Table(columns.HAND_OFF, schema.HandOffRow)
-SOURCES = Table(lead_columns.SOURCE, schema.SourceRow)
-LEADS = Table(lead_columns.LEAD, schema.LeadRow)
-SPEND = Table(lead_columns.SPEND, schema.SpendRow)
-TAKINGS = Table(lead_columns.TAKINGS, schema.TakingsRow)
-CALENDAR_EVENTS = Table(columns.CALENDAR_EVENT, schema.CalendarEventRow)
+BLOCKS = Table(columns.BLOCK)
+TASKS = Table(columns.TASK)
+TASK_RULES = Table(columns.TASK_RULE)
+SERIES = Table(columns.SERIES)
+PLAN = Table(columns.PLAN)
+HAND_OFFS = Table(columns.HAND_OFF)
+SOURCES = Table(lead_columns.SOURCE)
+LEADS = Table(lead_columns.LEAD)
+SPEND = Table(lead_columns.SPEND)
+TAKINGS = Table(lead_columns.TAKINGS)
+CALENDAR_EVENTS = Table(columns.CALENDAR_EVENT)

@@ -28,7 +28,6 @@ from tradesman.files import Output, OwnFiles
 from tradesman.progress import Progress
 from tradesman.services.allocation import week_by_day
 from tradesman.services.backup_list import KeptBackup
-from tradesman.services.backups import Restored
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change
 from tradesman.services.counts import Counts
@@ -57,12 +56,13 @@ from tradesman.services.task_cards import (
     task_cards,
 )
 from tradesman.services.task_rules import make_due_tasks
-from tradesman.services.transfer import ImportResult
 
 if TYPE_CHECKING:
     from tradesman.reports.csv_file import CsvStyle
     from tradesman.reports.paper import Paper
+    from tradesman.services.backups import Restored
     from tradesman.services.calendar_export import CalendarFile
+    from tradesman.services.transfer import ImportResult
 
 P = ParamSpec("P")
 R = TypeVar("R")
