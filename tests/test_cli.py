@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -206,9 +208,6 @@ def test_five_years_survive_export_import_export(tmp_path: Path) -> None:
 
 
 def run_python(script: Path, *args: str | Path) -> str:
-    import subprocess
-    import sys
-
     done = subprocess.run(
         [sys.executable, str(script), *map(str, args)], capture_output=True, text=True, timeout=120
     )
@@ -291,6 +290,14 @@ def test_smoke_test_prints_its_timings(tmp_path: Path) -> None:
     assert "ready for edits: " in result.stdout
 
 
+def run_window_probe(probe: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`probe` (Python that starts the real window on `folder`) in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-c", probe, str(folder)],
+        capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
+    )  # fmt: skip
+
+
 FIRST_PAINT_PROBE = """
 import sys
 from tradesman import app, cli
@@ -314,13 +321,7 @@ sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[
 def test_start_up_keeps_heavy_modules_off_the_first_paint(tmp_path: Path) -> None:
     """The real start-up, stopped at the first paint: SQLAlchemy, reportlab, PySide's
     costly Qt enum namespace and the enquiries' code must all still be unloaded."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE, str(tmp_path / "d")],
-        capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
-    )  # fmt: skip
+    done = run_window_probe(FIRST_PAINT_PROBE, tmp_path / "d")
     assert done.stdout.splitlines() == [
         "at first paint: [] Qt namespace: False",
         "too early: []",
@@ -347,16 +348,10 @@ sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[
 def test_start_up_shows_the_week_before_loading_the_work_coming_in(tmp_path: Path) -> None:
     """A data file with enquiries in it, opened by the real start-up and stopped when the
     week is on screen: what reads the week must not have loaded the enquiries' code."""
-    import subprocess
-    import sys
-
     data = tmp_path / "d"
     logged = run_cli("lead", "add", "Mrs Patel", "--source", "referral", data_dir=data)
     assert logged.returncode == 0, logged.stderr
-    done = subprocess.run(
-        [sys.executable, "-c", DATA_SHOWN_PROBE, str(data)],
-        capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
-    )  # fmt: skip
+    done = run_window_probe(DATA_SHOWN_PROBE, data)
     assert done.stdout.splitlines() == ["loaded when the week is shown: []"], done.stderr
 
 
@@ -383,16 +378,10 @@ sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[
 def test_start_up_is_ready_for_edits_before_loading_the_engines(tmp_path: Path) -> None:
     """A data file with enquiries and a plan, opened by the real start-up and stopped
     when it is ready for edits: the engines' figures wait until after that."""
-    import subprocess
-    import sys
-
     data = tmp_path / "d"
     logged = run_cli("lead", "add", "Mrs Patel", "--source", "referral", data_dir=data)
     assert logged.returncode == 0, logged.stderr
-    done = subprocess.run(
-        [sys.executable, "-c", READY_PROBE, str(data)],
-        capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
-    )  # fmt: skip
+    done = run_window_probe(READY_PROBE, data)
     assert done.stdout.splitlines() == ["loaded when ready for edits: []"], done.stderr
 
 
@@ -431,13 +420,7 @@ sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[
 def test_the_window_edits_undoes_and_redoes_without_loading_sqlalchemy(tmp_path: Path) -> None:
     """SQLAlchemy's import alone took longer than painting the window: the start is
     ready for edits without it, and an edit, its undo and its redo never load it."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-c", EDIT_PROBE, str(tmp_path / "d")],
-        capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=60,
-    )  # fmt: skip
+    done = run_window_probe(EDIT_PROBE, tmp_path / "d")
     assert done.stdout.splitlines() == [
         "loaded when ready for edits: False",
         "after an edit, its undo and redo: False ['Leaflets']",
@@ -458,8 +441,6 @@ def test_a_summary_is_read_without_sqlalchemy(tmp_path: Path) -> None:
     """`summary` answers over bare sqlite3: loading SQLAlchemy alone took longer than a
     bare window's whole process. The figures are the ones the window shows."""
     import json
-    import subprocess
-    import sys
 
     data = tmp_path / "d"
     logged = run_cli("lead", "add", "Mrs Patel", "--source", "referral", data_dir=data)

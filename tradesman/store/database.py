@@ -24,6 +24,7 @@ from tradesman.paths import DataPaths
 from tradesman.store.backup import Backup, make_backup
 from tradesman.store.datafile import connect, open_data_file
 from tradesman.store.migrations import MIGRATIONS, Migration
+from tradesman.store.plain_file import read_transaction
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -51,13 +52,8 @@ class Store:
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """A connection for reads; everything it sees is one consistent snapshot."""
-        with self._gate.shared(), self._pool.taken() as db:
-            db.execute("BEGIN")
-            try:
-                yield db
-            finally:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
+        with self._gate.shared(), self._pool.taken() as db, read_transaction(db):
+            yield db
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:

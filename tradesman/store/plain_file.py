@@ -44,10 +44,17 @@ class PlainFile:
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """A connection inside one read transaction: everything it sees is one snapshot."""
-        with contextlib.closing(connect(self.path)) as db:
-            db.execute("BEGIN")
-            try:
-                yield db
-            finally:
-                if db.in_transaction:
-                    db.execute("ROLLBACK")
+        with contextlib.closing(connect(self.path)) as db, read_transaction(db):
+            yield db
+
+
+@contextlib.contextmanager
+def read_transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """Around reads that must see one snapshot of the file: ended (never committed)
+    however the reads end."""
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
