@@ -248,3 +248,22 @@ def test_a_bad_file_gets_one_sentence_and_changes_nothing(
     assert lines[0].startswith("tradesman: Nothing was imported from phone.ics: ")
     after = (_count(paths, "block"), _count(paths, "calendar_event"), _backups(paths))
     assert after == before
+
+
+def test_an_appointment_whose_key_holds_a_nul_is_still_known_the_second_time(
+    store: Store,
+) -> None:
+    """A malformed file's UID with a NUL in it is kept whole, and found whole: importing
+    the same file again adds nothing."""
+    raw = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:phone\r\nBEGIN:VEVENT\r\nUID:abc\x00def\r\n"
+        b"DTSTART:20261021T100000Z\r\nDTEND:20261021T110000Z\r\nSUMMARY:Boiler\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR\r\n"
+    )
+    for _ in range(2):
+        with store.reading() as session:
+            preview = preview_calendar(session, raw, "phone.ics", FIRST, LAST)
+        with store.writing() as session:
+            import_calendar(session, preview, Area.PRODUCTION)
+    assert [row[3] for row in _blocks(store)] == ["Boiler"]
+    assert preview.new == () and preview.imported_before == 1

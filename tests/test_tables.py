@@ -91,3 +91,25 @@ def test_two_changes_join_into_one_with_each_row_first_as_it_was_and_last_as_it_
     assert [(row.before, row.after) for row in both.rows] == [(None, renamed.after_tasks[0])]
     assert both.reversed().reversed() == both
     assert Change().then(both) == both and not both.is_empty
+
+
+def test_storing_a_row_as_it_is_is_not_a_change_to_back_up(store: Store) -> None:
+    """An undo or redo may put back a row that is already as it says: no change is
+    counted then (an automatic backup is made only when something changed)."""
+
+    def changes() -> int:
+        with store.reading() as db:
+            counted: int = db.execute("SELECT changes FROM change_count").fetchone()[0]
+            return counted
+
+    with store.writing() as db:
+        (block,) = edits.add_blocks(
+            db, [TimeBlock(TODAY, 420, 480, Area.SALES, "Quote")]
+        ).after_blocks
+    before = changes()
+    with store.writing() as db:
+        assert tables.BLOCKS.put(db, block) == block
+    assert changes() == before
+    with store.writing() as db:
+        tables.BLOCKS.put(db, block.with_changes(notes="Ring first"))
+    assert changes() == before + 1

@@ -111,9 +111,9 @@ def restore_backup(store: Store, backup: Path, locale_name: str | None) -> Resto
     except BackupFailed as failed:
         if not failed.of_the_data or store.path.name != DATABASE_NAME:
             raise
-        # No connection of ours (a session on another thread, a backup) may hold the
-        # damaged file while it is set aside: its log would go with it, its next commit
-        # into the kept file. Sessions opened after this open the restored file.
+        # No connection of ours (a transaction on another thread, a backup) may hold
+        # the damaged file while it is set aside: its log would go with it, its next
+        # commit into the kept file. Transactions begun after this open the restored file.
         with store.alone():
             store.close()
             aside = restore_refused_file(DataPaths(store.path.parent), backup, "damaged")

@@ -8,7 +8,6 @@ that makes the blocks: one `Change`, so the window undoes the whole import in on
 
 from __future__ import annotations
 
-import json
 import stat
 from collections import Counter
 from dataclasses import dataclass
@@ -213,8 +212,18 @@ def back_up_before_import(store: Store) -> Backup:
 
 def _remembered(session: Db, events: set[str]) -> frozenset[str]:
     """Which of `events` were imported before."""
-    found = dbapi_connection(session).execute(
-        "SELECT event FROM calendar_event WHERE event IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(events)),),
-    )
-    return frozenset(event for (event,) in found)
+    db = dbapi_connection(session)
+    found: set[str] = set()
+    names = sorted(events)
+    # (Bound one by one, in steps under SQLite's limit on bound values: an event's key
+    # is kept exactly as the file gave it, even with a NUL in it, which JSON would cut.)
+    for start in range(0, len(names), 500):
+        step = names[start : start + 500]
+        marks = ", ".join("?" for _ in step)
+        found.update(
+            event
+            for (event,) in db.execute(
+                f"SELECT event FROM calendar_event WHERE event IN ({marks})", step
+            )
+        )
+    return frozenset(found)

@@ -53,7 +53,7 @@ Read: TypeAlias = Callable[Concatenate[sqlite3.Connection, P], R]
 
 class Data:
     """An open data file, seen from the window: every call one transaction at most
-    (the whole-file work excepted), and no Session held beyond the call."""
+    (the whole-file work excepted), and no connection held beyond the call."""
 
     def __init__(self, store: Store, locale_name: str | None) -> None:
         self._store = store
@@ -68,12 +68,12 @@ class Data:
         return self._store.own_files()
 
     def read(self, read: Read[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """`read(session, *args, **kwargs)` in one read transaction; writes nothing."""
+        """`read(db, *args, **kwargs)` in one read transaction; writes nothing."""
         with self._store.reading() as db:
             return read(db, *args, **kwargs)
 
     def write(self, write: Read[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """`write(session, *args, **kwargs)` in one write transaction, committed when it
+        """`write(db, *args, **kwargs)` in one write transaction, committed when it
         returns (for work that is not undone: settings, recurring tasks made)."""
         with self._store.writing() as db:
             return write(db, *args, **kwargs)

@@ -1,9 +1,10 @@
 """Each table's columns and the domain object a row of it is, declared once.
 
-Plain Python, no SQLAlchemy: the start-up readers (`reads.py`) map bare `sqlite3`
-rows through these declarations before SQLAlchemy is loaded, and `tables.py` maps the
-ORM rows through the same ones. So a table's columns are listed here and nowhere else
-(the tables of work coming in, which no start-up reader needs, in lead_columns.py).
+Plain Python, no SQLAlchemy: every read and write of a row (`rows.py`, `tables.py`,
+`reads.py`) maps bare `sqlite3` rows through these declarations, and the import's bulk
+inserts (services/data_set.py, through the ORM models of schema.py) take their values
+from the same ones. So a table's columns are listed here and nowhere else (the tables
+of work coming in in lead_columns.py).
 """
 
 from __future__ import annotations
@@ -37,13 +38,14 @@ def _or_none(convert: Convert) -> Convert:
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its name in the table and on the ORM row, and the domain field."""
+    """One column: its name in the table (and on the ORM model), and the domain field."""
 
     name: str
     field: str
-    load: Convert = _same  # the ORM row's value -> the domain object's
-    save: Convert = _same  # the domain object's value -> the ORM row's
-    # A bare sqlite3 value -> the ORM row's: what schema.py's column types do on reading.
+    load: Convert = _same  # the Python value -> the domain object's
+    save: Convert = _same  # the domain object's value -> the Python value
+    # A bare sqlite3 value -> the Python value: what schema.py's column types do on
+    # reading (and tables.sql_value undoes on writing).
     raw: Convert = _same
 
 
@@ -112,7 +114,8 @@ class Columns(Generic[D]):
         })  # fmt: skip
 
     def values(self, item: D) -> dict[str, Any]:
-        """The ORM row's values for `item` (its id left out when it has none yet)."""
+        """The row's values for `item`, as Python values (`tables.sql_value` makes them
+        the file's; its id left out when it has none yet)."""
         values = {column.name: column.save(getattr(item, column.field)) for column in self.columns}
         if self.only_id is not None:
             values["id"] = self.only_id

@@ -44,6 +44,7 @@ class Store:
         self._gate = _Gate()
         self._pool = _Connections(path)
         self._engine: Engine | None = None  # (made when a Session is first asked for)
+        self._making_engine = threading.Lock()
 
     def own_files(self) -> OwnFiles:
         """The files of this data folder that no save may write over."""
@@ -80,8 +81,8 @@ class Store:
     @contextlib.contextmanager
     def bulk_writing(self) -> Iterator[Session]:
         """A SQLAlchemy Session in one write transaction, committed when the block ends,
-        for whole-file work whose bulk inserts are SQLAlchemy's (an import, a restore:
-        `replace_after_backup` takes its Session here too). Loads SQLAlchemy."""
+        for bulk inserts through SQLAlchemy (services/data_set.py's) outside
+        `replace_after_backup`, which opens its own after the backup. Loads SQLAlchemy."""
         from sqlalchemy.orm import Session
 
         with (
@@ -146,17 +147,18 @@ class Store:
     def _write_engine(self) -> Engine:
         """SQLAlchemy's engine over our own connections, made (and SQLAlchemy loaded) the
         first time it is needed; its transactions begin as `writing`'s do."""
-        if self._engine is None:
-            from sqlalchemy import create_engine, event
-            from sqlalchemy.pool import QueuePool
+        with self._making_engine:  # (one engine, whichever thread asks first)
+            if self._engine is None:
+                from sqlalchemy import create_engine, event
+                from sqlalchemy.pool import QueuePool
 
-            path = self.path
-            engine = create_engine(
-                "sqlite+pysqlite://", creator=lambda: connect(path), poolclass=QueuePool
-            )
-            event.listen(engine, "begin", _on_begin)
-            self._engine = engine
-        return self._engine.execution_options(**{_WRITE_OPTION: True})
+                path = self.path
+                engine = create_engine(
+                    "sqlite+pysqlite://", creator=lambda: connect(path), poolclass=QueuePool
+                )
+                event.listen(engine, "begin", _on_begin)
+                self._engine = engine
+            return self._engine.execution_options(**{_WRITE_OPTION: True})
 
     def backup(self, reason: str) -> Backup:
         """A verified copy of the file as it is now, in the backups folder."""
@@ -174,7 +176,10 @@ class Store:
 class _Connections:
     """The store's idle connections, kept for the next transaction (opening one, with
     its pragmas, costs more than a small edit). A connection whose work failed is not
-    kept: it may be in any state."""
+    kept: it may be in any state. No cursor may outlive the transaction it was read in:
+    one left half-read keeps its snapshot (sqlite3 does not count it as a transaction),
+    and the connection's next reader would see that old snapshot. (The export's and the
+    spreadsheets' generators close theirs; an error closes the connection.)"""
 
     def __init__(self, path: Path) -> None:
         self._path = path

@@ -1,10 +1,9 @@
-"""The store's plain-SQL queries, run over a DB-API connection.
+"""The store's plain-SQL queries, run over a bare sqlite3 connection.
 
-Used two ways with the same SQL: inside a Session's transaction (services get the
-connection with `dbapi_connection`), and over a bare sqlite3 connection before or
-without SQLAlchemy: at start-up, so the window can show the week at once, and by the
-commands that only read (`summary`, `print-week`, `print-plan`, `export`). A read
-written over `Db` takes either.
+The Store's transactions (the window's), the start-up's first look and the commands
+that only read all hand out bare connections; a SQLAlchemy Session (the import's, and
+tests') is read through the connection under it. A read written over `Db` takes
+either (`dbapi_connection`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """Rows of one table as domain objects, read with plain SQL through the table's one
 declaration (`columns.py`).
 
-For the reads that must not load SQLAlchemy (the commands that only read, and the
-window's reads that share their code): given a Session they read inside its
-transaction, given a bare sqlite3 connection over that (`reads.dbapi_connection`).
+Given a bare sqlite3 connection (the window's, the commands') they read over it; given
+a SQLAlchemy Session, inside its transaction (`reads.dbapi_connection`).
 """
 
 from __future__ import annotations

@@ -77,9 +77,12 @@ class Table(Generic[D]):
         )
         key = values.get("id")
         if key is not None:  # (an update in place: never a delete and insert, whose
-            # cascades would unlink the rows that point at this one)
-            changed = ", ".join(f"{name} = excluded.{name}" for name in names if name != "id")
-            sql += f" ON CONFLICT(id) DO UPDATE SET {changed}"
+            # cascades would unlink the rows that point at this one; and none at all when
+            # nothing differs, so an unchanged row does not count as a change to back up)
+            others = [name for name in names if name != "id"]
+            changed = ", ".join(f"{name} = excluded.{name}" for name in others)
+            differs = " OR ".join(f"{name} IS NOT excluded.{name}" for name in others)
+            sql += f" ON CONFLICT(id) DO UPDATE SET {changed} WHERE {differs}"
         cursor = dbapi_connection(db).execute(sql, values)
         if key is None:
             assert cursor.lastrowid is not None

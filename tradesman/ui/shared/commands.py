@@ -40,7 +40,7 @@ class Outcome:
 
 class EditCommand(QUndoCommand):
     """One edit: a services edit function and its arguments (never a closure over a
-    Session), run once; then its Change, applied forwards and backwards."""
+    connection), run once; then its Change, applied forwards and backwards."""
 
     def __init__(
         self,

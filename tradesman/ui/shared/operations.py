@@ -4,7 +4,7 @@ Every change runs in one write transaction through the services and then emits
 `changed` with what it changed (an `OpChanges`), so each view re-reads what it shows
 only when the edit touched it; the window never shows an edit that was not committed.
 Reads and edits go by function and arguments through the services' door
-(services/data.py), which supplies the transaction: nothing here sees a Session.
+(services/data.py), which supplies the transaction: nothing here sees a connection.
 """
 
 from __future__ import annotations
