@@ -1,4 +1,5 @@
-"""Running the real command line in a child process, as a user or a script would."""
+"""Running the real command line in a child process, as a user or a script would; and a
+SQLAlchemy Session on a store's file for the tests that write or read through the ORM."""
 
 from __future__ import annotations
 
@@ -8,10 +9,17 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from tradesman.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,3 +116,22 @@ def benchmark_generator() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@contextmanager
+def orm_writing(store: Store) -> Iterator[Session]:
+    """A SQLAlchemy Session in one write transaction on `store`'s file, for the import's
+    bulk inserts (services/data_set.py) without the backup the app makes before them
+    (`Store.replace_after_backup`), and for reading through the ORM models."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.orm import Session
+
+    from tradesman.store.datafile import connect
+
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: connect(store.path))
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
+    try:
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            yield session
+    finally:
+        engine.dispose()

@@ -20,7 +20,7 @@ from calendar_kit import (
     owner_zone,
     write_ics,
 )
-from helpers import run_cli
+from helpers import orm_writing, run_cli
 
 from tradesman.domain.areas import Area
 from tradesman.paths import DataPaths
@@ -144,7 +144,7 @@ def test_a_restored_backup_keeps_what_was_imported_from_the_calendar(
         with store.reading() as session:
             data = read_data_set(session, "en_GB")
         assert len(data.imported) == len(IN_LONDON)
-        with store.bulk_writing() as session:  # (the restore's road: every block a new id)
+        with orm_writing(store) as session:  # (the restore's road: every block a new id)
             replace_data_set(session, data, datetime.now(UTC))
         assert _preview(store).new == ()
     with store.reading() as session:

@@ -14,8 +14,8 @@ from tradesman.services import edits
 from tradesman.services.blocks import blocks_between, blocks_in_week
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.series import extend_series_through
-from tradesman.services.series_records import all_records
 from tradesman.store.database import Store
+from tradesman.store.series_rows import all_records
 
 if TYPE_CHECKING:
     import sqlite3

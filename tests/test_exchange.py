@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from helpers import orm_writing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -195,7 +196,7 @@ def test_whatever_the_reader_accepts_saves_whole(
         data = read(doc)
     except BadDocument:
         return
-    with store.bulk_writing() as session:
+    with orm_writing(store) as session:
         replace_data_set(session, data, NOW)
     with store.reading() as session:
         saved = read_data_set(session, None)

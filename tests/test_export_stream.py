@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from helpers import benchmark_generator, write_json
+from helpers import benchmark_generator, orm_writing, write_json
 from test_exchange_leads import full_data_set
 
 from tradesman.errors import UserError
@@ -50,7 +50,7 @@ def test_a_year_of_generated_weeks_exports_the_same_bytes(store: Store, tmp_path
 
 
 def test_every_kind_of_item_and_link_exports_the_same_bytes(store: Store, tmp_path: Path) -> None:
-    with store.bulk_writing() as session:  # (rules, plan, hand-offs, series, enquiries, money…)
+    with orm_writing(store) as session:  # (rules, plan, hand-offs, series, enquiries, money…)
         replace_data_set(session, full_data_set(), datetime(2026, 11, 20, tzinfo=UTC))
     target = tmp_path / "full.json"
     export_to_file(store, target, None)

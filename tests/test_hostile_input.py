@@ -54,13 +54,13 @@ from tradesman.services.export_file import export_text, export_to_file
 from tradesman.services.lead_settings import default_lead_settings, save_lead_settings
 from tradesman.services.plan_rows import all_hand_offs
 from tradesman.services.series import attached_blocks
-from tradesman.services.series_records import all_records
 from tradesman.services.settings import default_settings, load_settings, save_settings
 from tradesman.services.summary import week_split
 from tradesman.services.task_rules import all_rules
 from tradesman.services.transfer import import_from_file
 from tradesman.store.database import Store, open_store
 from tradesman.store.reads import blocks_from, dbapi_connection
+from tradesman.store.series_rows import all_records
 from tradesman.store.tables import TASKS
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -30,10 +30,10 @@ from tradesman.services.changes import Change, apply_change
 from tradesman.services.edited_tables import LEADS, SOURCES, SPEND
 from tradesman.services.lead_list import leads_in
 from tradesman.services.op_changes import OpChanges
-from tradesman.services.series_records import all_records
 from tradesman.services.source_list import all_sources
 from tradesman.store import tables
 from tradesman.store.database import Store
+from tradesman.store.series_rows import all_records
 
 TODAY = date(2026, 11, 25)
 REFERRAL, TRADE, PAST, GOOGLE, WEBSITE, SIGN, FLYERS, DIRECTORY, OTHER, NOT_SURE = range(1, 11)

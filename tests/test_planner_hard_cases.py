@@ -51,7 +51,7 @@ def test_undo_and_redo_of_a_whole_series_change_never_doubles_a_day(store: Store
     record = next(iter({b.series_id for b in all_series_blocks(store)}))
     assert record is not None
     with store.reading() as s:
-        from tradesman.services.series_records import get_record
+        from tradesman.store.series_rows import get_record
 
         series = get_record(s, record).series
     with store.writing() as s:

@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from helpers import orm_writing
 from sqlalchemy import inspect
 
 from tradesman.paths import DataPaths, prepare_data_folder
@@ -45,7 +46,7 @@ def test_every_connection_gets_our_pragmas(store: Store) -> None:
 
 def test_the_migrations_build_the_tables_the_models_describe(store: Store) -> None:
     """The models (schema.py) and the SQL steps (migrations.py) must never drift apart."""
-    with store.bulk_writing() as session:
+    with orm_writing(store) as session:
         inspector = inspect(session.connection())
         for table in Base.metadata.sorted_tables:
             columns = inspector.get_columns(table.name)

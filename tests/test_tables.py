@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from helpers import orm_writing
 from sqlalchemy import select
 
 from tradesman.domain.areas import Area
@@ -71,7 +72,7 @@ def test_what_the_tables_store_reads_back_the_same_through_the_orm_models(store:
         tables.SPEND.put(session, Spend(TODAY, 4500, source_id=7, note="200 postcards"))
         tables.TAKINGS.put(session, Takings(date(2026, 11, 1), 1_200_000))
         tables.BLOCKS.put(session, TimeBlock(TODAY, 420, 480, Area.MARKETING, "Sign", source_id=6))
-    with store.bulk_writing() as orm, store.reading() as db:
+    with orm_writing(store) as orm, store.reading() as db:
         for table, model in zip(EVERY_TABLE, MODELS, strict=True):
             through_the_models = [table.columns.from_row(row) for row in orm.scalars(
                 select(model).order_by(model.id)  # type: ignore[attr-defined]

@@ -24,8 +24,8 @@ from tradesman.services import edits, task_edits
 from tradesman.services.blocks import blocks_between
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.series import extend_series_through
-from tradesman.services.series_records import all_records
 from tradesman.store.database import Store
+from tradesman.store.series_rows import all_records
 from tradesman.store.tables import TASKS
 
 TODAY = date(2026, 11, 25)  # a Wednesday

@@ -11,10 +11,8 @@ from tradesman.domain.validation import InvalidInput, check_block
 from tradesman.domain.weeks import Week
 from tradesman.errors import UserError
 from tradesman.services.lead_rows import check_source_link
-from tradesman.store.columns import TASK
 from tradesman.store.reads import blocks_from, dbapi_connection
-from tradesman.store.rows import row_exists
-from tradesman.store.tables import BLOCKS
+from tradesman.store.tables import BLOCKS, TASKS
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -40,7 +38,7 @@ def blocks_in_week(session: Db, week: Week) -> Sequence[TimeBlock]:
 def checked_block(session: Db, block: TimeBlock) -> TimeBlock:
     """`block` as it is stored (its text trimmed), or InvalidInput saying what is wrong."""
     checked = check_block(block)
-    if checked.task_id is not None and not row_exists(session, TASK, checked.task_id):
+    if checked.task_id is not None and not TASKS.exists(session, checked.task_id):
         raise InvalidInput("task", "The task this block was linked to no longer exists.")
     check_source_link(session, checked.source_id)
     return checked

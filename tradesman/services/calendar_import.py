@@ -33,7 +33,7 @@ from tradesman.services.changes import Change, commit, rows
 from tradesman.services.edited_tables import BLOCKS, IMPORTED
 from tradesman.services.settings import load_settings
 from tradesman.store.backup import Backup, BackupFailed
-from tradesman.store.reads import dbapi_connection
+from tradesman.store.lookups import imported_events
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def preview_calendar(
     week = week_containing(first, settings.week_start)
     events = {piece.event for piece in reading.appointments}
     return CalendarPreview(
-        name, first, last, reading, _remembered(session, events), week.start, split_days
+        name, first, last, reading, imported_events(session, events), week.start, split_days
     )
 
 
@@ -175,7 +175,7 @@ def import_calendar(session: Db, preview: CalendarPreview, area: Area) -> Change
 
     Appointments imported meanwhile (another window, the command line) are left out
     here too, so nothing is added twice whatever happened since the preview."""
-    already = _remembered(session, {piece.event for piece in preview.new})
+    already = imported_events(session, {piece.event for piece in preview.new})
     pieces = [piece for piece in preview.new if piece.event not in already]
     blocks = [
         TimeBlock(piece.day, piece.start, piece.end, area, piece.title, piece.notes)
@@ -208,22 +208,3 @@ def back_up_before_import(store: Store) -> Backup:
         return store.backup("before-import")
     except BackupFailed as failed:
         raise UserError(f"{NOT_IMPORTED}. {failed.message}") from failed
-
-
-def _remembered(session: Db, events: set[str]) -> frozenset[str]:
-    """Which of `events` were imported before."""
-    db = dbapi_connection(session)
-    found: set[str] = set()
-    names = sorted(events)
-    # (Bound one by one, in steps under SQLite's limit on bound values: an event's key
-    # is kept exactly as the file gave it, even with a NUL in it, which JSON would cut.)
-    for start in range(0, len(names), 500):
-        step = names[start : start + 500]
-        marks = ", ".join("?" for _ in step)
-        found.update(
-            event
-            for (event,) in db.execute(
-                f"SELECT event FROM calendar_event WHERE event IN ({marks})", step
-            )
-        )
-    return frozenset(found)

@@ -28,7 +28,6 @@ from tradesman.progress import Progress
 from tradesman.services.backup_list import KeptBackup, kept_backups
 from tradesman.services.changes import Change, apply_change
 from tradesman.services.counts import Counts
-from tradesman.services.export_file import export_to_file
 from tradesman.services.series import catch_up_series
 from tradesman.services.task_rules import catch_up_tasks
 from tradesman.store.database import Store
@@ -125,6 +124,8 @@ class Data:
     # The whole data set and its backups.
     def export_to(self, output: Output, progress: Progress | None = None) -> Counts:
         """Everything, to a place already judged by `files.output_for`."""
+        from tradesman.services.export_file import export_to_file
+
         return export_to_file(self._store, output, self.locale_name, progress)
 
     def export_sheet(self, kind: str, output: Output, style: CsvStyle, today: date) -> int:

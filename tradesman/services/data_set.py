@@ -17,7 +17,6 @@ from tradesman.progress import Progress, Steps, no_progress
 from tradesman.services.counts import Counts
 from tradesman.services.lead_settings import load_lead_settings, save_lead_settings
 from tradesman.services.plan_rows import all_hand_offs, get_plan
-from tradesman.services.series_records import all_records
 from tradesman.services.settings import LEAD_KEYS, load_settings, save_settings
 from tradesman.services.task_rules import all_rules, prepared_rule
 from tradesman.services.tasks import stamped
@@ -38,6 +37,7 @@ from tradesman.store.schema import (
     TaskRow,
     TaskRuleRow,
 )
+from tradesman.store.series_rows import all_records
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db

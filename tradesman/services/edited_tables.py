@@ -8,7 +8,6 @@ rows are removed in the reverse order, so every link stays valid on the way.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -27,12 +26,17 @@ from tradesman.services.lead_rows import (
     checked_spend,
     checked_takings,
 )
-from tradesman.services.series import extend_one_series, put_record
-from tradesman.services.series_records import get_record, records_of
+from tradesman.services.series import extend_one_series
 from tradesman.services.task_rules import prepared_rule
 from tradesman.services.tasks import checked_task
 from tradesman.store import tables
-from tradesman.store.reads import dbapi_connection
+from tradesman.store.series_rows import (
+    get_record,
+    put_record,
+    records_of,
+    remove_blocks_of,
+    remove_series,
+)
 
 if TYPE_CHECKING:
     from tradesman.services.changes import Change
@@ -100,10 +104,7 @@ class SeriesTable(EditedTable[SeriesRecord]):
             put_record(session, replace(item, made_through=made_since))
         else:
             put_record(session, item)
-            dbapi_connection(session).execute(
-                f"DELETE FROM block WHERE series_id = ? AND day > ? AND {_NOT_KEPT}",
-                (series_id, item.made_through.isoformat(), _kept_blocks(change)),
-            )
+            remove_blocks_of(session, series_id, _kept_blocks(change), after=item.made_through)
             extend_one_series(session, series_id, made_since)
         return get_record(session, series_id)
 
@@ -111,20 +112,12 @@ class SeriesTable(EditedTable[SeriesRecord]):
         # Blocks still made by a series that goes away go with it; blocks the change
         # keeps (history) were stored without it already.
         series_id = item.series.id
-        db = dbapi_connection(session)
-        db.execute(
-            f"DELETE FROM block WHERE series_id = ? AND {_NOT_KEPT}",
-            (series_id, _kept_blocks(change)),
-        )
-        db.execute("DELETE FROM series WHERE id = ?", (series_id,))
+        remove_blocks_of(session, series_id, _kept_blocks(change))
+        remove_series(session, series_id)
 
 
-# The blocks a change keeps, given as one JSON list (there may be thousands of them).
-_NOT_KEPT = "id NOT IN (SELECT value FROM json_each(?))"
-
-
-def _kept_blocks(change: Change) -> str:
-    return json.dumps(sorted({block.id for block in change.after_blocks if block.id is not None}))
+def _kept_blocks(change: Change) -> set[int]:
+    return {block.id for block in change.after_blocks if block.id is not None}
 
 
 RULES: EditedTable[TaskRule] = CheckedTable(

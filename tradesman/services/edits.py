@@ -30,7 +30,7 @@ from tradesman.services.series import (
     horizon,
     new_series_id,
 )
-from tradesman.services.series_records import get_record
+from tradesman.store.series_rows import get_record
 
 
 def add_blocks(session: Db, blocks: Iterable[TimeBlock]) -> Change:

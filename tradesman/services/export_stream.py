@@ -18,13 +18,13 @@ from tradesman.progress import Progress, Steps
 from tradesman.services.counts import Counts
 from tradesman.services.lead_settings import default_lead_settings, load_lead_settings
 from tradesman.services.plan_rows import all_hand_offs, get_plan
-from tradesman.services.series_records import all_records
 from tradesman.services.settings import default_settings, load_settings
 from tradesman.store import export_reads
-from tradesman.store.columns import BLOCK, TASK, TASK_RULE
-from tradesman.store.lead_columns import LEAD, SOURCE, SPEND, TAKINGS
+from tradesman.store.columns import BLOCK, TASK
+from tradesman.store.lead_columns import LEAD, SPEND, TAKINGS
 from tradesman.store.reads import dbapi_connection
-from tradesman.store.rows import rows_where
+from tradesman.store.series_rows import all_records
+from tradesman.store.tables import SOURCES, TASK_RULES
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -38,12 +38,12 @@ def export_parts(snapshot: Db, locale_name: str | None) -> ExportParts:
         settings=load_settings(db, locale_name),
         lead_settings=load_lead_settings(db, locale_name),
         plan=get_plan(db),
-        rules=rows_where(db, TASK_RULE),
+        rules=TASK_RULES.all(db),
         tasks=export_reads.rows_of(db, TASK),
         series=all_records(db),
         blocks=export_reads.rows_of(db, BLOCK, export_reads.BLOCK_ORDER),
         hand_offs=all_hand_offs(db),
-        sources=rows_where(db, SOURCE),
+        sources=SOURCES.all(db),
         leads=export_reads.rows_of(db, LEAD),
         spend=export_reads.rows_of(db, SPEND),
         takings=export_reads.rows_of(db, TAKINGS),

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from tradesman.domain.lead_checks import check_lead, check_source, check_spend, check_takings
 from tradesman.domain.leads import Lead, Source, Spend, Takings
 from tradesman.domain.validation import InvalidInput
-from tradesman.store.lead_columns import SOURCE
-from tradesman.store.rows import row_exists
+from tradesman.store.tables import SOURCES
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -18,7 +17,7 @@ SOURCE_GONE = "That source no longer exists; pick another."
 
 
 def check_source_link(session: Db, source_id: int | None) -> None:
-    if source_id is not None and not row_exists(session, SOURCE, source_id):
+    if source_id is not None and not SOURCES.exists(session, source_id):
         raise InvalidInput("source", SOURCE_GONE)
 
 

@@ -30,7 +30,7 @@ from tradesman.services.changes import Change, Row, commit, rows
 from tradesman.services.edited_tables import LEADS, TASKS
 from tradesman.services.lead_rows import check_source_link
 from tradesman.store import tables
-from tradesman.store.reads import dbapi_connection
+from tradesman.store.lookups import earliest_open_due_by_lead, leads_in_or_decided_since
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -52,15 +52,8 @@ def get_lead(session: Db, lead_id: int) -> Lead:
 
 def open_and_recent(session: Db, today: date) -> list[Lead]:
     """The open enquiries, and those decided in the last 13 weeks (the Work page's lanes)."""
-    since = today - RECENT
-    # Each way in through its own index (state; decided_on, schema v11): one OR would
-    # walk every enquiry ever logged in order of coming in, for the ORDER BY.
     states = [state.value for state in OPEN_STATES]
-    picked = f"""id IN (SELECT id FROM lead WHERE state IN ({", ".join("?" for _ in states)})
-                UNION SELECT id FROM lead WHERE decided_on >= ?)"""
-    return tables.LEADS.all(
-        session, picked, [*states, since.isoformat()], order="came_in DESC, id DESC"
-    )
+    return leads_in_or_decided_since(session, states, today - RECENT)
 
 
 def likely_duplicates(session: Db, who: str, day: date) -> list[Lead]:
@@ -86,17 +79,9 @@ def follow_ups_of(session: Db, lead_id: int) -> list[Task]:
 
 def next_follow_ups(session: Db) -> dict[int, date]:
     """Each open enquiry's next follow-up: the earliest due day of its open sales tasks."""
-    # (Open and doing by name: the index on area and status then skips the done ones,
-    # years of them.)
-    query = """
-        SELECT lead_id, MIN(due) FROM task
-        WHERE lead_id IS NOT NULL AND area = ? AND status IN (?, ?) AND due IS NOT NULL
-        GROUP BY lead_id
-    """
-    found = dbapi_connection(session).execute(
-        query, (Area.SALES.value, TaskStatus.OPEN.value, TaskStatus.DOING.value)
+    return earliest_open_due_by_lead(
+        session, Area.SALES.value, (TaskStatus.OPEN.value, TaskStatus.DOING.value)
     )
-    return {lead_id: date.fromisoformat(due) for lead_id, due in found}
 
 
 def add_enquiry(session: Db, lead: Lead, today: date, *, called: bool = False) -> Change:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tradesman.domain.plan import HandOff, Plan
-from tradesman.store.columns import HAND_OFF
 from tradesman.store.reads import dbapi_connection, plan_from
-from tradesman.store.rows import rows_where
+from tradesman.store.tables import HAND_OFFS
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -19,4 +18,4 @@ def get_plan(db: Db) -> Plan | None:
 
 def all_hand_offs(db: Db) -> list[HandOff]:
     """The hand-off list in the order it was written down."""
-    return rows_where(db, HAND_OFF)
+    return HAND_OFFS.all(db)

@@ -26,11 +26,11 @@ from tradesman.domain.weeks import Week, week_containing
 from tradesman.domain.work_weeks import WorkWeek, work_by_week
 from tradesman.reports.sheets import work_in
 from tradesman.services.allocation import business_trend_over
-from tradesman.services.lead_list import leads_touching
 from tradesman.services.plan_baseline import Baseline, baseline_of, week_start_of
 from tradesman.services.plan_rows import all_hand_offs, get_plan
-from tradesman.services.series_records import all_records
+from tradesman.store.engine_reads import leads_touching
 from tradesman.store.reads import dbapi_connection, repeating_work
+from tradesman.store.series_rows import all_records
 
 if TYPE_CHECKING:
     import sqlite3
@@ -85,7 +85,7 @@ def read_plan_view(snapshot: Db, today: date) -> PlanView | None:
     )
 
 
-def leads_during(db: Db, plan: Plan) -> list[Lead]:
+def leads_during(db: sqlite3.Connection, plan: Plan) -> list[Lead]:
     """The enquiries that came in, were quoted or were decided in the plan's weeks."""
     return leads_touching(db, plan.first_week.start, plan.last_week.end)
 

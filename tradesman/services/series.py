@@ -21,8 +21,9 @@ from tradesman.domain.series import (
     occurrence_days,
 )
 from tradesman.domain.validation import check_series
-from tradesman.services.series_records import get_record
 from tradesman.store.reads import dbapi_connection, series_behind
+from tradesman.store.series_rows import get_record as get_record  # (the window reads it here)
+from tradesman.store.series_rows import made_through, series_behind_ids
 from tradesman.store.tables import BLOCKS, SERIES
 
 if TYPE_CHECKING:
@@ -36,19 +37,6 @@ AHEAD = timedelta(days=366)
 # many days of every series, each step one transaction that also moves `made_through`
 # on: stopped half-way, what was made stays and is never made twice.
 STEP = timedelta(days=92)
-
-
-def put_record(session: Db, record: SeriesRecord) -> None:
-    """Store `record` exactly (insert or overwrite, skipped days included)."""
-    series = record.series
-    assert series.id is not None
-    SERIES.write(session, series, made_through=record.made_through)
-    db = dbapi_connection(session)
-    db.execute("DELETE FROM series_skip WHERE series_id = ?", (series.id,))
-    db.executemany(
-        "INSERT INTO series_skip (series_id, day) VALUES (?, ?)",
-        [(series.id, day.isoformat()) for day in sorted(record.skipped)],
-    )
 
 
 def new_series_id(session: Db, series: Series) -> Series:
@@ -82,12 +70,8 @@ def extend_series_through(
     With `today`, no block is made before BLOCKS_BACK from it; with `step`, each series
     goes at most that many days further (call again until `needs_extending` says no).
     """
-    behind = dbapi_connection(session).execute(
-        "SELECT id FROM series WHERE made_through < ?"
-        " AND (until IS NULL OR made_through < until) ORDER BY id",
-        (last.isoformat(),),
-    )
-    return sum(extend_one_series(session, key, last, today, step) for (key,) in behind.fetchall())
+    behind = series_behind_ids(session, last)
+    return sum(extend_one_series(session, key, last, today, step) for key in behind)
 
 
 def extend_one_series(
@@ -109,9 +93,7 @@ def extend_one_series(
     through = last if step is None else min(last, first + step - timedelta(days=1))
     blocks = blocks_to_make(record, first, through)
     BLOCKS.add_all(session, blocks)  # (one statement: a year of a daily series is 366 rows)
-    dbapi_connection(session).execute(
-        "UPDATE series SET made_through = ? WHERE id = ?", (through.isoformat(), series_id)
-    )
+    made_through(session, series_id, through)
     return len(blocks)
 
 

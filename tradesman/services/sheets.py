@@ -18,9 +18,8 @@ from tradesman.reports.sheets import PlanSheet, WeekSheet
 from tradesman.services.allocation import business_trend_over, week_by_day_over
 from tradesman.services.plan_baseline import current_plan_ramp, target_in
 from tradesman.services.plan_view import read_plan_view
-from tradesman.store.columns import TASK
 from tradesman.store.reads import blocks_from, dbapi_connection
-from tradesman.store.rows import rows_where
+from tradesman.store.tables import TASKS
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -123,4 +122,4 @@ def _open_tasks(db: Db, due_by: date | None) -> list[Task]:
     if due_by is not None:
         where += " AND due IS NOT NULL AND due <= :due_by"
         params = {"due_by": due_by.isoformat()}
-    return rows_where(db, TASK, where, params, order="due IS NULL, due, area, id")
+    return TASKS.all(db, where, params, order="due IS NULL, due, area, id")

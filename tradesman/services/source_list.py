@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tradesman.domain.leads import Source, SourceKind
-from tradesman.store.lead_columns import SOURCE
-from tradesman.store.rows import rows_where
+from tradesman.store.tables import SOURCES
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -18,5 +17,5 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(SourceKind)}
 def all_sources(db: Db, *, archived: bool = True) -> list[Source]:
     """The sources grouped by kind as the list is seeded, each kind in the order made;
     without the archived ones unless `archived`."""
-    found = [source for source in rows_where(db, SOURCE) if archived or not source.archived]
+    found = [source for source in SOURCES.all(db) if archived or not source.archived]
     return sorted(found, key=lambda source: (_KIND_ORDER[source.kind], source.id or 0))

@@ -12,10 +12,10 @@ from tradesman.domain.validation import InvalidInput, quoted
 from tradesman.errors import UserError
 from tradesman.services.changes import Change, Row, commit, rows
 from tradesman.services.edited_tables import BLOCKS, LEADS, SERIES, SOURCES, SPEND, TASKS
-from tradesman.services.series_records import get_record
 from tradesman.services.source_list import all_sources
 from tradesman.store import tables
-from tradesman.store.reads import dbapi_connection
+from tradesman.store.lookups import rows_per_source
+from tradesman.store.series_rows import get_record, series_naming_source
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -34,14 +34,13 @@ def get_source(session: Db, source_id: int) -> Source:
 
 def sources_with_counts(session: Db) -> list[SourceCount]:
     """Every source with how many enquiries, blocks, series, tasks and spend name it."""
-    counted: dict[str, dict[int | None, int]] = {}
-    db = dbapi_connection(session)
-    for name, table in (
-        ("leads", "lead"), ("blocks", "block"), ("series", "series"), ("tasks", "task"),
-        ("spend", "spend"),
-    ):  # fmt: skip
-        query = f"SELECT source_id, COUNT(*) FROM {table} GROUP BY source_id"
-        counted[name] = {source_id: count for source_id, count in db.execute(query)}
+    counted = {
+        name: rows_per_source(session, table)
+        for name, table in (
+            ("leads", "lead"), ("blocks", "block"), ("series", "series"), ("tasks", "task"),
+            ("spend", "spend"),
+        )
+    }  # fmt: skip
     return [
         SourceCount(source, **{name: counts.get(source.id, 0) for name, counts in counted.items()})
         for source in all_sources(session)
@@ -101,10 +100,7 @@ def merge_sources(session: Db, merged_id: int, kept_id: int) -> Change:
     ):  # fmt: skip
         before = stored.all(session, "source_id = ?", (merged_id,))
         touched += rows(edited, before, [item.with_changes(source_id=kept_id) for item in before])
-    series_ids = dbapi_connection(session).execute(
-        "SELECT id FROM series WHERE source_id = ? ORDER BY id", (merged_id,)
-    )
-    records = [get_record(session, series_id) for (series_id,) in series_ids.fetchall()]
+    records = [get_record(session, key) for key in series_naming_source(session, merged_id)]
     moved = [replace(r, series=r.series.with_changes(source_id=kept_id)) for r in records]
     touched += rows(SERIES, records, moved)
     return commit(session, [*touched, *rows(SOURCES, [merged])])

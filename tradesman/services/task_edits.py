@@ -16,7 +16,7 @@ from tradesman.services.task_cards import card_for
 from tradesman.services.task_rules import get_rule
 from tradesman.services.tasks import TaskGone, get_task
 from tradesman.store import tables as stored
-from tradesman.store.reads import dbapi_connection
+from tradesman.store.lookups import last_due_of_rule
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -96,12 +96,7 @@ def change_rule(session: Db, rule: TaskRule, today: date) -> Change:
     before = get_rule(session, rule.id)
     after = rule.with_changes(next_due=before.next_due)
     if _schedule(after) != _schedule(before):
-        (last_made,) = (
-            dbapi_connection(session)
-            .execute("SELECT MAX(due) FROM task WHERE rule_id = ?", (rule.id,))
-            .fetchone()
-        )
-        latest = None if last_made is None else date.fromisoformat(last_made)
+        latest = last_due_of_rule(session, rule.id)
         fresh = after.with_changes(next_due=None)
         next_due = first_occurrence(fresh) if latest is None else next_occurrence(fresh, latest)
         after = fresh.with_changes(next_due=next_due)

@@ -78,21 +78,6 @@ class Store:
                 if db.in_transaction:  # (the work or the commit failed: nothing is kept)
                     db.execute("ROLLBACK")
 
-    @contextlib.contextmanager
-    def bulk_writing(self) -> Iterator[Session]:
-        """A SQLAlchemy Session in one write transaction, committed when the block ends,
-        for bulk inserts through SQLAlchemy (services/data_set.py's) outside
-        `replace_after_backup`, which opens its own after the backup. Loads SQLAlchemy."""
-        from sqlalchemy.orm import Session
-
-        with (
-            self._gate.shared(),
-            _refused_in_words("Your change was not saved"),
-            Session(self._write_engine(), expire_on_commit=False) as session,
-            session.begin(),
-        ):
-            yield session
-
     def sharing(self) -> contextlib.AbstractContextManager[None]:
         """Around work on the file through a connection of its own (a backup): the file
         is not swapped under it (see `alone`)."""

@@ -28,10 +28,14 @@ LEADS_SINCE = f"""
     ORDER BY came_in, id
 """
 
+# Each way in through its own index (the v11 ones for quoted_on and decided_on): one
+# OR would walk every enquiry ever logged.
 LEADS_TOUCHING = f"""
     SELECT {LEAD.names()} FROM lead
-    WHERE came_in BETWEEN :first AND :last OR quoted_on BETWEEN :first AND :last
-          OR decided_on BETWEEN :first AND :last
+    WHERE id IN (SELECT id FROM lead WHERE came_in BETWEEN :first AND :last
+                 UNION SELECT id FROM lead WHERE quoted_on BETWEEN :first AND :last
+                 UNION SELECT id FROM lead WHERE decided_on BETWEEN :first AND :last)
+    ORDER BY id
 """
 
 SPEND_SINCE = f"SELECT {SPEND.names()} FROM spend WHERE day >= :cutoff ORDER BY day, id"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from tradesman.store import columns, lead_columns
 from tradesman.store.reads import dbapi_connection
-from tradesman.store.rows import row_by_id, rows_where
+from tradesman.store.rows import row_by_id, row_exists, rows_where
 
 if TYPE_CHECKING:
     from tradesman.store.reads import Db
@@ -47,6 +47,10 @@ class Table(Generic[D]):
 
     def get(self, db: Db, key: int) -> D | None:
         return row_by_id(db, self.columns, key)
+
+    def exists(self, db: Db, key: int) -> bool:
+        """Whether a row has id `key` (a link checked before it is stored)."""
+        return row_exists(db, self.columns, key)
 
     def all(
         self,

@@ -46,7 +46,7 @@ from tradesman.services.screens import (
     trend_in,
     week_screen,
 )
-from tradesman.services.series_records import get_record
+from tradesman.services.series import get_record
 from tradesman.services.settings import load_settings, save_settings
 from tradesman.services.task_cards import (
     TaskFilter,
