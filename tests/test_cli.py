@@ -311,6 +311,8 @@ def at_first_paint(self):
     loaded = sorted({m.split(".")[0] for m in sys.modules} & heavy)
     print("at first paint:", loaded, "Qt namespace:", "Qt" in vars(__import__("PySide6.QtCore").QtCore))
     print("too early:", sorted(later & set(sys.modules)))
+    builtins = __import__("builtins")
+    print("PySide's import hook:", "off" if builtins.__import__ is builtins.__orig_import__ else "on")
     app.QApplication.exit(0)
 
 app._Startup.show_week = at_first_paint  # stop right after the first paint
@@ -320,11 +322,13 @@ sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[
 
 def test_start_up_keeps_heavy_modules_off_the_first_paint(tmp_path: Path) -> None:
     """The real start-up, stopped at the first paint: SQLAlchemy, reportlab, PySide's
-    costly Qt enum namespace and the enquiries' code must all still be unloaded."""
+    costly Qt enum namespace and the enquiries' code must all still be unloaded, and
+    PySide's import hook (a cost on every later import) taken off again."""
     done = run_window_probe(FIRST_PAINT_PROBE, tmp_path / "d")
     assert done.stdout.splitlines() == [
         "at first paint: [] Qt namespace: False",
         "too early: []",
+        "PySide's import hook: off",
     ], done.stderr
 
 

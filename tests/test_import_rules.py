@@ -50,6 +50,7 @@ START_UP = frozenset(
         "instance_socket",
         "lock_holder",
         "stopping",
+        "pyside_hook",
     }
 )
 EVERYTHING = "everything"
@@ -223,6 +224,13 @@ def test_every_import_keeps_the_table_in_architecture_md() -> None:
         + "\n".join(found.where() for found in breaks)
         + "\nMove the code to where the table allows it, or change the table (with why)."
     )
+
+
+def test_no_module_asks_for_a_pyside_feature() -> None:
+    """`from __feature__ import ...` (PySide's snake_case names) would do nothing: the
+    window takes PySide's import hook off for speed (tradesman/pyside_hook.py)."""
+    asking = [found.where() for found in every_import() if found.module.startswith("__feature__")]
+    assert not asking, asking
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:

@@ -26,10 +26,12 @@ from tradesman.domain.territory import week_start_for_locale
 from tradesman.errors import UserError
 from tradesman.identity import APP_ID, APP_NAME, ORGANIZATION, VERSION
 from tradesman.paths import DataPaths
+from tradesman.pyside_hook import take_off
 
 if TYPE_CHECKING:
-    from tradesman.single_instance import SingleInstance
     from tradesman.store.database import Store
+
+take_off()  # (PySide is loaded, above: every import from here on is cheaper without it)
 
 # Set by benchmarks/startup.py to the moment it started the process (exact). Without
 # it the smoke test counts from the process start the kernel recorded (to 10 ms), or,
@@ -71,7 +73,14 @@ class _AfterNextPaint(QObject):
 class _Startup:
     """The steps after the first paint, each one triggered by the one before."""
 
-    def __init__(self, app: QApplication, window: QWidget, paths: DataPaths, smoke_test: bool):
+    def __init__(
+        self,
+        app: QApplication,
+        window: QWidget,
+        paths: DataPaths,
+        smoke_test: bool,
+        answer_later_starts: Callable[[], None] | None = None,
+    ):
         from tradesman.ui.main_window import MainWindow
 
         assert isinstance(window, MainWindow)
@@ -85,6 +94,16 @@ class _Startup:
         self.timings: dict[str, float] = {}
         self.exit_code = 0
         self.store: Store | None = None  # (once ready; closed by run_window at the end)
+        # A second start on the folder is answered (the window brought to the front)
+        # once this one is ready, or sooner if it stops to ask the owner something: the
+        # socket costs ~8 ms that "ready" need not wait for, and a second start that
+        # comes before retries for a while (single_instance.PATIENCE_S).
+        self._answer_later_starts: Callable[[], None] | None = answer_later_starts
+
+    def answer_later_starts(self) -> None:
+        if self._answer_later_starts is not None:
+            self._answer_later_starts, listen = None, self._answer_later_starts
+            listen()
 
     def _mark(self, step: str) -> None:
         self.timings[step] = (time.time() - self.started) * 1000
@@ -95,6 +114,8 @@ class _Startup:
             print(f"tradesman: {message}", file=sys.stderr)
         else:
             from PySide6.QtWidgets import QMessageBox
+
+            self.answer_later_starts()
 
             QMessageBox.critical(self.window, APP_NAME, message)
         self.app.exit(1)
@@ -130,6 +151,7 @@ class _Startup:
             return
         from tradesman.ui.shared import prompts
 
+        self.answer_later_starts()
         prompts.tell(self.window, APP_NAME, sentence)
 
     def _restored_after(self, exc: UserError) -> str:
@@ -154,6 +176,7 @@ class _Startup:
         # (For a file from a newer Tradesman, installing that version is the better way:
         # going back is offered, but not as the default.)
         suggest = exc.reason is not Refusal.NEWER
+        self.answer_later_starts()
         if not prompts.offer_restore(self.window, exc.message, newest, suggest):
             return "declined"
         try:
@@ -195,6 +218,7 @@ class _Startup:
         store = self.store = Store(self.paths.database, self.paths.backups)
         self.window.attach(Operations(Data(store, self.locale_name), self.window))
         self._mark("ready")
+        self.answer_later_starts()
         if self.first_start and not self.smoke_test:
             self.window.desk.welcome()
         if self.smoke_test:
@@ -264,13 +288,12 @@ def _abstract_socket_listed(name: str) -> bool:
         return True  # (cannot tell: let Qt try)
 
 
-def _after_the_paint(window: QWidget, instance: SingleInstance) -> None:
-    """What a later start and the system need of an open window, once it has painted
-    (QtNetwork and the signal module cost time the first paint need not wait for)."""
+def _after_the_paint(window: QWidget) -> None:
+    """What the system needs of an open window, once it has painted (the signal module
+    costs time the first paint need not wait for)."""
     from tradesman.stopping import close_on_stop_signals
 
     close_on_stop_signals(window)  # (logout or `kill`: closed like the close button)
-    instance.listen(window)
 
 
 def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
@@ -296,8 +319,8 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
     try:
         state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
         window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
-        _AfterNextPaint(window, lambda: _after_the_paint(window, instance))
-        startup = _Startup(app, window, paths, smoke_test)
+        _AfterNextPaint(window, lambda: _after_the_paint(window))
+        startup = _Startup(app, window, paths, smoke_test, lambda: instance.listen(window))
         sys.excepthook = _report_bugs(window, smoke_test)
         _AfterNextPaint(window, startup.show_week)
         window.show()

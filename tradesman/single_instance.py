@@ -16,11 +16,10 @@ running one to come to the front, and exits.
   so the lock and the socket go with it.
 
 Start-up cost: only the lock (QtCore, about a millisecond) comes before the first
-paint. QtNetwork (about 5 ms to load) and the server wait until the window has painted
-(see `app.run_window`); a second start that arrives in between retries for a while.
-Hence, too, the imports inside the functions: once PySide is loaded, it reads the
-source of every module the first time any module imports it (looking for its
-`__feature__` switches), so each import at the top here would be paid before the paint.
+paint. QtNetwork and the server (about 8 ms together) wait until the window is ready
+for edits, or stops sooner to ask the owner something (see `app._Startup`); a second
+start that arrives in between retries for a while. Hence, too, the imports inside the
+functions: what this module needs only then is loaded then.
 Different data folders have different locks and sockets, so they run side by side.
 """
 
@@ -49,7 +48,7 @@ BROUGHT_TO_FRONT = "Tradesman is already open; it has been brought to the front.
 # What the running window answers once it has come to the front.
 RAISED = b"raised\n"
 # How long a second start waits for the running window to answer. It only waits when
-# that window is still starting (it listens once it has painted, a fraction of a
+# that window is still starting (it listens once it is ready for edits, a third of a
 # second in) or is stuck; an answering window replies within milliseconds.
 PATIENCE_S = 3.0
 RETRY_EVERY_S = 0.05
