@@ -79,7 +79,7 @@ class _Startup:
         window: QWidget,
         paths: DataPaths,
         smoke_test: bool,
-        answer_later_starts: Callable[[], None] | None = None,
+        answer_later_starts: Callable[[], object] | None = None,
     ):
         from tradesman.ui.main_window import MainWindow
 
@@ -98,11 +98,11 @@ class _Startup:
         # once this one is ready, or sooner if it stops to ask the owner something: the
         # socket costs ~8 ms that "ready" need not wait for, and a second start that
         # comes before retries for a while (single_instance.PATIENCE_S).
-        self._answer_later_starts: Callable[[], None] | None = answer_later_starts
+        self._answer_later_starts = answer_later_starts
 
     def answer_later_starts(self) -> None:
-        if self._answer_later_starts is not None:
-            self._answer_later_starts, listen = None, self._answer_later_starts
+        listen, self._answer_later_starts = self._answer_later_starts, None
+        if listen is not None:  # (once only)
             listen()
 
     def _mark(self, step: str) -> None:
