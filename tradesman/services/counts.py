@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tradesman.exchange.document import DataSet
+if TYPE_CHECKING:  # (the window's door names Counts; it need not load the exchange's code)
+    from tradesman.exchange.document import DataSet
 
 
 @dataclass(frozen=True)

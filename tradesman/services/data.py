@@ -24,19 +24,19 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeAlias, TypeVar
 
 from tradesman.domain.weeks import Week
 from tradesman.files import Output, OwnFiles
-from tradesman.progress import Progress
-from tradesman.services.backup_list import KeptBackup, kept_backups
 from tradesman.services.changes import Change, apply_change
-from tradesman.services.counts import Counts
 from tradesman.services.series import catch_up_series
 from tradesman.services.task_rules import catch_up_tasks
 from tradesman.store.database import Store
 
 if TYPE_CHECKING:
+    from tradesman.progress import Progress
     from tradesman.reports.csv_file import CsvStyle
     from tradesman.reports.paper import Paper
+    from tradesman.services.backup_list import KeptBackup
     from tradesman.services.backups import Restored
     from tradesman.services.calendar_export import CalendarFile
+    from tradesman.services.counts import Counts
     from tradesman.services.transfer import ImportResult
 
 P = ParamSpec("P")
@@ -149,6 +149,8 @@ class Data:
 
     def backups(self) -> list[KeptBackup]:
         """The backups, newest first."""
+        from tradesman.services.backup_list import kept_backups
+
         return kept_backups(self._store.backups)
 
     def back_up_if_changed(self, reason: str) -> Path | None:

@@ -4,10 +4,10 @@ bare sqlite3 connection, so `summary` and the window's first look need no SQLAlc
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from tradesman.domain.allocation import add_splits
+from tradesman.domain.allocation import Trend, add_splits
 from tradesman.domain.plan import (
     BASELINE_WEEKS,
     Plan,
@@ -79,3 +79,16 @@ def target_in(ramp: tuple[RampWeek, ...], week: Week, settings: Settings) -> flo
 def week_start_of(plan: Plan) -> WeekStart:
     """The week start the plan was made with: its first day is one."""
     return WeekStart.SUNDAY if plan.start.weekday() == 6 else WeekStart.MONDAY
+
+
+def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:
+    """The trend with each week the plan covers aiming for the plan's share that week."""
+    return Trend(
+        tuple(
+            # (Applied twice, the settings' target is still the one kept.)
+            replace(week, target=target, long_term_target=week.long_term_target or week.target)
+            if (target := target_for(ramp, week.week)) is not None
+            else week
+            for week in trend.weeks
+        )
+    )

@@ -23,11 +23,10 @@ from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
 from tradesman.services.allocation import business_trend
 from tradesman.services.blocks import blocks_in_week
-from tradesman.services.plan_baseline import baseline_of, plan_ramp, target_in
+from tradesman.services.plan_baseline import baseline_of, plan_ramp, target_in, with_plan_targets
 from tradesman.services.plan_rows import get_plan
 from tradesman.services.series import needs_extending
 from tradesman.services.settings import load_settings
-from tradesman.services.sheets import with_plan_targets
 from tradesman.services.task_cards import open_task_cards
 from tradesman.store.reads import dbapi_connection
 

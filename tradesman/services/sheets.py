@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tradesman.domain.allocation import Trend, add_splits
-from tradesman.domain.plan import RampWeek, baseline_weeks, target_for
+from tradesman.domain.allocation import add_splits
+from tradesman.domain.plan import baseline_weeks
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import split_blocks
 from tradesman.domain.tasks import Task
@@ -16,7 +15,7 @@ from tradesman.domain.weeks import Week, week_containing
 from tradesman.errors import UserError
 from tradesman.reports.sheets import PlanSheet, WeekSheet
 from tradesman.services.allocation import business_trend_over, week_by_day_over
-from tradesman.services.plan_baseline import current_plan_ramp, target_in
+from tradesman.services.plan_baseline import current_plan_ramp, target_in, with_plan_targets
 from tradesman.services.plan_view import read_plan_view
 from tradesman.store.reads import blocks_from, dbapi_connection
 from tradesman.store.tables import TASKS
@@ -101,19 +100,6 @@ def week_target(db: Db, settings: Settings, week: Week, today: date) -> float:
     """The business share a week aims for: the plan's ramp where it runs, else the setting."""
     ramp = current_plan_ramp(dbapi_connection(db), today)
     return target_in(ramp, week, settings)
-
-
-def with_plan_targets(trend: Trend, ramp: tuple[RampWeek, ...]) -> Trend:
-    """The trend with each week the plan covers aiming for the plan's share that week."""
-    return Trend(
-        tuple(
-            # (Applied twice, the settings' target is still the one kept.)
-            replace(week, target=target, long_term_target=week.long_term_target or week.target)
-            if (target := target_for(ramp, week.week)) is not None
-            else week
-            for week in trend.weeks
-        )
-    )
 
 
 def _open_tasks(db: Db, due_by: date | None) -> list[Task]:

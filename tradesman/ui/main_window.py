@@ -127,14 +127,15 @@ class MainWindow(QMainWindow):
 
         self.week_page.view_for(self._week)  # (made already, unless no first look came)
         self._desk = desk = Desk(self, ops)
-        for owner, doer in (
-            ("desk", desk), ("planner", desk.planner), ("tasks", desk.task_actions),
-            ("transfer", desk.transfer), ("calendar", desk.calendar), ("printing", desk.printing),
+        self.acts.bind("desk", desk)
+        self.acts.bind("planner", desk.planner)
+        self.acts.bind("tasks", desk.task_actions)
+        for owner, made in (  # (each made the first time one of its actions is used)
+            ("transfer", lambda: desk.transfer), ("calendar", lambda: desk.calendar),
+            ("printing", lambda: desk.printing), ("leads", lambda: desk.lead_actions),
+            ("sheets", lambda: desk.sheets), ("calendar_in", desk.calendar_import),
         ):  # fmt: skip
-            self.acts.bind(owner, doer)
-        self.acts.bind_on_first_use("leads", lambda: desk.lead_actions)
-        self.acts.bind_on_first_use("sheets", lambda: desk.sheets)
-        self.acts.bind_on_first_use("calendar_in", desk.calendar_import)
+            self.acts.bind_on_first_use(owner, made)
         ops.changed.connect(self.refresh_all)  # (with what changed: see refresh_all)
         desk.show_side_list()
         self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name, as it is

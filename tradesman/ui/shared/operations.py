@@ -25,18 +25,13 @@ from tradesman.domain.settings import Settings
 from tradesman.domain.tasks import TaskCard
 from tradesman.domain.weeks import Week
 from tradesman.files import Output, OwnFiles
-from tradesman.progress import Progress
 from tradesman.services.allocation import week_by_day
-from tradesman.services.backup_list import KeptBackup
 from tradesman.services.blocks import blocks_in_week
 from tradesman.services.changes import Change
-from tradesman.services.counts import Counts
 from tradesman.services.data import Data, Edit, Read
 from tradesman.services.lead_settings import load_lead_settings, save_lead_settings
 from tradesman.services.op_changes import EVERYTHING, SETTINGS, OpChanges
-from tradesman.services.plan import proposed_plan
 from tradesman.services.plan_baseline import target_in
-from tradesman.services.plan_view import PlanView, read_plan_view
 from tradesman.services.screens import (
     Known,
     WeekScreen,
@@ -58,10 +53,14 @@ from tradesman.services.task_cards import (
 from tradesman.services.task_rules import make_due_tasks
 
 if TYPE_CHECKING:
+    from tradesman.progress import Progress
     from tradesman.reports.csv_file import CsvStyle
     from tradesman.reports.paper import Paper
+    from tradesman.services.backup_list import KeptBackup
     from tradesman.services.backups import Restored
     from tradesman.services.calendar_export import CalendarFile
+    from tradesman.services.counts import Counts
+    from tradesman.services.plan_view import PlanView
     from tradesman.services.transfer import ImportResult
 
 P = ParamSpec("P")
@@ -141,6 +140,8 @@ class Operations(QObject):
         return target_in(self.plan_ramp(), week, self.settings())
 
     def plan_view(self) -> PlanView | None:
+        from tradesman.services.plan_view import read_plan_view  # (the Plan page's, first)
+
         return self.data.read(read_plan_view, self.today())
 
     def measured_baseline(self, plan: Plan) -> float | None:
@@ -148,6 +149,8 @@ class Operations(QObject):
         return self.data.read(measured_baseline, plan, self.today())
 
     def proposed_plan(self) -> Plan:
+        from tradesman.services.plan import proposed_plan
+
         return self.data.read(proposed_plan, self.settings(), self.today())
 
     # The PDFs; these run on a worker thread (see ui/shared/pdf_preview.py). Each is a

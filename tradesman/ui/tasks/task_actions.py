@@ -28,15 +28,14 @@ from tradesman.services.changes import Change
 from tradesman.services.source_list import all_sources
 from tradesman.services.task_rule_edits import change_task_and_rule
 from tradesman.services.task_rules import RuleGone, get_rule, rules_to_come
-from tradesman.services.templates import Template
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.commands import EditActions
-from tradesman.ui.tasks.task_dialog import TaskChoice, TaskDialog
-from tradesman.ui.tasks.task_schedule_dialog import ScheduleDialog
 from tradesman.ui.week.planner import quoted_title
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
+    from tradesman.services.templates import Template
+    from tradesman.ui.tasks.task_dialog import TaskChoice
     from tradesman.ui.tasks.tasks_page import TasksPage
     from tradesman.ui.week.schedule_list import ScheduleList
 
@@ -70,6 +69,8 @@ class TaskActions(EditActions):
 
     # -- adding and editing -------------------------------------------------------------
     def new_task(self, area: Area = Area.MARKETING) -> None:
+        from tradesman.ui.tasks.task_dialog import TaskDialog  # (a dialog loads when asked for)
+
         dialog = TaskDialog(
             Task("", area), self.ops.today(), is_new=True, parent=self.window,
             sources=self.ops.read(all_sources),
@@ -106,6 +107,8 @@ class TaskActions(EditActions):
         )
 
     def edit_task(self, task: Task) -> None:
+        from tradesman.ui.tasks.task_dialog import TaskDialog
+
         rule = self._rule_of(task)
         dialog = TaskDialog(
             task, self.ops.today(), is_new=False, parent=self.window, rule=rule,
@@ -135,6 +138,8 @@ class TaskActions(EditActions):
         due = rule.pending
         if due is None:
             return
+        from tradesman.ui.tasks.task_dialog import TaskDialog
+
         task = rule.task_for(due)
         dialog = TaskDialog(task, self.ops.today(), False, self.window, rule=rule, rule_only=True)
         dialog.chosen.connect(lambda choice: self._rule_edited(rule, choice))
@@ -298,6 +303,8 @@ class TaskActions(EditActions):
 
     def schedule_card(self, card: TaskCard) -> None:
         """Ask for a day and start, offering the next free time of the right length."""
+        from tradesman.ui.tasks.task_schedule_dialog import ScheduleDialog
+
         assert card.task.id is not None
         length = task_edits.block_length(card)
         found = self._free_slot(length)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -35,10 +36,12 @@ from tradesman.domain.task_rules import TaskRule
 from tradesman.domain.tasks import Task, TaskCard
 from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
 from tradesman.services.task_cards import Show, TaskFilter, filter_cards
-from tradesman.services.templates import Template
 from tradesman.ui.shared.literal import for_menu, tooltip
 from tradesman.ui.tasks.task_delegate import CardDelegate
 from tradesman.ui.tasks.task_model import CardRole, TaskLaneModel
+
+if TYPE_CHECKING:
+    from tradesman.services.templates import Template
 
 SHOW_CHOICES = ((Show.OPEN, "To do and doing"), (Show.DONE, "Done"), (Show.ALL, "All tasks"))
 

@@ -29,12 +29,12 @@ from tradesman.services.source_list import all_sources
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.commands import push_edit
 from tradesman.ui.shared.operations import Operations
-from tradesman.ui.week.block_dialog import BlockChoice, BlockDialog
 from tradesman.ui.week.week_canvas import WeekCanvas
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
     from tradesman.services.data import Edit
+    from tradesman.ui.week.block_dialog import BlockChoice, BlockDialog
 
 P = ParamSpec("P")
 
@@ -176,6 +176,8 @@ class Planner(QObject):
             )
 
     def edit_block(self, block: TimeBlock) -> None:
+        from tradesman.ui.week.block_dialog import BlockDialog  # (loads when first asked for)
+
         try:
             series = self.ops.series(block.series_id).series if block.series_id else None
         except UserError as exc:  # the series was removed meanwhile (another window)
@@ -188,6 +190,8 @@ class Planner(QObject):
         self._open_dialog(dialog, block)
 
     def new_block(self, day: date, start: int) -> None:
+        from tradesman.ui.week.block_dialog import BlockDialog
+
         start = min(start, MINUTES_PER_DAY - 15)
         end = min(MINUTES_PER_DAY, start + 60)
         draft = TimeBlock(day, start, end, self.canvas.paint_area, "")

@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tradesman.services.backups import AT_START, AUTOMATIC
 from tradesman.ui.shared.background import run_in_background
 from tradesman.ui.shared.operations import Operations
 
@@ -45,9 +44,13 @@ class BackupKeeper(QObject):
         self.timer.start()
 
     def back_up_at_start(self) -> None:
+        from tradesman.services.backups import AT_START  # (loaded after the start)
+
         self._back_up(AT_START)
 
     def back_up_after_work(self) -> None:
+        from tradesman.services.backups import AUTOMATIC
+
         if self.worked:
             self._back_up(AUTOMATIC)
 

@@ -22,16 +22,18 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from tradesman.errors import UserError
 from tradesman.files import Output, output_for
-from tradesman.services.calendar_export import CALENDAR_FILE_NAME, CalendarFile
 from tradesman.services.op_changes import OpChanges
 from tradesman.ui.shared.background import run_in_background
 from tradesman.ui.shared.operations import Operations
-from tradesman.ui.window.calendar_actions import write_calendar
+
+if TYPE_CHECKING:
+    from tradesman.services.calendar_export import CalendarFile
 
 EVERY_MS = 3_000
 KEEP_KEY = "calendar/keep"  # off unless the owner turns it on
@@ -108,6 +110,10 @@ class CalendarKeeper(QObject):
         folder = self.folder
         if folder is None or self._busy is not None:
             return
+        # (Loaded here, at the first rewrite: most owners keep no calendar file.)
+        from tradesman.services.calendar_export import CALENDAR_FILE_NAME
+        from tradesman.ui.window.calendar_actions import write_calendar
+
         self._pending = False
         try:
             output = output_for(folder / CALENDAR_FILE_NAME, self.ops.own_files, streams=False)

@@ -27,8 +27,11 @@ if TYPE_CHECKING:
     from tradesman.ui.shared.operations import Operations
     from tradesman.ui.tasks.tasks_page import TasksPage
     from tradesman.ui.week.work_note import WorkNoteKeeper
+    from tradesman.ui.window.calendar_actions import CalendarActions
     from tradesman.ui.window.calendar_import_actions import CalendarImport
+    from tradesman.ui.window.print_actions import PrintActions
     from tradesman.ui.window.sheet_export import SheetExport
+    from tradesman.ui.window.transfer_actions import DataTransfer
     from tradesman.ui.work.lead_actions import LeadActions
     from tradesman.ui.work.work_page import WorkPage
 
@@ -50,10 +53,7 @@ class Desk(QObject):
         from tradesman.ui.week.planner import Planner
         from tradesman.ui.week.schedule_list import ScheduleList
         from tradesman.ui.window.backup_keeper import BackupKeeper
-        from tradesman.ui.window.calendar_actions import CalendarActions
         from tradesman.ui.window.calendar_keeper import CalendarKeeper
-        from tradesman.ui.window.print_actions import PrintActions
-        from tradesman.ui.window.transfer_actions import DataTransfer
 
         super().__init__(window)
         self.window, self.ops, report = window, ops, window.report
@@ -62,12 +62,14 @@ class Desk(QObject):
             window.show_day,
         )  # fmt: skip
         self.task_actions = actions = TaskActions(ops, window.undo_stack, window, report)
-        self.printing = PrintActions(ops, window, window.folders, window.state, report)
-        self._lead_actions: LeadActions | None = None  # made on first use (lead_actions)
-        self._sheets: SheetExport | None = None  # made on first use (sheets)
-        self._calendar_import: CalendarImport | None = None  # (calendar_import)
-        self.transfer = DataTransfer(ops, window, window.folders, window.today, self._imported)
-        self.calendar = CalendarActions(ops, window, window.folders, window.today)
+        # What the menus do beyond the week is made on first use (see the properties
+        # below): the start need not load printing, import and export before it is ready.
+        self._printing: PrintActions | None = None
+        self._transfer: DataTransfer | None = None
+        self._calendar: CalendarActions | None = None
+        self._lead_actions: LeadActions | None = None
+        self._sheets: SheetExport | None = None
+        self._calendar_import: CalendarImport | None = None
         self.calendar_keeper = CalendarKeeper(ops, window.state, window.today, report, self)
         self.calendar_keeper.start()
         window.canvas.task_dropped.connect(actions.schedule)
@@ -121,6 +123,40 @@ class Desk(QObject):
             self.reload_work_page()
         if self.work_note is not None:
             self.work_note.changed()
+
+    @property
+    def printing(self) -> PrintActions:
+        """Printing and the PDF previews, made the first time one is asked for."""
+        if self._printing is None:
+            from tradesman.ui.window.print_actions import PrintActions
+
+            window = self.window
+            self._printing = PrintActions(
+                self.ops, window, window.folders, window.state, window.report
+            )
+        return self._printing
+
+    @property
+    def transfer(self) -> DataTransfer:
+        """File → Import, Export and Restore, made the first time one is used."""
+        if self._transfer is None:
+            from tradesman.ui.window.transfer_actions import DataTransfer
+
+            window = self.window
+            self._transfer = DataTransfer(
+                self.ops, window, window.folders, window.today, self._imported
+            )
+        return self._transfer
+
+    @property
+    def calendar(self) -> CalendarActions:
+        """File → Export calendar…, made the first time it is used."""
+        if self._calendar is None:
+            from tradesman.ui.window.calendar_actions import CalendarActions
+
+            window = self.window
+            self._calendar = CalendarActions(self.ops, window, window.folders, window.today)
+        return self._calendar
 
     @property
     def lead_actions(self) -> LeadActions:
