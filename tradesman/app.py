@@ -30,6 +30,7 @@ from tradesman.pyside_hook import take_off
 
 if TYPE_CHECKING:
     from tradesman.store.database import Store
+    from tradesman.store.early_check import EarlyCheck
 
 take_off()  # (PySide is loaded, above: every import from here on is cheaper without it)
 
@@ -80,6 +81,7 @@ class _Startup:
         paths: DataPaths,
         smoke_test: bool,
         answer_later_starts: Callable[[], object] | None = None,
+        early_check: EarlyCheck | None = None,
     ):
         from tradesman.ui.main_window import MainWindow
 
@@ -99,6 +101,7 @@ class _Startup:
         # socket costs ~8 ms that "ready" need not wait for, and a second start that
         # comes before retries for a while (single_instance.PATIENCE_S).
         self._answer_later_starts = answer_later_starts
+        self.early_check = early_check  # (the file's quick check, begun before the paint)
 
     def answer_later_starts(self) -> None:
         listen, self._answer_later_starts = self._answer_later_starts, None
@@ -127,7 +130,7 @@ class _Startup:
             from tradesman.store.datafile import open_data_file
 
             told: list[str] = []
-            database = open_data_file(self.paths, tell=told.append)
+            database = open_data_file(self.paths, tell=told.append, early=self.early_check)
             look = first_look(database, self.locale_name, date.today())
             self.first_start = look.first_start
             _AfterNextPaint(self.window.split_panel, self.get_ready)
@@ -315,12 +318,18 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
 
     if not instance.claim():
         return instance.defer_to_running_window()
+    from tradesman.store.early_check import EarlyCheck
+
+    # (The folder is ours now: the file's check reads it alongside the window's making.)
+    early_check = EarlyCheck(paths.database)
     startup: _Startup | None = None
     try:
         state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)
         window = MainWindow(paths.folder, state, week_start_for_locale(QLocale.system().name()))
         _AfterNextPaint(window, lambda: _after_the_paint(window))
-        startup = _Startup(app, window, paths, smoke_test, lambda: instance.listen(window))
+        startup = _Startup(
+            app, window, paths, smoke_test, lambda: instance.listen(window), early_check
+        )
         sys.excepthook = _report_bugs(window, smoke_test)
         _AfterNextPaint(window, startup.show_week)
         window.show()

@@ -27,18 +27,21 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tradesman.errors import UserError
 from tradesman.files import describe_os_error, kind_of_file, shown_path
 from tradesman.paths import FILE_MODE, DataPaths
 from tradesman.store.backup import make_backup
 from tradesman.store.checks import damage_in_words, is_damage
+from tradesman.store.file_uri import BUSY_TIMEOUT_MS, database_uri, no_room_for_log_index
 from tradesman.store.header import APPLICATION_ID, FileKind, read_header
 from tradesman.store.migrations import MIGRATIONS, TABLES, Migration, run_migrations
 from tradesman.store.restore import free_aside_name
 from tradesman.store.wal import has_changes_waiting, in_use, set_log_aside
 
-BUSY_TIMEOUT_MS = 5000
+if TYPE_CHECKING:
+    from tradesman.store.early_check import EarlyCheck
 
 
 class Refusal(Enum):
@@ -62,11 +65,13 @@ def open_data_file(
     paths: DataPaths,
     migrations: Sequence[Migration] = MIGRATIONS,
     tell: Callable[[str], None] | None = None,
+    early: EarlyCheck | None = None,
 ) -> Path:
     """Make sure the data file in `paths` exists, is ours, is sound and is up to date.
 
     `tell` hears, in a sentence for the owner, anything done on the way that they should
     know of (a change log that was not this file's, moved aside); it is logged too.
+    `early` is the file's quick check begun beforehand (early_check.py), if any.
     """
     path = paths.database
     try:
@@ -87,7 +92,7 @@ def open_data_file(
         _set_aside_leftovers(path)
         _create(path, migrations)
     else:
-        _check_and_update(path, paths.backups, migrations, tell or _not_told)
+        _check_and_update(path, paths.backups, migrations, tell or _not_told, early)
     from tradesman.store.backup_shelf import LEFTOVERS_AFTER, clear_leftovers
 
     clear_leftovers(paths.backups, LEFTOVERS_AFTER)  # (whatever program a crash cut short)
@@ -143,46 +148,6 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-def database_uri(path: Path, read_only: bool = False, without_log: bool = False) -> str:
-    """The file: URI that opens `path` and no other file, whatever its folder is called
-    (a "?", a "%", a name that is not UTF-8), with SQLite's settings for it.
-
-    `without_log` reads the file as it is on disk, ignoring a change log beside it (only
-    for a file nobody is writing). On a full disk, where SQLite cannot make the shared
-    index a log needs, the file is opened for this process alone (the index then lives
-    in memory), so that reading still works.
-    """
-    options = []
-    if read_only:
-        options.append("mode=ro")
-    if without_log:
-        options.append("immutable=1")
-    elif no_room_for_log_index(path):
-        options.append("vfs=unix-excl")
-    uri = path.absolute().as_uri()
-    return f"{uri}?{'&'.join(options)}" if options else uri
-
-
-# SQLite's shared index of the log takes 32 KiB when it is made; a log needs room too.
-_ROOM_FOR_THE_LOG = 1024 * 1024
-_LOG_INDEX_SIZE = 32 * 1024
-
-
-def no_room_for_log_index(path: Path) -> bool:
-    if os.name != "posix":
-        return False
-    try:
-        if Path(f"{path}-shm").stat().st_size >= _LOG_INDEX_SIZE:
-            return False  # (made already: by a program that has the file open, maybe)
-    except OSError:
-        pass
-    try:
-        room = os.statvfs(path.parent)
-    except OSError:
-        return False
-    return room.f_bavail * room.f_frsize < _ROOM_FOR_THE_LOG
-
-
 def configure(db: sqlite3.Connection) -> None:
     # The sqlite3 module's own transaction handling starts transactions late and ends
     # them early around DDL; turn it off so that BEGIN and COMMIT are ours.
@@ -223,7 +188,11 @@ def _create(path: Path, migrations: Sequence[Migration]) -> None:
 
 
 def _check_and_update(
-    path: Path, backups: Path, migrations: Sequence[Migration], tell: Callable[[str], None]
+    path: Path,
+    backups: Path,
+    migrations: Sequence[Migration],
+    tell: Callable[[str], None],
+    early: EarlyCheck | None = None,
 ) -> None:
     newest = len(migrations)
     try:
@@ -246,7 +215,7 @@ def _check_and_update(
         )
     if header.user_version > newest:
         raise _newer(path, header.user_version, newest)
-    version = _checked_with_its_log(path, newest, tell)
+    version = _checked_with_its_log(path, newest, tell, early)
     if version < newest:
         db = sqlite3.connect(database_uri(path), uri=True, isolation_level=None)
         try:
@@ -261,7 +230,9 @@ def _check_and_update(
             db.close()
 
 
-def _checked_with_its_log(path: Path, newest: int, tell: Callable[[str], None]) -> int:
+def _checked_with_its_log(
+    path: Path, newest: int, tell: Callable[[str], None], early: EarlyCheck | None = None
+) -> int:
     """The file's data version, as SQLite reads it with the change log beside it, after
     refusing a newer or damaged file. A log left by an unclean shutdown (one nobody has
     open) is checked thoroughly; if the file is sound without it but not with it, the
@@ -269,7 +240,7 @@ def _checked_with_its_log(path: Path, newest: int, tell: Callable[[str], None]) 
     holder = in_use(path) if has_changes_waiting(path) else True  # (True: nothing to move)
     left_behind = holder is not True
     try:
-        return _checked_version(path, newest, thorough=left_behind)
+        return _checked_version(path, newest, thorough=left_behind, early=early)
     except DataFileRefused as with_log:
         # Only damage says the log may not be the file's (a full disk, a busy file say
         # nothing of it); and only a log nobody holds may move: a running program's log
@@ -293,14 +264,19 @@ def _checked_with_its_log(path: Path, newest: int, tell: Callable[[str], None]) 
 
 
 def _checked_version(
-    path: Path, newest: int, thorough: bool = False, without_log: bool = False
+    path: Path,
+    newest: int,
+    thorough: bool = False,
+    without_log: bool = False,
+    early: EarlyCheck | None = None,
 ) -> int:
     """The file's schema version, after refusing a newer or damaged file.
 
     Read-only: a refused file keeps even its write-ahead log as it was (a read-write
     connection would fold the log into the file when it closes). `thorough` runs
     integrity_check, which also compares every index with its table (quick_check does
-    not, and a damaged index gives wrong sums and exports).
+    not, and a damaged index gives wrong sums and exports). Otherwise the answer of an
+    `early` quick check is taken when it still holds for the file.
     """
     uri = database_uri(path, read_only=True, without_log=without_log)
     if not without_log and no_room_for_log_index(path):
@@ -335,7 +311,8 @@ def _checked_version(
             missing = sorted(TABLES - tables)
             if missing:
                 raise _damaged(path, f"the table {missing[0]} is missing")
-        found = answer("integrity_check" if thorough else "quick_check")
+        checked_early = None if thorough or early is None else early.answer(path)
+        found = checked_early or answer("integrity_check" if thorough else "quick_check")
         if found != ["ok"]:
             raise _damaged(path, "\n".join(map(str, found)) or "no answer")
         return version
