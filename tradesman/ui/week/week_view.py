@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from tradesman.domain.blocks import TimeBlock
@@ -32,11 +32,25 @@ EMPTY_WEEK_HINT = (
 )
 
 
+def own_viewport() -> QWidget:
+    """A scroll area's viewport, made as a QScrollArea makes its own.
+
+    Asked for the viewport Qt made, PySide cannot tell what kind of widget it is without
+    loading every kind of widget there is to compare (and making all their enums): 10 ms
+    or so of the window's start. One made here is known to be a plain QWidget."""
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.NoRole)  # (the scroll area's own)
+    viewport.setAutoFillBackground(True)
+    return viewport
+
+
 class _Scroller(QScrollArea):
     """Keeps the canvas as wide as the view, and the header's columns over it."""
 
     def __init__(self, canvas: WeekCanvas, header: DayHeader) -> None:
         super().__init__()
+        self.setViewport(own_viewport())
         self.header = header
         self.setWidget(canvas)
         self.setWidgetResizable(True)
