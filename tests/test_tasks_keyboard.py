@@ -19,8 +19,9 @@ from tradesman.domain.tasks import Task
 from tradesman.domain.weeks import Week
 from tradesman.services import edits, task_edits
 from tradesman.ui.tasks.task_dialog import TaskDialog
+from tradesman.ui.tasks.task_list import TaskList
 from tradesman.ui.tasks.task_schedule_dialog import ScheduleDialog
-from tradesman.ui.tasks.tasks_page import TaskList, TasksPage
+from tradesman.ui.tasks.tasks_page import TasksPage
 
 WED = TODAY
 MON = date(2026, 11, 23)

@@ -39,7 +39,9 @@ EXIT_USAGE = 2
 log = logging.getLogger(__name__)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _window_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The parser of the window's own options, and the --data-dir option every command
+    shares (its parent parser)."""
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument(
         "--data-dir",
@@ -60,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, show this week once, print how long that took, and exit",
     )
+    return parser, data_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser, data_dir = _window_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     summary = commands.add_parser(
@@ -154,8 +161,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, read. The usual start, the window with at most its own options
+    written out in full, is read without building every command's parser (a few ms of
+    the window's start); anything else, --help and mistakes included, by the full one."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    if not _window_options_only(words):
+        return build_parser().parse_args(words)
+    args = _window_parser()[0].parse_args(words)
+    args.command = None
+    return args
+
+
+def _window_options_only(words: Sequence[str]) -> bool:
+    rest = list(words)
+    while rest:
+        word = rest.pop(0)
+        if word == "--smoke-test" or word.startswith("--data-dir="):
+            continue
+        if word == "--data-dir" and rest and not rest[0].startswith("-"):
+            rest.pop(0)
+            continue
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     # Every file and folder this process makes is the owner's alone, whatever the umask
     # (the log, the lock, the window's state, backups, exports, PDFs).
     os.umask(0o077)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from tradesman.domain.areas import Area
 from tradesman.domain.tasks import TaskCard
 from tradesman.ui.tasks.task_delegate import CardDelegate
+from tradesman.ui.tasks.task_list import TaskList
 from tradesman.ui.tasks.task_model import TaskLaneModel
-from tradesman.ui.tasks.tasks_page import TaskList
 
 
 class ScheduleList(QWidget):
