@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 from helpers import ROOT
 
@@ -39,6 +40,16 @@ def test_every_folder_with_files_is_a_listed_package() -> None:
     }
     assert packages <= shipped_folders()
     assert not left_out
+
+
+def test_shipped_files_are_found_where_importlib_resources_finds_them() -> None:
+    from importlib.resources import files
+
+    from tradesman.assets import resource_path
+
+    for parts in [("icons",), ("fonts", "LICENSE.txt"), ("task_templates.json",)]:
+        shipped = Path(str(files("tradesman.resources").joinpath(*parts)))
+        assert resource_path(*parts) == shipped and shipped.exists()
 
 
 def test_the_icon_is_found_where_it_ships() -> None:

@@ -5,14 +5,17 @@ reader that goes away early not reported as a bug."""
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from helpers import benchmark_generator, run_cli, write_json
 
+from tradesman import cli
 from tradesman.single_instance import LOCK_FILE_NAME
 
 ENV = dict(os.environ, QT_QPA_PLATFORM="offscreen", LC_ALL="en_GB.UTF-8")
@@ -109,3 +112,53 @@ def test_a_reader_that_stops_early_is_not_a_bug(tmp_path: Path) -> None:
     assert said == ""
     log = folder / "tradesman.log"  # (made only when something is logged)
     assert not log.exists() or "unexpected error" not in log.read_text(encoding="utf-8")
+
+
+# The installed command's entry, as a user starts it, stopped just after the window is
+# ready: the cycle collector was off during the start and works again from then on.
+COLLECTOR_AT_READY = """
+import gc, sys
+from tradesman import app, entry
+
+def at_ready(self):
+    print("collector on:", gc.isenabled(), "start's objects set aside:", gc.get_freeze_count() > 0)
+    app.QApplication.exit(0)
+
+starting = []
+app._Startup.answer_later_starts = at_ready  # (called right after "ready")
+mark = app._Startup._mark
+app._Startup._mark = lambda self, step: (starting.append(gc.isenabled()), mark(self, step))
+sys.argv = ["tradesman", "--data-dir", sys.argv[1]]
+entry.end_process = lambda code: print("collector on while starting:", any(starting)) or sys.exit(code)
+entry.run()
+"""
+
+
+def test_the_collector_waits_until_the_window_is_ready(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECTOR_AT_READY, str(tmp_path / "data")],
+        capture_output=True, text=True, env=ENV, timeout=60,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == [
+        "collector on: True start's objects set aside: True",
+        "collector on while starting: False",
+    ], done.stderr
+
+
+def test_a_command_works_with_the_collector_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command (an import of a large file, say) must never run with it off."""
+    seen: list[bool] = []
+
+    def command(args: object, paths: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli, "_run_command", command)
+    gc.disable()  # (as the installed command's entry does)
+    try:
+        assert cli.main(["--data-dir", str(tmp_path / "data"), "backups"]) == 0
+    finally:
+        gc.enable()
+    assert seen == [True]

@@ -8,6 +8,7 @@ on the way loads SQLAlchemy: the window's reads and edits are plain SQL.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -221,6 +222,10 @@ class _Startup:
         store = self.store = Store(self.paths.database, self.paths.backups)
         self.window.attach(Operations(Data(store, self.locale_name), self.window))
         self._mark("ready")
+        # What the start made lives as long as the window: set aside, never scanned
+        # again; the cycle collector, off during the start (entry.py), works from now.
+        gc.freeze()
+        gc.enable()
         self.answer_later_starts()
         if self.first_start and not self.smoke_test:
             self.window.desk.welcome()

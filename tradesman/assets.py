@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,21 @@ ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 def resource_path(*parts: str) -> Path:
     """The path of a shipped file, e.g. resource_path("icons", "tradesman.svg")."""
-    return Path(str(files("tradesman.resources").joinpath(*parts)))
+    return _shipped_folder().joinpath(*parts)
+
+
+@functools.cache
+def _shipped_folder() -> Path:
+    """The folder of the package tradesman.resources: where a wheel, an editable install
+    (which maps resources/ in) and the PyInstaller bundle all put the shipped files.
+    importlib.resources finds the same folder (a test checks it), but loading it costs
+    the window's start about 7 ms, before it is ready for edits."""
+    from importlib import import_module
+
+    # (By name: the package is resources/, mapped in by the install, not a folder here.)
+    where = import_module("tradesman.resources").__file__
+    assert where is not None, "tradesman.resources is a regular package (it has __init__.py)"
+    return Path(where).parent
 
 
 def app_icon_path(size: int | None = None) -> Path:

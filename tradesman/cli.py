@@ -8,6 +8,7 @@ Start-up order is explicit: arguments -> data folder -> logging -> store -> comm
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -198,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tradesman.app import run_window
 
             return run_window(paths, smoke_test=args.smoke_test)
+        gc.enable()  # (off while the start loads its modules: see entry.py)
         return _run_command(args, paths)
     except UsageError as exc:
         print(f"tradesman: {exc.message} (tradesman --help says more)", file=sys.stderr)
