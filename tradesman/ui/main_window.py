@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         for owner, made in (  # (each made the first time one of its actions is used)
             ("transfer", lambda: desk.transfer), ("calendar", lambda: desk.calendar),
             ("printing", lambda: desk.printing), ("leads", lambda: desk.lead_actions),
-            ("sheets", lambda: desk.sheets), ("calendar_in", desk.calendar_import),
+            ("sheets", lambda: desk.sheets), ("calendar_in", lambda: desk.calendar_import),
         ):  # fmt: skip
             self.acts.bind_on_first_use(owner, made)
         ops.changed.connect(self.refresh_all)  # (with what changed: see refresh_all)

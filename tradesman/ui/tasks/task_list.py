@@ -13,7 +13,22 @@ from tradesman.domain.tasks import TaskCard
 from tradesman.ui.tasks.task_delegate import CardDelegate
 from tradesman.ui.tasks.task_model import CardRole, TaskLaneModel
 
-EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+_EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+
+
+def key_asks(event: QKeyEvent) -> str | None:
+    """What a key pressed on a chosen card (or repeating rule) asks for: "edit" (Enter,
+    F2), "delete" (Delete), "menu" (the Menu key, Shift+F10), or None."""
+    key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+    if key in _EDIT_KEYS:
+        return "edit"
+    if key == Qt.Key.Key_Delete:
+        return "delete"
+    if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):
+        return "menu"
+    return None
+
+
 # Moves that look for a card above the row they land on (Home lands on the first
 # heading, so it looks down; End on the last card).
 _BACK = (
@@ -76,13 +91,12 @@ class TaskList(QListView):
             self.scrollTo(index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        card = self.current_card()
-        key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        if card is not None and key in EDIT_KEYS:
+        card, asked, key = self.current_card(), key_asks(event), event.key()
+        if card is not None and asked == "edit":
             self.edit_asked.emit(card)
-        elif card is not None and key == Qt.Key.Key_Delete:
+        elif card is not None and asked == "delete":
             self.delete_asked.emit(card)
-        elif card is not None and (key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift)):
+        elif card is not None and asked == "menu":
             rect = self.visualRect(self.currentIndex())
             self.menu_asked.emit(card, self.viewport().mapToGlobal(rect.center()))
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):

@@ -36,7 +36,7 @@ from tradesman.domain.weeks import SHORT_DAY_NAMES, format_day
 from tradesman.services.task_cards import Show, TaskFilter, filter_cards
 from tradesman.ui.shared.literal import for_menu, tooltip
 from tradesman.ui.tasks.task_delegate import CardDelegate
-from tradesman.ui.tasks.task_list import EDIT_KEYS, TaskList
+from tradesman.ui.tasks.task_list import TaskList, key_asks
 from tradesman.ui.tasks.task_model import CardRole, TaskLaneModel
 
 if TYPE_CHECKING:
@@ -90,13 +90,12 @@ class RuleList(QListWidget):
             self.menu_asked.emit(item.data(RuleRole), self.viewport().mapToGlobal(point))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        rule = self.rule_at(self.currentRow())
-        key, shift = event.key(), event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        if rule is not None and key in EDIT_KEYS:
+        rule, asked = self.rule_at(self.currentRow()), key_asks(event)
+        if rule is not None and asked == "edit":
             self.edit_asked.emit(rule)
-        elif rule is not None and key == Qt.Key.Key_Delete:
+        elif rule is not None and asked == "delete":
             self.stop_asked.emit(rule)
-        elif rule is not None and (key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift)):
+        elif rule is not None and asked == "menu":
             rect = self.visualItemRect(self.currentItem())
             self.menu_asked.emit(rule, self.viewport().mapToGlobal(rect.center()))
         else:

@@ -9,6 +9,7 @@ made the first time they are shown.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -62,14 +63,9 @@ class Desk(QObject):
             window.show_day,
         )  # fmt: skip
         self.task_actions = actions = TaskActions(ops, window.undo_stack, window, report)
-        # What the menus do beyond the week is made on first use (see the properties
-        # below): the start need not load printing, import and export before it is ready.
-        self._printing: PrintActions | None = None
-        self._transfer: DataTransfer | None = None
-        self._calendar: CalendarActions | None = None
-        self._lead_actions: LeadActions | None = None
-        self._sheets: SheetExport | None = None
-        self._calendar_import: CalendarImport | None = None
+        # What the menus do beyond the week (printing, import and export, work coming in)
+        # is made the first time it is asked for (the cached properties below), so the
+        # start need not load it before it is ready for edits.
         self.calendar_keeper = CalendarKeeper(ops, window.state, window.today, report, self)
         self.calendar_keeper.start()
         window.canvas.task_dropped.connect(actions.schedule)
@@ -124,74 +120,59 @@ class Desk(QObject):
         if self.work_note is not None:
             self.work_note.changed()
 
-    @property
+    @cached_property
     def printing(self) -> PrintActions:
-        """Printing and the PDF previews, made the first time one is asked for."""
-        if self._printing is None:
-            from tradesman.ui.window.print_actions import PrintActions
+        """Printing and the PDF previews."""
+        from tradesman.ui.window.print_actions import PrintActions
 
-            window = self.window
-            self._printing = PrintActions(
-                self.ops, window, window.folders, window.state, window.report
-            )
-        return self._printing
+        window = self.window
+        return PrintActions(self.ops, window, window.folders, window.state, window.report)
 
-    @property
+    @cached_property
     def transfer(self) -> DataTransfer:
-        """File → Import, Export and Restore, made the first time one is used."""
-        if self._transfer is None:
-            from tradesman.ui.window.transfer_actions import DataTransfer
+        """File → Import, Export and Restore."""
+        from tradesman.ui.window.transfer_actions import DataTransfer
 
-            window = self.window
-            self._transfer = DataTransfer(
-                self.ops, window, window.folders, window.today, self._imported
-            )
-        return self._transfer
+        window = self.window
+        return DataTransfer(self.ops, window, window.folders, window.today, self._imported)
 
-    @property
+    @cached_property
     def calendar(self) -> CalendarActions:
-        """File → Export calendar…, made the first time it is used."""
-        if self._calendar is None:
-            from tradesman.ui.window.calendar_actions import CalendarActions
+        """File → Export calendar…"""
+        from tradesman.ui.window.calendar_actions import CalendarActions
 
-            window = self.window
-            self._calendar = CalendarActions(self.ops, window, window.folders, window.today)
-        return self._calendar
+        window = self.window
+        return CalendarActions(self.ops, window, window.folders, window.today)
 
-    @property
+    @cached_property
     def lead_actions(self) -> LeadActions:
-        """The edits of work coming in, made the first time one is asked for: the start
-        need not load the enquiries' dialogs and services before it is ready."""
-        if self._lead_actions is None:
-            from tradesman.ui.work.lead_actions import LeadActions
+        """The edits of work coming in (the enquiries' dialogs and services)."""
+        from tradesman.ui.work.lead_actions import LeadActions
 
-            window = self.window
-            self._lead_actions = LeadActions(self.ops, window.undo_stack, window, window.report)
-            self._lead_actions.print_week = self.printing.preview_week
-        return self._lead_actions
+        window = self.window
+        actions = LeadActions(self.ops, window.undo_stack, window, window.report)
+        actions.print_week = self.printing.preview_week
+        return actions
 
-    @property
+    @cached_property
     def sheets(self) -> SheetExport:
-        """File → Export for a spreadsheet…, made the first time it is used."""
-        if self._sheets is None:
-            from tradesman.ui.window.sheet_export import SheetExport
+        """File → Export for a spreadsheet…"""
+        from tradesman.ui.window.sheet_export import SheetExport
 
-            window = self.window
-            self._sheets = SheetExport(
-                self.ops, window, window.folders, window.state, window.report, window.today
-            )
-        return self._sheets
+        window = self.window
+        return SheetExport(
+            self.ops, window, window.folders, window.state, window.report, window.today
+        )
 
+    @cached_property
     def calendar_import(self) -> CalendarImport:
-        """File → Import calendar…, made on first use."""
-        if self._calendar_import is None:
-            from tradesman.ui.window.calendar_import_actions import CalendarImport
+        """File → Import calendar…"""
+        from tradesman.ui.window.calendar_import_actions import CalendarImport
 
-            window = self.window
-            self._calendar_import = CalendarImport(
-                self.ops, window, window.undo_stack, window.folders, window.today, window.report
-            )
-        return self._calendar_import
+        window = self.window
+        return CalendarImport(
+            self.ops, window, window.undo_stack, window.folders, window.today, window.report
+        )
 
     # -- the pages ------------------------------------------------------------------
     def page_shown(self, index: int) -> None:
