@@ -304,7 +304,11 @@ def _after_the_paint(window: QWidget) -> None:
     close_on_stop_signals(window)  # (logout or `kill`: closed like the close button)
 
 
-def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
+def run_window(
+    paths: DataPaths, smoke_test: bool = False, early_check: EarlyCheck | None = None
+) -> int:
+    """The window on the data folder `paths`; the exit code. `early_check` is the data
+    file's quick check, begun before PySide was loaded (see cli.main)."""
     if (no_window := missing_display()) is not None:
         print(f"tradesman: {no_window}", file=sys.stderr)
         return 1
@@ -323,10 +327,6 @@ def run_window(paths: DataPaths, smoke_test: bool = False) -> int:
 
     if not instance.claim():
         return instance.defer_to_running_window()
-    from tradesman.store.early_check import EarlyCheck
-
-    # (The folder is ours now: the file's check reads it alongside the window's making.)
-    early_check = EarlyCheck(paths.database)
     startup: _Startup | None = None
     try:
         state = QSettings(str(paths.window_state), QSettings.Format.IniFormat)

@@ -196,9 +196,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = prepare_data_folder(choose_data_folder(getattr(args, "data_dir", None)))
         start_logging(paths.log_file)
         if args.command is None:
+            from tradesman.store.early_check import EarlyCheck
+
+            # The data file's check reads it on a thread of its own while PySide loads
+            # and the window is built (safe before the folder is claimed: its answer is
+            # taken only for the file unchanged since, with no change log waiting).
+            early_check = EarlyCheck(paths.database)
             from tradesman.app import run_window
 
-            return run_window(paths, smoke_test=args.smoke_test)
+            return run_window(paths, smoke_test=args.smoke_test, early_check=early_check)
         gc.enable()  # (off while the start loads its modules: see entry.py)
         return _run_command(args, paths)
     except UsageError as exc:

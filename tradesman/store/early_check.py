@@ -1,18 +1,20 @@
-"""The data file's quick check, begun on a thread of its own as soon as the window starts.
+"""The data file's quick check, begun on a thread of its own as the window starts.
 
 Before the week is shown, `PRAGMA quick_check` reads the whole data file: about 7 ms
 with five years of data, about 60 ms with fifty. The window cannot show the file's
 data before the check has passed, but it need not sit and wait for it either: SQLite
-reads with Python's lock let go, so a check begun on its own thread once the data
-folder is claimed runs while the window is being built and painted, and costs the
-start almost nothing. `open_data_file` (datafile.py) then takes its answer instead of
+reads with Python's lock let go, so a check begun on its own thread before PySide is
+loaded (cli.main) runs while PySide loads and the window is built and painted, and
+costs the start almost nothing. `open_data_file` (datafile.py) then takes its answer instead of
 checking again, but only when the answer is surely about the file as it is now:
 
 - it is begun only when no change log is waiting beside the file (after an unclean
   shutdown the opening runs the thorough check itself, and may move the log aside);
 - the file is the same one, unchanged (device, inode, size and time to the
   nanosecond), and still has no log waiting, when the check ends and again when its
-  answer is taken. The claimed folder keeps other Tradesman windows and commands out.
+  answer is taken. So it may begin before the folder is claimed: a program writing
+  the file meanwhile leaves a change log waiting, or changes the file when it folds
+  the log in, and either way the answer is not taken.
 
 Anything unusual (no file yet, a full disk, SQLite unable to read it) gives no answer,
 and the opening checks for itself as before and says what is wrong in its own words.
