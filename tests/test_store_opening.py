@@ -112,22 +112,44 @@ def test_a_file_from_a_newer_version_is_refused_and_left_alone(paths: DataPaths)
     assert digest(paths.database) == before
 
 
-def test_a_damaged_file_is_refused_and_left_alone(paths: DataPaths) -> None:
+def damage(paths: DataPaths, backed_up: bool) -> None:
+    """Two thousand tasks, a backup of them if `backed_up`, then pages scribbled over."""
     store = open_store(paths)
     with store.writing() as session:
         dbapi_connection(session).executemany(
             "INSERT INTO task (title, area, status, created) VALUES (?, 'admin', 'open', 'x')",
             [(f"Task {n}" * 5,) for n in range(2000)],
         )
+    if backed_up:
+        store.backup("automatic")
     store.close()
     db = sqlite3.connect(paths.database)
     db.execute("PRAGMA journal_mode = DELETE")
     db.close()
     data = bytearray(paths.database.read_bytes())
-    page = 4096
     for number in range(2, 6):  # scribble over the headers of some table pages
-        data[number * page : number * page + 64] = os.urandom(64)
+        data[number * 4096 : number * 4096 + 64] = os.urandom(64)
     paths.database.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("backed_up", "said"),
+    [
+        (True, "It has been left as it is; your backups are in the backups folder beside it."),
+        (False, "It has been left as it is; there is no backup of it to go back to yet."),
+    ],
+)
+def test_a_damaged_file_names_backups_only_where_there_are_some(
+    paths: DataPaths, backed_up: bool, said: str
+) -> None:
+    damage(paths, backed_up)
+    error = refused(paths)
+    assert error.reason is Refusal.DAMAGED
+    assert error.message.endswith(said), error.message
+
+
+def test_a_damaged_file_is_refused_and_left_alone(paths: DataPaths) -> None:
+    damage(paths, backed_up=False)
     before = digest(paths.database)
     error = refused(paths)
     assert error.reason is Refusal.DAMAGED

@@ -341,9 +341,14 @@ def _newer(path: Path, version: int, newest: int) -> DataFileRefused:
 def _damaged(path: Path, detail: str) -> DataFileRefused:
     logging.getLogger(__name__).warning("%s failed its check: %s", path, detail)
     first = damage_in_words(detail)
+    # (Backups are named only where there are some: a new owner's file has none yet.)
+    if _has_backups(DataPaths(path.parent).backups):
+        backups = "your backups are in the backups folder beside it"
+    else:
+        backups = "there is no backup of it to go back to yet"
     return DataFileRefused(
         f"{shown_path(path)} is damaged and cannot be opened safely ({first}). "
-        "It has been left as it is; your backups are in the backups folder beside it.",
+        f"It has been left as it is; {backups}.",
         Refusal.DAMAGED,
         path,
         first,
