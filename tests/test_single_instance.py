@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from helpers import run_cli
@@ -20,6 +21,9 @@ from tradesman.single_instance import (
     ask_to_bring_to_front,
     bring_to_front,
 )
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 RAISED_IN_LOG = "the window was brought to the front"
 
@@ -47,6 +51,21 @@ def test_a_window_maximised_before_it_was_minimised_comes_back_maximised(qtbot: 
     assert not window.isMinimized()
     assert window.isMaximized()
     window.close()
+
+
+def test_a_dialog_the_window_waits_on_comes_to_the_front_with_it(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    dialog = QDialog(window)
+    dialog.open()  # (as the welcome is opened: modal to the window)
+    qtbot.waitExposed(dialog)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bring_to_front(window)
+    qtbot.waitUntil(dialog.isActiveWindow)
 
 
 # -- the real app, in child processes ---------------------------------------------

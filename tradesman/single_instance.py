@@ -240,6 +240,15 @@ def bring_to_front(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+    # A dialog the window waits on (the first start's welcome, say) comes up with it and
+    # on top: where no window manager keeps a dialog above its window, the window
+    # raised alone would cover it.
+    from PySide6.QtWidgets import QApplication
+
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None and dialog.isVisible():
+        dialog.raise_()
+        dialog.activateWindow()
 
 
 def ask_to_bring_to_front(places: Sequence[str], patience_s: float) -> Answer:
