@@ -397,6 +397,40 @@ def test_start_up_is_ready_for_edits_before_loading_the_engines(tmp_path: Path) 
     ], done.stderr
 
 
+HIDDEN_BEFORE_THE_WEEK_PAINTS = """
+import sys, time
+from PySide6.QtCore import QTimer
+from tradesman import app
+from tradesman.paths import prepare_data_folder
+
+shown = app._Startup.show_week
+mark = app._Startup._mark
+
+def show_then_hide(self):
+    shown(self)
+    self.window.hide()  # (minimised or hidden before the week could paint)
+    self.hidden_at = time.monotonic()
+    QTimer.singleShot(10_000, lambda: (print("never ready"), app.QApplication.exit(1)))
+
+def at_ready(self, step):
+    mark(self, step)
+    if step == "ready":
+        print("ready after hiding:", time.monotonic() - self.hidden_at < 5)
+        app.QApplication.exit(0)
+
+app._Startup.show_week = show_then_hide
+app._Startup._mark = at_ready
+sys.exit(app.run_window(prepare_data_folder(__import__("pathlib").Path(sys.argv[1]))))
+"""
+
+
+def test_a_window_hidden_before_the_week_paints_still_gets_ready(tmp_path: Path) -> None:
+    """Ready (and so answering a later start) must not wait for a paint that a hidden
+    or minimised window never makes."""
+    done = run_window_probe(HIDDEN_BEFORE_THE_WEEK_PAINTS, tmp_path / "d")
+    assert done.stdout.splitlines() == ["ready after hiding: True"], done.stderr
+
+
 EDIT_PROBE = """
 import sys
 from datetime import date

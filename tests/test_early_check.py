@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +34,7 @@ def with_tasks(paths: DataPaths, count: int = 2000) -> Path:
     store = open_store(paths)
     with store.writing() as db:
         dbapi_connection(db).executemany(
-            "INSERT INTO task (title, area, status, created) VALUES (?, 'admin', 'open', 'x')",
+            "INSERT INTO task (title, area, status, created) VALUES (?, 'admin', 'open', '2026-11-30T09:00:00+00:00')",
             [(f"Task {n} " * 5,) for n in range(count)],
         )
     store.close()
@@ -89,7 +91,11 @@ def test_an_answer_given_before_the_file_changed_is_not_taken(paths: DataPaths) 
     database = with_tasks(paths)
     early = EarlyCheck(database)
     assert early.answer(database) == ["ok"]
+    before = database.stat().st_mtime_ns
     scribble(database)  # (after the check said "ok": that answer is of another file now)
+    # (A later write: on a disk that keeps times to the clock tick, one within the same
+    # tick would show the same time; the next test covers that case.)
+    os.utime(database, ns=(before, before + 1_000_000_000))
     assert early.answer(database) is None
     with pytest.raises(DataFileRefused) as refused:
         open_data_file(paths, early=early)
@@ -114,3 +120,54 @@ def test_the_real_start_refuses_a_damaged_file_in_one_sentence(paths: DataPaths)
     assert "is damaged and cannot be opened safely" in started.stderr
     assert "Traceback" not in started.stderr
     assert digest(database) == before
+
+
+def test_a_rewrite_at_the_same_size_and_time_is_told_by_sqlites_header(paths: DataPaths) -> None:
+    """A disk that keeps times coarsely shows a rewrite within one tick at the same time;
+    the header's change counter still tells the files apart."""
+    database = with_tasks(paths)
+    early = EarlyCheck(database)
+    assert early.answer(database) == ["ok"]
+    before = database.stat()
+    data = bytearray(database.read_bytes())
+    data[24:28] = (int.from_bytes(data[24:28], "big") + 1).to_bytes(4, "big")  # (a commit)
+    database.write_bytes(bytes(data))
+    os.utime(database, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert database.stat().st_size == before.st_size
+    assert early.answer(database) is None
+
+
+def test_no_early_check_of_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    """A pipe where the data file should be would hold the check's thread for ever."""
+    pipe = tmp_path / "tradesman.sqlite3"
+    os.mkfifo(pipe)
+    assert EarlyCheck(pipe).answer(pipe) is None
+
+
+# The real start, in a fresh process: which thread ran each quick_check.
+WHO_CHECKED = """
+import sqlite3, sys, threading
+real = sqlite3.connect
+
+def connect(*args, **kwargs):
+    db = real(*args, **kwargs)
+    who = threading.current_thread().name
+    db.set_trace_callback(lambda sql: print(who, sql) if "quick_check" in sql else None)
+    return db
+
+sqlite3.connect = connect
+from tradesman import cli
+sys.exit(cli.main(["--data-dir", sys.argv[1], "--smoke-test"]))
+"""
+
+
+def test_the_real_start_takes_the_early_answer(paths: DataPaths) -> None:
+    with_tasks(paths)
+    done = subprocess.run(
+        [sys.executable, "-c", WHO_CHECKED, str(paths.folder)],
+        capture_output=True, text=True, timeout=60,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    checks = [line for line in done.stdout.splitlines() if "quick_check" in line]
+    assert checks == ["quick check PRAGMA quick_check"], done.stdout

@@ -51,6 +51,7 @@ START_UP = frozenset(
         "lock_holder",
         "stopping",
         "pyside_hook",
+        "display",
     }
 )
 EVERYTHING = "everything"

@@ -162,3 +162,28 @@ def test_a_command_works_with_the_collector_on(
     finally:
         gc.enable()
     assert seen == [True]
+
+
+# The window started in process (as tests and tools do, not through entry.py): the
+# collector was never turned off, so the start leaves it as it is (nothing frozen).
+IN_PROCESS_START = """
+import gc, sys
+from pathlib import Path
+from tradesman import app
+from tradesman.paths import prepare_data_folder
+
+def at_ready(self):
+    print("collector on:", gc.isenabled(), "frozen:", gc.get_freeze_count())
+    app.QApplication.exit(0)
+
+app._Startup.answer_later_starts = at_ready
+sys.exit(app.run_window(prepare_data_folder(Path(sys.argv[1]))))
+"""
+
+
+def test_a_start_that_did_not_turn_the_collector_off_leaves_it_alone(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", IN_PROCESS_START, str(tmp_path / "data")],
+        capture_output=True, text=True, env=ENV, timeout=60,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == ["collector on: True frozen: 0"], done.stderr

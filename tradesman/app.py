@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tradesman.display import missing_display
 from tradesman.domain.territory import week_start_for_locale
 from tradesman.errors import UserError
 from tradesman.identity import APP_ID, APP_NAME, ORGANIZATION, VERSION
@@ -39,6 +40,9 @@ take_off()  # (PySide is loaded, above: every import from here on is cheaper wit
 # it the smoke test counts from the process start the kernel recorded (to 10 ms), or,
 # where there is no /proc, from the moment this module was imported.
 T0_ENV = "TRADESMAN_T0"
+# The week is shown, then the window gets ready once it has painted; a window that
+# does not paint (hidden or minimised meanwhile) gets ready after this long anyway.
+READY_AT_THE_LATEST_MS = 1000
 _IMPORTED_AT = time.time()
 
 
@@ -103,6 +107,7 @@ class _Startup:
         # comes before retries for a while (single_instance.PATIENCE_S).
         self._answer_later_starts = answer_later_starts
         self.early_check = early_check  # (the file's quick check, begun before the paint)
+        self._getting_ready = False
 
     def answer_later_starts(self) -> None:
         listen, self._answer_later_starts = self._answer_later_starts, None
@@ -135,6 +140,9 @@ class _Startup:
             look = first_look(database, self.locale_name, date.today())
             self.first_start = look.first_start
             _AfterNextPaint(self.window.split_panel, self.get_ready)
+            # (A window hidden or minimised before the week paints gets ready all the
+            # same, a little later: it must still answer a later start.)
+            QTimer.singleShot(READY_AT_THE_LATEST_MS, self.get_ready)
             self.window.show_first_look(look)
             for sentence in told:  # (after the week is on screen, not instead of it)
                 self.tell(sentence)
@@ -205,6 +213,9 @@ class _Startup:
         self.fail(bug_sentence(exc))
 
     def get_ready(self) -> None:
+        if self._getting_ready:
+            return  # (once: after the week's paint, or at the latest by the timer)
+        self._getting_ready = True
         try:
             self._get_ready()
         except Exception as exc:
@@ -222,10 +233,11 @@ class _Startup:
         store = self.store = Store(self.paths.database, self.paths.backups)
         self.window.attach(Operations(Data(store, self.locale_name), self.window))
         self._mark("ready")
-        # What the start made lives as long as the window: set aside, never scanned
-        # again; the cycle collector, off during the start (entry.py), works from now.
-        gc.freeze()
-        gc.enable()
+        if not gc.isenabled():  # (turned off for the start by entry.py)
+            # What the start made lives as long as the window: set aside, never
+            # scanned again; the cycle collector works from now on.
+            gc.freeze()
+            gc.enable()
         self.answer_later_starts()
         if self.first_start and not self.smoke_test:
             self.window.desk.welcome()
@@ -262,38 +274,6 @@ def _report_bugs(window: QWidget, smoke_test: bool) -> Callable[..., None]:
         QMessageBox.warning(window, APP_NAME, sentence)
 
     return report
-
-
-def missing_display(environ: dict[str, str] | None = None) -> str | None:
-    """Why no window can open here, in a sentence; None when one can (or cannot tell).
-
-    Qt's answer to a missing display on Linux is to abort the whole process (exit 134,
-    a core dump), so the window asks first. Only the plain cases are judged: no display
-    named at all, or a local X display whose socket is not there.
-    """
-    env = os.environ if environ is None else environ
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return None
-    if env.get("QT_QPA_PLATFORM") or env.get("WAYLAND_DISPLAY"):
-        return None  # (a platform chosen on purpose, or Wayland: Qt finds its own way)
-    display = env.get("DISPLAY", "")
-    later = "The commands still work without one; `tradesman --help` lists them."
-    if not display:
-        return f"No display was found, so the window cannot open. {later}"
-    if display.startswith(":"):
-        number = display[1:].split(".")[0]
-        socket = f"/tmp/.X11-unix/X{number}"
-        if not Path(socket).exists() and not _abstract_socket_listed(socket):
-            return f"The display {display} cannot be reached, so the window cannot open. {later}"
-    return None
-
-
-def _abstract_socket_listed(name: str) -> bool:
-    """Whether an X server listens on the abstract socket '@<name>' (Linux)."""
-    try:
-        return f"@{name}" in Path("/proc/net/unix").read_text(errors="replace")
-    except OSError:
-        return True  # (cannot tell: let Qt try)
 
 
 def _after_the_paint(window: QWidget) -> None:

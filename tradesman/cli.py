@@ -196,7 +196,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = prepare_data_folder(choose_data_folder(getattr(args, "data_dir", None)))
         start_logging(paths.log_file)
         if args.command is None:
+            from tradesman.display import missing_display
             from tradesman.store.early_check import EarlyCheck
+
+            if (no_window := missing_display()) is not None:
+                print(f"tradesman: {no_window}", file=sys.stderr)
+                return EXIT_USER_ERROR
 
             # The data file's check reads it on a thread of its own while PySide loads
             # and the window is built (safe before the folder is claimed: its answer is

@@ -16,7 +16,9 @@ import builtins
 
 
 def take_off() -> None:
-    """Put Python's own `__import__` back, if PySide replaced it (once PySide is loaded)."""
+    """Put back the `__import__` PySide found when it installed its hook (Python's own,
+    or in newer PySides their lazy loader of Qt modules), once PySide is loaded: the
+    same imports, without the step for `__feature__`."""
     original = getattr(builtins, "__orig_import__", None)
     if callable(original) and builtins.__import__ is not original:
         builtins.__import__ = original

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QStyle, QToolBar
+from PySide6.QtWidgets import QStyle, QStyleOption, QToolBar
 
 # One way to make the toolbar narrower: called with True to do it, False to undo it.
 Step = Callable[[bool], None]
@@ -101,6 +101,17 @@ class ToolbarFitter(QObject):
             step(index < taken)
         self.steps_taken = taken
 
+    def _separator_option(self) -> QStyleOption:
+        """The style option a separator on this toolbar is measured with (as Qt's
+        QToolBarSeparator gives its own: a style sheet's style reads the direction)."""
+        from PySide6.QtCore import Qt
+
+        option = QStyleOption()
+        option.initFrom(self.toolbar)
+        if self.toolbar.orientation() == Qt.Orientation.Horizontal:
+            option.state |= QStyle.StateFlag.State_Horizontal
+        return option
+
     def needed_width(self) -> int:
         """The width of the visible buttons, labels and separators side by side."""
         layout = self.toolbar.layout()
@@ -113,7 +124,7 @@ class ToolbarFitter(QObject):
             QStyle.PixelMetric.PM_ToolBarExtensionExtent, None, self.toolbar
         )
         separator = style.pixelMetric(
-            QStyle.PixelMetric.PM_ToolBarSeparatorExtent, None, self.toolbar
+            QStyle.PixelMetric.PM_ToolBarSeparatorExtent, self._separator_option(), self.toolbar
         )
         for action in self.toolbar.actions():
             if not action.isVisible():

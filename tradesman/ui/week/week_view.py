@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,12 @@ class _Scroller(QScrollArea):
 
     def __init__(self, canvas: WeekCanvas, header: DayHeader) -> None:
         super().__init__()
-        self.setViewport(own_viewport())
+        viewport = own_viewport()
+        self.setViewport(viewport)
+        if sys.platform == "darwin":
+            # (setViewport grabs the pan gesture everywhere; Qt's own viewport does not
+            # on macOS, where the trackpad scrolls it: as Qt's, there too.)
+            viewport.ungrabGesture(Qt.GestureType.PanGesture)
         self.header = header
         self.setWidget(canvas)
         self.setWidgetResizable(True)
