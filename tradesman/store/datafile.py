@@ -237,9 +237,10 @@ def _checked_with_its_log(
     refusing a newer or damaged file. A log left by an unclean shutdown (one nobody has
     open) is checked thoroughly; if the file is sound without it but not with it, the
     log is not this file's: it is moved aside, kept, and the owner told."""
-    if early is not None and has_changes_waiting(path):
+    waiting = has_changes_waiting(path)
+    if early is not None and waiting:
         early.wait()  # (its read, while it lasts, would make the log look held)
-    holder = in_use(path) if has_changes_waiting(path) else True  # (True: nothing to move)
+    holder = in_use(path) if waiting else True  # (True: nothing to move)
     left_behind = holder is not True
     try:
         return _checked_version(path, newest, thorough=left_behind, early=early)
