@@ -8,7 +8,10 @@ after this week's Monday, so a set made earlier in the same week is reused from
 --cache, default tradesman-scaling under the system temp folder), then measures:
 
 - edit, undo, redo: the real window (offscreen) on the data, a block of this week
-  moved by a quarter of an hour the way a drag ends (the canvas's block_changed), then
+  booked to a task moved by a quarter of an hour the way a drag ends (the canvas's
+  block_changed), to where it runs into no other block (the same edit in every
+  set: "overlap" is one that does, which also shows the note of overlapping hours,
+  and "plain" one of a block of no task, each timed beside it), then
   Undo and Redo from the Edit menu's actions; each timed from the action to the
   calendar repainted by the event loop, so it holds the write, the re-read of the
   week, the To schedule list and whatever else the window refreshes after an edit:
@@ -45,12 +48,15 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from startup import FIGURES  # (this folder is on the path when a benchmark is run)
+
+if TYPE_CHECKING:
+    from tradesman.domain.blocks import TimeBlock
 
 HERE = Path(__file__).resolve().parent
 QUARTER_HOUR = 15
@@ -140,6 +146,16 @@ def counts(folder: Path) -> tuple[int, int]:
 
 
 # -- edit, undo, redo: in a child process of their own (one window, one data set) ----
+def runs_into_another(block: TimeBlock, week: Sequence[TimeBlock]) -> bool:
+    """Whether `block`, a quarter of an hour later, would share time with another."""
+    start, end = block.start + QUARTER_HOUR, block.end + QUARTER_HOUR
+    return any(
+        other.day == block.day and other.start < end and start < other.end
+        for other in week
+        if other.id != block.id
+    )
+
+
 def edit_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
     """Milliseconds of each edit, undo, redo and note read, in the real window."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -147,7 +163,6 @@ def edit_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
     from PySide6.QtWidgets import QApplication
     from week_switch import PaintCounter  # the same way of seeing a frame finish
 
-    from tradesman.domain.blocks import TimeBlock
     from tradesman.paths import prepare_data_folder
     from tradesman.services.data import Data
     from tradesman.services.first_look import first_look
@@ -188,12 +203,18 @@ def edit_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
         for b in canvas.blocks
         if b.series_id is None and b.start >= QUARTER_HOUR and b.end + QUARTER_HOUR <= 24 * 60
     ]
+    # The same edit in every data set: a block that, moved, runs into no other. (One
+    # that does also brings up the note of overlapping hours and re-lays the column
+    # beside the week: a different, dearer edit, timed on its own as "overlap_edit".
+    # Which the first block of a week is depends on how that week was made up.)
+    clear = [b for b in movable if not runs_into_another(b, canvas.blocks)]
+    crowding = [b for b in movable if b.task_id is not None and b not in clear]
     # A block booked to a task is the edit that costs most (the To schedule list reads
     # the tasks again); a block of no task is timed beside it as "plain".
-    of_a_task = [b for b in movable if b.task_id is not None]
-    of_no_task = [b for b in movable if b.task_id is None]
-    if not of_a_task or not of_no_task:
-        raise SystemExit(f"no block of a task and of none to move this week ({data_dir})")
+    of_a_task = [b for b in clear if b.task_id is not None]
+    of_no_task = [b for b in clear if b.task_id is None]
+    if not of_a_task or not of_no_task or not crowding:
+        raise SystemExit(f"not every kind of block to move this week ({data_dir})")
     painted = PaintCounter(canvas)
 
     def timed(action: Callable[[], object]) -> float:
@@ -240,9 +261,9 @@ def edit_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
 
     undo, redo = window.acts["undo"].trigger, window.acts["redo"].trigger
     figures: dict[str, list[float]] = {
-        "edit": [], "undo": [], "redo": [], "note": [], "plain_edit": []
+        "edit": [], "undo": [], "redo": [], "note": [], "plain_edit": [], "overlap_edit": []
     }  # fmt: skip
-    task_block, plain_block = of_a_task[0], of_no_task[0]
+    task_block, plain_block, crowding_block = of_a_task[0], of_no_task[0], crowding[0]
     for _ in range(rounds):
         block_id, first = task_block.id, task_block.start
         figures["edit"].append(step(move(block_id), block_id, first + QUARTER_HOUR))
@@ -255,6 +276,11 @@ def edit_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
         note_read()
         block_id, first = plain_block.id, plain_block.start
         figures["plain_edit"].append(step(move(block_id), block_id, first + QUARTER_HOUR))
+        note_read()
+        step(undo, block_id, first)
+        note_read()
+        block_id, first = crowding_block.id, crowding_block.start
+        figures["overlap_edit"].append(step(move(block_id), block_id, first + QUARTER_HOUR))
         note_read()
         step(undo, block_id, first)
         note_read()
@@ -312,6 +338,7 @@ def measure(folder: Path, runs: int, io_runs: int) -> dict[str, Any]:
         "redo": statistics.median(edits["redo"]),
         "note": statistics.median(edits["note"]),
         "plain_edit": statistics.median(edits["plain_edit"]),
+        "overlap_edit": statistics.median(edits["overlap_edit"]),
         "start": start_ms,
         "ready": ready_ms,
         "bare": bare_ms,
@@ -330,15 +357,16 @@ def measure(folder: Path, runs: int, io_runs: int) -> dict[str, Any]:
 
 # -- the report ------------------------------------------------------------------------
 HEADER = (
-    "years   blocks   tasks | edit  undo  redo  note plain ms | start-up    ready       summary    "
-    "bare/paint ms | import s  peak MiB | export s  peak MiB    MB"
+    "years   blocks   tasks | edit  undo  redo  note plain overlap ms | start-up    ready       "
+    "summary    bare/paint ms | import s  peak MiB | export s  peak MiB    MB"
 )
 
 
 def row(years: int, f: dict[str, Any]) -> str:
     return (
         f"{years:5} {f['blocks']:8,} {f['tasks']:7,} | {f['edit']:4.0f}  {f['undo']:4.0f}  "
-        f"{f['redo']:4.0f}  {f['note']:4.0f}  {f['plain_edit']:4.0f}    | "
+        f"{f['redo']:4.0f}  {f['note']:4.0f}  {f['plain_edit']:4.0f}  "
+        f"{f['overlap_edit']:6.0f}    | "
         f"{f['start']:5.0f} {f['start_x']:4.1f}x "
         f"{f['ready']:5.0f} {f['ready_x']:4.1f}x {f['summary']:5.0f} {f['summary_x']:4.1f}x "
         f"{f['bare']:5.0f}/{f['bare_paint']:4.0f}    | {f['import_s']:8.1f}  "
