@@ -1,7 +1,7 @@
 """How the app scales with years of data: edits, start-up, summary, import and export.
 
-    python benchmarks/scaling.py [--years 1,5,20,50] [--runs 9] [--io-runs 3]
-                                 [--cache DIR] [--json]
+    python benchmarks/scaling.py [--years 1,5,20,50] [--runs 9] [--edit-turns 3]
+                                 [--io-runs 3] [--cache DIR] [--json]
 
 For each size it makes a data set with benchmarks/generate.py (ending with the week
 after this week's Monday, so a set made earlier in the same week is reused from
@@ -16,7 +16,8 @@ after this week's Monday, so a set made earlier in the same week is reused from
   calendar repainted by the event loop, so it holds the write, the re-read of the
   week, the To schedule list and whatever else the window refreshes after an edit:
   what the owner waits for. "note" is the work-coming-in note beside the week, read
-  again 0.4 s after each of them (when the change has settled). Medians of --runs.
+  again 0.4 s after each of them (when the change has settled). --runs rounds in a
+  window of each size, the sizes taking turns --edit-turns times; medians of all.
 - start-up: `tradesman --smoke-test` and benchmarks/bare_window.py taking turns, with
   `tradesman summary` after each pair (--runs rounds, one unmeasured round first to
   warm the disk cache), each as a whole process from the moment it is started to its
@@ -290,12 +291,28 @@ def edit_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
 
 
 # -- one size --------------------------------------------------------------------------
-def measure(folder: Path, runs: int, io_runs: int) -> dict[str, Any]:
-    """Every figure of one data set (times in ms unless named _s, memory in MiB)."""
+def edit_turns(
+    folders: dict[int, Path], runs: int, turns: int
+) -> dict[int, dict[str, list[float]]]:
+    """Each size's edit figures (`runs` rounds in a window of its own, see edit_figures),
+    the sizes taking turns `turns` times, so that a slower moment of the machine falls
+    on all of them alike rather than on one size's whole run: their ratios are the
+    targets."""
     offscreen = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     this = [sys.executable, str(Path(__file__).resolve())]
-    edits_run = run_child([*this, "--edits-of", str(folder), "--runs", str(runs)], offscreen)
-    edits: dict[str, list[float]] = json.loads(edits_run.out)
+    pooled: dict[int, dict[str, list[float]]] = {n: {} for n in folders}
+    for _ in range(turns):
+        for n, folder in folders.items():
+            ran = run_child([*this, "--edits-of", str(folder), "--runs", str(runs)], offscreen)
+            for name, values in json.loads(ran.out).items():
+                pooled[n].setdefault(name, []).extend(values)
+    return pooled
+
+
+def measure(folder: Path, edits: dict[str, list[float]], runs: int, io_runs: int) -> dict[str, Any]:
+    """Every figure of one data set (times in ms unless named _s, memory in MiB), with
+    its edit figures as edit_turns found them."""
+    offscreen = dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
     app = [*launcher(), "--data-dir", str(folder), "--smoke-test"]
     bare = [sys.executable, str(HERE / "bare_window.py")]
@@ -412,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--years", default="1,5,20,50", help="sizes, as 1,5,20,50")
     parser.add_argument("--runs", type=int, default=9, help="edit rounds and start-up turns")
+    parser.add_argument(
+        "--edit-turns", type=int, default=3, help="times the sizes take turns at editing"
+    )
     parser.add_argument("--io-runs", type=int, default=3, help="imports and exports a size")
     parser.add_argument(
         "--cache",
@@ -426,8 +446,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(edit_figures(args.edits_of, args.runs)))
         return 0
     years = sorted({int(y) for y in args.years.split(",") if y.strip()})
-    if not years or min(years) < 1 or args.runs < 1 or args.io_runs < 1:
-        parser.error("--years, --runs and --io-runs need whole numbers from 1 up")
+    if not years or min(years) < 1 or min(args.runs, args.io_runs, args.edit_turns) < 1:
+        parser.error("--years, --runs, --edit-turns and --io-runs need whole numbers from 1 up")
 
     # Compiled to bytecode first, as installing a wheel does (see startup.py).
     import tradesman
@@ -435,18 +455,26 @@ def main(argv: list[str] | None = None) -> int:
     compileall.compile_dir(Path(tradesman.__file__).parent, quiet=1)
     args.cache.mkdir(parents=True, exist_ok=True)
     sizes: dict[int, dict[str, Any]] = {}
+    folders: dict[int, Path] = {}
     for n in years:
-        folder, made_in = data_set(args.cache, n)
-        blocks, tasks = counts(folder)
+        folders[n], made_in = data_set(args.cache, n)
+        blocks, tasks = counts(folders[n])
         if not args.json:
             how = "reused" if made_in is None else f"made in {made_in:.1f} s"
-            print(f"{n} years: {blocks:,} blocks, {tasks:,} tasks ({how}: {folder})", flush=True)
-        sizes[n] = {"blocks": blocks, "tasks": tasks, "made_s": made_in} | measure(
-            folder, args.runs, args.io_runs
-        )
+            print(f"{n} years: {blocks:,} blocks, {tasks:,} tasks ({how}: {folders[n]})")
+        sizes[n] = {"blocks": blocks, "tasks": tasks, "made_s": made_in}
+    edits = edit_turns(folders, args.runs, args.edit_turns)
+    for n in years:
+        sizes[n] |= measure(folders[n], edits[n], args.runs, args.io_runs)
     found = ratios(sizes)
     if args.json:
-        document = {"runs": args.runs, "io_runs": args.io_runs, "sizes": sizes, "ratios": found}
+        document = {
+            "runs": args.runs,
+            "edit_turns": args.edit_turns,
+            "io_runs": args.io_runs,
+            "sizes": sizes,
+            "ratios": found,
+        }
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return 0
     print()
@@ -454,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
     for n in years:
         print(row(n, sizes[n]))
     print(
-        f"\n(ms: medians of {args.runs}; start-up and summary are whole processes, x the bare "
+        f"\n(ms: medians of {args.runs}, of {args.runs * args.edit_turns} for edits, the "
+        f"sizes taking turns; start-up and summary are whole processes, x the bare "
         "window's whole process; ready is the app's ready for edits, x the bare window's "
         f"first paint; import and export: medians of {args.io_runs}, peak RSS the largest)\n"
     )
