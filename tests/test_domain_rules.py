@@ -8,7 +8,7 @@ import pytest
 
 from tradesman.domain.areas import Area
 from tradesman.domain.blocks import BlockStatus, TimeBlock
-from tradesman.domain.clock import format_clock, format_hours, parse_clock
+from tradesman.domain.clock import format_clock, format_hours, format_hours_short, parse_clock
 from tradesman.domain.settings import Settings
 from tradesman.domain.split import Split, split_blocks
 from tradesman.domain.tasks import Task
@@ -122,6 +122,9 @@ def test_clock_texts() -> None:
         and format_hours(120) == "2 h"
         and format_hours(5) == "5 min"
     )
+    assert [format_hours_short(m) for m in (90, 120, 5, 525, -65)] == [
+        "1h30", "2h", "5m", "8h45", "-1h05"
+    ]  # fmt: skip
     for bad in ("24:30", "7.30", "25:00", "07:60", ""):
         with pytest.raises(ValueError):
             parse_clock(bad)

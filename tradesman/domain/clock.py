@@ -42,6 +42,17 @@ def format_hours(minutes: int) -> str:
     return f"{sign}{rest} min"
 
 
+def format_hours_short(minutes: int) -> str:
+    """The same, where room is short: 90 -> '1h30', 120 -> '2h', 45 -> '45m'."""
+    hours, rest = divmod(abs(minutes), 60)
+    sign = "-" if minutes < 0 else ""
+    if hours and rest:
+        return f"{sign}{hours}h{rest:02d}"
+    if hours:
+        return f"{sign}{hours}h"
+    return f"{sign}{rest}m"
+
+
 SNAP_MINUTES = 15  # dragging on the calendar moves in quarter hours
 
 
