@@ -33,24 +33,19 @@ def format_clock(minutes: int) -> str:
 
 def format_hours(minutes: int) -> str:
     """A duration the way people say it: 90 -> '1 h 30 min', 120 -> '2 h', 45 -> '45 min'."""
-    hours, rest = divmod(abs(minutes), 60)
-    sign = "-" if minutes < 0 else ""
-    if hours and rest:
-        return f"{sign}{hours} h {rest} min"
-    if hours:
-        return f"{sign}{hours} h"
-    return f"{sign}{rest} min"
+    return _duration(minutes, "{h} h {m} min", "{h} h", "{m} min")
 
 
 def format_hours_short(minutes: int) -> str:
     """The same, where room is short: 90 -> '1h30', 120 -> '2h', 45 -> '45m'."""
+    return _duration(minutes, "{h}h{m:02d}", "{h}h", "{m}m")
+
+
+def _duration(minutes: int, hours_and_minutes: str, hours_only: str, minutes_only: str) -> str:
     hours, rest = divmod(abs(minutes), 60)
     sign = "-" if minutes < 0 else ""
-    if hours and rest:
-        return f"{sign}{hours}h{rest:02d}"
-    if hours:
-        return f"{sign}{hours}h"
-    return f"{sign}{rest}m"
+    form = hours_and_minutes if hours and rest else hours_only if hours else minutes_only
+    return sign + form.format(h=hours, m=rest)
 
 
 SNAP_MINUTES = 15  # dragging on the calendar moves in quarter hours
