@@ -122,8 +122,8 @@ def test_clock_texts() -> None:
         and format_hours(120) == "2 h"
         and format_hours(5) == "5 min"
     )
-    assert [format_hours_short(m) for m in (90, 120, 5, 525, -65)] == [
-        "1h30", "2h", "5m", "8h45", "-1h05"
+    assert [format_hours_short(m) for m in (90, 120, 5, 45, 525, -65, 0)] == [
+        "1h30", "2h", "0h05", "0h45", "8h45", "-1h05", "0h00"
     ]  # fmt: skip
     for bad in ("24:30", "7.30", "25:00", "07:60", ""):
         with pytest.raises(ValueError):

@@ -37,8 +37,9 @@ def format_hours(minutes: int) -> str:
 
 
 def format_hours_short(minutes: int) -> str:
-    """The same, where room is short: 90 -> '1h30', 120 -> '2h', 45 -> '45m'."""
-    return _duration(minutes, "{h}h{m:02d}", "{h}h", "{m}m")
+    """The same, where room is short: 90 -> '1h30', 120 -> '2h', 45 -> '0h45' (not
+    '45m': a tradesperson reads that as metres)."""
+    return _duration(minutes, "{h}h{m:02d}", "{h}h", "0h{m:02d}")
 
 
 def _duration(minutes: int, hours_and_minutes: str, hours_only: str, minutes_only: str) -> str:

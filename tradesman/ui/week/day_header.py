@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -22,15 +22,15 @@ if TYPE_CHECKING:
 SIDE_ROOM = 2  # pixels kept clear at each side of a day's words, off its neighbours'
 
 
-def _fitting(forms: Sequence[str], metrics: QFontMetricsF, room: float) -> str:
-    """The first of `forms` (longest first) that fits `room`; else the last, cut short
-    at its end, so what shows is at least the start of the words."""
-    for form in forms:
-        if metrics.horizontalAdvance(form) <= room:
-            return form
-    if not forms:
-        return ""
-    return metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, room)
+def _fitting(days: Sequence[Sequence[str]], metrics: QFontMetricsF, room: float) -> list[str]:
+    """For each day, the form (longest first) of the first kind that fits `room` on
+    every day; if none does, each day's shortest form, cut at its end where it must
+    be (so what shows is at least the start of the words)."""
+    for kind in range(len(days[0])):
+        chosen = [forms[kind] for forms in days]
+        if all(metrics.horizontalAdvance(words) <= room for words in chosen):
+            return chosen
+    return [metrics.elidedText(forms[-1], Qt.TextElideMode.ElideRight, room) for forms in days]
 
 
 class DayHeader(QWidget):
@@ -48,39 +48,40 @@ class DayHeader(QWidget):
         return QSize(GUTTER + 7 * 36, self.sizeHint().height())  # narrow days still show their date
 
     def planned_minutes(self) -> dict[date, int]:
+        """The minutes of blocks on each day of the week shown that has any."""
         planned: dict[date, int] = {}
         for block in self.canvas.blocks:
             planned[block.day] = planned.get(block.day, 0) + block.length_minutes
         return planned
 
-    def day_texts(self) -> list[tuple[str, str]]:
-        """(name, hours) for each day in full: ('Tue 24', '7 h 30 min planned')."""
-        return [(names[0], hours[0] if hours else "") for names, hours in self._day_forms()]
-
     def shown_texts(self) -> list[tuple[str, str]]:
-        """(name, hours) for each day as drawn: the longest form that fits its column,
-        ('Tue 24  today', '7 h 30 min planned') on a wide window down to ('24', '7h30')
-        on a narrow one. Never a word cut off at both ends."""
+        """(name, hours) for each day as drawn, from ('Tue 24  today', '7 h 30 min
+        planned') on a wide window down to ('24', '7h30') on a narrow one. Each line
+        takes the longest form that fits every day's column, so the row reads alike
+        from day to day; only where even the shortest does not fit is a day's words
+        cut, at their end. Never words cut off at both ends."""
         bold, small = self.fonts()
         room = self.canvas.geometry_.column_width - 2 * SIDE_ROOM
-        bold_metrics, small_metrics = QFontMetricsF(bold), QFontMetricsF(small)
-        return [
-            (_fitting(names, bold_metrics, room), _fitting(hours, small_metrics, room))
-            for names, hours in self._day_forms()
-        ]
+        names, hours = zip(*self._day_forms(), strict=True)
+        return list(
+            zip(
+                _fitting(names, QFontMetricsF(bold), room),
+                _fitting(hours, QFontMetricsF(small), room),
+                strict=True,
+            )
+        )
 
-    def _day_forms(self) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-        """Each day's name and planned hours, longest form first."""
+    def _day_forms(self) -> list[tuple[tuple[str, str, str], tuple[str, str, str]]]:
+        """Each day's name and planned hours in three forms, longest first."""
         planned = self.planned_minutes()
-        forms: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        forms = []
         for day in self.canvas.week.days:
             name = f"{SHORT_DAY_NAMES[day.weekday()]} {day.day}"
-            names: tuple[str, ...] = (name, str(day.day))
-            if day == self.canvas.today:
-                names = (f"{name}  today", *names)  # (the accent line under it marks it too)
+            # ("today" goes first when room is short: the accent line marks it too.)
+            today = f"{name}  today" if day == self.canvas.today else name
             minutes = planned.get(day)
-            hours: tuple[str, ...] = (
-                ()
+            hours = (
+                ("", "", "")
                 if minutes is None
                 else (
                     f"{format_hours(minutes)} planned",
@@ -88,14 +89,18 @@ class DayHeader(QWidget):
                     format_hours_short(minutes),
                 )
             )
-            forms.append((names, hours))
+            forms.append(((today, name, str(day.day)), hours))
         return forms
 
     def fonts(self) -> tuple[QFont, QFont]:
+        """The day's name in bold; the hours planned a little smaller."""
         bold = QFont(self.font())
         bold.setBold(True)
         small = QFont(self.font())
-        small.setPointSizeF(self.font().pointSizeF() * 0.85)
+        if small.pointSizeF() > 0:
+            small.setPointSizeF(small.pointSizeF() * 0.85)
+        else:  # (a font sized in pixels has no point size)
+            small.setPixelSize(max(1, round(small.pixelSize() * 0.85)))
         return bold, small
 
     def event(self, event: QEvent) -> bool:
@@ -106,19 +111,26 @@ class DayHeader(QWidget):
 
     def _show_day_tip(self, event: QHelpEvent) -> None:
         """The day under the pointer in full words, for when its column is too narrow
-        for them."""
+        for them. Shown for as long as the pointer stays over that day."""
         from PySide6.QtWidgets import QToolTip  # (only once the owner hovers here)
 
         x = event.pos().x()
         geometry = self.canvas.geometry_
-        if x < GUTTER:
+        # (Left of the first day is the hours' gutter; right of the last, the room
+        # kept over the calendar's scroll bar.)
+        if not geometry.column_left(0) <= x < geometry.column_left(7):
             QToolTip.hideText()
             return
-        day = geometry.day_at(x)
+        index = geometry.day_index_at(x)
+        day = self.canvas.week.days[index]
         minutes = self.planned_minutes().get(day)
         planned = "nothing planned" if minutes is None else f"{format_hours(minutes)} planned"
-        text = f"{DAY_NAMES[day.weekday()]} {format_day(day)}: {planned}"
-        QToolTip.showText(event.globalPos(), text, self)
+        today = " (today)" if day == self.canvas.today else ""
+        text = f"{DAY_NAMES[day.weekday()]} {format_day(day)}{today}: {planned}"
+        column = QRect(
+            round(geometry.column_left(index)), 0, round(geometry.column_width), self.height()
+        )
+        QToolTip.showText(event.globalPos(), text, self, column)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         canvas = self.canvas
