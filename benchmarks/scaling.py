@@ -147,9 +147,9 @@ def counts(folder: Path) -> tuple[int, int]:
 
 
 # -- edit, undo, redo: in a child process of their own (one window, one data set) ----
-def runs_into_another(block: TimeBlock, week: Sequence[TimeBlock]) -> bool:
-    """Whether `block`, a quarter of an hour later, would share time with another."""
-    start, end = block.start + QUARTER_HOUR, block.end + QUARTER_HOUR
+def runs_into_another(block: TimeBlock, week: Sequence[TimeBlock], later_by: int = 0) -> bool:
+    """Whether `block`, `later_by` minutes later, would share time with another."""
+    start, end = block.start + later_by, block.end + later_by
     return any(
         other.day == block.day and other.start < end and start < other.end
         for other in week
@@ -204,12 +204,14 @@ def edit_figures(data_dir: Path, rounds: int) -> dict[str, list[float]]:
         for b in canvas.blocks
         if b.series_id is None and b.start >= QUARTER_HOUR and b.end + QUARTER_HOUR <= 24 * 60
     ]
-    # The same edit in every data set: a block that, moved, runs into no other. (One
-    # that does also brings up the note of overlapping hours and re-lays the column
-    # beside the week: a different, dearer edit, timed on its own as "overlap_edit".
-    # Which the first block of a week is depends on how that week was made up.)
-    clear = [b for b in movable if not runs_into_another(b, canvas.blocks)]
-    crowding = [b for b in movable if b.task_id is not None and b not in clear]
+    # The same edit in every data set: a block that shares no time with another, and
+    # still shares none when moved. (One that comes to share some brings up the note
+    # of overlapping hours and re-lays the column beside the week: a different,
+    # dearer edit, timed on its own as "overlap_edit". Which the first block of a week
+    # is depends on how that week was made up.)
+    alone = [b for b in movable if not runs_into_another(b, canvas.blocks)]
+    clear = [b for b in alone if not runs_into_another(b, canvas.blocks, QUARTER_HOUR)]
+    crowding = [b for b in alone if b.task_id is not None and b not in clear]
     # A block booked to a task is the edit that costs most (the To schedule list reads
     # the tasks again); a block of no task is timed beside it as "plain".
     of_a_task = [b for b in clear if b.task_id is not None]
@@ -482,10 +484,11 @@ def main(argv: list[str] | None = None) -> int:
     for n in years:
         print(row(n, sizes[n]))
     print(
-        f"\n(ms: medians of {args.runs}, of {args.runs * args.edit_turns} for edits, the "
-        f"sizes taking turns; start-up and summary are whole processes, x the bare "
-        "window's whole process; ready is the app's ready for edits, x the bare window's "
-        f"first paint; import and export: medians of {args.io_runs}, peak RSS the largest)\n"
+        f"\n(ms: medians; edits of {args.runs * args.edit_turns} each ({args.runs} rounds in "
+        f"each of {args.edit_turns} turns of the sizes), the note of three times as many; "
+        f"start-up, ready and summary of {args.runs} whole processes, start-up and summary "
+        "x the bare window's whole process, ready x the bare window's first paint; import "
+        f"and export of {args.io_runs}, peak RSS the largest)\n"
     )
     for r in found:
         print(ratio_line(r))
