@@ -104,6 +104,11 @@ class EngineInputs:
     first_enquiry: date | None = None
 
 
+def leads_as_of(inputs: EngineInputs, day: date) -> list[Lead]:
+    """The enquiries of `inputs` come in by the end of `day`, each as it stood then."""
+    return [seen for lead in inputs.leads if (seen := lead_as_of(lead, day))]
+
+
 def lead_as_of(lead: Lead, day: date) -> Lead | None:
     """The enquiry as it stood at the end of `day`: None if it had not come in yet; a
     quote or decision made later is not yet there."""

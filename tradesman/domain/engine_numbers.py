@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from tradesman.domain.engine_inputs import MIN_CASES, EngineInputs, Job, lead_as_of
+from tradesman.domain.engine_inputs import MIN_CASES, EngineInputs, Job, leads_as_of
 from tradesman.domain.leads import Lead, LeadState, NotQuotedReason, SourceKind
 from tradesman.domain.purposes import Purpose
 from tradesman.domain.weeks import Week
@@ -185,21 +185,30 @@ class EngineFigures:
     needed_a_week: float | None  # enquiries a week that keep the owner booked
 
 
-def engine_figures(inputs: EngineInputs, period: Period) -> EngineFigures:
-    """Every figure of `period`, from `inputs` as they stood at `period.as_of`."""
-    leads = [seen for lead in inputs.leads if (seen := lead_as_of(lead, period.as_of))]
+def engine_figures(
+    inputs: EngineInputs, period: Period, leads: Sequence[Lead] | None = None
+) -> EngineFigures:
+    """Every figure of `period`, from `inputs` as they stood at `period.as_of`.
+    `leads`: the enquiries as they stood then, when already worked out
+    (`leads_as_of`)."""
+    if leads is None:
+        leads = leads_as_of(inputs, period.as_of)
+    # (Each figure below looks at the enquiries that came in, or were decided, in the
+    # period: picked out once here, not once a figure; a report asks for 27 periods.)
+    came = [lead for lead in leads if period.contains(lead.came_in)]
+    decided = [lead for lead in leads if period.contains(lead.decided_on)]
     logging_since = _logging_since(leads, inputs.first_enquiry)
-    flow = _flow(leads, period, logging_since)
+    flow = _flow(came, period, logging_since)
     longer = Period(period.last, inputs.settings.usual_weeks, period.as_of)
     usual_count = sum(1 for lead in leads if longer.contains(lead.came_in))
     usual_weeks = _elapsed_weeks(longer, logging_since)
-    quotes = _quotes(inputs, leads, period)
+    quotes = _quotes(inputs, leads, came, decided, period)
     backlog = _backlog(inputs, period)
     job_hours = _job_hours(inputs.jobs, period)
     return EngineFigures(
         period, flow, Ratio(usual_count, usual_weeks, math.ceil(usual_weeks)),
-        _word_of_mouth(inputs, leads, period), quotes, _money(inputs, leads, period), backlog,
-        job_hours, _needed(backlog, job_hours, quotes),
+        _word_of_mouth(inputs, came, period), quotes, _money(inputs, decided, period),
+        backlog, job_hours, _needed(backlog, job_hours, quotes),
     )  # fmt: skip
 
 
@@ -225,11 +234,11 @@ def _elapsed_weeks(period: Period, since: date | None) -> float:
     return max(1, (min(period.last.end, period.as_of) - start).days + 1) / 7
 
 
-def _flow(leads: Sequence[Lead], period: Period, since: date | None) -> Flow:
+def _flow(came: Sequence[Lead], period: Period, since: date | None) -> Flow:
+    """`came`: the enquiries that came in in the period."""
     counts = [0] * period.weeks
-    for lead in leads:
-        if period.contains(lead.came_in):
-            counts[(lead.came_in - period.first.start).days // 7] += 1
+    for lead in came:
+        counts[(lead.came_in - period.first.start).days // 7] += 1
     counts = counts[(_counted_from(period, since) - period.first.start).days // 7 :]
     if period.as_of < period.last.end and counts and counts[-1] == 0:
         counts.pop()  # this week is under way: no enquiry yet is not yet a gap
@@ -244,28 +253,34 @@ def _flow(leads: Sequence[Lead], period: Period, since: date | None) -> Flow:
     return Flow(sum(counts), len(counts), sum(1 for c in counts if c), longest, elapsed, started)
 
 
-def _word_of_mouth(inputs: EngineInputs, leads: Sequence[Lead], period: Period) -> WordOfMouth:
+def _word_of_mouth(inputs: EngineInputs, came: Sequence[Lead], period: Period) -> WordOfMouth:
+    """`came`: the enquiries that came in in the period."""
     kinds = [
         source.kind
-        for lead in leads
-        if period.contains(lead.came_in)
-        and (source := inputs.sources.get(lead.source_id or 0)) is not None
-    ]
+        for lead in came
+        if (source := inputs.sources.get(lead.source_id or 0)) is not None
+    ]  # fmt: skip
     asks = [ask.purpose for ask in inputs.asks if period.contains(ask.day)]
     return WordOfMouth(
         from_word_of_mouth=sum(1 for kind in kinds if kind in WORD_OF_MOUTH_KINDS),
         from_marketing=sum(1 for kind in kinds if kind is SourceKind.MARKETING),
-        enquiries=sum(1 for lead in leads if period.contains(lead.came_in)),
+        enquiries=len(came),
         referrals_in=sum(1 for kind in kinds if kind is SourceKind.WORD_OF_MOUTH),
         referral_asks=asks.count(Purpose.REFERRAL_ASK),
         review_asks=asks.count(Purpose.REVIEW_ASK),
     )
 
 
-def _quotes(inputs: EngineInputs, leads: Sequence[Lead], period: Period) -> Quotes:
-    came = [lead for lead in leads if period.contains(lead.came_in)]
+def _quotes(
+    inputs: EngineInputs,
+    leads: Sequence[Lead],
+    came: Sequence[Lead],
+    decided: Sequence[Lead],
+    period: Period,
+) -> Quotes:
+    """`came` and `decided`: those of `leads` that came in, and that were decided, in
+    the period."""
     quoted = sum(1 for lead in came if lead.quoted_on is not None)
-    decided = [lead for lead in leads if period.contains(lead.decided_on)]
     won = sum(1 for lead in decided if lead.state is LeadState.WON)
     lost = sum(1 for lead in decided if lead.state is LeadState.LOST)
     waits = [
@@ -290,10 +305,9 @@ def _quotes(inputs: EngineInputs, leads: Sequence[Lead], period: Period) -> Quot
     )
 
 
-def _money(inputs: EngineInputs, leads: Sequence[Lead], period: Period) -> Money:
-    won = [
-        lead for lead in leads if lead.state is LeadState.WON and period.contains(lead.decided_on)
-    ]
+def _money(inputs: EngineInputs, decided: Sequence[Lead], period: Period) -> Money:
+    """`decided`: the enquiries decided in the period."""
+    won = [lead for lead in decided if lead.state is LeadState.WON]
     won_value = sum(lead.value or 0 for lead in won)
     spend = sum(item.amount for item in inputs.spend if period.contains(item.day))
     covered = _takings_in(inputs, period)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tradesman.domain.engine_inputs import EngineInputs, lead_as_of
+from tradesman.domain.engine_inputs import EngineInputs, leads_as_of
 from tradesman.domain.engine_numbers import Period, Ratio
-from tradesman.domain.leads import LeadState, Source
+from tradesman.domain.leads import Lead, LeadState, Source
 
 MINUTES_PER_HOUR = 60
 
@@ -61,16 +61,17 @@ class SourceRow:
         return Ratio(self.spend + self.hours * self.hourly_rate, self.won, self.won)
 
 
-def source_rows(inputs: EngineInputs, period: Period) -> list[SourceRow]:
+def source_rows(
+    inputs: EngineInputs, period: Period, leads: Sequence[Lead] | None = None
+) -> list[SourceRow]:
     """A row for each source with anything in the period (an enquiry, spend or hours),
-    and one for general marketing when it has any; the most work won first."""
+    and one for general marketing when it has any; the most work won first. `leads`:
+    the enquiries as they stood at `period.as_of`, when already worked out
+    (`leads_as_of`)."""
     enquiries: dict[int | None, int] = {}
     won: dict[int | None, int] = {}
     value: dict[int | None, int] = {}
-    for lead in inputs.leads:
-        seen = lead_as_of(lead, period.as_of)
-        if seen is None:
-            continue
+    for seen in leads_as_of(inputs, period.as_of) if leads is None else leads:
         if period.contains(seen.came_in):
             enquiries[seen.source_id] = enquiries.get(seen.source_id, 0) + 1
         if seen.state is LeadState.WON and period.contains(seen.decided_on):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from tradesman.domain.engine_inputs import MIN_CASES, EngineInputs, EngineSettings
+from tradesman.domain.engine_inputs import MIN_CASES, EngineInputs, EngineSettings, leads_as_of
 from tradesman.domain.engine_numbers import RECENT_WEEKS, EngineFigures, Period, engine_figures
 from tradesman.domain.engine_sources import SourceRow, best_hour, source_rows
 from tradesman.domain.engine_words import count_of_weeks
@@ -85,7 +85,10 @@ def engine_report(
     for back in range(strip_weeks, -1, -1):
         week = inputs.this_week.plus(-back)
         period = Period.ending(week, PERIOD_WEEKS, inputs.today)
-        judged.append((week, engine_figures(inputs, period), tuple(source_rows(inputs, period))))
+        leads = leads_as_of(inputs, period.as_of)  # (worked out once for both)
+        judged.append(
+            (week, engine_figures(inputs, period, leads), tuple(source_rows(inputs, period, leads)))
+        )
     raw = [judge(figures, rows, inputs.settings) for _, figures, rows in judged]
     shown = held_two_weeks(raw)
     for number, verdict in enumerate(shown):
@@ -98,7 +101,9 @@ def engine_report(
         _, figures, rows = judged[-1]
     else:
         period = Period.ending(inputs.this_week, weeks, inputs.today)
-        figures, rows = engine_figures(inputs, period), tuple(source_rows(inputs, period))
+        leads = leads_as_of(inputs, period.as_of)
+        figures = engine_figures(inputs, period, leads)
+        rows = tuple(source_rows(inputs, period, leads))
     return EngineReport(figures, rows, shown[-1], strip[:-1])
 
 
