@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -107,6 +108,10 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.fields = FieldErrors(fallback)
+        # Asked, with the checked value, just before saving: a question only the owner
+        # can answer ("the same enquiry again?"). No keeps the dialog open with all
+        # that was typed, to be changed or cancelled.
+        self.agrees: Callable[[Any], bool] | None = None
 
     def lay_out(self, form: QFormLayout, note: str, width: int = 480) -> None:
         """The fields, a note in plain words under them, and Save / Cancel."""
@@ -133,6 +138,8 @@ class FormDialog(QDialog):
             chosen = self.checked()
         except InvalidInput as exc:
             self.fields.show(exc.field, exc.message)
+            return
+        if self.agrees is not None and not self.agrees(chosen):
             return
         self.chosen.emit(chosen)
         self.accept()

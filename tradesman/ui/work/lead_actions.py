@@ -113,20 +113,25 @@ class LeadActions(EditActions):
     def new_enquiry(self) -> EnquiryDialog:
         """Ctrl+L: who, where they heard of you, and the day (today)."""
         dialog = EnquiryDialog(self.ops.read(all_sources), self.ops.today(), self.window)
+        dialog.agrees = lambda new: self._not_logged_already(dialog, new)
         dialog.chosen.connect(self._log)
         return self._open(dialog)
 
-    def _log(self, new: NewEnquiry) -> None:
+    def _not_logged_already(self, dialog: EnquiryDialog, new: NewEnquiry) -> bool:
+        """Whether to log it, if the same person enquired lately (asked over the
+        dialog: No goes back to it, with all that was typed)."""
         lead = new.lead
         earlier = self.ops.read(lead_edits.likely_duplicates, lead.who, lead.came_in)
-        if earlier and not prompts.confirm(
-            self.window,
+        return not earlier or prompts.confirm(
+            dialog,
             "The same enquiry again?",
             f"{earlier[0].who} already enquired on "
             f"{format_day(earlier[0].came_in)}. Log this one as well?",
             "Log it as well",
-        ):
-            return
+        )
+
+    def _log(self, new: NewEnquiry) -> None:
+        lead = new.lead
         self.push(
             f"Log the enquiry from {lead.who}",
             lead_edits.add_enquiry, lead, self.ops.today(), called=new.already_called,
