@@ -176,6 +176,7 @@ def test_importing_a_missing_file_is_one_line(tmp_path: Path) -> None:
 
 
 def test_export_to_an_unwritable_place_is_one_line(tmp_path: Path) -> None:
+    assert run_cli("summary", data_dir=tmp_path / "d").returncode == 0  # (a data file)
     result = run_cli(
         "export", "-o", tmp_path / "no" / "such" / "folder" / "x.json", data_dir=tmp_path / "d"
     )
@@ -252,6 +253,21 @@ def test_smoke_test_refuses_a_foreign_file_without_a_dialog(tmp_path: Path) -> N
     result = run_cli("--smoke-test", data_dir=data)
     assert result.returncode == 1
     assert "is not a Tradesman data file" in result.stderr
+
+
+def test_an_export_from_a_folder_with_no_data_overwrites_nothing(tmp_path: Path) -> None:
+    """A mistyped --data-dir: the export it would make is empty, and -o names a good one."""
+    good = tmp_path / "keep.json"
+    good.write_text('{"format": "tradesman"}', encoding="utf-8")
+    for how in ([], ["--ics"], ["--csv", "blocks"]):
+        result = run_cli("export", *how, "-o", good, data_dir=tmp_path / "typo")
+        assert result.returncode == 1
+        assert result.stderr == (
+            f"tradesman: There is no Tradesman data in {tmp_path}/typo to export; "
+            "check the folder's name (--data-dir or TRADESMAN_DATA_DIR).\n"
+        )
+    assert good.read_text(encoding="utf-8") == '{"format": "tradesman"}'
+    assert not (tmp_path / "typo").exists()  # no stray data folder made either
 
 
 def test_version_help_and_usage(tmp_path: Path) -> None:

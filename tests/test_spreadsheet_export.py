@@ -327,6 +327,7 @@ def test_the_command_prints_to_standard_output(tmp_path: Path) -> None:
 
 def test_bad_input_is_one_sentence(tmp_path: Path) -> None:
     data = tmp_path / "data"
+    assert run_cli("summary", data_dir=data).returncode == 0  # (a data file to export)
     unknown = run_cli("export", "--csv", "hours", "-o", tmp_path / "x.csv", data_dir=data)
     assert unknown.returncode == 2 and unknown.stderr == (
         'tradesman: There is no export called "hours"; choose weeks, blocks, tasks, leads '

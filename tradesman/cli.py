@@ -26,7 +26,13 @@ from tradesman.errors import UsageError, UserError
 from tradesman.files import shown_path
 from tradesman.identity import APP_NAME, VERSION
 from tradesman.logs import bug_sentence, start_logging
-from tradesman.paths import DATA_DIR_ENV, DataPaths, choose_data_folder, prepare_data_folder
+from tradesman.paths import (
+    DATA_DIR_ENV,
+    DATABASE_NAME,
+    DataPaths,
+    choose_data_folder,
+    prepare_data_folder,
+)
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
@@ -193,7 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (the log, the lock, the window's state, backups, exports, PDFs).
     os.umask(0o077)
     try:
-        paths = prepare_data_folder(choose_data_folder(getattr(args, "data_dir", None)))
+        folder = choose_data_folder(getattr(args, "data_dir", None))
+        if args.command == "export":
+            _refuse_nothing_to_export(folder)
+        paths = prepare_data_folder(folder)
         start_logging(paths.log_file)
         if args.command is None:
             from tradesman.display import missing_display
@@ -272,6 +281,17 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
     finally:
         store.close()
     raise AssertionError(f"unknown command {args.command}")
+
+
+def _refuse_nothing_to_export(folder: Path) -> None:
+    """An export from a folder with no data file is a mistyped folder, not an empty
+    business: saying so beats writing an empty export over a good one (and making a
+    stray data folder)."""
+    if not (folder / DATABASE_NAME).is_file():
+        raise UserError(
+            f"There is no Tradesman data in {shown_path(folder)} to export; "
+            f"check the folder's name (--data-dir or {DATA_DIR_ENV})."
+        )
 
 
 def _exports_json(args: argparse.Namespace) -> bool:
