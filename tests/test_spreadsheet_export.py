@@ -342,3 +342,22 @@ def test_bad_input_is_one_sentence(tmp_path: Path) -> None:
     own = run_cli("export", "--csv", "weeks", "-o", data / "tradesman.sqlite3", data_dir=data)
     assert own.returncode == 1 and "will not write over its own data file" in own.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.mark.parametrize("kind", ["blocks", "tasks", "weeks"])
+def test_a_reader_that_stops_early_gets_no_traceback(five_years: Path, kind: str) -> None:
+    """`tradesman export --csv blocks -o - | head -1`: the reader goes away mid-walk."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LC_ALL="en_GB.UTF-8")
+    command = [sys.executable, "-m", "tradesman", "--data-dir", str(five_years)]
+    with subprocess.Popen(
+        [*command, "export", "--csv", kind, "-o", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    ) as export:
+        assert export.stdout is not None and export.stderr is not None
+        assert export.stdout.readline()  # the header, as `head -1` takes it
+        export.stdout.close()
+        complaint = export.stderr.read().decode()
+        assert export.wait(timeout=60) in (0, 1)
+    assert complaint == ""  # (it printed "Exception ignored … closed database")

@@ -103,9 +103,17 @@ def export_sheet(
         def write(handle: BinaryIO) -> int:
             return write_csv(handle, sheet.header, sheet.rows, style)
 
-        if isinstance(output, Output):
-            return save_output_from(output, write)
-        return write(output)
+        try:
+            if isinstance(output, Output):
+                return save_output_from(output, write)
+            return write(output)
+        finally:
+            # Rows not all taken (the reader went away, `-o - | head`): their statement
+            # is let go of now, while the file is open, not when Python collects it
+            # after the file is closed (which printed a traceback).
+            close = getattr(sheet.rows, "close", None)
+            if close is not None:
+                close()
 
 
 def sheet_of(session: Db, kind: str, locale_name: str | None, today: date) -> Sheet:
