@@ -238,3 +238,40 @@ def _blocks_on(session: object, day: date) -> list[TimeBlock]:
     from tradesman.services.blocks import blocks_between
 
     return list(blocks_between(session, day, day))  # type: ignore[arg-type]
+
+
+FOREIGN = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hand//Test//EN\r\nEND:VCALENDAR\r\n"
+
+
+def test_a_calendar_tradesman_did_not_write_is_never_written_over(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    phone = tmp_path / "Phone sync"
+    phone.mkdir()
+    theirs = phone / "tradesman.ics"
+    theirs.write_bytes(FOREIGN)
+    # Chosen in Settings: the owner is told, and no folder is taken.
+    warned: list[str] = []
+    monkeypatch.setattr(prompts, "choose_folder", lambda parent, title, start: phone)
+    monkeypatch.setattr(prompts, "warn", lambda parent, title, message: warned.append(message))
+    window.desk.edit_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.calendar_file.keep.setChecked(True)
+    assert warned == [
+        f"{phone}/tradesman.ics is a calendar Tradesman did not write. Keeping the "
+        "calendar file there would write over it, so choose another folder, or move that "
+        "file out of the folder first."
+    ]
+    assert dialog.calendar_file.chosen() == (False, None)
+    dialog.reject()
+
+    # Kept there from before (the file put there since): left as it is, and said once.
+    keeper = window.desk.calendar_keeper
+    keeper.timer.setInterval(0)
+    keeper.choose(True, phone)
+    qtbot.waitUntil(lambda: keeper.failing)
+    assert theirs.read_bytes() == FOREIGN
+    assert "is a calendar Tradesman did not write, so it is left as it is" in (
+        window.statusBar().currentMessage()
+    )

@@ -30,6 +30,22 @@ WEEKS_AHEAD = 12
 CALENDAR_FILE_NAME = "tradesman.ics"
 
 
+def written_by_someone_else(path: Path) -> bool:
+    """Whether `path` holds a file Tradesman did not write (a calendar of the owner's
+    own, say), which keeping the calendar file there would write over. A file of ours
+    names Tradesman as its maker (PRODID) near its start; no file at all is fine."""
+    from tradesman.identity import APP_NAME
+
+    try:
+        with path.open("rb") as file:
+            start = file.read(4096)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # (unreadable: not to be written over blind)
+    return f"PRODID:-//{APP_NAME}//".encode() not in start
+
+
 @dataclass(frozen=True)
 class CalendarFile:
     data: bytes

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from tradesman.files import shown_path
-from tradesman.services.calendar_export import CALENDAR_FILE_NAME
+from tradesman.services.calendar_export import CALENDAR_FILE_NAME, written_by_someone_else
 from tradesman.ui.shared import prompts
 from tradesman.ui.shared.literal import plain_label
 
@@ -48,6 +48,15 @@ class CalendarFileRow(QWidget):
     def choose(self) -> None:
         start = self.folder or Path.home()
         folder = prompts.choose_folder(self, "Folder for the calendar file", start)
+        if folder is not None and written_by_someone_else(folder / CALENDAR_FILE_NAME):
+            prompts.warn(
+                self,
+                "A calendar file is there already",
+                f"{shown_path(folder / CALENDAR_FILE_NAME)} is a calendar Tradesman did not "
+                "write. Keeping the calendar file there would write over it, so choose "
+                "another folder, or move that file out of the folder first.",
+            )
+            folder = None
         if folder is not None:
             self.folder = folder
             self.keep.setChecked(True)  # (choosing a folder is asking for the file)

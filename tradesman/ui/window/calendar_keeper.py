@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from tradesman.errors import UserError
-from tradesman.files import Output, output_for
+from tradesman.files import Output, output_for, shown_path
 from tradesman.services.op_changes import OpChanges
 from tradesman.ui.shared.background import run_in_background
 from tradesman.ui.shared.operations import Operations
@@ -111,12 +111,19 @@ class CalendarKeeper(QObject):
         if folder is None or self._busy is not None:
             return
         # (Loaded here, at the first rewrite: most owners keep no calendar file.)
-        from tradesman.services.calendar_export import CALENDAR_FILE_NAME
+        from tradesman.services.calendar_export import CALENDAR_FILE_NAME, written_by_someone_else
         from tradesman.ui.window.calendar_actions import write_calendar
 
         self._pending = False
+        target = folder / CALENDAR_FILE_NAME
+        if written_by_someone_else(target):
+            self._failed(
+                f"{shown_path(target)} is a calendar Tradesman did not write, so it is left "
+                "as it is. Choose another folder in Settings."
+            )
+            return
         try:
-            output = output_for(folder / CALENDAR_FILE_NAME, self.ops.own_files, streams=False)
+            output = output_for(target, self.ops.own_files, streams=False)
         except UserError as exc:
             self._failed(exc.message)
             return
