@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -15,6 +15,7 @@ from tradesman.exchange.calendar_in import (
     CANCELLED,
     MAX_EVENTS,
     NO_LENGTH,
+    OURS,
     SEVERAL_DAYS,
     BadCalendar,
     Skipped,
@@ -167,3 +168,26 @@ def test_one_guess_for_an_import_is_what_most_titles_say() -> None:
     assert guess_area_of(["Quote A", "Quote B", "Fit kitchen"]) is Area.SALES
     assert guess_area_of(["Quote A", "Fit kitchen"]) is Area.PRODUCTION  # a tie: the work
     assert guess_area_of([]) is Area.PRODUCTION
+
+
+def test_our_own_calendar_file_read_back_adds_nothing() -> None:
+    """tradesman.ics imported by mistake (it sits in the phone's folder): every block
+    of it is on the week already, so none is taken twice; a phone event beside is."""
+    from tradesman.domain.areas import Area as Areas
+    from tradesman.domain.blocks import TimeBlock
+    from tradesman.exchange.calendar_out import CalendarOut, calendar_bytes
+
+    ours = TimeBlock(date(2026, 11, 3), 9 * 60, 10 * 60, Areas.SALES, "Site visit", id=7)
+    out = CalendarOut("Tradesman", "Europe/London", "k", datetime(2026, 11, 1, tzinfo=LONDON))
+    text = (
+        calendar_bytes([ours], out)
+        .decode()
+        .replace(
+            "END:VCALENDAR",
+            "BEGIN:VEVENT\r\nUID:phone-1\r\nDTSTART:20261104T090000\r\n"
+            "DTEND:20261104T100000\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR",
+        )
+    )
+    reading = read_calendar(text.encode(), "tradesman.ics", FIRST, LAST, LONDON)
+    assert [a.title for a in reading.taken(split_days=False)] == ["Dentist"]
+    assert reading.skipped == (Skipped("Site visit", date(2026, 11, 3), OURS),)

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tradesman.domain.clock import MINUTES_PER_DAY, STEP_MINUTES
 from tradesman.domain.validation import NOTES_MAX, TITLE_MAX
 from tradesman.errors import UserError
+from tradesman.exchange.calendar_out import OWN_UID_END
 
 if TYPE_CHECKING:
     from icalendar import Component
@@ -47,6 +48,7 @@ ALL_DAY = "an all-day event has no hours to plan"
 SEVERAL_DAYS = "it runs over several days (it can be split into a block a day)"
 NO_LENGTH = "it has no length"
 CANCELLED = "it was cancelled"
+OURS = "it is a block of Tradesman's own calendar file, already on your week"
 
 
 class BadCalendar(UserError):
@@ -268,6 +270,9 @@ class _Reader:
         day = begins.date()
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             self._skip(title, day, CANCELLED)
+            return
+        if str(event.get("UID", "")).endswith(OWN_UID_END):  # (tradesman.ics, read back)
+            self._skip(title, day, OURS)
             return
         if ends <= begins:
             self._skip(title, day, NO_LENGTH)

@@ -36,11 +36,16 @@ class CalendarOut:
     written: datetime  # the moment of writing, with its zone (DTSTAMP)
 
 
+# How every event of ours ends its UID: an import of a calendar file knows our own
+# blocks by it (and leaves them out, or they would be there twice).
+OWN_UID_END = "@tradesman"
+
+
 def block_uid(block_id: int, file_key: str) -> str:
     """The event's UID: the block's id (given out once per data file, never again) and
     the data file's key, so a re-export updates the phone's events instead of adding
     them twice, and two data files' block 7 are two events."""
-    return f"b{block_id}.{file_key}@tradesman"
+    return f"b{block_id}.{file_key}{OWN_UID_END}"
 
 
 def calendar_bytes(blocks: Sequence[TimeBlock], out: CalendarOut) -> bytes:
