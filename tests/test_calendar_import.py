@@ -185,6 +185,29 @@ def _count(paths: DataPaths, table: str) -> int:
         db.close()
 
 
+def test_the_command_waits_for_an_open_window_to_close_before_importing(
+    paths: DataPaths, tmp_path: Path
+) -> None:
+    from tradesman.single_instance import SingleInstance
+
+    source = write_ics(tmp_path, GOOGLE_EXPORT, "work.ics")
+    span = ("--from", FIRST.isoformat(), "--to", LAST.isoformat())
+    window = SingleInstance(paths.folder)  # as an open window holds its folder
+    assert window.claim()
+    try:
+        looked = run_cli("import-calendar", source, *span, data_dir=paths.folder)
+        refused = run_cli("import-calendar", source, *span, "--yes", data_dir=paths.folder)
+    finally:
+        window.release()
+    assert looked.returncode == 0 and "Nothing imported yet" in looked.stdout  # a look is fine
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(
+        "tradesman: Tradesman is open on this data folder; close it, then import the "
+        "calendar (or use File → Import calendar… in the window)."
+    )
+    assert _count(paths, "block") == 0
+
+
 def test_the_command_previews_without_yes_and_imports_with_it(
     paths: DataPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

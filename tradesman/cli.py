@@ -273,7 +273,18 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
         if args.command == IMPORT_CALENDAR:
             from tradesman.cli_calendar_in import run_import_calendar
 
-            return run_import_calendar(args, store, date.today())
+            def import_calendar() -> int:
+                return run_import_calendar(args, store, date.today())
+
+            if not args.yes:  # (only a look at what it would add: nothing is written)
+                return import_calendar()
+            # An open window would go on showing the week without the new blocks, and
+            # its Undo would not know of them: the window's own import does both.
+            return _without_a_window(
+                paths,
+                "import the calendar (or use File → Import calendar… in the window)",
+                import_calendar,
+            )
         if args.command in LEAD_COMMANDS:
             from tradesman.cli_leads import run_lead_command
 
