@@ -319,3 +319,18 @@ def test_spend_is_added_from_the_work_menu_and_listed_with_its_currency(
     assert page is not None
     qtbot.waitUntil(lambda: "200 postcards" in page.money.spend_list.item(0).text())
     assert "· GBP\u00a045.50 ·" in page.money.spend_list.item(0).text()
+
+
+def test_enter_in_a_new_source_s_name_adds_it_once_and_says_nothing_wrong(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    before = len(window.desk.ops.read(sources_with_counts))
+    dialog = window.desk.lead_actions.manage_sources()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.name, "B&Q <b>trade</b> counter")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    names = [count.source.name for count in window.desk.ops.read(sources_with_counts)]
+    assert len(names) == before + 1 and "B&Q <b>trade</b> counter" in names
+    assert dialog.problem.text() == ""  # (it said "Give the source a name.")
+    assert dialog.isVisible() and dialog.name.text() == ""  # ready for the next one
+    dialog.close()

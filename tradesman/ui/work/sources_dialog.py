@@ -93,6 +93,11 @@ class SourcesDialog(QDialog):
         layout.addWidget(note)
         self.tree.currentItemChanged.connect(self._follow_choice)
         self.name.returnPressed.connect(self.add_button.click)
+        # Enter in the name adds it, once: no button also takes Enter as the dialog's
+        # default (Add did, a second time, and said the now empty name was missing).
+        buttons = (self.add_button, self.rename_button, self.archive_button, self.merge_button)
+        for button in (*buttons, close):
+            button.setAutoDefault(False)
         self.resize(560, 480)
         self.reload()
 
