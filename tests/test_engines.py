@@ -308,3 +308,16 @@ def test_words_that_read_well_on_paper_too() -> None:
         "Google / business profile", "2", "1", "300000", "4500", "2.5",
         "too few", "too few", "too few", "too few",
     ]  # fmt: skip
+
+
+def test_word_of_mouth_on_too_few_enquiries_is_said_as_counts() -> None:
+    from tradesman.domain import engine_words as words
+
+    two = [Lead("A", d(11, 24), 1), Lead("B", d(11, 26), 3)]  # a referral, Google
+    figures = engine_figures(example(leads=two), PERIOD)
+    assert words.word_of_mouth_words(figures) == (
+        "1 of 2 enquiries came by word of mouth or from past customers (too few to judge); "
+        "1 from marketing."
+    )  # (it read "too few to judge of enquiries came by word of mouth …")
+    judged = words.word_of_mouth_words(engine_figures(example(), PERIOD))
+    assert judged.startswith("40% of enquiries came by word of mouth or from past customers")

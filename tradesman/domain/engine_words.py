@@ -87,11 +87,18 @@ def word_of_mouth_words(figures: EngineFigures) -> str:
     talk = figures.word_of_mouth
     if not talk.enquiries:
         return "No enquiries yet to say where work comes from."
-    said = (
-        f"{shown(talk.share, percent)} of enquiries came by word of mouth or from past "
-        f"customers ({talk.from_word_of_mouth} of {talk.enquiries}); "
-        f"{talk.from_marketing} from marketing."
-    )
+    if talk.share.judged:
+        said = (
+            f"{shown(talk.share, percent)} of enquiries came by word of mouth or from past "
+            f"customers ({talk.from_word_of_mouth} of {talk.enquiries}); "
+            f"{talk.from_marketing} from marketing."
+        )
+    else:  # (no share to give: the counts, said as counts)
+        said = (
+            f"{talk.from_word_of_mouth} of {count_of(talk.enquiries, 'enquiry', 'enquiries')} "
+            f"came by word of mouth or from past customers ({TOO_FEW}); "
+            f"{talk.from_marketing} from marketing."
+        )
     if talk.all_talk:
         said += (
             " Nearly all your work is the work talking: good, but it cannot be turned up "
