@@ -37,9 +37,12 @@ from tradesman.domain.leads import (
     quote_follow_up_tasks,
 )
 from tradesman.domain.money import (
+    BELOW_ZERO,
     MOST_MINOR,
     NOT_A_NUMBER,
+    TOO_MANY_DECIMALS,
     TOO_MUCH,
+    ZERO,
     AmountError,
     decimal_mark_for_locale,
     format_amount,
@@ -76,7 +79,33 @@ def test_amounts_are_read_as_the_locale_writes_them(text: str, mark: str, minor:
 
 
 @pytest.mark.parametrize(
-    "text", ["abc", "-5", "0", "0.00", "3200.505", "", "3.2.1", "1e5", "3,20,0", "12.", "٣"]
+    ("text", "minor"),
+    [("£300", 30000), ("300 €", 30000), ("GBP 1,250.50", 125050), ("$ 45", 4500),
+     ("1250EUR", 125000), (" ¥99 ", 9900)],
+)  # fmt: skip
+def test_a_currency_sign_or_code_typed_with_the_amount_is_let_be(text: str, minor: int) -> None:
+    assert parse_amount(text, ".") == minor
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("-5", "The amount cannot be below 0; type it without the minus sign."),
+        ("£-5", "The amount cannot be below 0; type it without the minus sign."),
+        ("0", "The amount must be more than 0."),
+        ("0.00", "The amount must be more than 0."),
+        ("3200.505", "The amount can have at most two decimals, like 3200.50."),
+        ("1,250.505", "The amount can have at most two decimals, like 3200.50."),
+    ],
+)
+def test_an_amount_that_breaks_a_rule_is_told_which(text: str, sentence: str) -> None:
+    with pytest.raises(AmountError) as refused:
+        parse_amount(text, ".")
+    assert str(refused.value) == sentence
+
+
+@pytest.mark.parametrize(
+    "text", ["abc", "", "3.2.1", "1e5", "3,20,0", "12.", "٣", "GBP", "£", "abc5", "5 £ £"]
 )
 def test_what_is_not_an_amount_gets_the_one_sentence(text: str) -> None:
     with pytest.raises(AmountError) as refused:
@@ -89,7 +118,7 @@ def test_what_is_not_an_amount_gets_the_one_sentence(text: str) -> None:
 
 
 def test_three_decimals_in_a_comma_locale_are_refused_too() -> None:
-    with pytest.raises(AmountError, match=NOT_A_NUMBER):
+    with pytest.raises(AmountError, match="at most two decimals"):
         parse_amount("3200,505", ",")
 
 
@@ -256,7 +285,7 @@ def test_any_text_is_an_amount_or_the_one_sentence(text: str, mark: str) -> None
     try:
         minor = parse_amount(text, mark)
     except AmountError as exc:
-        assert str(exc) in (NOT_A_NUMBER, TOO_MUCH)
+        assert str(exc) in (NOT_A_NUMBER, TOO_MUCH, ZERO, BELOW_ZERO, TOO_MANY_DECIMALS)
     else:
         assert 0 < minor <= MOST_MINOR
 

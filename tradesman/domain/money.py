@@ -15,6 +15,10 @@ MOST_MINOR = 10_000_000 * MINOR_PER_MAJOR
 
 NOT_A_NUMBER = "The amount must be a number like 3200 or 3200.50."
 TOO_MUCH = "That is more than any one job; check the zeros."
+# (Typed amounts only: a file's amounts that break these rules get NOT_A_NUMBER.)
+ZERO = "The amount must be more than 0."
+BELOW_ZERO = "The amount cannot be below 0; type it without the minus sign."
+TOO_MANY_DECIMALS = "The amount can have at most two decimals, like 3200.50."
 
 # Territories that write 3.200,50 (or 3 200,50): a decimal comma. CLDR's common cases;
 # everywhere else writes 3,200.50.
@@ -46,10 +50,15 @@ def parse_amount(text: str, decimal_mark: str = ".", *, allow_zero: bool = False
 
     The locale's decimal mark comes first; the other mark groups thousands, unless it
     is used once with one or two digits after it ('3200.50' typed in a decimal-comma
-    locale still means what it says). Negative amounts, three decimals and anything
-    that is not a number are refused, as is 0 unless `allow_zero`.
+    locale still means what it says). A currency's sign or code at either end is let
+    be ('£300', '300 €', 'GBP 300'): the settings' currency is the one meant. Negative
+    amounts, three decimals and anything that is not a number are refused, as is 0
+    unless `allow_zero`, each in its own sentence.
     """
-    tidy = "".join(char for char in text.strip() if char not in _GROUPING_MARKS)
+    bare = _without_currency(text.strip())
+    if bare[:1] in ("-", "\u2212"):
+        raise AmountError(BELOW_ZERO)
+    tidy = "".join(char for char in bare if char not in _GROUPING_MARKS)
     if not tidy or not all(char.isascii() and (char.isdigit() or char in ".,") for char in tidy):
         raise AmountError(NOT_A_NUMBER)
     other = "," if decimal_mark == "." else "."
@@ -61,14 +70,36 @@ def parse_amount(text: str, decimal_mark: str = ".", *, allow_zero: bool = False
     elif tidy.count(other) == 1 and len(tidy.rpartition(other)[2]) in (1, 2):
         whole, _, fraction = tidy.rpartition(other)
     whole = _without_thousands(whole, other)
-    if not whole.isdigit() or (fraction and not fraction.isdigit()) or len(fraction) > 2:
+    if not whole.isdigit() or (fraction and not fraction.isdigit()):
         raise AmountError(NOT_A_NUMBER)
+    if len(fraction) > 2:
+        raise AmountError(TOO_MANY_DECIMALS)
     minor = int(whole) * MINOR_PER_MAJOR + int(fraction.ljust(2, "0") or "0")
     if minor == 0 and not allow_zero:
-        raise AmountError(NOT_A_NUMBER)
+        raise AmountError(ZERO)
     if minor > MOST_MINOR:
         raise AmountError(TOO_MUCH)
     return minor
+
+
+def _without_currency(text: str) -> str:
+    """`text` without a currency sign ('£', '€', '$'...) or three-letter code ('GBP') at
+    its start or its end, as people write amounts."""
+    import unicodedata  # (only once an amount is typed: not at the window's start)
+
+    if text and unicodedata.category(text[0]) == "Sc":
+        text = text[1:].lstrip()
+    elif _is_code(text[:3]) and not text[3:4].isalpha():
+        text = text[3:].lstrip()
+    if text and unicodedata.category(text[-1]) == "Sc":
+        text = text[:-1].rstrip()
+    elif _is_code(text[-3:]) and not text[-4:-3].isalpha():
+        text = text[:-3].rstrip()
+    return text
+
+
+def _is_code(letters: str) -> bool:
+    return len(letters) == 3 and letters.isascii() and letters.isalpha() and letters.isupper()
 
 
 def _without_thousands(whole: str, mark: str) -> str:
