@@ -334,3 +334,41 @@ def test_enter_in_a_new_source_s_name_adds_it_once_and_says_nothing_wrong(
     assert dialog.problem.text() == ""  # (it said "Give the source a name.")
     assert dialog.isVisible() and dialog.name.text() == ""  # ready for the next one
     dialog.close()
+
+
+def test_takings_typed_again_for_a_month_name_the_figure_before_replacing_it(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tradesman.services.spend import all_takings
+    from tradesman.ui.work.lead_dialogs import TakingsDialog
+
+    answers: list[bool] = []
+    asked: list[str] = []
+
+    def answer(parent: object, title: str, question: str, action: str) -> bool:
+        asked.append(question)
+        return answers.pop(0)
+
+    monkeypatch.setattr(prompts, "confirm", answer)
+
+    def type_takings(amount: str) -> TakingsDialog:
+        dialog = window.desk.lead_actions.add_takings()
+        qtbot.keyClicks(dialog.amount, amount)
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+        return dialog
+
+    def kept() -> list[int]:
+        return [t.amount for t in window.desk.ops.read(all_takings)]
+
+    first = type_takings("14200")
+    qtbot.waitUntil(first.isHidden)
+    assert kept() == [1_420_000] and asked == []  # (a month with none: nothing to ask)
+    answers.append(False)
+    second = type_takings("9000")
+    assert asked == ["October 2026 has takings of GBP 14,200 already. Replace them with GBP 9,000?"]
+    assert second.isVisible() and second.amount.text() == "9000"  # No: back to the form
+    assert kept() == [1_420_000]
+    answers.append(True)
+    qtbot.keyClick(second.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(second.isHidden)
+    assert kept() == [900_000]

@@ -32,6 +32,7 @@ from tradesman.services import leads as lead_edits
 from tradesman.services import sources as source_edits
 from tradesman.services import spend as spend_edits
 from tradesman.services.data import Edit
+from tradesman.services.lead_settings import load_lead_settings
 from tradesman.services.source_list import all_sources
 from tradesman.services.sources import sources_with_counts
 from tradesman.services.week_review import review_questions, save_review
@@ -315,8 +316,28 @@ class LeadActions(EditActions):
 
     def add_takings(self) -> TakingsDialog:
         dialog = TakingsDialog(self.ops.today(), self.decimal_mark, self.window)
+        dialog.agrees = lambda takings: self._replacing_agreed(dialog, takings)
         dialog.chosen.connect(self._took)
         return self._open(dialog)
+
+    def _replacing_agreed(self, dialog: TakingsDialog, takings: Takings) -> bool:
+        """A month's takings typed again: the figure there is named before it is
+        replaced (No goes back to the form)."""
+        kept = next(
+            (t for t in self.ops.read(spend_edits.all_takings) if t.month == takings.month), None
+        )
+        if kept is None or kept.amount == takings.amount:
+            return True
+        locale_name = self.ops.data.locale_name
+        currency = self.ops.read(load_lead_settings, locale_name).currency
+        mark = self.decimal_mark
+        return prompts.confirm(
+            dialog,
+            "Replace that month's takings?",
+            f"{takings.month:%B %Y} has takings of {currency} {format_amount(kept.amount, mark)} "
+            f"already. Replace them with {currency} {format_amount(takings.amount, mark)}?",
+            "Replace",
+        )
 
     def _took(self, takings: Takings) -> None:
         self.push(
