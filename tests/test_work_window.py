@@ -372,3 +372,21 @@ def test_takings_typed_again_for_a_month_name_the_figure_before_replacing_it(
     qtbot.keyClick(second.amount, Qt.Key.Key_Return)
     qtbot.waitUntil(second.isHidden)
     assert kept() == [900_000]
+
+
+def test_a_sentence_under_a_field_that_wraps_is_shown_whole(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_page(WORK_PAGE)
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    dialog = window.desk.lead_actions.dialog
+    assert isinstance(dialog, EnquiryDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.who, "Bob")
+    qtbot.keyClick(dialog.who, Qt.Key.Key_Return)  # no source chosen
+    error = dialog.fields.labels["source"]
+    assert error.text().startswith("Where did they hear of you?")
+    lines = error.heightForWidth(error.width()) / error.fontMetrics().lineSpacing()
+    assert lines >= 2  # (it wraps at this width: the case that was cut through)
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
+    dialog.close()

@@ -57,10 +57,28 @@ class FieldErrors:
         label = self.labels.get(field) or self.labels[self._fallback]
         label.setText(message)
         label.show()
+        _make_room(label.window())
 
     def text(self, field: str) -> str:
         label = self.labels[field]
         return label.text() if not label.isHidden() else ""
+
+
+def _make_room(window: QWidget) -> None:
+    """A sentence shown under a field may wrap onto a second line; an open dialog does
+    not grow for that by itself (its layout's least size ignores wrapping), so the
+    sentence was cut through. Grow it to the height its width needs."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = (
+        layout.totalHeightForWidth(window.width())
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    if needed > window.height():
+        window.resize(window.width(), needed)
 
 
 def in_a_row(*widgets: QWidget, stretch: bool = False) -> QWidget:
