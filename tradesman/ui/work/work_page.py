@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,10 +37,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -99,6 +112,33 @@ def card_text(card: LeadCard, currency: str, mark: str, today: date) -> str:
     return "\n".join(lines)
 
 
+class _CardSizes(QStyledItemDelegate):
+    """Each card as tall as its words wrapped to the lane's width.
+
+    Qt keeps a card on as few lines as its words take unwrapped when they are a few
+    pixels narrower than the lane, then draws them a little narrower still (inside the
+    text's margins), where they no longer fit: the last line was cut to "…" (a won
+    job's amount). Measured here at the width they are drawn at, they always fit."""
+
+    def __init__(self, lane: QListWidget) -> None:
+        super().__init__(lane)
+        self.lane = lane
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        lane = self.lane
+        width = lane.viewport().width() - 2 * lane.spacing()
+        margin = lane.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, lane) + 1
+        wrapped = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(1, width - 2 * margin), 1_000_000),
+            int(Qt.TextFlag.TextWordWrap),
+            str(index.data() or ""),
+        )
+        natural = super().sizeHint(option, index)
+        return QSize(width, max(natural.height(), wrapped.height()))
+
+
 class LeadLane(QListWidget):
     """One lane of cards: dragged out to another lane, dropped on from one."""
 
@@ -111,6 +151,8 @@ class LeadLane(QListWidget):
         self.lane = lane
         self.setObjectName(f"lane_{lane.value}")
         self.setWordWrap(True)
+        self.setItemDelegate(_CardSizes(self))
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # (measured again when it narrows)
         self.setSpacing(3)
         self.setAlternatingRowColors(True)  # one card from the next, in any theme
         self.setDragEnabled(True)
@@ -221,7 +263,7 @@ class WorkPage(QWidget):
         self.new_button = QPushButton("New enquiry…")
         self.new_button.setToolTip("Log a new enquiry (Ctrl+L)")
         self.new_button.clicked.connect(self.new_requested)
-        self.show_closed = QCheckBox("Show lost and not quoted")
+        self.show_closed = QCheckBox("Show &lost and not quoted")
         self.show_closed.toggled.connect(self._show_closed)
         bar.addWidget(self.new_button)
         bar.addStretch(1)
