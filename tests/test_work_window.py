@@ -390,3 +390,14 @@ def test_a_sentence_under_a_field_that_wraps_is_shown_whole(
     assert lines >= 2  # (it wraps at this width: the case that was cut through)
     qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
     dialog.close()
+
+
+def test_an_empty_new_enquiry_asks_who_first(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page(WORK_PAGE)
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    dialog = window.desk.lead_actions.dialog
+    assert isinstance(dialog, EnquiryDialog)
+    qtbot.keyClick(dialog.who, Qt.Key.Key_Return)
+    assert dialog.error_text("who") == "Who is it? Give a name, even just a first name."
+    assert dialog.error_text("source") == ""  # (it spoke of the source, the third field)
+    dialog.close()

@@ -120,7 +120,10 @@ class EnquiryDialog(FormDialog):
             self._fill(lead)
         self.lay_out(
             form,
-            "A “Call back” task is made for tomorrow, unless you have called already.",
+            "A “Call back” task is made for tomorrow, unless you have called already."
+            if lead is None
+            else "Its tasks (the call back, the follow-ups) keep their names and days: "
+            "change those on the Tasks page.",
             width=460,
         )
 
@@ -133,6 +136,8 @@ class EnquiryDialog(FormDialog):
         self.notes.setText(lead.notes)
 
     def checked(self) -> NewEnquiry:
+        if not self.who.text().strip():  # (said first: it is the first field)
+            raise InvalidInput("who", lead_checks.NO_WHO)
         source = find_source(self.source.currentText(), self._sources)
         if source is None:
             raise InvalidInput("source", lead_checks.NO_SOURCE)
