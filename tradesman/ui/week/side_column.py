@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -34,6 +34,13 @@ class SideColumn(QWidget):
     def __init__(self, split_panel: SplitPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.split_panel = split_panel
+        # Fitted again when the panel's words change, not only when the column resizes:
+        # once the layouts have taken the new words in (the event loop's next turn).
+        self._fit_soon = QTimer(self)
+        self._fit_soon.setSingleShot(True)
+        self._fit_soon.setInterval(0)
+        self._fit_soon.timeout.connect(self.fit)
+        split_panel.words_changed.connect(self._fit_soon.start)
         self.trend: TrendChart | None = None
         self._trend_holder: QWidget | None = None
         self._schedule: QWidget | None = None

@@ -99,6 +99,9 @@ class SplitPanel(QFrame):
     """Planned and actual split for one week, with hours per area."""
 
     work_asked = Signal()  # the note of work coming in's "More…": the figures in full
+    # New words shown: the panel may need another height (a line more or fewer where
+    # they wrap), which the column beside the week sets (side_column.fit).
+    words_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +167,7 @@ class SplitPanel(QFrame):
         )
         overlap_note.setVisible(bool(overlap_minutes))
         overlap_note.setWordWrap(True)
+        self.words_changed.emit()
 
     def show_work(self, this_week: str, verdict: str, reason: str, next_step: str) -> None:
         """Under the hours: what came in this week, and which engine holds the business
@@ -182,6 +186,7 @@ class SplitPanel(QFrame):
         from tradesman.ui.shared.literal import tooltip  # (after the start: it loads html)
 
         self.work_note.setToolTip(tooltip(f"Next: {next_step}"))  # (it may name a source)
+        self.words_changed.emit()
 
     def work_text(self) -> str:
         """The note of work coming in as plain words (for the tests)."""
