@@ -217,3 +217,23 @@ def test_the_tab_and_the_week_page_name_the_same_engine_whatever_weeks_are_chose
     assert "The verdict is judged over the last 13 weeks; the figures below cover the last 4." in (
         text
     )
+
+
+def test_on_a_short_window_the_tab_scrolls_and_cuts_no_sentence_or_table_short(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Found by hand at 1000x700: the last sentence was cut off with no way to scroll
+    to it, and the table of sources showed a row and a half."""
+    from tradesman.ui.charts.work_tab import TABLE_LEAST_ROWS
+
+    window.resize(1000, 600)
+    qtbot.waitUntil(lambda: window.height() == max(600, window.minimumHeight()))
+    tab = open_work_tab(qtbot, window)
+    sentences = tab.sentences
+    qtbot.waitUntil(lambda: sentences.height() >= sentences.heightForWidth(sentences.width()))
+    assert sentences.text().splitlines()[-1] in sentences.text()  # (all of it, drawn whole)
+    rows = tab.table.verticalHeader().defaultSectionSize()
+    assert tab.table.height() >= tab.table.horizontalHeader().height() + TABLE_LEAST_ROWS * rows
+    assert tab.table.wordWrap() is False  # a source's name on one line, cut at its end
+    name = tab.table.item(0, 0)
+    assert name is not None and name.toolTip() == name.text()

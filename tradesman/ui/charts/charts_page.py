@@ -168,7 +168,15 @@ class ChartsPage(QWidget):
             self.work_tab = WorkTab(self._read_work, self._state)
             layout = self._work_holder.layout()
             assert layout is not None
-            layout.addWidget(self.work_tab)
+            # On a short window the tab scrolls rather than squeeze its sentences and
+            # its table until their last lines are cut off.
+            from PySide6.QtWidgets import QFrame, QScrollArea
+
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(self.work_tab)
+            layout.addWidget(scroller)
             self.work_tab.chart.save_requested.connect(self._save_chart)
             self.work_tab.chart.copied.connect(self._report)
             self.work_tab.plan_asked.connect(self.plan_asked)

@@ -80,6 +80,9 @@ ENGINE_LOOK: dict[Engine, tuple[QColor, str]] = {
 }
 
 
+TABLE_LEAST_ROWS = 4  # sources the table shows without scrolling, however short
+
+
 class EngineStrip(QWidget):
     """A square a week, oldest first, coloured and lettered by the engine shown then.
     One week is chosen (the latest, to begin with): click it, or with the strip in focus
@@ -226,6 +229,14 @@ class WorkTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # One line a source (a wrapped name was cut through by the row's height), and
+        # room for a few of them however short the window: the tab scrolls instead.
+        self.table.setWordWrap(False)
+        self.table.setMinimumHeight(
+            header.sizeHint().height()
+            + TABLE_LEAST_ROWS * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
         self.attribution = QLabel(words.ATTRIBUTION)
 
         top = QHBoxLayout()
@@ -311,6 +322,8 @@ class WorkTab(QWidget):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                else:
+                    item.setToolTip(text)  # (a long name is cut short to its row)
                 self.table.setItem(row_number, column, item)
         self.attribution.setText(
             words.ATTRIBUTION if rows else "No source has anything in these weeks yet."
