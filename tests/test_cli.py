@@ -115,7 +115,7 @@ def export_text(data: Path, tmp_path: Path, name: str = "out.json") -> str:
     ("content", "message"),
     [
         ("this is not json", "not valid JSON"),
-        ("TRUNCATE", "not valid JSON"),
+        ("TRUNCATE", "The file ends too soon: it was cut short"),
         ("UNKNOWN_AREA", 'Block 3, field "area": "marketting" is not an area'),
         (
             "END_BEFORE_START",

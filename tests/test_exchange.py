@@ -108,8 +108,10 @@ def test_bad_documents_name_the_item_and_field(doc: Any, message: str) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('{"format": "tradesman", "blocks": [', "not valid JSON (line 1"),
-        ("", "not valid JSON"),
+        ('{"format": "tradesman", "blocks": [', "The file ends too soon: it was cut short"),
+        ('{"format": "tradesman", "blocks": [}', "not valid JSON at line 1, column 36"),
+        ("", "The file is empty: it cannot be a Tradesman export."),
+        (" \n", "The file is empty"),
         (b"\x80\x81 not utf-8", "not text"),
         ("[" * 100_000, "nested too deeply"),
     ],

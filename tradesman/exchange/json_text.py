@@ -80,10 +80,7 @@ def load_document(text: str | bytes) -> Any:
     except UnicodeDecodeError:
         raise BadDocument("The file is not text: it cannot be a Tradesman export.") from None
     except json.JSONDecodeError as exc:
-        raise BadDocument(
-            f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-            "it may be cut short or not a Tradesman export."
-        ) from None
+        raise BadDocument(_not_json(exc)) from None
     except RecursionError:
         raise BadDocument("The file is nested too deeply to be a Tradesman export.") from None
     except ValueError:  # a number with thousands of digits, say
@@ -95,6 +92,23 @@ def load_document(text: str | bytes) -> Any:
             f"The file names {quoted(key)} {how_often} {_where(document, holder, key)}."
         )
     return document
+
+
+def _not_json(exc: json.JSONDecodeError) -> str:
+    """Where the file stops being JSON, in words (Python's own words for it, "Expecting
+    property name enclosed in double quotes", say nothing to an owner)."""
+    if not exc.doc.strip():
+        return "The file is empty: it cannot be a Tradesman export."
+    # (Cut short: nothing after the place it broke, or a string never closed.)
+    if not exc.doc[exc.pos :].strip() or exc.msg.startswith("Unterminated string"):
+        return (
+            "The file ends too soon: it was cut short (while being copied or saved, "
+            "perhaps). Export it again, or use another copy."
+        )
+    return (
+        f"The file is not valid JSON at line {exc.lineno}, column {exc.colno}: it is "
+        "damaged, or not a Tradesman export."
+    )
 
 
 def exact_number(text: str) -> float | Decimal:
