@@ -91,6 +91,7 @@ def block_with(**fields: Any) -> dict[str, Any]:
         (block_with(status="finished"), '"finished" is not a status'),
         (block_with(actual_minutes=True), '"actual_minutes" must be a whole number'),
         (document(tasks=[{"id": "t1", "title": "A", "area": "sales"}] * 2), 'the id "t1" is used by an earlier task'),
+        (document(blocks=[document()["blocks"][0]] * 2), 'Block 2 (id "b1"): the id "b1" is used by an earlier block'),
         (document(tasks=[{"id": "t1", "title": "A", "area": "sales", "estimate_minutes": -5}]), 'Task 1 (id "t1"), field "estimate_minutes"'),
         (document(settings={"target_business_share": 1.5}), 'Settings, field "target_business_share": The target business share must be between 0 and 100 %.'),
         (document(settings={"week_start": "friday"}), '"friday" is not a week_start'),

@@ -135,12 +135,13 @@ def to_document(data: DataSet) -> JsonObject:
         "blocks": [
             encode_block(
                 block,
-                f"b{block.id}",
+                # (A block not yet saved has no id: its place in the list tells it apart.)
+                f"b{block.id}" if block.id is not None else f"b-unsaved-{number}",
                 task_ids.get(block.task_id),
                 series_ids.get(block.series_id),
                 source_ids.get(block.source_id),
             )
-            for block in data.blocks
+            for number, block in enumerate(data.blocks, start=1)
         ],
         "plan": None if data.plan is None else encode_plan(data.plan),
         "hand_offs": [encode_hand_off(hand_off) for hand_off in data.hand_offs],
@@ -239,7 +240,11 @@ def from_document(
         series = _link(raw, "series", series_numbers, label)
         return decode_block(raw, task, series, _link(raw, "source", source_numbers, label))
 
-    blocks = [block for _, block in _read_items(document, "blocks", None, read_block, step)]
+    # (No item links to a block, but a block listed twice is refused as a task is.)
+    block_numbers: dict[str, int] = {}
+    blocks = [
+        block for _, block in _read_items(document, "blocks", block_numbers, read_block, step)
+    ]
     hand_offs = [
         hand_off.with_changes(id=number)
         for number, hand_off in _read_items(
