@@ -275,3 +275,29 @@ def test_a_calendar_tradesman_did_not_write_is_never_written_over(
     assert "is a calendar Tradesman did not write, so it is left as it is" in (
         window.statusBar().currentMessage()
     )
+
+
+def test_a_folder_that_cannot_be_written_to_is_not_taken(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(Root may write anywhere: the folder's answer is given here as an owner's
+    read-only folder would give it.)"""
+    import os
+
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: path != closed and real_access(path, mode))
+    warned: list[str] = []
+    monkeypatch.setattr(prompts, "choose_folder", lambda parent, title, start: closed)
+    monkeypatch.setattr(prompts, "warn", lambda parent, title, message: warned.append(message))
+    window.desk.edit_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.calendar_file.keep.setChecked(True)
+    assert warned == [
+        f"Tradesman cannot write in {closed}, so the calendar file could not be kept there. "
+        "Choose a folder of yours."
+    ]
+    assert dialog.calendar_file.chosen() == (False, None)
+    dialog.reject()

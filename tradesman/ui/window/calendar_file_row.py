@@ -3,6 +3,7 @@ in which folder (see calendar_keeper.py for why it is kept apart from the settin
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -55,6 +56,14 @@ class CalendarFileRow(QWidget):
                 f"{shown_path(folder / CALENDAR_FILE_NAME)} is a calendar Tradesman did not "
                 "write. Keeping the calendar file there would write over it, so choose "
                 "another folder, or move that file out of the folder first.",
+            )
+            folder = None
+        if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
+            prompts.warn(
+                self,
+                "That folder cannot be written to",
+                f"Tradesman cannot write in {shown_path(folder)}, so the calendar file "
+                "could not be kept there. Choose a folder of yours.",
             )
             folder = None
         if folder is not None:

@@ -151,7 +151,7 @@ class CalendarKeeper(QObject):
         log.warning("calendar file not written: %s", message)
         if not self.failing:  # (said once: a folder gone stays gone for many edits)
             self.failing = True
-            self.report(f"The calendar file could not be written: {message}")
+            self.report(f"The calendar file is not up to date. {message}")
         self._again()
 
     def _again(self) -> None:
