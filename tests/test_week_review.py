@@ -156,7 +156,7 @@ def test_a_bad_amount_goes_to_its_step_and_saves_nothing(qtbot: QtBot, window: M
     qtbot.keyClicks(spend, "12.345")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.steps.currentIndex() == 3
-    assert dialog.problem.text() == "The amount must be a number like 3200 or 3200.50."
+    assert dialog.problem.text() == "The amount can have at most two decimals, like 3200.50."
     assert window.desk.ops.read(spend_between) == []
 
 
