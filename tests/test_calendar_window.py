@@ -259,9 +259,9 @@ def test_a_calendar_tradesman_did_not_write_is_never_written_over(
     assert dialog is not None
     dialog.calendar_file.keep.setChecked(True)
     assert warned == [
-        f"{phone}/tradesman.ics is a calendar Tradesman did not write. Keeping the "
-        "calendar file there would write over it, so choose another folder, or move that "
-        "file out of the folder first."
+        f"{phone}/tradesman.ics is there already and Tradesman did not write it. Keeping "
+        "the calendar file there would write over it, so choose another folder, or move "
+        "that file out of the folder first."
     ]
     assert dialog.calendar_file.chosen() == (False, None)
     dialog.reject()
@@ -272,7 +272,7 @@ def test_a_calendar_tradesman_did_not_write_is_never_written_over(
     keeper.choose(True, phone)
     qtbot.waitUntil(lambda: keeper.failing)
     assert theirs.read_bytes() == FOREIGN
-    assert "is a calendar Tradesman did not write, so it is left as it is" in (
+    assert "is there already and Tradesman did not write it, so it is left as it is" in (
         window.statusBar().currentMessage()
     )
 
@@ -301,3 +301,48 @@ def test_a_folder_that_cannot_be_written_to_is_not_taken(
     ]
     assert dialog.calendar_file.chosen() == (False, None)
     dialog.reject()
+
+
+def test_what_counts_as_a_calendar_file_of_someone_else_s(tmp_path: Path) -> None:
+    import os
+
+    from tradesman.services.calendar_export import written_by_someone_else
+
+    ours = calendar_file_bytes_of_ours()
+    cases = {
+        "missing": None,
+        "empty": b"",
+        "ours": ours,
+        "ours, with LF line ends": ours.replace(b"\r\n", b"\n"),
+        "theirs": FOREIGN,
+        "theirs, naming us in a note": FOREIGN.replace(
+            b"END:VCALENDAR", b"X-NOTE:copied from PRODID:-//Tradesman//\r\nEND:VCALENDAR"
+        ),
+    }
+    found = {}
+    for name, content in cases.items():
+        path = tmp_path / name / "tradesman.ics"
+        path.parent.mkdir()
+        if content is not None:
+            path.write_bytes(content)
+        found[name] = written_by_someone_else(path)
+    folder = tmp_path / "a folder" / "tradesman.ics"
+    folder.mkdir(parents=True)
+    pipe = tmp_path / "a pipe"
+    pipe.mkdir()
+    os.mkfifo(pipe / "tradesman.ics")  # (opened, it would wait for a writer for ever)
+    assert found == {
+        "missing": False, "empty": False, "ours": False, "ours, with LF line ends": False,
+        "theirs": True, "theirs, naming us in a note": True,
+    }  # fmt: skip
+    assert written_by_someone_else(folder) and written_by_someone_else(pipe / "tradesman.ics")
+
+
+def calendar_file_bytes_of_ours() -> bytes:
+    from datetime import UTC, datetime
+
+    from tradesman.exchange.calendar_out import CalendarOut, calendar_bytes
+
+    return calendar_bytes(
+        [], CalendarOut("Tradesman", None, "k", datetime(2026, 11, 1, tzinfo=UTC))
+    )

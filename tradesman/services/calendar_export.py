@@ -31,19 +31,31 @@ CALENDAR_FILE_NAME = "tradesman.ics"
 
 
 def written_by_someone_else(path: Path) -> bool:
-    """Whether `path` holds a file Tradesman did not write (a calendar of the owner's
-    own, say), which keeping the calendar file there would write over. A file of ours
-    names Tradesman as its maker (PRODID) near its start; no file at all is fine."""
+    """Whether `path` holds something Tradesman did not write (a calendar of the
+    owner's own, say, or a folder of that name), which keeping the calendar file there
+    would write over. A file of ours names Tradesman as its maker (a PRODID line) near
+    its start; no file, or an empty one, is free to write."""
+    import stat
+
     from tradesman.identity import APP_NAME
 
     try:
-        with path.open("rb") as file:
-            start = file.read(4096)
+        kind = path.stat().st_mode
     except FileNotFoundError:
         return False
     except OSError:
-        return True  # (unreadable: not to be written over blind)
-    return f"PRODID:-//{APP_NAME}//".encode() not in start
+        return True  # (cannot be looked at: not to be written over blind)
+    if not stat.S_ISREG(kind):
+        return True  # (a folder, a pipe: never opened, a pipe would wait for ever)
+    try:
+        with path.open("rb") as file:
+            start = file.read(4096)
+    except OSError:
+        return True
+    if not start.strip():
+        return False
+    maker = f"PRODID:-//{APP_NAME}//".encode()
+    return not any(line.strip().startswith(maker) for line in start.splitlines())
 
 
 @dataclass(frozen=True)

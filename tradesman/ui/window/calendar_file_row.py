@@ -53,9 +53,9 @@ class CalendarFileRow(QWidget):
             prompts.warn(
                 self,
                 "A calendar file is there already",
-                f"{shown_path(folder / CALENDAR_FILE_NAME)} is a calendar Tradesman did not "
-                "write. Keeping the calendar file there would write over it, so choose "
-                "another folder, or move that file out of the folder first.",
+                f"{shown_path(folder / CALENDAR_FILE_NAME)} is there already and Tradesman "
+                "did not write it. Keeping the calendar file there would write over it, so "
+                "choose another folder, or move that file out of the folder first.",
             )
             folder = None
         if folder is not None and not os.access(folder, os.W_OK | os.X_OK):

@@ -118,8 +118,8 @@ class CalendarKeeper(QObject):
         target = folder / CALENDAR_FILE_NAME
         if written_by_someone_else(target):
             self._failed(
-                f"{shown_path(target)} is a calendar Tradesman did not write, so it is left "
-                "as it is. Choose another folder in Settings."
+                f"{shown_path(target)} is there already and Tradesman did not write it, so "
+                "it is left as it is. Choose another folder in Settings."
             )
             return
         try:
