@@ -81,7 +81,7 @@ def test_amounts_are_read_as_the_locale_writes_them(text: str, mark: str, minor:
 @pytest.mark.parametrize(
     ("text", "minor"),
     [("£300", 30000), ("300 €", 30000), ("GBP 1,250.50", 125050), ("$ 45", 4500),
-     ("1250EUR", 125000), (" ¥99 ", 9900)],
+     ("1250EUR", 125000), (" ¥99 ", 9900), ("gbp 20", 2000)],
 )  # fmt: skip
 def test_a_currency_sign_or_code_typed_with_the_amount_is_let_be(text: str, minor: int) -> None:
     assert parse_amount(text, ".") == minor
@@ -92,6 +92,7 @@ def test_a_currency_sign_or_code_typed_with_the_amount_is_let_be(text: str, mino
     [
         ("-5", "The amount cannot be below 0; type it without the minus sign."),
         ("£-5", "The amount cannot be below 0; type it without the minus sign."),
+        ("–300", "The amount cannot be below 0; type it without the minus sign."),
         ("0", "The amount must be more than 0."),
         ("0.00", "The amount must be more than 0."),
         ("3200.505", "The amount can have at most two decimals, like 3200.50."),
@@ -105,7 +106,28 @@ def test_an_amount_that_breaks_a_rule_is_told_which(text: str, sentence: str) ->
 
 
 @pytest.mark.parametrize(
-    "text", ["abc", "", "3.2.1", "1e5", "3,20,0", "12.", "٣", "GBP", "£", "abc5", "5 £ £"]
+    "text",
+    [
+        "abc",
+        "",
+        "3.2.1",
+        "1e5",
+        "3,20,0",
+        "12.",
+        "٣",
+        "GBP",
+        "£",
+        "abc5",
+        "5 £ £",
+        "£300 €",
+        "$300$",
+        "GBP 300 EUR",
+        "300 VAT",
+        "VAT 300",
+        "300 TBC",
+        "50¢",
+        "¢50",
+    ],
 )
 def test_what_is_not_an_amount_gets_the_one_sentence(text: str) -> None:
     with pytest.raises(AmountError) as refused:

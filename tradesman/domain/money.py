@@ -7,7 +7,7 @@ decimals (the app labels amounts with the currency and converts nothing).
 
 from __future__ import annotations
 
-from tradesman.domain.territory import territory_of
+from tradesman.domain.territory import KNOWN_CURRENCIES, territory_of
 
 MINOR_PER_MAJOR = 100
 # More than any one job a solo tradesperson quotes: a slip of the zeros, most likely.
@@ -56,7 +56,7 @@ def parse_amount(text: str, decimal_mark: str = ".", *, allow_zero: bool = False
     unless `allow_zero`, each in its own sentence.
     """
     bare = _without_currency(text.strip())
-    if bare[:1] in ("-", "\u2212"):
+    if bare[:1] in ("-", "\u2212", "\u2013"):  # (a minus, as typed or as a dash)
         raise AmountError(BELOW_ZERO)
     tidy = "".join(char for char in bare if char not in _GROUPING_MARKS)
     if not tidy or not all(char.isascii() and (char.isdigit() or char in ".,") for char in tidy):
@@ -83,23 +83,27 @@ def parse_amount(text: str, decimal_mark: str = ".", *, allow_zero: bool = False
 
 
 def _without_currency(text: str) -> str:
-    """`text` without a currency sign ('£', '€', '$'...) or three-letter code ('GBP') at
-    its start or its end, as people write amounts."""
+    """`text` without one currency sign ('£', '€', '$'...) or known code ('GBP') at its
+    start or its end, as people write amounts. Only one: '£300 €' is not an amount;
+    nor is '50¢', which is not fifty pounds."""
     import unicodedata  # (only once an amount is typed: not at the window's start)
 
-    if text and unicodedata.category(text[0]) == "Sc":
-        text = text[1:].lstrip()
-    elif _is_code(text[:3]) and not text[3:4].isalpha():
-        text = text[3:].lstrip()
-    if text and unicodedata.category(text[-1]) == "Sc":
-        text = text[:-1].rstrip()
-    elif _is_code(text[-3:]) and not text[-4:-3].isalpha():
-        text = text[:-3].rstrip()
+    def is_sign(char: str) -> bool:
+        return unicodedata.category(char) == "Sc" and char != "\u00a2"  # (not ¢)
+
+    if text and is_sign(text[0]):
+        return text[1:].lstrip()
+    if _is_code(text[:3]) and not text[3:4].isalpha():
+        return text[3:].lstrip()
+    if text and is_sign(text[-1]):
+        return text[:-1].rstrip()
+    if _is_code(text[-3:]) and not text[-4:-3].isalpha():
+        return text[:-3].rstrip()
     return text
 
 
 def _is_code(letters: str) -> bool:
-    return len(letters) == 3 and letters.isascii() and letters.isalpha() and letters.isupper()
+    return letters.upper() in KNOWN_CURRENCIES
 
 
 def _without_thousands(whole: str, mark: str) -> str:

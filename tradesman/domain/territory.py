@@ -58,6 +58,10 @@ _EURO_AREA = frozenset(
 )  # fmt: skip
 
 
+# The currency codes an amount may be typed with ("GBP 300"): those above.
+KNOWN_CURRENCIES = frozenset({*_CURRENCIES.values(), "EUR"})
+
+
 def currency_for_locale(locale_name: str | None) -> str:
     """The currency code to label amounts with where the owner lives (GBP in the UK, EUR
     in the euro area); USD when the locale says nothing or names a place not listed."""
