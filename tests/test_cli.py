@@ -255,16 +255,23 @@ def test_smoke_test_refuses_a_foreign_file_without_a_dialog(tmp_path: Path) -> N
     assert "is not a Tradesman data file" in result.stderr
 
 
-def test_an_export_from_a_folder_with_no_data_overwrites_nothing(tmp_path: Path) -> None:
-    """A mistyped --data-dir: the export it would make is empty, and -o names a good one."""
+def test_an_export_or_print_from_a_folder_with_no_data_overwrites_nothing(
+    tmp_path: Path,
+) -> None:
+    """A mistyped --data-dir: the file it would write is empty, and -o names a good one."""
     good = tmp_path / "keep.json"
     good.write_text('{"format": "tradesman"}', encoding="utf-8")
-    for how in ([], ["--ics"], ["--csv", "blocks"]):
-        result = run_cli("export", *how, "-o", good, data_dir=tmp_path / "typo")
+    for command, doing in (
+        (["export"], "export"), (["export", "--ics"], "export"),
+        (["export", "--csv", "blocks"], "export"), (["print-week"], "print"),
+        (["print-plan"], "print"),
+    ):  # fmt: skip
+        result = run_cli(*command, "-o", good, data_dir=tmp_path / "typo")
         assert result.returncode == 1
         assert result.stderr == (
-            f"tradesman: There is no Tradesman data in {tmp_path}/typo to export; "
-            "check the folder's name (--data-dir or TRADESMAN_DATA_DIR).\n"
+            f"tradesman: There is no Tradesman data in {tmp_path}/typo yet, so there is "
+            f"nothing to {doing}. If your data is in another folder, name it with "
+            "--data-dir.\n"
         )
     assert good.read_text(encoding="utf-8") == '{"format": "tradesman"}'
     assert not (tmp_path / "typo").exists()  # no stray data folder made either

@@ -146,6 +146,7 @@ def test_a_missing_folder_is_one_line(data: Path, tmp_path: Path) -> None:
 
 def test_print_plan_without_a_plan_says_what_to_do(tmp_path: Path) -> None:
     out = tmp_path / "plan.pdf"
+    assert run_cli("summary", data_dir=tmp_path / "empty").returncode == 0  # (a data file)
     result = run_cli("print-plan", "-o", out, data_dir=tmp_path / "empty")
     assert result.returncode == 1
     assert result.stderr.strip() == (

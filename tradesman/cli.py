@@ -200,8 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)
     try:
         folder = choose_data_folder(getattr(args, "data_dir", None))
-        if args.command == "export":
-            _refuse_nothing_to_export(folder)
+        if args.command in NOTHING_TO_DO_WITHOUT_DATA:
+            _refuse_a_folder_without_data(folder, NOTHING_TO_DO_WITHOUT_DATA[args.command])
         paths = prepare_data_folder(folder)
         start_logging(paths.log_file)
         if args.command is None:
@@ -294,14 +294,19 @@ def _run_command(args: argparse.Namespace, paths: DataPaths) -> int:
     raise AssertionError(f"unknown command {args.command}")
 
 
-def _refuse_nothing_to_export(folder: Path) -> None:
-    """An export from a folder with no data file is a mistyped folder, not an empty
-    business: saying so beats writing an empty export over a good one (and making a
-    stray data folder)."""
-    if not (folder / DATABASE_NAME).is_file():
+# Commands that write a file from the data (-o): from a folder with no data file they
+# would write an empty one, over a good file it names, and make a stray data folder.
+NOTHING_TO_DO_WITHOUT_DATA = {"export": "export", "print-week": "print", "print-plan": "print"}
+
+
+def _refuse_a_folder_without_data(folder: Path, doing: str) -> None:
+    """A folder with no data file is most likely a mistyped folder, not an empty
+    business: said so, and nothing is made or written."""
+    # (os.path: on Python 3.11 Path.is_file raises for a folder it may not look into.)
+    if not os.path.isfile(folder / DATABASE_NAME):  # noqa: PTH113
         raise UserError(
-            f"There is no Tradesman data in {shown_path(folder)} to export; "
-            f"check the folder's name (--data-dir or {DATA_DIR_ENV})."
+            f"There is no Tradesman data in {shown_path(folder)} yet, so there is nothing "
+            f"to {doing}. If your data is in another folder, name it with --data-dir."
         )
 
 
