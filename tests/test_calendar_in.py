@@ -175,7 +175,7 @@ def test_our_own_calendar_file_read_back_adds_nothing() -> None:
     of it is on the week already, so none is taken twice; a phone event beside is."""
     from tradesman.domain.areas import Area as Areas
     from tradesman.domain.blocks import TimeBlock
-    from tradesman.exchange.calendar_out import CalendarOut, calendar_bytes
+    from tradesman.exchange.calendar_out import CalendarOut, calendar_bytes, uid_end
 
     ours = TimeBlock(date(2026, 11, 3), 9 * 60, 10 * 60, Areas.SALES, "Site visit", id=7)
     out = CalendarOut("Tradesman", "Europe/London", "k", datetime(2026, 11, 1, tzinfo=LONDON))
@@ -188,6 +188,9 @@ def test_our_own_calendar_file_read_back_adds_nothing() -> None:
             "DTEND:20261104T100000\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR",
         )
     )
-    reading = read_calendar(text.encode(), "tradesman.ics", FIRST, LAST, LONDON)
+    reading = read_calendar(text.encode(), "tradesman.ics", FIRST, LAST, LONDON, uid_end("k"))
     assert [a.title for a in reading.taken(split_days=False)] == ["Dentist"]
     assert reading.skipped == (Skipped("Site visit", date(2026, 11, 3), OURS),)
+    # Another data file's calendar (another folder's key): its blocks are not ours.
+    elsewhere = read_calendar(text.encode(), "theirs.ics", FIRST, LAST, LONDON, uid_end("j"))
+    assert [a.title for a in elsewhere.taken(split_days=False)] == ["Site visit", "Dentist"]

@@ -27,7 +27,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tradesman.domain.clock import MINUTES_PER_DAY, STEP_MINUTES
 from tradesman.domain.validation import NOTES_MAX, TITLE_MAX
 from tradesman.errors import UserError
-from tradesman.exchange.calendar_out import OWN_UID_END
 
 if TYPE_CHECKING:
     from icalendar import Component
@@ -48,7 +47,7 @@ ALL_DAY = "an all-day event has no hours to plan"
 SEVERAL_DAYS = "it runs over several days (it can be split into a block a day)"
 NO_LENGTH = "it has no length"
 CANCELLED = "it was cancelled"
-OURS = "it is a block of Tradesman's own calendar file, already on your week"
+OURS = "it is one of your own blocks, from Tradesman's calendar file of this data"
 
 
 class BadCalendar(UserError):
@@ -122,10 +121,13 @@ def read_calendar(
     first: date,
     last: date,
     zone: tzinfo | None = None,
+    own_uid_end: str | None = None,
 ) -> CalendarReading:
     """The appointments from `first` to `last` (days, inclusive) in an .ics file's bytes.
 
-    `name` is the file as the owner knows it, for the sentences. Raises
+    `name` is the file as the owner knows it, for the sentences. Events whose UID ends
+    with `own_uid_end` (calendar_out.uid_end: the blocks of the data being imported
+    into, read back from its own calendar file) are left out, each said why. Raises
     BadCalendar (one sentence) for a file that is not a calendar, is damaged, too large
     or too full, or names a zone nobody knows.
     """
@@ -143,7 +145,7 @@ def read_calendar(
         )
     calendar = _parse(raw, name)
     recurring = _check_events(calendar, name)
-    reader = _Reader(first, last, zone)
+    reader = _Reader(first, last, zone, own_uid_end)
     for occurrence in _occurrences(calendar, first, last, name):
         reader.add(occurrence, recurring)
         if len(reader.appointments) > MAX_BLOCKS:
@@ -245,8 +247,11 @@ def _occurrences(calendar: Component, first: date, last: date, name: str) -> lis
 class _Reader:
     """Turns occurrences into appointments and skipped events for one range."""
 
-    def __init__(self, first: date, last: date, zone: tzinfo | None) -> None:
+    def __init__(
+        self, first: date, last: date, zone: tzinfo | None, own_uid_end: str | None
+    ) -> None:
         self.first, self.last, self.zone = first, last, zone
+        self.own_uid_end = own_uid_end
         self.appointments: list[Appointment] = []
         self.skipped: list[Skipped] = []
 
@@ -271,7 +276,8 @@ class _Reader:
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             self._skip(title, day, CANCELLED)
             return
-        if str(event.get("UID", "")).endswith(OWN_UID_END):  # (tradesman.ics, read back)
+        own = self.own_uid_end
+        if own and str(event.get("UID", "")).endswith(own):  # (tradesman.ics, read back)
             self._skip(title, day, OURS)
             return
         if ends <= begins:

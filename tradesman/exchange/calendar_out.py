@@ -45,7 +45,13 @@ def block_uid(block_id: int, file_key: str) -> str:
     """The event's UID: the block's id (given out once per data file, never again) and
     the data file's key, so a re-export updates the phone's events instead of adding
     them twice, and two data files' block 7 are two events."""
-    return f"b{block_id}.{file_key}{OWN_UID_END}"
+    return f"b{block_id}{uid_end(file_key)}"
+
+
+def uid_end(file_key: str) -> str:
+    """How the UIDs of one data file's blocks end (a calendar import of that data file
+    knows its own blocks by it)."""
+    return f".{file_key}{OWN_UID_END}"
 
 
 def calendar_bytes(blocks: Sequence[TimeBlock], out: CalendarOut) -> bytes:

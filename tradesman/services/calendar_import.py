@@ -34,6 +34,7 @@ from tradesman.services.edited_tables import BLOCKS, IMPORTED
 from tradesman.services.settings import load_settings
 from tradesman.store.backup import Backup, BackupFailed
 from tradesman.store.lookups import imported_events
+from tradesman.store.reads import dbapi_connection
 from tradesman.words import count_of
 
 if TYPE_CHECKING:
@@ -152,13 +153,23 @@ def preview_calendar(
     Times are turned into this computer's zone: the owner's."""
     if last < first:
         raise UserError(f"{NOT_IMPORTED}: the last day ({last}) is before the first ({first}).")
-    reading = read_calendar(raw, name, first, last)
+    reading = read_calendar(raw, name, first, last, own_uid_end=_own_uid_end(session))
     settings = load_settings(session, None)
     week = week_containing(first, settings.week_start)
     events = {piece.event for piece in reading.appointments}
     return CalendarPreview(
         name, first, last, reading, imported_events(session, events), week.start, split_days
     )
+
+
+def _own_uid_end(session: Db) -> str | None:
+    """How this data file's blocks' UIDs end in its own calendar file (None for a data
+    base in memory, which never wrote one)."""
+    from tradesman.exchange.calendar_out import uid_end
+    from tradesman.services.calendar_export import file_key
+
+    row = dbapi_connection(session).execute("PRAGMA database_list").fetchone()
+    return uid_end(file_key(Path(row[2]))) if row is not None and row[2] else None
 
 
 def preview_calendar_file(
