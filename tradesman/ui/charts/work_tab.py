@@ -52,7 +52,7 @@ from tradesman.domain.money import decimal_mark_for_locale, format_amount
 from tradesman.domain.weeks import Week, format_day
 from tradesman.services.engines import work_charts
 from tradesman.ui.charts.chart_work import WorkChart
-from tradesman.ui.shared.literal import for_rich_text
+from tradesman.ui.shared.literal import for_rich_text, tooltip
 from tradesman.ui.shared.palette import area_colour, text_on
 from tradesman.ui.week.split_panel import links_by_mouse_and_keys
 
@@ -323,7 +323,7 @@ class WorkTab(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 else:
-                    item.setToolTip(text)  # (a long name is cut short to its row)
+                    item.setToolTip(tooltip(text))  # (a long name is cut short to its row)
                 self.table.setItem(row_number, column, item)
         self.attribution.setText(
             words.ATTRIBUTION if rows else "No source has anything in these weeks yet."
