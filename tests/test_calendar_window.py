@@ -240,6 +240,22 @@ def _blocks_on(session: object, day: date) -> list[TimeBlock]:
     return list(blocks_between(session, day, day))  # type: ignore[arg-type]
 
 
+def warnings_choosing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, folder: Path
+) -> list[str]:
+    """The warnings given when `folder` is chosen in Settings for the calendar file,
+    once it is checked that no folder was taken."""
+    warned: list[str] = []
+    monkeypatch.setattr(prompts, "choose_folder", lambda parent, title, start: folder)
+    monkeypatch.setattr(prompts, "warn", lambda parent, title, message: warned.append(message))
+    window.desk.edit_settings()
+    dialog = [d for d in window.findChildren(SettingsDialog) if d.isVisible()][-1]
+    dialog.calendar_file.keep.setChecked(True)
+    assert dialog.calendar_file.chosen() == (False, None)
+    dialog.reject()
+    return warned
+
+
 FOREIGN = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hand//Test//EN\r\nEND:VCALENDAR\r\n"
 
 
@@ -251,20 +267,12 @@ def test_a_calendar_tradesman_did_not_write_is_never_written_over(
     theirs = phone / "tradesman.ics"
     theirs.write_bytes(FOREIGN)
     # Chosen in Settings: the owner is told, and no folder is taken.
-    warned: list[str] = []
-    monkeypatch.setattr(prompts, "choose_folder", lambda parent, title, start: phone)
-    monkeypatch.setattr(prompts, "warn", lambda parent, title, message: warned.append(message))
-    window.desk.edit_settings()
-    dialog = window.findChild(SettingsDialog)
-    assert dialog is not None
-    dialog.calendar_file.keep.setChecked(True)
+    warned = warnings_choosing(window, monkeypatch, phone)
     assert warned == [
         f"{phone}/tradesman.ics is there already and Tradesman did not write it. Keeping "
         "the calendar file there would write over it, so choose another folder, or move "
         "that file out of the folder first."
     ]
-    assert dialog.calendar_file.chosen() == (False, None)
-    dialog.reject()
 
     # Kept there from before (the file put there since): left as it is, and said once.
     keeper = window.desk.calendar_keeper
@@ -288,19 +296,10 @@ def test_a_folder_that_cannot_be_written_to_is_not_taken(
     closed.mkdir()
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda path, mode: path != closed and real_access(path, mode))
-    warned: list[str] = []
-    monkeypatch.setattr(prompts, "choose_folder", lambda parent, title, start: closed)
-    monkeypatch.setattr(prompts, "warn", lambda parent, title, message: warned.append(message))
-    window.desk.edit_settings()
-    dialog = window.findChild(SettingsDialog)
-    assert dialog is not None
-    dialog.calendar_file.keep.setChecked(True)
-    assert warned == [
+    assert warnings_choosing(window, monkeypatch, closed) == [
         f"Tradesman cannot write in {closed}, so the calendar file could not be kept there. "
         "Choose a folder of yours."
     ]
-    assert dialog.calendar_file.chosen() == (False, None)
-    dialog.reject()
 
 
 def test_what_counts_as_a_calendar_file_of_someone_else_s(tmp_path: Path) -> None:
