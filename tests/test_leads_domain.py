@@ -333,3 +333,10 @@ def test_only_marketing_work_names_a_source() -> None:
     assert check_series(series).source_id == 4
     assert series.block_on(TODAY).source_id == 4
     assert check_series(series.with_changes(area=Area.PRODUCTION)).source_id is None
+
+
+def test_an_amount_with_its_currency_never_parts_from_it() -> None:
+    from tradesman.domain.money import format_money
+
+    assert format_money(320050, "GBP") == "GBP\u00a03,200.50"
+    assert format_money(150000, "EUR", ",") == "EUR\u00a01.500"

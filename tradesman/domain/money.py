@@ -127,6 +127,12 @@ def format_amount(minor: int, decimal_mark: str = ".") -> str:
     return ("-" if minor < 0 else "") + text
 
 
+def format_money(minor: int, currency: str, decimal_mark: str = ".") -> str:
+    """An amount with its currency as the pages show it: 'GBP 3,200.50', with a no-break
+    space, so a narrow column wraps before the currency, never after it."""
+    return f"{currency}\u00a0{format_amount(minor, decimal_mark)}"
+
+
 def check_minor(minor: object, *, allow_zero: bool = False) -> int:
     """An amount already in minor units (from the file or the database), checked by the
     same rules as one typed."""

@@ -22,7 +22,7 @@ from tradesman.area_colours import AREA_HEX
 from tradesman.domain import engine_words as words
 from tradesman.domain.areas import Area
 from tradesman.domain.engine_verdict import ENGINE_WORDS, Engine, Verdict, verdict_notes
-from tradesman.domain.money import format_amount
+from tradesman.domain.money import format_amount, format_money
 from tradesman.reports.fonts import BOLD, REGULAR
 from tradesman.reports.paper import SHADE, SOFT_INK, styles
 from tradesman.reports.plan_tables import table_of
@@ -89,8 +89,7 @@ def _the_engines(work_in: WorkInSheet, width: float) -> list[Flowable]:
     figures = report.figures
 
     def money(minor: int) -> str:
-        # (A no-break space: "EUR" at a line's end and "1.500" on the next read badly.)
-        return f"{work_in.currency}\u00a0{format_amount(minor, work_in.decimal_mark)}"
+        return format_money(minor, work_in.currency, work_in.decimal_mark)
 
     story: list[Flowable] = [
         Paragraph(HEADING, style["h1"]),

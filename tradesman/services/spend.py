@@ -53,12 +53,18 @@ def spend_between(
 def set_takings(session: Db, month: date, amount: int | None, today: date) -> Change:
     """The takings of `month` (any day in it) set, changed, or cleared (None)."""
     first = month_of(month)
-    before = tables.TAKINGS.all(session, "month = ?", (first.isoformat(),))
+    kept = takings_of(session, first)
+    before = [] if kept is None else [kept]
     if amount is None:
         return commit(session, rows(TAKINGS, before))
-    kept_id = before[0].id if before else None
-    after = check_takings(Takings(first, amount, id=kept_id), today)
+    after = check_takings(Takings(first, amount, id=None if kept is None else kept.id), today)
     return commit(session, rows(TAKINGS, before, [after]))
+
+
+def takings_of(session: Db, month: date) -> Takings | None:
+    """The takings kept for `month` (any day in it), if any."""
+    found = tables.TAKINGS.all(session, "month = ?", (month_of(month).isoformat(),))
+    return found[0] if found else None
 
 
 def all_takings(session: Db, limit: int | None = None) -> list[Takings]:

@@ -48,7 +48,7 @@ from tradesman.domain.engine_verdict import (
     verdict_notes,
 )
 from tradesman.domain.engine_weeks import EngineWeek
-from tradesman.domain.money import decimal_mark_for_locale, format_amount
+from tradesman.domain.money import decimal_mark_for_locale, format_money
 from tradesman.domain.weeks import Week, format_day
 from tradesman.services.engines import work_charts
 from tradesman.ui.charts.chart_work import WorkChart
@@ -347,7 +347,7 @@ def read_work_screen(ops: Operations, weeks: int) -> WorkScreen:
     mark = decimal_mark_for_locale(locale_name)
 
     def money(minor: int) -> str:
-        return f"{data.currency}\u00a0{format_amount(minor, mark)}"
+        return format_money(minor, data.currency, mark)
 
     return WorkScreen(data.report, data.weeks, money, data.currency)
 

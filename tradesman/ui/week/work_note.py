@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from tradesman.domain import engine_words as words
 from tradesman.domain.engine_verdict import ENGINE_WORDS
-from tradesman.domain.money import decimal_mark_for_locale, format_amount
+from tradesman.domain.money import decimal_mark_for_locale, format_money
 from tradesman.services.engines import work_note
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ class WorkNoteKeeper(QObject):
         mark = decimal_mark_for_locale(locale_name)
 
         def money(minor: int) -> str:
-            return f"{note.currency}\u00a0{format_amount(minor, mark)}"
+            return format_money(minor, note.currency, mark)
 
         verdict = note.verdict
         self.page.show_work(

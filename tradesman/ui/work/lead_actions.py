@@ -24,7 +24,7 @@ from tradesman.domain.leads import (
     Spend,
     Takings,
 )
-from tradesman.domain.money import decimal_mark_for_locale, format_amount
+from tradesman.domain.money import decimal_mark_for_locale, format_amount, format_money
 from tradesman.domain.week_review import WeekReview
 from tradesman.domain.weeks import Week, format_day, week_containing
 from tradesman.domain.work_lanes import LOST_WORDS, NOT_QUOTED_WORDS, Lane, lead_cards
@@ -53,6 +53,8 @@ from tradesman.ui.work.sources_dialog import SourcesDialog
 from tradesman.ui.work.work_page import WorkPage, WorkScreen
 
 _Dialog = TypeVar("_Dialog", bound=QDialog)
+
+
 P = ParamSpec("P")
 
 
@@ -74,8 +76,8 @@ class LeadActions(EditActions):
         )
         names = {key: source.name for key, source in lists.sources.items()}
 
-        def money(minor: int) -> str:  # (a no-break space, as on the cards)
-            return f"{settings.currency}\u00a0{format_amount(minor, mark)}"
+        def money(minor: int) -> str:
+            return format_money(minor, settings.currency, mark)
 
         spend = [
             " · ".join(
@@ -323,19 +325,19 @@ class LeadActions(EditActions):
     def _replacing_agreed(self, dialog: TakingsDialog, takings: Takings) -> bool:
         """A month's takings typed again: the figure there is named before it is
         replaced (No goes back to the form)."""
-        kept = next(
-            (t for t in self.ops.read(spend_edits.all_takings) if t.month == takings.month), None
-        )
+        kept = self.ops.read(spend_edits.takings_of, takings.month)
         if kept is None or kept.amount == takings.amount:
             return True
-        locale_name = self.ops.data.locale_name
-        currency = self.ops.read(load_lead_settings, locale_name).currency
-        mark = self.decimal_mark
+        currency = self.ops.read(load_lead_settings, self.ops.data.locale_name).currency
+
+        def money(minor: int) -> str:  # (a plain space: a question box wraps as it likes)
+            return f"{currency} {format_amount(minor, self.decimal_mark)}"
+
         return prompts.confirm(
             dialog,
             "Replace that month's takings?",
-            f"{takings.month:%B %Y} has takings of {currency} {format_amount(kept.amount, mark)} "
-            f"already. Replace them with {currency} {format_amount(takings.amount, mark)}?",
+            f"{takings.month:%B %Y} has takings of {money(kept.amount)} already. "
+            f"Replace them with {money(takings.amount)}?",
             "Replace",
         )
 

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from tradesman.domain.leads import Lead, LostReason
-from tradesman.domain.money import format_amount
+from tradesman.domain.money import format_money
 from tradesman.domain.weeks import format_day
 from tradesman.domain.work_lanes import (
     LANE_TITLES,
@@ -97,8 +97,7 @@ def card_text(card: LeadCard, currency: str, mark: str, today: date) -> str:
     first = lead.who + (f" – {lead.what}" if lead.what else "")
     facts = [card.source_name, age_words(card.age_days)]
     if card.amount is not None:
-        # (A no-break space: a narrow lane wraps before the currency, never after it.)
-        facts.append(f"{currency}\u00a0{format_amount(card.amount, mark)}")
+        facts.append(format_money(card.amount, currency, mark))
     lines = [first, " · ".join(facts)]
     if card.stale:
         lines.append(f"No answer for {card.age_days} days: chase it, or mark it lost")
